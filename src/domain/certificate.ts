@@ -1,0 +1,149 @@
+/**
+ * The one certificate model every part of acm-advisor works on.
+ *
+ * Field values keep ACM's own enum spelling (ISSUED, AMAZON_ISSUED, RSA_2048, EMAIL…);
+ * dates are ISO-8601 strings; anything ACM did not return is `null`, never invented.
+ * The first block is PRODUCT.md's inventory contract; the rest is detail the TUI,
+ * audit and advisor use, and is also written to JSON.
+ */
+export interface Certificate {
+  arn: string;
+  accountId: string | null;
+  region: string;
+  domainName: string | null;
+  subjectAlternativeNames: string[];
+  status: string | null;
+  type: string | null;
+  keyAlgorithm: string | null;
+  notBefore: string | null;
+  notAfter: string | null;
+  inUse: boolean | null;
+  inUseBy: string[];
+  renewalEligibility: string | null;
+  renewalStatus: string | null;
+  validationMethod: string | null;
+  transparencyLogging: string | null;
+  exportOption: string | null;
+  issuer: string | null;
+  tags: Record<string, string>;
+
+  exported: boolean | null;
+  createdAt: string | null;
+  issuedAt: string | null;
+  importedAt: string | null;
+  revokedAt: string | null;
+  revocationReason: string | null;
+  failureReason: string | null;
+  serial: string | null;
+  subject: string | null;
+  signatureAlgorithm: string | null;
+  keyUsages: string[];
+  extendedKeyUsages: string[];
+  certificateAuthorityArn: string | null;
+  managedBy: string | null;
+  keyPairOrigin: string | null;
+  renewalStatusReason: string | null;
+  renewalUpdatedAt: string | null;
+  domainValidations: DomainValidation[];
+  /** How complete this record is: `summary` until DescribeCertificate answered. */
+  detail: DetailState;
+}
+
+export interface DomainValidation {
+  domainName: string;
+  validationMethod: string | null;
+  validationStatus: string | null;
+  validationDomain: string | null;
+  validationEmails: string[];
+  resourceRecord: { name: string; type: string; value: string } | null;
+  httpRedirect: { from: string; to: string } | null;
+}
+
+export type DetailState =
+  | { state: 'summary' }
+  | { state: 'complete' }
+  /** Detail failed after retries: the summary stands; these fields are unknown and why. */
+  | { state: 'failed'; missingFields: string[]; reason: string }
+  | { state: 'tags-failed'; reason: string };
+
+export const KEY_ALGORITHMS = [
+  'RSA_1024',
+  'RSA_2048',
+  'RSA_3072',
+  'RSA_4096',
+  'EC_prime256v1',
+  'EC_secp384r1',
+  'EC_secp521r1',
+] as const;
+
+export const CERTIFICATE_STATUSES = [
+  'PENDING_VALIDATION',
+  'ISSUED',
+  'INACTIVE',
+  'EXPIRED',
+  'VALIDATION_TIMED_OUT',
+  'REVOKED',
+  'FAILED',
+] as const;
+
+export const CERTIFICATE_TYPES = ['AMAZON_ISSUED', 'IMPORTED', 'PRIVATE'] as const;
+
+export const KEY_PAIR_ORIGINS = ['AWS_MANAGED', 'ACME', 'CUSTOMER_PROVIDED'] as const;
+
+/** A blank certificate: every optional field null. Handy for tests and normalisation. */
+export function emptyCertificate(arn: string, region: string): Certificate {
+  return {
+    arn,
+    accountId: accountIdFromArn(arn),
+    region,
+    domainName: null,
+    subjectAlternativeNames: [],
+    status: null,
+    type: null,
+    keyAlgorithm: null,
+    notBefore: null,
+    notAfter: null,
+    inUse: null,
+    inUseBy: [],
+    renewalEligibility: null,
+    renewalStatus: null,
+    validationMethod: null,
+    transparencyLogging: null,
+    exportOption: null,
+    issuer: null,
+    tags: {},
+    exported: null,
+    createdAt: null,
+    issuedAt: null,
+    importedAt: null,
+    revokedAt: null,
+    revocationReason: null,
+    failureReason: null,
+    serial: null,
+    subject: null,
+    signatureAlgorithm: null,
+    keyUsages: [],
+    extendedKeyUsages: [],
+    certificateAuthorityArn: null,
+    managedBy: null,
+    keyPairOrigin: null,
+    renewalStatusReason: null,
+    renewalUpdatedAt: null,
+    domainValidations: [],
+    detail: { state: 'summary' },
+  };
+}
+
+/** arn:aws:acm:REGION:ACCOUNT:certificate/ID → ACCOUNT */
+export function accountIdFromArn(arn: string): string | null {
+  const parts = arn.split(':');
+  return parts.length >= 6 && /^\d{12}$/.test(parts[4]) ? parts[4] : null;
+}
+
+/** Whole days from `now` until the certificate's notAfter (negative once expired), or null. */
+export function daysUntilExpiry(cert: Pick<Certificate, 'notAfter'>, now: Date): number | null {
+  if (!cert.notAfter) return null;
+  const t = Date.parse(cert.notAfter);
+  if (Number.isNaN(t)) return null;
+  return Math.floor((t - now.getTime()) / 86_400_000);
+}

@@ -1,0 +1,25 @@
+export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** One audit result, as PRODUCT.md's audit JSON carries it. */
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  certificateArn: string | null;
+  region: string | null;
+  title: string;
+  detail: string;
+  remediation: string;
+}
+
+export type SeveritySummary = Record<Severity, number>;
+
+export interface AuditResult {
+  findings: Finding[];
+  summary: SeveritySummary;
+}
+
+/** 0 for critical … 4 for info: lower is worse. */
+export function severityRank(s: Severity): number {
+  return SEVERITIES.indexOf(s);
+}
