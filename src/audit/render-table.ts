@@ -1,0 +1,77 @@
+import type { Certificate } from '../domain/certificate.js';
+import type { AuditResult, Severity } from '../domain/finding.js';
+import { SEVERITIES } from '../domain/finding.js';
+import { sanitiseForTerminal } from '../domain/text.js';
+
+const COLOURS: Record<Severity, string> = {
+  critical: '\u001b[1;97;41m',
+  high: '\u001b[1;31m',
+  medium: '\u001b[33m',
+  low: '\u001b[36m',
+  info: '\u001b[2m',
+};
+const RESET = '\u001b[0m';
+const MAX_CELL = 48;
+
+export interface RenderTableOptions {
+  color: boolean;
+  /** Lets the table show domain names; ARNs are shown without it. */
+  certificates?: Certificate[];
+}
+
+function cell(value: string, max = MAX_CELL): string {
+  const clean = sanitiseForTerminal(value);
+  const chars = [...clean];
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : clean;
+}
+
+function width(s: string): number {
+  return [...s].length;
+}
+
+function pad(s: string, w: number): string {
+  return s + ' '.repeat(Math.max(0, w - width(s)));
+}
+
+/** The audit as plain text: one block per severity, worst first, fix under each row. */
+export function renderAuditTable(result: AuditResult, opts: RenderTableOptions): string {
+  const paint = (sev: Severity, s: string) => (opts.color ? `${COLOURS[sev]}${s}${RESET}` : s);
+  const domains = new Map((opts.certificates ?? []).map((c) => [c.arn, c.domainName]));
+  const lines: string[] = [];
+  if (result.findings.length === 0) {
+    lines.push('No findings.');
+  }
+  for (const sev of SEVERITIES) {
+    const group = result.findings.filter((f) => f.severity === sev);
+    if (group.length === 0) continue;
+    const rows = group.map((f) => {
+      const target = f.certificateArn === null ? '(account)' : (domains.get(f.certificateArn) ?? f.certificateArn);
+      return {
+        rule: cell(f.ruleId),
+        target: cell(target ?? '—'),
+        region: cell(f.region ?? '—'),
+        title: cell(f.title, 100),
+        fix: sanitiseForTerminal(f.remediation),
+      };
+    });
+    const w = {
+      rule: Math.max(4, ...rows.map((r) => width(r.rule))),
+      target: Math.max(11, ...rows.map((r) => width(r.target))),
+      region: Math.max(6, ...rows.map((r) => width(r.region))),
+    };
+    if (lines.length) lines.push('');
+    lines.push(paint(sev, `${sev.toUpperCase()} (${group.length})`));
+    lines.push(`  ${pad('RULE', w.rule)}  ${pad('CERTIFICATE', w.target)}  ${pad('REGION', w.region)}  FINDING`);
+    for (const r of rows) {
+      lines.push(`  ${pad(r.rule, w.rule)}  ${pad(r.target, w.target)}  ${pad(r.region, w.region)}  ${r.title}`);
+      lines.push(`  ${' '.repeat(w.rule)}  fix: ${r.fix}`);
+    }
+  }
+  const s = result.summary;
+  lines.push('');
+  lines.push(
+    `${result.findings.length} finding${result.findings.length === 1 ? '' : 's'}: ` +
+      SEVERITIES.map((k) => `${s[k]} ${k}`).join(', '),
+  );
+  return `${lines.join('\n')}\n`;
+}

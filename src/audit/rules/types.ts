@@ -1,0 +1,41 @@
+import type { Certificate } from '../../domain/certificate.js';
+import type { Finding, Severity } from '../../domain/finding.js';
+import type { AuditConfig } from '../config.js';
+
+export interface RuleContext {
+  config: AuditConfig;
+  now: Date;
+}
+
+/** What a rule says about one certificate; run.ts adds ruleId, arn and region. */
+export interface Hit {
+  severity: Severity;
+  title: string;
+  detail: string;
+  /** Overrides the rule's general remediation when the fix depends on the case. */
+  remediation?: string;
+}
+
+interface RuleBase {
+  id: string;
+  title: string;
+  /** The severities this rule can produce, worst first; for docs and --help. */
+  severities: Severity[];
+  rationale: string;
+  remediation: string;
+  /** Security Hub controls and AWS Config rules that test the same thing. */
+  references: string[];
+}
+
+export interface CertificateRule extends RuleBase {
+  scope: 'certificate';
+  check(cert: Certificate, ctx: RuleContext): Hit | null;
+}
+
+/** Rules over the whole inventory (quotas); their findings carry `certificateArn: null`. */
+export interface AccountRule extends RuleBase {
+  scope: 'account';
+  check(certs: Certificate[], ctx: RuleContext): Array<Omit<Finding, 'ruleId'>>;
+}
+
+export type Rule = CertificateRule | AccountRule;

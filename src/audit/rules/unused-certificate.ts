@@ -1,0 +1,32 @@
+import type { CertificateRule } from './types.js';
+import { daysUntilExpiry, describeDays, expiryDate, isInUse } from '../facts.js';
+
+export const unusedCertificate: CertificateRule = {
+  id: 'unused-certificate',
+  scope: 'certificate',
+  title: 'Issued certificate not in use',
+  severities: ['low', 'info'],
+  rationale:
+    'An unused certificate is clutter that counts against the account quota, will not be renewed by ACM, and is easy to attach by mistake after it lapses.',
+  remediation: 'Delete it if nothing needs it; otherwise tag it with an owner and the reason it is kept.',
+  references: [],
+  check(cert, { now }) {
+    if (cert.status !== 'ISSUED') return null;
+    if (isInUse(cert) !== false) return null;
+    const days = daysUntilExpiry(cert, now);
+    const when = days === null ? 'expiry date unknown' : `expires ${describeDays(days)} (${expiryDate(cert)})`;
+    if (cert.exported === true) {
+      return {
+        severity: 'info',
+        title: `not attached to an AWS resource, but exported; ${when}`,
+        detail: 'Its key was exported, so it may be serving outside AWS where ACM cannot see it.',
+        remediation: 'Confirm where the exported certificate is deployed; delete it if nowhere.',
+      };
+    }
+    return {
+      severity: 'low',
+      title: `issued but not in use; ${when}`,
+      detail: 'No AWS resource uses this certificate.',
+    };
+  },
+};

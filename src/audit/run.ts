@@ -1,0 +1,88 @@
+import type { Certificate } from '../domain/certificate.js';
+import type { AuditResult, Finding } from '../domain/finding.js';
+import { severityRank } from '../domain/finding.js';
+import { UsageError } from '../cli/errors.js';
+import type { AuditConfig } from './config.js';
+import { RULES, RULE_IDS } from './rules/index.js';
+import type { RuleContext } from './rules/index.js';
+import { emptySummary } from './severity.js';
+
+export interface RunAuditOptions {
+  /** Rule ids to run; all when absent. */
+  rules?: string[];
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function runAudit(
+  certificates: Certificate[],
+  config: AuditConfig,
+  now: Date,
+  options: RunAuditOptions = {},
+): AuditResult {
+  if (options.rules) {
+    const unknown = options.rules.filter((r) => !RULE_IDS.includes(r));
+    if (unknown.length) throw new UsageError(`unknown rule ${unknown.join(', ')}; known: ${RULE_IDS.join(', ')}`);
+  }
+  const selected = options.rules ? RULES.filter((r) => options.rules!.includes(r.id)) : RULES;
+  const ctx: RuleContext = { config, now };
+  const findings: Finding[] = [];
+
+  for (const rule of selected) {
+    if (rule.scope === 'account') {
+      try {
+        for (const f of rule.check(certificates, ctx)) findings.push({ ruleId: rule.id, ...f });
+      } catch (e) {
+        findings.push(crashFinding(rule.id, null, null, e));
+      }
+      continue;
+    }
+    for (const cert of certificates) {
+      // One odd record must not cost the whole audit: report the failure as a finding instead.
+      try {
+        const hit = rule.check(cert, ctx);
+        if (!hit) continue;
+        findings.push({
+          ruleId: rule.id,
+          severity: hit.severity,
+          certificateArn: cert.arn,
+          region: cert.region,
+          title: hit.title,
+          detail: hit.detail,
+          remediation: hit.remediation ?? rule.remediation,
+        });
+      } catch (e) {
+        findings.push(crashFinding(rule.id, cert.arn, cert.region, e));
+      }
+    }
+  }
+
+  const domainOf = new Map(certificates.map((c) => [c.arn, c.domainName ?? '']));
+  findings.sort(
+    (a, b) =>
+      severityRank(a.severity) - severityRank(b.severity) ||
+      compare(a.ruleId, b.ruleId) ||
+      compare(a.certificateArn ? (domainOf.get(a.certificateArn) ?? '') : '', b.certificateArn ? (domainOf.get(b.certificateArn) ?? '') : '') ||
+      compare(a.region ?? '', b.region ?? '') ||
+      compare(a.certificateArn ?? '', b.certificateArn ?? '') ||
+      compare(a.title, b.title),
+  );
+
+  const summary = emptySummary();
+  for (const f of findings) summary[f.severity]++;
+  return { findings, summary };
+}
+
+function crashFinding(ruleId: string, arn: string | null, region: string | null, e: unknown): Finding {
+  return {
+    ruleId,
+    severity: 'info',
+    certificateArn: arn,
+    region,
+    title: 'rule could not evaluate this record',
+    detail: e instanceof Error ? e.message : String(e),
+    remediation: 'Report this as a bug in acm-advisor with the certificate record (redact names if needed).',
+  };
+}

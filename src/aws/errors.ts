@@ -1,0 +1,39 @@
+import type { RegionError } from '../domain/inventory.js';
+
+/**
+ * Turns an SDK error from a region into the {code, message} the inventory JSON carries,
+ * with a message a person can act on.
+ */
+export function regionErrorOf(error: unknown, region: string): RegionError {
+  const e = error as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
+  const code = e?.name && e.name !== 'Error' ? e.name : 'Error';
+  const raw = (e?.message ?? String(error)).split('\n')[0];
+  switch (code) {
+    case 'AccessDeniedException':
+    case 'AccessDenied':
+    case 'UnauthorizedOperation':
+      return { code, message: `access denied in ${region}: the credentials lack acm:ListCertificates/acm:DescribeCertificate there (${raw})` };
+    case 'UnrecognizedClientException':
+    case 'InvalidClientTokenId':
+      return { code, message: `${region} rejected the credentials: the region may not be enabled for this account (${raw})` };
+    case 'ExpiredTokenException':
+    case 'ExpiredToken':
+      return { code, message: `the session token expired while reading ${region}; refresh the credentials and press r` };
+    case 'AbortError':
+      return { code, message: `reading ${region} was cancelled` };
+    default:
+      if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|socket hang up/i.test(raw)) {
+        return { code: code === 'Error' ? 'NetworkError' : code, message: `could not reach ACM in ${region}: ${raw}` };
+      }
+      return { code, message: raw };
+  }
+}
+
+export function isAccessDenied(error: unknown): boolean {
+  const name = (error as { name?: string })?.name ?? '';
+  return /AccessDenied|UnauthorizedOperation|AuthorizationError/.test(name);
+}
+
+export function isAbort(error: unknown, signal?: AbortSignal): boolean {
+  return signal?.aborted === true || (error as { name?: string })?.name === 'AbortError';
+}

@@ -1,0 +1,88 @@
+import { join, resolve } from 'node:path';
+import type { CommandContext } from '../context.js';
+import { EXIT, UsageError } from '../errors.js';
+import { isPartial } from '../../domain/inventory.js';
+import type { Inventory } from '../../domain/inventory.js';
+import { sanitiseForTerminal } from '../../domain/text.js';
+import { resolveAuditConfig } from '../../audit/config.js';
+import type { AuditConfig } from '../../audit/config.js';
+import { runAudit } from '../../audit/run.js';
+import { parseRuleList, parseSeverity, thresholdHit } from '../../audit/severity.js';
+import { renderAuditTable } from '../../audit/render-table.js';
+
+export interface AuditCommandOptions {
+  format: 'table' | 'json';
+  failOn?: string;
+  rules?: string;
+  config?: string;
+  expiryHigh?: number;
+  expiryMedium?: number;
+  requiredTags?: string;
+  productionTag?: string;
+  ownerTag?: string;
+}
+
+/** Config from `--config` (or `<configDir>/audit.yaml`), then the threshold flags. */
+export async function auditConfigFromOptions(
+  ctx: CommandContext,
+  opts: Pick<AuditCommandOptions, 'config' | 'expiryHigh' | 'expiryMedium' | 'requiredTags' | 'productionTag' | 'ownerTag'>,
+): Promise<AuditConfig> {
+  return resolveAuditConfig({
+    configPath: opts.config ? resolve(ctx.cwd, opts.config) : undefined,
+    defaultPath: join(ctx.configDir, 'audit.yaml'),
+    flags: {
+      expiryHigh: opts.expiryHigh,
+      expiryMedium: opts.expiryMedium,
+      requiredTags: opts.requiredTags,
+      productionTag: opts.productionTag,
+      ownerTag: opts.ownerTag,
+    },
+  });
+}
+
+/** Lines for stderr naming each failed region and why; empty when complete. */
+export function describeFailedRegions(inv: Inventory): string[] {
+  return inv.regions
+    .filter((r) => r.status === 'error')
+    .map((r) =>
+      sanitiseForTerminal(
+        `region ${r.region} failed${r.error ? `: ${r.error.code}: ${r.error.message}` : ''}; results are partial`,
+      ),
+    );
+}
+
+/**
+ * Exit code from the outcome: the threshold wins over partial so CI gates still
+ * trip, and partial (3) is only reported when nothing crossed the threshold.
+ */
+export function auditExitCode(hit: boolean, partial: boolean): number {
+  if (hit) return EXIT.threshold;
+  return partial ? EXIT.partial : EXIT.ok;
+}
+
+export async function runAuditCommand(ctx: CommandContext, opts: AuditCommandOptions): Promise<number> {
+  // Everything the user typed is checked before any AWS call.
+  if (opts.format !== 'table' && opts.format !== 'json') {
+    throw new UsageError(`--format: unknown format "${String(opts.format)}"; use table or json`);
+  }
+  const failOn = opts.failOn !== undefined ? parseSeverity(opts.failOn) : undefined;
+  const rules = opts.rules !== undefined ? parseRuleList(opts.rules) : undefined;
+  const config = await auditConfigFromOptions(ctx, opts);
+
+  const inventory = await ctx.loadInventory();
+  const result = runAudit(inventory.certificates, config, ctx.now, { rules });
+
+  if (opts.format === 'json') {
+    ctx.out(`${JSON.stringify({ findings: result.findings, summary: result.summary }, null, 2)}\n`);
+  } else {
+    ctx.out(renderAuditTable(result, { color: ctx.color, certificates: inventory.certificates }));
+  }
+
+  for (const w of inventory.warnings) ctx.err(`warning: ${sanitiseForTerminal(w)}\n`);
+  const partial = isPartial(inventory);
+  for (const line of describeFailedRegions(inventory)) ctx.err(`${line}\n`);
+
+  const hit = failOn !== undefined && thresholdHit(result.findings, failOn);
+  if (hit) ctx.err(`audit: findings at or above ${failOn}\n`);
+  return auditExitCode(hit, partial);
+}

@@ -1,0 +1,43 @@
+import { Command, Option } from 'commander';
+
+export const EXAMPLES = `
+Examples:
+  acm-advisor --demo                          open the app on the built-in demo account (no AWS needed)
+  acm-advisor --profile prod                  open the app on the account behind profile 'prod'
+  acm-advisor inventory --regions eu-west-1,us-east-1 --format csv > certs.csv
+  acm-advisor audit --fail-on high            exit 1 when any finding is high or critical (CI gate)
+  acm-advisor questions > answers.yaml        write the questionnaire template, then fill it in
+  acm-advisor report --answers answers.yaml --out acm-report.md
+
+Credentials and endpoints follow the AWS CLI: AWS_PROFILE, AWS_REGION, SSO profiles,
+credential_process and role assumption from ~/.aws/config; AWS_ENDPOINT_URL and
+AWS_ENDPOINT_URL_ACM point the tool at an ACM-compatible endpoint. The tool only reads
+(List/Describe/Get calls); 'acm-advisor policy' prints the IAM policy it needs.
+
+Exit codes: 0 success, 1 audit threshold hit, 2 usage or input error,
+3 partial result (a region failed; output holds the rest and names it).`;
+
+/** Global flags shared by every command, AWS-CLI style. */
+export function buildProgram(version: string): Command {
+  const program = new Command('acm-advisor')
+    .description(
+      'Browse every AWS Certificate Manager certificate in an account, audit them against best practice,\n' +
+        'and work out whether and how to adopt ACM — ending in a Markdown report and plan.\n' +
+        'Without a command it opens the full-screen app.',
+    )
+    .version(version, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help (also: acm-advisor <command> --help)')
+    .option('--profile <name>', 'AWS profile from ~/.aws/config (default: AWS_PROFILE or the default chain)')
+    .option('--regions <list>', "comma-separated regions, or 'all' (default: every region enabled for the account)")
+    .option('--endpoint-url <url>', 'send AWS calls to this URL instead of AWS (e.g. a local ACM endpoint)')
+    .option('--demo', 'use the built-in demo account: a local ACM endpoint, no AWS credentials needed')
+    .option('--no-color', 'plain output (NO_COLOR is honoured too)')
+    .option('--verbose', 'add detail to errors')
+    .showSuggestionAfterError(true)
+    .addHelpText('after', EXAMPLES);
+  return program;
+}
+
+export function formatOption(formats: readonly string[], fallback: string): Option {
+  return new Option('--format <format>', 'output format').choices(formats).default(fallback);
+}

@@ -1,0 +1,54 @@
+import type { InventoryEvent } from '../domain/inventory.js';
+
+/**
+ * One self-overwriting progress line on stderr, only when stderr is a terminal: piped
+ * output and CI logs stay clean.
+ */
+export function progressReporter(stream: NodeJS.WriteStream): { onEvent(e: InventoryEvent): void; finish(): void } {
+  if (!stream.isTTY) return { onEvent() {}, finish() {} };
+  let regions: string[] = [];
+  const done = new Set<string>();
+  const failed = new Set<string>();
+  const listed = new Map<string, number>();
+  const described = new Set<string>();
+  let last = 0;
+  let shown = false;
+
+  const draw = (force = false) => {
+    const now = Date.now();
+    if (!force && now - last < 80) return;
+    last = now;
+    const total = [...listed.values()].reduce((a, b) => a + b, 0);
+    const line = `reading ACM: ${done.size + failed.size}/${regions.length || '?'} regions, ${described.size}/${total} certificates described${failed.size ? `, ${failed.size} failed` : ''}`;
+    stream.write(`\r\u001b[2K${line}`);
+    shown = true;
+  };
+
+  return {
+    onEvent(e) {
+      switch (e.kind) {
+        case 'regions':
+          regions = e.regions;
+          break;
+        case 'summaries':
+          listed.set(e.region, (listed.get(e.region) ?? 0) + e.certificates.length);
+          break;
+        case 'details':
+          for (const c of e.certificates) if (c.detail.state !== 'summary' && c.detail.state !== 'tags-failed') described.add(c.arn);
+          break;
+        case 'region-done':
+          done.add(e.region);
+          break;
+        case 'region-failed':
+          failed.add(e.region);
+          break;
+        default:
+          return;
+      }
+      draw();
+    },
+    finish() {
+      if (shown) stream.write('\r\u001b[2K');
+    },
+  };
+}

@@ -1,0 +1,147 @@
+/**
+ * The fake AWS account the endpoint serves. Deliberately independent of src/domain:
+ * this models what ACM *stores and returns*, not how acm-advisor normalises it, so a
+ * bug in the domain model cannot hide itself by being mirrored here.
+ */
+
+export const STATUSES = [
+  'PENDING_VALIDATION',
+  'ISSUED',
+  'INACTIVE',
+  'EXPIRED',
+  'VALIDATION_TIMED_OUT',
+  'REVOKED',
+  'FAILED',
+] as const;
+export const TYPES = ['AMAZON_ISSUED', 'IMPORTED', 'PRIVATE'] as const;
+export const KEY_ALGORITHMS = [
+  'RSA_1024',
+  'RSA_2048',
+  'RSA_3072',
+  'RSA_4096',
+  'EC_prime256v1',
+  'EC_secp384r1',
+  'EC_secp521r1',
+] as const;
+export const KEY_PAIR_ORIGINS = ['AWS_MANAGED', 'ACME', 'CUSTOMER_PROVIDED'] as const;
+export const VALIDATION_METHODS = ['DNS', 'EMAIL', 'HTTP'] as const;
+export const RENEWAL_STATUSES = ['PENDING_AUTO_RENEWAL', 'PENDING_VALIDATION', 'SUCCESS', 'FAILED'] as const;
+
+export type CertificateStatus = (typeof STATUSES)[number];
+export type CertificateType = (typeof TYPES)[number];
+export type KeyAlgorithm = (typeof KEY_ALGORITHMS)[number];
+export type KeyPairOrigin = (typeof KEY_PAIR_ORIGINS)[number];
+export type ValidationMethod = (typeof VALIDATION_METHODS)[number];
+export type RenewalStatus = (typeof RENEWAL_STATUSES)[number];
+export type EnabledDisabled = 'ENABLED' | 'DISABLED';
+
+export interface StoredDomainValidation {
+  domainName: string;
+  validationDomain?: string;
+  validationMethod?: ValidationMethod;
+  validationStatus?: 'PENDING_VALIDATION' | 'SUCCESS' | 'FAILED';
+  validationEmails?: string[];
+  resourceRecord?: { name: string; type: 'CNAME'; value: string };
+  httpRedirect?: { redirectFrom: string; redirectTo: string };
+}
+
+export interface StoredRenewalSummary {
+  renewalStatus: RenewalStatus;
+  renewalStatusReason?: string;
+  updatedAt: Date;
+  domainValidationOptions: StoredDomainValidation[];
+}
+
+/** One certificate as ACM holds it: absolute dates, optional fields absent when ACM would omit them. */
+export interface StoredCertificate {
+  arn: string;
+  region: string;
+  domainName: string;
+  /** Includes domainName, as ACM returns it. */
+  subjectAlternativeNames: string[];
+  status: CertificateStatus;
+  type: CertificateType;
+  keyAlgorithm: KeyAlgorithm;
+  signatureAlgorithm?: string;
+  serial?: string;
+  subject?: string;
+  issuer?: string;
+  createdAt?: Date;
+  issuedAt?: Date;
+  importedAt?: Date;
+  revokedAt?: Date;
+  revocationReason?: string;
+  notBefore?: Date;
+  notAfter?: Date;
+  failureReason?: string;
+  inUseBy: string[];
+  renewalEligibility: 'ELIGIBLE' | 'INELIGIBLE';
+  renewalSummary?: StoredRenewalSummary;
+  domainValidationOptions: StoredDomainValidation[];
+  keyUsages: string[];
+  extendedKeyUsages: { name: string; oid: string }[];
+  certificateAuthorityArn?: string;
+  managedBy?: 'CLOUDFRONT';
+  transparencyLogging: EnabledDisabled;
+  exportOption: EnabledDisabled;
+  exported: boolean;
+  keyPairOrigin: KeyPairOrigin;
+  validationMethod?: ValidationMethod;
+  acmeEndpointArn?: string;
+  acmeAccountId?: string;
+  tags: { key: string; value: string }[];
+}
+
+export interface AccountData {
+  accountId: string;
+  enabledRegions: string[];
+  certificates: StoredCertificate[];
+  /** What STS GetCallerIdentity answers; defaults to a read-only assumed role in the account. */
+  callerArn?: string;
+}
+
+export type EndpointService = 'acm' | 'tagging' | 'sts' | 'ec2' | 'unknown';
+
+export interface RecordedCall {
+  service: EndpointService;
+  operation: string;
+  region: string;
+  status: number;
+  /** True when the operation would change state; always refused, recorded so tests can prove read-only use. */
+  write: boolean;
+}
+
+/** The knobs that can change while the endpoint runs (see RunningEndpoint.setFaults). */
+export interface FaultOptions {
+  latencyMs?: number | { min: number; max: number };
+  /** 0..1: share of acm/tagging calls answered with a throttling error. */
+  throttleFraction?: number;
+  /** 0..1: share of acm/tagging calls answered with 500 InternalFailure or 503 ServiceUnavailable. */
+  serverErrorFraction?: number;
+  /** Every call signed for one of these regions is denied. */
+  deniedRegions?: string[];
+  /** 'service:Operation', e.g. 'tagging:GetResources', 'ec2:DescribeRegions'. */
+  deniedOperations?: string[];
+  /** Largest page any list operation returns, whatever the client asked for. */
+  pageSizeCap?: number;
+  /** Default true: per-region per-operation token buckets at ACM's published quotas. */
+  rateLimit?: boolean;
+  /** Multiplies the quotas (e.g. 100 for fast tests). */
+  rateScale?: number;
+}
+
+export interface EndpointOptions extends FaultOptions {
+  account: AccountData;
+  /** Seed for fault randomness, so a failing run can be replayed. */
+  seed?: number;
+  /** Port on 127.0.0.1; 0 (default) picks a free one. */
+  port?: number;
+}
+
+export interface RunningEndpoint {
+  url: string;
+  calls: RecordedCall[];
+  resetCalls(): void;
+  setFaults(partial: FaultOptions): void;
+  close(): Promise<void>;
+}

@@ -1,0 +1,142 @@
+/** Pure display helpers shared by the views. Nothing here touches the terminal. */
+import type { Certificate } from '../../domain/certificate.js';
+import { daysUntilExpiry } from '../../domain/certificate.js';
+
+export type Tone = 'danger' | 'warning' | 'ok' | 'muted' | 'accent' | 'normal';
+
+/** 50000 → "50,000" (fixed locale so tests and screens agree). */
+export function formatCount(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+/** ISO date-time → "2026-12-01", or "—". */
+export function formatDate(iso: string | null): string {
+  if (!iso) return '—';
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return '—';
+  return new Date(t).toISOString().slice(0, 10);
+}
+
+export function formatDateTime(iso: string | null): string {
+  if (!iso) return '—';
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return '—';
+  return new Date(t).toISOString().slice(0, 16).replace('T', ' ') + 'Z';
+}
+
+/** Urgency of an expiry: expired or <30 days danger, <60 warning, otherwise ok. */
+export function expiryTone(days: number | null): Tone {
+  if (days === null) return 'muted';
+  if (days < 30) return 'danger';
+  if (days < 60) return 'warning';
+  return 'ok';
+}
+
+export function daysLabel(days: number | null): string {
+  if (days === null) return '';
+  if (days < 0) return `${-days}d ago`;
+  return `${days}d`;
+}
+
+export function expiresCell(cert: Certificate, now: Date, withDate: boolean): { text: string; tone: Tone } {
+  const days = daysUntilExpiry(cert, now);
+  if (days === null) return { text: '—', tone: 'muted' };
+  const label = days < 0 ? `expired ${-days}d` : `${days}d`;
+  return { text: withDate ? `${formatDate(cert.notAfter)} ${label}` : label, tone: expiryTone(days) };
+}
+
+const TYPE_SHORT: Record<string, string> = { AMAZON_ISSUED: 'Amazon', IMPORTED: 'Imported', PRIVATE: 'Private' };
+export function shortType(type: string | null): string {
+  if (!type) return '—';
+  return TYPE_SHORT[type] ?? type;
+}
+
+const STATUS_SHORT: Record<string, string> = {
+  PENDING_VALIDATION: 'Pending',
+  ISSUED: 'Issued',
+  INACTIVE: 'Inactive',
+  EXPIRED: 'Expired',
+  VALIDATION_TIMED_OUT: 'Timed out',
+  REVOKED: 'Revoked',
+  FAILED: 'Failed',
+};
+export function shortStatus(status: string | null): string {
+  if (!status) return '—';
+  return STATUS_SHORT[status] ?? status;
+}
+export function statusTone(status: string | null): Tone {
+  switch (status) {
+    case 'ISSUED':
+      return 'ok';
+    case 'PENDING_VALIDATION':
+    case 'INACTIVE':
+      return 'warning';
+    case 'EXPIRED':
+    case 'VALIDATION_TIMED_OUT':
+    case 'REVOKED':
+    case 'FAILED':
+      return 'danger';
+    default:
+      return 'muted';
+  }
+}
+
+/** RSA_2048 → "RSA 2048", EC_prime256v1 → "EC P-256". */
+export function shortKey(key: string | null): string {
+  if (!key) return '—';
+  const ec: Record<string, string> = { EC_prime256v1: 'EC P-256', EC_secp384r1: 'EC P-384', EC_secp521r1: 'EC P-521' };
+  if (ec[key]) return ec[key];
+  if (key.startsWith('RSA_')) return `RSA ${key.slice(4)}`;
+  return key;
+}
+
+export function inUseLabel(cert: Certificate): string {
+  if (cert.inUse === null) return '—';
+  if (!cert.inUse) return 'no';
+  return cert.inUseBy.length > 0 ? `yes ${cert.inUseBy.length}` : 'yes';
+}
+
+const RENEWAL_SHORT: Record<string, string> = {
+  SUCCESS: 'Renewed',
+  PENDING_AUTO_RENEWAL: 'Pending',
+  PENDING_VALIDATION: 'Validating',
+  FAILED: 'Failed',
+};
+export function renewalLabel(cert: Certificate): string {
+  if (cert.renewalStatus) return RENEWAL_SHORT[cert.renewalStatus] ?? cert.renewalStatus;
+  if (cert.renewalEligibility === 'ELIGIBLE') return 'Eligible';
+  if (cert.renewalEligibility === 'INELIGIBLE') return cert.type === 'IMPORTED' ? 'Manual' : 'Ineligible';
+  return '—';
+}
+export function renewalTone(cert: Certificate): Tone {
+  if (cert.renewalStatus === 'FAILED') return 'danger';
+  if (cert.renewalStatus === 'PENDING_VALIDATION') return 'warning';
+  if (cert.renewalEligibility === 'INELIGIBLE') return 'muted';
+  return 'normal';
+}
+
+/** One sentence on how this certificate gets renewed, for the detail view. */
+export function renewalSummary(cert: Certificate, now: Date): string {
+  const days = daysUntilExpiry(cert, now);
+  if (cert.type === 'IMPORTED') {
+    return 'Imported: ACM never renews it — obtain a new certificate and re-import it before it expires.';
+  }
+  if (cert.renewalStatus === 'FAILED') {
+    return `Managed renewal FAILED${cert.renewalStatusReason ? ` (${cert.renewalStatusReason})` : ''}: fix validation, or it will expire.`;
+  }
+  if (cert.renewalStatus === 'PENDING_VALIDATION') {
+    return 'Managed renewal is waiting for domain validation: check the DNS records or emails below.';
+  }
+  if (cert.renewalStatus === 'PENDING_AUTO_RENEWAL') return 'ACM is renewing it now.';
+  if (cert.renewalStatus === 'SUCCESS') return 'ACM renewed it successfully.';
+  if (cert.renewalEligibility === 'ELIGIBLE') {
+    return 'Eligible for managed renewal: ACM renews it automatically about 60 days before expiry.';
+  }
+  if (cert.renewalEligibility === 'INELIGIBLE') {
+    return cert.inUse === false
+      ? 'Not eligible for managed renewal: it is not in use (ACM renews only certificates attached to a service, or exportable ones).'
+      : 'Not eligible for managed renewal.';
+  }
+  if (days !== null && days < 0) return 'Expired.';
+  return 'Renewal state unknown (detail not loaded yet).';
+}
