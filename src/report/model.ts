@@ -99,7 +99,7 @@ export function buildReport(input: BuildReportInput): Report {
       findings: audit.findings.length,
     },
     urgent: mostUrgent(inventory.certificates, audit.findings, generatedAt, owner, 5),
-    expiryTimeline: timeline(inventory.certificates, generatedAt, 12),
+    expiryTimeline: timeline(inventory.certificates, generatedAt, 12, config.renewalLateDays),
     findings,
     workload: advice?.workload ?? null,
     answers: advice ? advice.answers : null,
@@ -159,7 +159,7 @@ function monthKey(d: Date): string {
 }
 
 /** Live certificates expiring in each of the next `months` calendar months (UTC), this one first. */
-function timeline(certs: Certificate[], now: Date, months: number): TimelineMonth[] {
+function timeline(certs: Certificate[], now: Date, months: number, lateDays: number): TimelineMonth[] {
   const start = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1);
   const buckets: TimelineMonth[] = [];
   for (let i = 0; i < months; i++) {
@@ -176,7 +176,9 @@ function timeline(certs: Certificate[], now: Date, months: number): TimelineMont
     if (i === undefined) continue;
     const b = buckets[i];
     b.expiring++;
-    if (isManagedRenewal(c) && (c.type === 'PRIVATE' || isInUse(c) === true)) b.managed++;
+    // a managed certificate this close to expiry has a late renewal: someone must look
+    const late = (daysUntilExpiry(c, now) ?? 0) <= lateDays;
+    if (!late && isManagedRenewal(c) && (c.type === 'PRIVATE' || isInUse(c) === true)) b.managed++;
     else b.needsAction++;
     b.certificateArns.push(c.arn);
   }

@@ -1,0 +1,122 @@
+/**
+ * `npm run bench`: the figures the issues name, each as a ratio against a baseline
+ * measured in the same run on the same machine (these machines are noisy; absolute
+ * milliseconds alone mean little).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
+import { startEndpoint } from '../src/endpoint/index.js';
+import { syntheticAccount } from '../src/endpoint/synthetic.js';
+import { awsInventorySource } from '../src/aws/source.js';
+
+interface Row {
+  name: string;
+  value: number;
+  unit: string;
+  baseline?: string;
+  ratio?: number;
+}
+
+const rows: Row[] = [];
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function time(fn: () => void, runs: number): number {
+  const xs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn();
+    xs.push(performance.now() - t);
+  }
+  return median(xs);
+}
+
+async function startup(): Promise<void> {
+  const env = { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
+  const node = time(() => execFileSync(process.execPath, ['-e', ''], { env }), 15);
+  const version = time(() => execFileSync(process.execPath, ['bin/acm-advisor.js', '--version'], { env }), 15);
+  rows.push({ name: 'startup: acm-advisor --version', value: version, unit: 'ms', baseline: `node -e '' ${node.toFixed(0)} ms`, ratio: version / node });
+}
+
+async function firstFrame(): Promise<void> {
+  if (spawnSync('tmux', ['-V']).status !== 0) {
+    rows.push({ name: 'time to first frame (tmux missing: not measured)', value: NaN, unit: 'ms' });
+    return;
+  }
+  const xs: number[] = [];
+  const bases: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    for (const [cmd, marker, into] of [
+      [`node bin/acm-advisor.js --demo`, 'Overview', xs],
+      [`node -e "console.log('ready'); setTimeout(()=>{}, 5000)"`, 'ready', bases],
+    ] as const) {
+      const session = `bench-${process.pid}-${i}-${into === xs ? 'a' : 'b'}`;
+      const t = performance.now();
+      execFileSync('tmux', ['new-session', '-d', '-s', session, '-x', '120', '-y', '40', cmd]);
+      for (;;) {
+        const pane = spawnSync('tmux', ['capture-pane', '-p', '-t', session]).stdout?.toString() ?? '';
+        if (pane.includes(marker)) break;
+        if (performance.now() - t > 20_000) break;
+      }
+      (into as number[]).push(performance.now() - t);
+      spawnSync('tmux', ['kill-session', '-t', session]);
+    }
+  }
+  const ff = median(xs);
+  const base = median(bases);
+  rows.push({ name: 'time to first frame: --demo overview in tmux', value: ff, unit: 'ms', baseline: `node prints a line in tmux ${base.toFixed(0)} ms`, ratio: ff / base });
+}
+
+/**
+ * A full inventory is bounded by ACM's quotas: DescribeCertificate at 10/s per region is
+ * the floor. Both the endpoint's quotas and our pacing are scaled by the same factor so
+ * the run is short; the ratio against the quota-bound minimum is what matters.
+ */
+async function inventoryBound(): Promise<void> {
+  const scale = 20;
+  const regions = ['us-east-1', 'eu-west-1', 'ap-southeast-2'];
+  const count = 3000;
+  const account = syntheticAccount({ count, regions, seed: 7, now: new Date() });
+  const endpoint = await startEndpoint({ account, rateScale: scale, latencyMs: { min: 5, max: 25 } });
+  try {
+    const source = awsInventorySource({
+      regions: { kind: 'list', regions },
+      endpoint: endpoint.url,
+      credentials: { accessKeyId: 'AKIDBENCH', secretAccessKey: 'x' },
+      homeRegion: 'us-east-1',
+      pacing: { listCertificates: 6 * scale, describeCertificate: 8 * scale, listTagsForCertificate: 8 * scale, concurrency: 16 },
+    });
+    const t = performance.now();
+    const inv = await source.load(() => {});
+    const ms = performance.now() - t;
+    source.close();
+    const perRegion = Math.max(...regions.map((r) => account.certificates.filter((c) => c.region === r).length));
+    const floor = (perRegion / (10 * scale)) * 1000;
+    const throttled = endpoint.calls.filter((c) => c.status === 400).length;
+    rows.push({ name: `full inventory: ${inv.certificates.length} certificates, 3 regions (quotas x${scale})`, value: ms, unit: 'ms', baseline: `quota floor ${floor.toFixed(0)} ms (DescribeCertificate 10/s/region)`, ratio: ms / floor });
+    rows.push({ name: 'full inventory: throttled responses', value: throttled, unit: 'calls', baseline: `of ${endpoint.calls.length} calls` });
+  } finally {
+    await endpoint.close();
+  }
+}
+
+async function tui(): Promise<void> {
+  try {
+    const mod = (await import('./tui.js')) as { benchTui(): Promise<Row[]> };
+    for (const r of await mod.benchTui()) rows.push(r);
+  } catch (error) {
+    rows.push({ name: `tui benchmarks unavailable: ${(error as Error).message.split('\n')[0]}`, value: NaN, unit: '' });
+  }
+}
+
+await startup();
+await firstFrame();
+await inventoryBound();
+await tui();
+
+const w = Math.max(...rows.map((r) => r.name.length));
+console.log(`acm-advisor bench — node ${process.version}, ${new Date().toISOString()}\n`);
+for (const r of rows) {
+  const value = Number.isNaN(r.value) ? '—' : `${r.value.toFixed(r.unit === 'ms' ? 1 : 0)} ${r.unit}`;
+  const ratio = r.ratio !== undefined ? `  ×${r.ratio.toFixed(2)}` : '';
+  console.log(`${r.name.padEnd(w)}  ${value.padStart(12)}${ratio.padStart(9)}  ${r.baseline ? `(baseline: ${r.baseline})` : ''}`);
+}

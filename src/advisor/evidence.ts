@@ -1,0 +1,333 @@
+import { daysUntilExpiry, type Certificate } from '../domain/certificate.js';
+import type { Finding } from '../domain/finding.js';
+import type { Inventory } from '../domain/inventory.js';
+import { safe } from '../domain/text.js';
+
+/** What the inventory says about one question. A proposal is shown for the user to confirm, never applied. */
+export interface Evidence {
+  lines: string[];
+  proposed?: { value: string; because: string };
+}
+
+export interface EvidenceInput {
+  inventory: Inventory;
+  findings: Finding[];
+  now: Date;
+}
+
+export interface EvidenceResult {
+  lines: string[];
+  /** Proposed answers keyed by question id: one function can inform several questions. */
+  proposals?: Record<string, { value: string; because: string }>;
+}
+
+export type EvidenceFunction = (input: EvidenceInput) => EvidenceResult;
+
+const DAY = 86_400_000;
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+}
+
+/** Agreement for a count: verb(1, 'is', 'are') → 'is'. */
+function verb(n: number, one: string, many: string): string {
+  return n === 1 ? one : many;
+}
+
+function countBy<T>(items: T[], key: (t: T) => string | null): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const it of items) {
+    const k = key(it);
+    if (k !== null) m.set(k, (m.get(k) ?? 0) + 1);
+  }
+  return new Map([...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])));
+}
+
+function listCounts(m: Map<string, number>, limit = 4): string {
+  const entries = [...m];
+  const shown = entries.slice(0, limit).map(([k, n]) => `${safe(k)} (${n})`);
+  if (entries.length > limit) shown.push(`${entries.length - limit} more`);
+  return shown.join(', ');
+}
+
+const SERVICE_NAMES: Record<string, string> = {
+  elasticloadbalancing: 'Elastic Load Balancing',
+  cloudfront: 'CloudFront',
+  apigateway: 'API Gateway',
+  apprunner: 'App Runner',
+  amplify: 'Amplify',
+  'vpc-lattice': 'VPC Lattice',
+  elasticbeanstalk: 'Elastic Beanstalk',
+  'network-firewall': 'Network Firewall',
+  ec2: 'EC2 (Nitro Enclaves)',
+  cognito: 'Cognito',
+  'cognito-idp': 'Cognito',
+  opensearch: 'OpenSearch',
+  es: 'OpenSearch',
+};
+
+/** arn:PARTITION:SERVICE:… → a readable service name. */
+export function serviceOfArn(arn: string): string {
+  const service = arn.split(':')[2] ?? '';
+  return SERVICE_NAMES[service] ?? (service || 'unknown service');
+}
+
+const PUBLIC_CA_PATTERN =
+  /digicert|sectigo|comodo|globalsign|let'?s encrypt|isrg|entrust|godaddy|go daddy|starfield|thawte|geotrust|rapidssl|buypass|zerossl|google trust|gts |ssl\.com|certum|actalis|identrust|amazon|quovadis|harica|swisssign|telia|trustwave|network solutions/i;
+
+export function isPublicIssuer(issuer: string): boolean {
+  return PUBLIC_CA_PATTERN.test(issuer);
+}
+
+/** Organisation name out of an issuer DN, for display: "CN=R3, O=Let's Encrypt, C=US" → "Let's Encrypt". */
+function issuerName(issuer: string): string {
+  const o = /(?:^|,\s*)O=([^,]+)/.exec(issuer);
+  if (o) return o[1].trim();
+  const cn = /(?:^|,\s*)CN=([^,]+)/.exec(issuer);
+  return (cn ? cn[1] : issuer).trim();
+}
+
+const imported = (c: Certificate) => c.type === 'IMPORTED';
+const isProduction = (c: Certificate) =>
+  Object.entries(c.tags).some(([k, v]) => /^(env|environment|stage)$/i.test(k) && /^prod/i.test(v));
+
+function createdTime(c: Certificate): number | null {
+  for (const v of [c.createdAt, c.importedAt, c.issuedAt, c.notBefore]) {
+    if (!v) continue;
+    const t = Date.parse(v);
+    if (!Number.isNaN(t)) return t;
+  }
+  return null;
+}
+
+const NON_TLS_EKUS = new Set(['CODE_SIGNING', 'EMAIL_PROTECTION', 'TIME_STAMPING', 'IPSEC_END_SYSTEM', 'IPSEC_TUNNEL', 'IPSEC_USER', 'OCSP_SIGNING']);
+
+export const QUOTA_REQUESTS_PER_YEAR = 5000;
+export const QUOTA_HELD = 2500;
+
+export const EVIDENCE_FUNCTIONS: Record<string, EvidenceFunction> = {
+  none: () => ({ lines: [] }),
+
+  'integrated-usage': ({ inventory }) => {
+    const certs = inventory.certificates;
+    const inUse = certs.filter((c) => c.inUse === true || c.inUseBy.length > 0);
+    const lines: string[] = [];
+    // A certificate used by two services counts once per service.
+    const byService = new Map<string, number>();
+    for (const c of inUse) for (const s of new Set(c.inUseBy.map(serviceOfArn))) byService.set(s, (byService.get(s) ?? 0) + 1);
+    for (const [service, n] of [...byService].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])))
+      lines.push(`${plural(n, 'certificate')} in use by ${service}`);
+    const unknownUse = inUse.filter((c) => c.inUseBy.length === 0).length;
+    if (unknownUse > 0) lines.push(`${plural(unknownUse, 'certificate')} in use by resources not listed yet`);
+    const idle = certs.filter((c) => c.status === 'ISSUED' && c.inUse === false).length;
+    if (idle > 0) lines.push(`${plural(idle, 'issued certificate')} not attached to anything`);
+    if (certs.length > 0 && inUse.length === 0) lines.push('No certificate in this inventory is attached to an integrated service');
+    const proposals: EvidenceResult['proposals'] = {};
+    if (inUse.length > 0)
+      proposals['aws-integrated-endpoints'] = {
+        value: 'yes',
+        because: `${plural(inUse.length, 'certificate')} already ${verb(inUse.length, 'serves', 'serve')} integrated services in this account`,
+      };
+    return { lines, proposals };
+  },
+
+  'existing-issuers': ({ inventory }) => {
+    const imp = inventory.certificates.filter(imported);
+    const priv = inventory.certificates.filter((c) => c.type === 'PRIVATE');
+    const lines: string[] = [];
+    const withIssuer = imp.filter((c) => c.issuer);
+    if (imp.length > 0) {
+      const issuers = countBy(withIssuer, (c) => issuerName(c.issuer!));
+      lines.push(`${plural(imp.length, 'imported certificate')}${issuers.size ? ` from ${plural(issuers.size, 'issuer')}: ${listCounts(issuers)}` : ''}`);
+    }
+    if (priv.length > 0) lines.push(`${plural(priv.length, 'private certificate')} issued through AWS Private CA`);
+    const publicCount = withIssuer.filter((c) => isPublicIssuer(c.issuer!)).length;
+    const internalCount = withIssuer.length - publicCount + priv.length;
+    const proposals: EvidenceResult['proposals'] = {};
+    if (publicCount > 0 || internalCount > 0) {
+      const value = publicCount > 0 && internalCount > 0 ? 'both' : publicCount > 0 ? 'public-ca' : 'internal-ca';
+      proposals['existing-ca'] = {
+        value,
+        because: `${publicCount} certificates come from commercial CAs and ${internalCount} from private or internal CAs`,
+      };
+    }
+    return { lines, proposals };
+  },
+
+  'imported-certificates': ({ inventory, now }) => {
+    const imp = inventory.certificates.filter(imported);
+    if (imp.length === 0) return { lines: ['No imported certificates'] };
+    const days = imp.map((c) => daysUntilExpiry(c, now));
+    const expired = days.filter((d) => d !== null && d < 0).length;
+    const soon = days.filter((d) => d !== null && d >= 0 && d <= 60).length;
+    const lines = [`${plural(imp.length, 'imported certificate')}, ${soon} expire within 60 days`];
+    if (expired > 0) lines.push(`${plural(expired, 'imported certificate')} already expired`);
+    const inUse = imp.filter((c) => c.inUse === true || c.inUseBy.length > 0).length;
+    if (inUse > 0) lines.push(`${inUse} of them attached to integrated services (ACM will not renew them)`);
+    return {
+      lines,
+      proposals: {
+        'import-prerequisites': {
+          value: 'yes',
+          because: `${plural(imp.length, 'certificate')} ${verb(imp.length, 'has', 'have')} already been imported, so your certificates can meet the format`,
+        },
+      },
+    };
+  },
+
+  'renewal-managed': ({ inventory }) => {
+    const eligible = inventory.certificates.filter((c) => c.type === 'AMAZON_ISSUED' && c.renewalEligibility === 'ELIGIBLE').length;
+    const lines: string[] = [];
+    if (eligible > 0) lines.push(`${plural(eligible, 'certificate')} ${verb(eligible, 'is', 'are')} renewed automatically by ACM, each renewal with a new key`);
+    return { lines };
+  },
+
+  'organisation-subjects': ({ inventory }) => {
+    const org = inventory.certificates.filter((c) => imported(c) && c.subject && /(?:^|,\s*)O=/.test(c.subject));
+    if (org.length === 0) return { lines: [] };
+    return {
+      lines: [`${plural(org.length, 'imported certificate')} ${verb(org.length, 'names', 'name')} an organisation (O=) in the subject, as OV and EV certificates do`],
+      proposals: {
+        'ev-ov-required': { value: 'yes', because: `${plural(org.length, 'imported certificate')} ${verb(org.length, 'looks', 'look')} organisation- or extended-validated` },
+      },
+    };
+  },
+
+  'exported-keys': ({ inventory, findings }) => {
+    const certs = inventory.certificates;
+    const exportable = certs.filter((c) => c.exportOption === 'ENABLED').length;
+    const exportedArns = new Set(certs.filter((c) => c.exported === true).map((c) => c.arn));
+    for (const f of findings) if (f.ruleId === 'exported-private-key' && f.certificateArn) exportedArns.add(f.certificateArn);
+    const acme = certs.filter((c) => c.keyPairOrigin === 'ACME').length;
+    const lines: string[] = [];
+    if (exportable > 0) lines.push(`${plural(exportable, 'certificate')} requested as exportable`);
+    if (exportedArns.size > 0) lines.push(`${plural(exportedArns.size, 'certificate')} had the private key exported`);
+    if (acme > 0) lines.push(`${plural(acme, 'certificate')} issued over ACME (key held by the client)`);
+    const proposals: EvidenceResult['proposals'] = {};
+    if (exportable + exportedArns.size + acme > 0) {
+      proposals['private-key-export'] = { value: 'yes', because: 'keys are already used outside integrated services in this account' };
+      proposals['key-export-route'] =
+        acme >= exportable
+          ? { value: 'acme', because: `${plural(acme, 'certificate')} already ${verb(acme, 'comes', 'come')} from ACME` }
+          : { value: 'exportable', because: `${plural(exportable, 'certificate')} ${verb(exportable, 'is', 'are')} already exportable` };
+    }
+    return { lines, proposals };
+  },
+
+  'key-algorithms': ({ inventory }) => {
+    const algs = countBy(inventory.certificates, (c) => c.keyAlgorithm);
+    const lines: string[] = [];
+    if (algs.size > 0) lines.push(`Key algorithms in use: ${[...algs].map(([k, n]) => `${n} ${safe(k)}`).join(', ')}`);
+    const weak = algs.get('RSA_1024') ?? 0;
+    if (weak > 0) lines.push(`${plural(weak, 'certificate')} still ${verb(weak, 'uses', 'use')} RSA_1024: something may depend on weak keys`);
+    return { lines };
+  },
+
+  'non-tls-usages': ({ inventory }) => {
+    const other = inventory.certificates.filter((c) => c.extendedKeyUsages.some((e) => NON_TLS_EKUS.has(e)));
+    const clientAuth = inventory.certificates.filter((c) => c.extendedKeyUsages.includes('TLS_WEB_CLIENT_AUTHENTICATION')).length;
+    const lines: string[] = [];
+    if (other.length > 0) {
+      const usages = countBy(other.flatMap((c) => c.extendedKeyUsages.filter((e) => NON_TLS_EKUS.has(e))), (e) => e);
+      lines.push(`${plural(other.length, 'certificate')} ${verb(other.length, 'carries', 'carry')} non-TLS usages: ${listCounts(usages)}`);
+    }
+    if (clientAuth > 0) lines.push(`${plural(clientAuth, 'certificate')} ${verb(clientAuth, 'allows', 'allow')} TLS client authentication`);
+    return {
+      lines,
+      proposals:
+        other.length > 0
+          ? { 'non-tls-use': { value: 'yes', because: `${plural(other.length, 'certificate')} in this account ${verb(other.length, 'is', 'are')} not only for TLS servers` } }
+          : undefined,
+    };
+  },
+
+  'email-protection': ({ inventory }) => {
+    const mail = inventory.certificates.filter((c) => c.extendedKeyUsages.includes('EMAIL_PROTECTION')).length;
+    if (mail === 0) return { lines: [] };
+    return {
+      lines: [`${plural(mail, 'certificate')} ${verb(mail, 'carries', 'carry')} the email-protection (S/MIME) usage`],
+      proposals: { 'email-encryption': { value: 'yes', because: `${plural(mail, 'certificate')} ${verb(mail, 'is', 'are')} already used for email` } },
+    };
+  },
+
+  'private-cas': ({ inventory }) => {
+    const priv = inventory.certificates.filter((c) => c.type === 'PRIVATE');
+    if (priv.length === 0) return { lines: ['No private certificates from AWS Private CA'] };
+    const cas = new Set(priv.map((c) => c.certificateAuthorityArn).filter((a): a is string => !!a));
+    return { lines: [`${plural(priv.length, 'private certificate')} from ${plural(cas.size, 'AWS Private CA')}`] };
+  },
+
+  'request-volume': ({ inventory, now }) => {
+    const yearAgo = now.getTime() - 365 * DAY;
+    const issuedByAcm = inventory.certificates.filter((c) => c.type !== 'PRIVATE' && c.type !== 'IMPORTED');
+    if (inventory.certificates.length === 0) return { lines: [] };
+    const requested = countBy(
+      issuedByAcm.filter((c) => (createdTime(c) ?? -Infinity) >= yearAgo),
+      (c) => c.region,
+    );
+    // Private-CA certificates do not count against the held quota; imported ones have their own.
+    const held = countBy(issuedByAcm, (c) => c.region);
+    const regions = new Set([...requested.keys(), ...held.keys()]);
+    let worst = { region: '', requested: 0, held: 0, ratio: 0 };
+    for (const region of regions) {
+      const r = requested.get(region) ?? 0;
+      const h = held.get(region) ?? 0;
+      const ratio = Math.max(r / QUOTA_REQUESTS_PER_YEAR, h / QUOTA_HELD);
+      if (ratio > worst.ratio || worst.region === '') worst = { region, requested: r, held: h, ratio };
+    }
+    if (worst.region === '') return { lines: ['No ACM-issued certificates yet'] };
+    const line = `Busiest Region ${safe(worst.region)}: ${plural(worst.requested, 'certificate')} requested in the last 365 days (quota ${QUOTA_REQUESTS_PER_YEAR.toLocaleString('en-US')}), ${worst.held.toLocaleString('en-US')} held (quota ${QUOTA_HELD.toLocaleString('en-US')})`;
+    const value = worst.ratio >= 1 ? 'over' : worst.ratio >= 0.5 ? 'high' : 'low';
+    return {
+      lines: [line],
+      proposals: {
+        'certificate-volume': { value, because: `today's busiest Region uses ${Math.round(worst.ratio * 100)}% of the default quota` },
+      },
+    };
+  },
+
+  'rebuild-churn': ({ inventory, now }) => {
+    const monthAgo = now.getTime() - 30 * DAY;
+    const recent = inventory.certificates.filter((c) => (createdTime(c) ?? -Infinity) >= monthAgo).length;
+    const names = countBy(inventory.certificates, (c) => c.domainName);
+    const repeated = [...names.values()].filter((n) => n > 1).length;
+    const lines = [`${plural(recent, 'certificate')} requested or imported in the last 30 days`];
+    if (repeated > 0) lines.push(`${plural(repeated, 'name')} ${verb(repeated, 'appears', 'appear')} on more than one certificate (re-requested on rebuilds?)`);
+    return { lines };
+  },
+
+  'iac-tags': ({ inventory }) => {
+    const cfn = inventory.certificates.filter((c) => 'aws:cloudformation:stack-name' in c.tags).length;
+    const tf = inventory.certificates.filter((c) =>
+      Object.entries(c.tags).some(([k, v]) => /terraform|opentofu/i.test(k) || /^(terraform|opentofu)$/i.test(v)),
+    ).length;
+    const lines: string[] = [];
+    if (cfn > 0) lines.push(`${plural(cfn, 'certificate')} created by CloudFormation stacks`);
+    if (tf > 0) lines.push(`${plural(tf, 'certificate')} tagged as managed by Terraform`);
+    if (inventory.certificates.length > 0 && cfn + tf === 0) lines.push('No certificate carries tags left by an IaC tool');
+    const proposals: EvidenceResult['proposals'] = {};
+    if (cfn + tf > 0)
+      proposals['infrastructure-as-code'] =
+        cfn >= tf
+          ? { value: 'cloudformation', because: `${plural(cfn, 'certificate')} ${verb(cfn, 'comes', 'come')} from CloudFormation stacks` }
+          : { value: 'terraform', because: `${plural(tf, 'certificate')} ${verb(tf, 'is', 'are')} tagged as Terraform-managed` };
+    return { lines, proposals };
+  },
+
+  accounts: ({ inventory }) => {
+    const ids = new Set(inventory.certificates.map((c) => c.accountId).filter((a): a is string => !!a));
+    if (inventory.account) ids.add(inventory.account.id);
+    if (ids.size === 0) return { lines: [] };
+    const regions = new Set(inventory.certificates.map((c) => c.region));
+    const lines = [`Certificates from ${plural(ids.size, 'account')} in ${plural(regions.size, 'Region')}`];
+    return {
+      lines,
+      proposals: ids.size > 1 ? { 'multi-account': { value: 'several', because: `this inventory spans ${ids.size} accounts` } } : undefined,
+    };
+  },
+};
+
+/** Certificates the plan treats as production: tagged so. */
+export function productionCertificates(inventory: Inventory): Certificate[] {
+  return inventory.certificates.filter(isProduction);
+}

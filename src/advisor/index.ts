@@ -1,0 +1,6 @@
+export { loadKnowledgeBase, loadFacts, readKnowledgeBase, type KnowledgeBase } from './knowledge-base.js';
+export { parseAnswers, answersTemplate, NO_ANSWERS, type Answers } from './answers.js';
+export { advise, decide, visibleQuestions, collectEvidence } from './engine.js';
+export type { Evidence } from './evidence.js';
+export type { Question, Choice, Source, DecisionRule, DecisionRules, PlanStepTemplate, Condition } from './schema.js';
+export { defaultConfigDir, sessionPath, loadSession, saveSession, retainKnownAnswers, type SessionState } from './session.js';

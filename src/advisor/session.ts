@@ -1,0 +1,83 @@
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { isAbsolute, join } from 'node:path';
+import { z } from 'zod';
+import type { KnowledgeBase } from './knowledge-base.js';
+
+/** The Advisor view's progress, saved after every answer so a restart resumes where it stopped. */
+export interface SessionState {
+  version: 1;
+  workload: string | null;
+  answers: Record<string, string>;
+  /** The question on screen when saved; null when the questionnaire was finished. */
+  currentQuestionId: string | null;
+  /** ISO-8601. */
+  savedAt: string;
+}
+
+const sessionSchema = z.object({
+  version: z.literal(1),
+  workload: z.string().nullable(),
+  answers: z.record(z.string(), z.string()),
+  currentQuestionId: z.string().nullable(),
+  savedAt: z.string(),
+});
+
+/** ACM_ADVISOR_CONFIG_DIR, else $XDG_CONFIG_HOME/acm-advisor, else ~/.config/acm-advisor. */
+export function defaultConfigDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.ACM_ADVISOR_CONFIG_DIR) return env.ACM_ADVISOR_CONFIG_DIR;
+  // The XDG spec says relative paths are invalid and must be ignored.
+  if (env.XDG_CONFIG_HOME && isAbsolute(env.XDG_CONFIG_HOME)) return join(env.XDG_CONFIG_HOME, 'acm-advisor');
+  return join(homedir(), '.config', 'acm-advisor');
+}
+
+export function sessionPath(configDir: string): string {
+  return join(configDir, 'advisor-session.json');
+}
+
+/**
+ * The saved session, or null when there is none. A corrupt or unreadable file is
+ * reported through `warn` and treated as absent: losing a session must never stop the app.
+ */
+export function loadSession(configDir: string, warn: (message: string) => void = (m) => process.stderr.write(`${m}\n`)): SessionState | null {
+  const path = sessionPath(configDir);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') warn(`acm-advisor: cannot read the saved advisor session (${path}): ${(e as Error).message}; starting afresh`);
+    return null;
+  }
+  try {
+    const parsed = sessionSchema.safeParse(JSON.parse(text));
+    if (parsed.success) return parsed.data;
+  } catch {
+    // fall through to the warning
+  }
+  warn(`acm-advisor: ignoring a corrupt advisor session file (${path}); starting afresh`);
+  return null;
+}
+
+/** Writes the session atomically (temp file + rename), so a crash mid-write never leaves a half file. */
+export function saveSession(configDir: string, state: SessionState): void {
+  mkdirSync(configDir, { recursive: true, mode: 0o700 });
+  const path = sessionPath(configDir);
+  const tmp = `${path}.${process.pid}.${Date.now().toString(36)}.tmp`;
+  try {
+    writeFileSync(tmp, `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+/** Drops answers whose id or value the current knowledge base no longer knows (content changed between runs). */
+export function retainKnownAnswers(kb: KnowledgeBase, answers: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const q of kb.questions) {
+    const v = answers[q.id];
+    if (v !== undefined && q.choices.some((c) => c.value === v)) out[q.id] = v;
+  }
+  return out;
+}

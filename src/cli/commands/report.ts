@@ -1,0 +1,63 @@
+import { readFile, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { CommandContext } from '../context.js';
+import { EXIT, UsageError } from '../errors.js';
+import { isPartial } from '../../domain/inventory.js';
+import type { Advice } from '../../domain/advice.js';
+import { sanitiseForTerminal } from '../../domain/text.js';
+import { runAudit } from '../../audit/run.js';
+import { buildReport } from '../../report/model.js';
+import { renderReportJson } from '../../report/render-json.js';
+import { renderReportMarkdown } from '../../report/render-markdown.js';
+import { writeReportFile } from '../../report/write-file.js';
+import { advise, loadFacts, loadKnowledgeBase, parseAnswers } from '../../advisor/index.js';
+import { auditConfigFromOptions, describeFailedRegions } from './audit.js';
+
+export interface ReportCommandOptions {
+  answers?: string;
+  out?: string;
+  format: 'md' | 'json';
+  force?: boolean;
+  config?: string;
+}
+
+export async function runReportCommand(ctx: CommandContext, opts: ReportCommandOptions): Promise<number> {
+  if (opts.format !== 'md' && opts.format !== 'json') {
+    throw new UsageError(`--format: unknown format "${String(opts.format)}"; use md or json`);
+  }
+  const config = await auditConfigFromOptions(ctx, { config: opts.config });
+
+  // Answers and the output path are checked before any AWS call, so a typo costs nothing.
+  let answersText: string | null = null;
+  if (opts.answers !== undefined) {
+    const path = resolve(ctx.cwd, opts.answers);
+    answersText = await readFile(path, 'utf8').catch((e: unknown) => {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new UsageError(`cannot read answers file ${opts.answers}: ${code === 'ENOENT' ? 'no such file' : (code ?? String(e))}`);
+    });
+  }
+  const kb = answersText !== null ? loadKnowledgeBase() : null;
+  const answers = kb && answersText !== null ? parseAnswers(answersText, kb) : null;
+
+  const outPath = opts.out !== undefined ? resolve(ctx.cwd, opts.out) : null;
+  if (outPath && !opts.force && (await stat(outPath).catch(() => null))) {
+    throw new UsageError(`${opts.out} already exists; pass --force to overwrite it`);
+  }
+
+  const inventory = await ctx.loadInventory();
+  const audit = runAudit(inventory.certificates, config, ctx.now);
+  const advice: Advice | null = kb && answers ? advise(kb, answers, inventory, audit.findings, ctx.now) : null;
+  const report = buildReport({ inventory, audit, advice, facts: loadFacts(), config, generatedAt: ctx.now });
+  const content = opts.format === 'md' ? renderReportMarkdown(report) : renderReportJson(report);
+
+  if (outPath) {
+    await writeReportFile(outPath, content, { force: opts.force });
+    ctx.err(`wrote ${sanitiseForTerminal(opts.out!)}\n`);
+  } else {
+    ctx.out(content);
+  }
+
+  for (const w of inventory.warnings) ctx.err(`warning: ${sanitiseForTerminal(w)}\n`);
+  for (const line of describeFailedRegions(inventory)) ctx.err(`${line}\n`);
+  return isPartial(inventory) ? EXIT.partial : EXIT.ok;
+}

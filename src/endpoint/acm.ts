@@ -1,0 +1,453 @@
+import { createHash } from 'node:crypto';
+import { AwsError, decodeToken, encodeToken, validation } from './errors.js';
+import type { AccountStore } from './store.js';
+import {
+  KEY_ALGORITHMS,
+  KEY_PAIR_ORIGINS,
+  STATUSES,
+  type StoredCertificate,
+  type StoredDomainValidation,
+} from './types.js';
+
+/** ACM read operations, answered in the AWS JSON 1.1 shapes of acm-facts §1. */
+
+type Json = Record<string, unknown>;
+
+export interface AcmContext {
+  region: string;
+  store: AccountStore;
+  pageSize(requested: number): number;
+}
+
+export const ACM_READ_OPERATIONS = [
+  'ListCertificates',
+  'DescribeCertificate',
+  'GetCertificate',
+  'ListTagsForCertificate',
+  'GetAccountConfiguration',
+  'SearchCertificates',
+] as const;
+
+export function handleAcm(operation: string, body: Json, ctx: AcmContext): Json | null {
+  switch (operation) {
+    case 'ListCertificates':
+      return listCertificates(body, ctx);
+    case 'DescribeCertificate':
+      return { Certificate: detail(find(body, ctx)) };
+    case 'GetCertificate':
+      return getCertificate(find(body, ctx));
+    case 'ListTagsForCertificate':
+      return { Tags: find(body, ctx).tags.map((t) => ({ Key: t.key, Value: t.value })) };
+    case 'GetAccountConfiguration':
+      return { ExpiryEvents: { DaysBeforeExpiry: 45 } };
+    case 'SearchCertificates':
+      return searchCertificates(body, ctx);
+    default:
+      return null;
+  }
+}
+
+// ---------- helpers ----------
+
+const epoch = (d: Date | undefined) => (d ? d.getTime() / 1000 : undefined);
+
+/** Drops undefined members so absent fields are absent on the wire, as ACM sends them. */
+function compact(o: Json): Json {
+  for (const k of Object.keys(o)) if (o[k] === undefined) delete o[k];
+  return o;
+}
+
+function stringList(body: Json, name: string, allowed?: readonly string[]): string[] | undefined {
+  const v = body[name];
+  if (v === undefined || v === null) return undefined;
+  if (!Array.isArray(v) || v.some((x) => typeof x !== 'string'))
+    throw validation(`1 validation error detected: Value at '${name}' failed to satisfy constraint: Member must be a list of strings`);
+  if (allowed) {
+    const bad = v.find((x) => !allowed.includes(x as string));
+    if (bad !== undefined)
+      throw validation(
+        `1 validation error detected: Value '[${String(bad)}]' at '${name}' failed to satisfy constraint: Member must satisfy constraint: [Member must satisfy enum value set: [${allowed.join(', ')}]]`,
+      );
+  }
+  return v as string[];
+}
+
+const ARN = /^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[A-Za-z0-9-]+$/;
+
+function find(body: Json, ctx: AcmContext): StoredCertificate {
+  const arn = body.CertificateArn;
+  if (typeof arn !== 'string' || arn.length === 0)
+    throw validation("1 validation error detected: Value null at 'certificateArn' failed to satisfy constraint: Member must not be null");
+  if (!ARN.test(arn)) throw new AwsError('InvalidArnException', 400, `String '${arn}' is not a valid ARN.`);
+  const cert = ctx.store.get(arn, ctx.region);
+  if (!cert) throw new AwsError('ResourceNotFoundException', 400, `Could not find certificate ${arn}.`);
+  return cert;
+}
+
+// ---------- ListCertificates ----------
+
+/** The filter ACM applies when the caller does not say otherwise: the trap several tools fell into. */
+const DEFAULT_KEY_TYPES = ['RSA_1024', 'RSA_2048'];
+const DEFAULT_ORIGINS = ['AWS_MANAGED', 'CUSTOMER_PROVIDED'];
+
+interface ListToken extends Json {
+  r: string;
+  i: number;
+  d: boolean;
+}
+
+function listCertificates(body: Json, ctx: AcmContext): Json {
+  const statuses = stringList(body, 'CertificateStatuses', STATUSES);
+  const origins = stringList(body, 'CertificateKeyPairOrigins', KEY_PAIR_ORIGINS);
+  const includes = (body.Includes ?? {}) as Json;
+  if (typeof includes !== 'object' || Array.isArray(includes)) throw validation('Includes must be a structure');
+  const keyTypes = stringList(includes, 'keyTypes', KEY_ALGORITHMS);
+  const keyUsage = stringList(includes, 'keyUsage');
+  const eku = stringList(includes, 'extendedKeyUsage');
+  const exportOption = includes.exportOption as string | undefined;
+  const managedBy = includes.managedBy as string | undefined;
+
+  const max = body.MaxItems;
+  if (max !== undefined && (typeof max !== 'number' || !Number.isInteger(max) || max < 1 || max > 1000))
+    throw validation(
+      `1 validation error detected: Value '${String(max)}' at 'maxItems' failed to satisfy constraint: Member must have value between 1 and 1000`,
+    );
+  const sortBy = body.SortBy;
+  const sortOrder = body.SortOrder;
+  if ((sortBy === undefined) !== (sortOrder === undefined))
+    throw validation('SortBy and SortOrder must be specified together.');
+  if (sortBy !== undefined && sortBy !== 'CREATED_AT') throw validation(`Invalid SortBy value: ${String(sortBy)}`);
+  if (sortOrder !== undefined && sortOrder !== 'ASCENDING' && sortOrder !== 'DESCENDING')
+    throw validation(`Invalid SortOrder value: ${String(sortOrder)}`);
+  const descending = sortOrder === 'DESCENDING';
+
+  const keySet = new Set(keyTypes?.length ? keyTypes : DEFAULT_KEY_TYPES);
+  const originSet = new Set(origins?.length ? origins : DEFAULT_ORIGINS);
+  const statusSet = statuses?.length ? new Set(statuses) : null;
+  const matches = (c: StoredCertificate) =>
+    keySet.has(c.keyAlgorithm) &&
+    originSet.has(c.keyPairOrigin) &&
+    (!statusSet || statusSet.has(c.status)) &&
+    (!keyUsage?.length || keyUsage.some((u) => u === 'ANY' || c.keyUsages.includes(u))) &&
+    (!eku?.length || eku.some((u) => u === 'ANY' || c.extendedKeyUsages.some((e) => e.name === u))) &&
+    (!exportOption || c.exportOption === exportOption) &&
+    (!managedBy || c.managedBy === managedBy);
+
+  const list = ctx.store.inRegion(ctx.region);
+  let start = 0;
+  if (body.NextToken !== undefined) {
+    const t = decodeToken<ListToken>(String(body.NextToken), (t) => t.r === ctx.region && Number.isInteger(t.i) && t.i >= 0);
+    if (!t || t.d !== descending) throw new AwsError('InvalidArgsException', 400, 'The NextToken is not valid.');
+    start = t.i;
+  }
+  const pageSize = ctx.pageSize(typeof max === 'number' ? max : 1000);
+  const at = (i: number) => list[descending ? list.length - 1 - i : i];
+  const page: Json[] = [];
+  let i = start;
+  for (; i < list.length && page.length < pageSize; i++) if (matches(at(i))) page.push(summary(at(i)));
+  // Look ahead to the next match so the last page carries no token; the scan resumes there,
+  // so a full listing stays O(n) however sparse the filter.
+  while (i < list.length && !matches(at(i))) i++;
+  const out: Json = { CertificateSummaryList: page };
+  if (i < list.length) out.NextToken = encodeToken({ r: ctx.region, i, d: descending });
+  return out;
+}
+
+/** Summaries list only the first 100 names; the flag says there are more. */
+const SUMMARY_SAN_LIMIT = 100;
+
+function summary(c: StoredCertificate): Json {
+  return compact({
+    CertificateArn: c.arn,
+    DomainName: c.domainName,
+    SubjectAlternativeNameSummaries: c.subjectAlternativeNames.slice(0, SUMMARY_SAN_LIMIT),
+    HasAdditionalSubjectAlternativeNames: c.subjectAlternativeNames.length > SUMMARY_SAN_LIMIT,
+    Status: c.status,
+    Type: c.type,
+    KeyAlgorithm: c.keyAlgorithm,
+    // Plain strings here, unlike DescribeCertificate's [{Name}] objects.
+    KeyUsages: c.keyUsages,
+    ExtendedKeyUsages: c.extendedKeyUsages.map((e) => e.name),
+    ExportOption: c.exportOption,
+    InUse: c.inUseBy.length > 0,
+    Exported: c.exported,
+    RenewalEligibility: c.renewalEligibility,
+    NotBefore: epoch(c.notBefore),
+    NotAfter: epoch(c.notAfter),
+    CreatedAt: epoch(c.createdAt),
+    IssuedAt: epoch(c.issuedAt),
+    ImportedAt: epoch(c.importedAt),
+    RevokedAt: epoch(c.revokedAt),
+    ManagedBy: c.managedBy,
+    CertificateKeyPairOrigin: c.keyPairOrigin,
+  });
+}
+
+// ---------- DescribeCertificate ----------
+
+function domainValidation(dv: StoredDomainValidation): Json {
+  return compact({
+    DomainName: dv.domainName,
+    ValidationEmails: dv.validationEmails,
+    ValidationDomain: dv.validationDomain,
+    ValidationStatus: dv.validationStatus,
+    ResourceRecord: dv.resourceRecord
+      ? { Name: dv.resourceRecord.name, Type: dv.resourceRecord.type, Value: dv.resourceRecord.value }
+      : undefined,
+    HttpRedirect: dv.httpRedirect
+      ? { RedirectFrom: dv.httpRedirect.redirectFrom, RedirectTo: dv.httpRedirect.redirectTo }
+      : undefined,
+    ValidationMethod: dv.validationMethod,
+  });
+}
+
+function detail(c: StoredCertificate): Json {
+  return compact({
+    CertificateArn: c.arn,
+    DomainName: c.domainName,
+    SubjectAlternativeNames: c.subjectAlternativeNames,
+    ManagedBy: c.managedBy,
+    DomainValidationOptions: c.domainValidationOptions.length ? c.domainValidationOptions.map(domainValidation) : undefined,
+    Serial: c.serial,
+    Subject: c.subject,
+    Issuer: c.issuer,
+    CreatedAt: epoch(c.createdAt),
+    IssuedAt: epoch(c.issuedAt),
+    ImportedAt: epoch(c.importedAt),
+    Status: c.status,
+    RevokedAt: epoch(c.revokedAt),
+    RevocationReason: c.revocationReason,
+    NotBefore: epoch(c.notBefore),
+    NotAfter: epoch(c.notAfter),
+    KeyAlgorithm: c.keyAlgorithm,
+    SignatureAlgorithm: c.signatureAlgorithm,
+    InUseBy: c.inUseBy,
+    FailureReason: c.failureReason,
+    Type: c.type,
+    RenewalSummary: c.renewalSummary
+      ? compact({
+          RenewalStatus: c.renewalSummary.renewalStatus,
+          DomainValidationOptions: c.renewalSummary.domainValidationOptions.map(domainValidation),
+          RenewalStatusReason: c.renewalSummary.renewalStatusReason,
+          UpdatedAt: epoch(c.renewalSummary.updatedAt),
+        })
+      : undefined,
+    KeyUsages: c.keyUsages.map((Name) => ({ Name })),
+    ExtendedKeyUsages: c.extendedKeyUsages.map((e) => ({ Name: e.name, OID: e.oid })),
+    CertificateAuthorityArn: c.certificateAuthorityArn,
+    RenewalEligibility: c.renewalEligibility,
+    Options: compact({
+      CertificateTransparencyLoggingPreference: c.transparencyLogging,
+      Export: c.exportOption,
+      ValidationMethod: c.validationMethod,
+    }),
+    CertificateKeyPairOrigin: c.keyPairOrigin,
+    AcmeEndpointArn: c.acmeEndpointArn,
+    AcmeAccountId: c.acmeAccountId,
+  });
+}
+
+// ---------- GetCertificate ----------
+
+/**
+ * Not real DER: the endpoint cannot sign X.509 without a crypto dependency. The PEM
+ * armour and base64 body are well-formed, which is all acm-advisor does with them.
+ */
+function fakePem(seed: string, bytes = 768): string {
+  let blob = Buffer.alloc(0);
+  for (let n = 0; blob.length < bytes; n++) blob = Buffer.concat([blob, createHash('sha256').update(`${seed}/${n}`).digest()]);
+  const b64 = blob.subarray(0, bytes).toString('base64');
+  return `-----BEGIN CERTIFICATE-----\n${b64.match(/.{1,64}/g)!.join('\n')}\n-----END CERTIFICATE-----\n`;
+}
+
+function getCertificate(c: StoredCertificate): Json {
+  if (c.status === 'PENDING_VALIDATION' || c.status === 'FAILED' || c.status === 'VALIDATION_TIMED_OUT')
+    throw new AwsError(
+      'RequestInProgressException',
+      400,
+      `Certificate arn ${c.arn} is not yet issued: its status is ${c.status}.`,
+    );
+  const selfSigned = c.type === 'IMPORTED' && c.issuer !== undefined && c.subject === `CN=${c.issuer}`;
+  return compact({
+    Certificate: fakePem(c.arn),
+    CertificateChain: selfSigned ? undefined : fakePem(`${c.issuer}/intermediate`) + fakePem(`${c.issuer}/root`),
+  });
+}
+
+// ---------- SearchCertificates ----------
+
+interface SearchToken extends Json {
+  r: string;
+  q: string;
+  i: number;
+}
+
+function searchCertificates(body: Json, ctx: AcmContext): Json {
+  const max = body.MaxResults ?? 100;
+  if (typeof max !== 'number' || !Number.isInteger(max) || max < 1 || max > 500)
+    throw validation(`1 validation error detected: Value '${String(max)}' at 'maxResults' failed to satisfy constraint: Member must have value between 1 and 500`);
+  const statement = body.FilterStatement as Json | undefined;
+  const sortBy = (body.SortBy as string | undefined) ?? 'CREATED_AT';
+  const descending = body.SortOrder === 'DESCENDING';
+  const key = SORT_KEYS[sortBy];
+  if (!key) throw validation(`Invalid SortBy value: ${sortBy}`);
+  // The token pins the query it belongs to, so a token cannot be replayed against another filter.
+  const query = createHash('sha256').update(JSON.stringify([statement, sortBy, descending])).digest('hex').slice(0, 16);
+  let start = 0;
+  if (body.NextToken !== undefined) {
+    const t = decodeToken<SearchToken>(String(body.NextToken), (t) => t.r === ctx.region && t.q === query && Number.isInteger(t.i));
+    if (!t) throw validation('The NextToken is not valid.');
+    start = t.i;
+  }
+  const hits = ctx.store.inRegion(ctx.region).filter((c) => !statement || evaluate(statement, c, 0));
+  hits.sort((a, b) => {
+    const x = key(a);
+    const y = key(b);
+    const r = x === y ? (a.arn < b.arn ? -1 : 1) : x < y ? -1 : 1;
+    return descending ? -r : r;
+  });
+  const size = ctx.pageSize(max);
+  const page = hits.slice(start, start + size);
+  const out: Json = { Results: page.map(searchResult) };
+  if (start + size < hits.length) out.NextToken = encodeToken({ r: ctx.region, q: query, i: start + size });
+  return out;
+}
+
+const SORT_KEYS: Record<string, (c: StoredCertificate) => string | number> = {
+  CREATED_AT: (c) => c.createdAt?.getTime() ?? 0,
+  NOT_AFTER: (c) => c.notAfter?.getTime() ?? Number.MAX_SAFE_INTEGER,
+  NOT_BEFORE: (c) => c.notBefore?.getTime() ?? 0,
+  ISSUED_AT: (c) => c.issuedAt?.getTime() ?? 0,
+  IMPORTED_AT: (c) => c.importedAt?.getTime() ?? 0,
+  REVOKED_AT: (c) => c.revokedAt?.getTime() ?? 0,
+  STATUS: (c) => c.status,
+  RENEWAL_STATUS: (c) => c.renewalSummary?.renewalStatus ?? '',
+  EXPORTED: (c) => (c.exported ? 1 : 0),
+  IN_USE: (c) => (c.inUseBy.length ? 1 : 0),
+  KEY_ALGORITHM: (c) => c.keyAlgorithm,
+  TYPE: (c) => c.type,
+  CERTIFICATE_ARN: (c) => c.arn,
+  COMMON_NAME: (c) => c.domainName,
+  RENEWAL_ELIGIBILITY: (c) => c.renewalEligibility,
+  MANAGED_BY: (c) => c.managedBy ?? '',
+  EXPORT_OPTION: (c) => c.exportOption,
+  VALIDATION_METHOD: (c) => c.validationMethod ?? '',
+  ACME_ENDPOINT_ARN: (c) => c.acmeEndpointArn ?? '',
+  ACME_ACCOUNT_ID: (c) => c.acmeAccountId ?? '',
+  CERTIFICATE_KEY_PAIR_ORIGIN: (c) => c.keyPairOrigin,
+};
+
+function evaluate(s: Json, c: StoredCertificate, depth: number): boolean {
+  if (depth > 10) throw validation('FilterStatement is nested too deeply.');
+  const members = Object.keys(s).filter((k) => s[k] !== undefined && s[k] !== null);
+  if (members.length !== 1) throw validation('FilterStatement must set exactly one of And, Or, Not, Filter.');
+  const [m] = members;
+  const v = s[m];
+  if (m === 'And' || m === 'Or') {
+    if (!Array.isArray(v) || v.length < 1 || v.length > 15) throw validation(`${m} must hold 1 to 15 statements.`);
+    return m === 'And' ? v.every((x) => evaluate(x as Json, c, depth + 1)) : v.some((x) => evaluate(x as Json, c, depth + 1));
+  }
+  if (m === 'Not') return !evaluate(v as Json, c, depth + 1);
+  if (m === 'Filter') return filter(v as Json, c);
+  throw validation(`Unknown FilterStatement member ${m}.`);
+}
+
+function compare(filter: Json | undefined, value: string): boolean {
+  if (!filter) return true;
+  const want = String(filter.Value ?? '');
+  return filter.ComparisonOperator === 'CONTAINS' ? value.includes(want) : value === want;
+}
+
+function inRange(range: Json | undefined, d: Date | undefined): boolean {
+  if (!range) return true;
+  if (!d) return false;
+  const t = d.getTime() / 1000;
+  return (range.Start === undefined || t >= Number(range.Start)) && (range.End === undefined || t <= Number(range.End));
+}
+
+function filter(f: Json, c: StoredCertificate): boolean {
+  if (typeof f.CertificateArn === 'string') return c.arn === f.CertificateArn;
+  const x = f.X509AttributeFilter as Json | undefined;
+  if (x) {
+    const subject = x.Subject as Json | undefined;
+    const san = x.SubjectAlternativeName as Json | undefined;
+    return (
+      compare(subject?.CommonName as Json | undefined, c.domainName) &&
+      (!san?.DnsName || c.subjectAlternativeNames.some((n) => compare(san.DnsName as Json, n))) &&
+      (x.ExtendedKeyUsage === undefined || c.extendedKeyUsages.some((e) => e.name === x.ExtendedKeyUsage)) &&
+      (x.KeyUsage === undefined || c.keyUsages.includes(String(x.KeyUsage))) &&
+      (x.KeyAlgorithm === undefined || c.keyAlgorithm === x.KeyAlgorithm) &&
+      (x.SerialNumber === undefined || c.serial === x.SerialNumber) &&
+      inRange(x.NotAfter as Json | undefined, c.notAfter) &&
+      inRange(x.NotBefore as Json | undefined, c.notBefore)
+    );
+  }
+  const m = f.AcmCertificateMetadataFilter as Json | undefined;
+  if (m) {
+    const checks: [unknown, unknown][] = [
+      [m.Status, c.status],
+      [m.RenewalStatus, c.renewalSummary?.renewalStatus],
+      [m.Type, c.type],
+      [m.InUse, c.inUseBy.length > 0],
+      [m.Exported, c.exported],
+      [m.ExportOption, c.exportOption],
+      [m.ManagedBy, c.managedBy],
+      [m.ValidationMethod, c.validationMethod],
+      [m.CertificateKeyPairOrigin, c.keyPairOrigin],
+      [m.AcmeEndpointArn, c.acmeEndpointArn],
+      [m.AcmeAccountId, c.acmeAccountId],
+    ];
+    return checks.every(([want, have]) => want === undefined || want === have);
+  }
+  throw validation('Filter must set one of CertificateArn, X509AttributeFilter, AcmCertificateMetadataFilter.');
+}
+
+function distinguishedName(dn: string | undefined): Json | undefined {
+  if (!dn) return undefined;
+  const names: Record<string, string> = { CN: 'CommonName', O: 'Organization', OU: 'OrganizationalUnit', L: 'Locality', ST: 'State', C: 'Country' };
+  if (!dn.includes('=')) return { CommonName: dn };
+  const out: Json = {};
+  for (const part of dn.split(',')) {
+    const [k, ...rest] = part.split('=');
+    const name = names[k.trim()];
+    if (name) out[name] = rest.join('=').trim();
+  }
+  return out;
+}
+
+function searchResult(c: StoredCertificate): Json {
+  return {
+    CertificateArn: c.arn,
+    X509Attributes: compact({
+      Issuer: distinguishedName(c.issuer),
+      Subject: distinguishedName(c.subject),
+      SubjectAlternativeNames: c.subjectAlternativeNames.map((DnsName) => ({ DnsName })),
+      ExtendedKeyUsages: c.extendedKeyUsages.map((e) => e.name),
+      KeyAlgorithm: c.keyAlgorithm,
+      KeyUsages: c.keyUsages,
+      SerialNumber: c.serial,
+      NotAfter: epoch(c.notAfter),
+      NotBefore: epoch(c.notBefore),
+    }),
+    CertificateMetadata: {
+      AcmCertificateMetadata: compact({
+        CreatedAt: epoch(c.createdAt),
+        Exported: c.exported,
+        ImportedAt: epoch(c.importedAt),
+        InUse: c.inUseBy.length > 0,
+        IssuedAt: epoch(c.issuedAt),
+        RenewalEligibility: c.renewalEligibility,
+        RevokedAt: epoch(c.revokedAt),
+        Status: c.status,
+        RenewalStatus: c.renewalSummary?.renewalStatus,
+        Type: c.type,
+        ExportOption: c.exportOption,
+        ManagedBy: c.managedBy,
+        ValidationMethod: c.validationMethod,
+        CertificateKeyPairOrigin: c.keyPairOrigin,
+        AcmeEndpointArn: c.acmeEndpointArn,
+        AcmeAccountId: c.acmeAccountId,
+      }),
+    },
+  };
+}

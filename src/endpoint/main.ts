@@ -1,0 +1,121 @@
+import { parseArgs } from 'node:util';
+import { loadDemoAccount } from './account.js';
+import { startEndpoint } from './server.js';
+import { syntheticAccount } from './synthetic.js';
+import type { AccountData, EndpointOptions } from './types.js';
+
+/** `npm run endpoint`: the fake AWS endpoint on its own, for trying acm-advisor (or the AWS CLI) without AWS. */
+
+const HELP = `acm-endpoint: a local, read-only fake of the AWS APIs acm-advisor uses
+(ACM, Resource Groups Tagging, STS GetCallerIdentity, EC2 DescribeRegions).
+
+Usage: npm run endpoint -- [options]
+
+  --port N             listen on 127.0.0.1:N (default: a free port)
+  --certificates N     serve a synthetic account of N certificates instead of the demo account
+  --latency MS|MIN-MAX add latency to ACM and tagging calls, e.g. 50 or 20-200
+  --throttle F         answer a fraction F (0..1) of calls with ThrottlingException
+  --errors F           answer a fraction F (0..1) of calls with 500/503
+  --deny-region R      deny every call in region R (repeatable, or comma-separated)
+  --page-cap N         never return more than N items per page
+  --no-rate-limit      do not enforce ACM's per-second API quotas
+  --seed N             seed for the fault randomness
+  -h, --help           this help
+`;
+
+function fraction(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0 || n > 1) usage(`--${name} takes a fraction between 0 and 1, got "${value}"`);
+  return n;
+}
+
+function positiveInt(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) usage(`--${name} takes a whole number, got "${value}"`);
+  return n;
+}
+
+function usage(message: string): never {
+  process.stderr.write(`acm-endpoint: ${message}\n`);
+  process.exit(2);
+}
+
+async function main(): Promise<void> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      options: {
+        port: { type: 'string' },
+        certificates: { type: 'string' },
+        latency: { type: 'string' },
+        throttle: { type: 'string' },
+        errors: { type: 'string' },
+        'deny-region': { type: 'string', multiple: true },
+        'page-cap': { type: 'string' },
+        'no-rate-limit': { type: 'boolean' },
+        seed: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+    });
+  } catch (e) {
+    usage((e as Error).message);
+  }
+  const v = parsed.values;
+  if (v.help) {
+    process.stdout.write(HELP);
+    return;
+  }
+
+  let latencyMs: EndpointOptions['latencyMs'];
+  if (v.latency !== undefined) {
+    const m = /^(\d+)(?:-(\d+))?$/.exec(v.latency);
+    if (!m) usage(`--latency takes MS or MIN-MAX, got "${v.latency}"`);
+    latencyMs = m[2] ? { min: Number(m[1]), max: Number(m[2]) } : Number(m[1]);
+  }
+  const count = positiveInt('certificates', v.certificates);
+  let account: AccountData;
+  try {
+    account = count !== undefined ? syntheticAccount({ count, seed: positiveInt('seed', v.seed) }) : loadDemoAccount();
+  } catch (e) {
+    usage((e as Error).message);
+  }
+
+  const endpoint = await startEndpoint({
+    account,
+    port: positiveInt('port', v.port),
+    latencyMs,
+    throttleFraction: fraction('throttle', v.throttle),
+    serverErrorFraction: fraction('errors', v.errors),
+    deniedRegions: v['deny-region']?.flatMap((r) => r.split(',')).filter(Boolean),
+    pageSizeCap: positiveInt('page-cap', v['page-cap']),
+    rateLimit: !v['no-rate-limit'],
+    seed: positiveInt('seed', v.seed),
+  });
+
+  const region = account.enabledRegions[0];
+  const out = process.stdout;
+  out.write(`ACM endpoint listening on ${endpoint.url}\n`);
+  out.write(`account ${account.accountId}: ${account.certificates.length} certificates in ${new Set(account.certificates.map((c) => c.region)).size} regions (enabled: ${account.enabledRegions.join(', ')})\n\n`);
+  out.write(`Try it (any credentials work; nothing is verified):\n`);
+  out.write(`  export AWS_ACCESS_KEY_ID=AKIDDEMO AWS_SECRET_ACCESS_KEY=demo AWS_REGION=${region}\n`);
+  out.write(`  acm-advisor inventory --endpoint-url ${endpoint.url}\n`);
+  out.write(`  AWS_ENDPOINT_URL=${endpoint.url} acm-advisor audit\n`);
+  out.write(`  aws acm list-certificates --endpoint-url ${endpoint.url} --region ${region} --includes keyTypes=RSA_2048,EC_prime256v1\n\n`);
+  out.write(`Read-only: every write call is refused. Ctrl+C to stop.\n`);
+
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    const writes = endpoint.calls.filter((c) => c.write).length;
+    process.stderr.write(`\n${endpoint.calls.length} calls served${writes ? `, ${writes} writes refused` : ''}.\n`);
+    void endpoint.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+await main();

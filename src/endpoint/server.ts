@@ -1,0 +1,258 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { handleAcm } from './acm.js';
+import { ec2ErrorXml, handleEc2 } from './ec2.js';
+import { AwsError } from './errors.js';
+import { Faults, isWriteOperation } from './faults.js';
+import { RateLimiter } from './rate-limit.js';
+import { parseCredentialScope } from './sigv4.js';
+import { AccountStore } from './store.js';
+import { callerIdentity, handleStsQuery, stsErrorXml } from './sts.js';
+import { handleTagging } from './tagging.js';
+import type { EndpointOptions, EndpointService, FaultOptions, RecordedCall, RunningEndpoint } from './types.js';
+
+/**
+ * A wire-level fake of the AWS APIs acm-advisor reads. The real SDK clients talk HTTP to
+ * it, so tests and --demo exercise serialisation, signing, pagination, retries and error
+ * parsing exactly as against AWS: nothing in the application knows it is a fake.
+ */
+
+type Json = Record<string, unknown>;
+
+const JSON_TARGETS: Record<string, EndpointService> = {
+  CertificateManager: 'acm',
+  ResourceGroupsTaggingAPI_20170126: 'tagging',
+  AWSSecurityTokenServiceV20110615: 'sts',
+};
+
+/** The API version each query-protocol service sends, for unsigned requests (curl). */
+const QUERY_VERSIONS: Record<string, EndpointService> = { '2011-06-15': 'sts', '2016-11-15': 'ec2' };
+
+const MAX_BODY = 1 << 20;
+
+interface ParsedRequest {
+  service: EndpointService;
+  operation: string;
+  region: string;
+  protocol: 'json' | 'query';
+  contentType: string;
+  json: Json;
+  params: URLSearchParams;
+  /** Set when the request could not be read: answered before anything else. */
+  malformed?: AwsError;
+}
+
+interface Reply {
+  status: number;
+  contentType: string;
+  body: string;
+}
+
+export async function startEndpoint(options: EndpointOptions): Promise<RunningEndpoint> {
+  const { account, seed, port, ...faultOptions } = options;
+  const store = new AccountStore(account);
+  const faults = new Faults(faultOptions, seed ?? 1);
+  const limiter = new RateLimiter(faultOptions.rateScale ?? 1);
+  const calls: RecordedCall[] = [];
+  let requestCount = 0;
+
+  const server = createServer((req, res) => {
+    const requestId = `${(++requestCount).toString(16).padStart(8, '0')}-acm0-4adv-9fak-e00000000000`;
+    handle(req, requestId)
+      .then((reply) => send(res, reply, requestId))
+      .catch((err: unknown) => {
+        // A bug in the fake must surface as a 500 the client can see, never hang a test.
+        send(res, jsonError(new AwsError('InternalFailure', 500, `endpoint error: ${String((err as Error)?.stack ?? err)}`)), requestId);
+      });
+  });
+
+  async function handle(req: IncomingMessage, requestId: string): Promise<Reply> {
+    const raw = await readBody(req);
+    const parsed = parseRequest(req, raw);
+    const call: RecordedCall = {
+      service: parsed.service,
+      operation: parsed.operation,
+      region: parsed.region,
+      status: 0,
+      write: parsed.service !== 'unknown' && isWriteOperation(parsed.operation),
+    };
+    calls.push(call);
+    const reply = await dispatch(parsed, call, requestId);
+    call.status = reply.status;
+    return reply;
+  }
+
+  async function dispatch(p: ParsedRequest, call: RecordedCall, requestId: string): Promise<Reply> {
+    const fail = (error: AwsError) => renderError(p, error, requestId);
+    if (p.malformed) return fail(p.malformed);
+    if (p.service === 'unknown')
+      return jsonError(new AwsError('UnknownOperationException', 400, `No service answers ${p.operation} here.`));
+
+    const denied = (what: string) => {
+      const code = p.service === 'ec2' ? 'UnauthorizedOperation' : p.service === 'sts' ? 'AccessDenied' : 'AccessDeniedException';
+      return fail(
+        new AwsError(code, 403, `User: ${store.callerArn} is not authorized to perform: ${p.service === 'tagging' ? 'tag' : p.service}:${p.operation} ${what}`),
+      );
+    };
+    if (call.write) return denied('(this endpoint is read-only: every write is refused)');
+    if (faults.isDenied(p.service, p.operation, p.region)) return denied('with an explicit deny in a service control policy');
+
+    if (p.service === 'acm' || p.service === 'tagging') {
+      const wait = faults.latency();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      const fault = faults.pick();
+      if (fault?.kind === 'throttle')
+        return fail(new AwsError(p.service === 'acm' ? 'ThrottlingException' : 'ThrottledException', 400, 'Rate exceeded'));
+      if (fault?.kind === 'server')
+        return fail(
+          fault.status === 500
+            ? new AwsError('InternalFailure', 500, 'The request processing has failed because of an unknown error, exception or failure.')
+            : new AwsError('ServiceUnavailable', 503, 'The request has failed due to a temporary failure of the server.'),
+        );
+      if (p.service === 'acm' && faults.options.rateLimit !== false && !limiter.take(p.region, p.operation))
+        return fail(new AwsError('ThrottlingException', 400, 'Rate exceeded'));
+    }
+
+    try {
+      const ctx = { region: p.region, store, pageSize: (n: number) => faults.pageSize(n) };
+      if (p.service === 'acm') {
+        const out = handleAcm(p.operation, p.json, ctx);
+        return out ? jsonOk(out) : denied('(operation not offered by this endpoint)');
+      }
+      if (p.service === 'tagging') {
+        const out = handleTagging(p.operation, p.json, ctx);
+        return out ? jsonOk(out) : denied('(operation not offered by this endpoint)');
+      }
+      if (p.service === 'sts') {
+        if (p.protocol === 'json')
+          return p.operation === 'GetCallerIdentity' ? jsonOk(callerIdentity(store), p.contentType) : denied('');
+        const xml = handleStsQuery(p.operation, store, requestId);
+        return xml ? xmlOk(xml) : denied('');
+      }
+      const xml = handleEc2(p.operation, p.params, store, requestId);
+      return xml ? xmlOk(xml) : denied('');
+    } catch (e) {
+      if (e instanceof AwsError) return fail(e);
+      throw e;
+    }
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    calls,
+    resetCalls() {
+      // Emptied in place: callers may hold a reference to `calls`.
+      calls.length = 0;
+    },
+    setFaults(partial: FaultOptions) {
+      faults.update(partial);
+      if (partial.rateScale !== undefined) limiter.setScale(partial.rateScale);
+    },
+    close() {
+      return new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        reject(new Error('request body too large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function parseRequest(req: IncomingMessage, raw: string): ParsedRequest {
+  const scope = parseCredentialScope(header(req, 'authorization'));
+  const contentType = header(req, 'content-type') ?? '';
+  const region = scope?.region ?? 'us-east-1';
+  const target = header(req, 'x-amz-target');
+  const base = { region, contentType, json: {} as Json, params: new URLSearchParams() };
+
+  if (target) {
+    const dot = target.lastIndexOf('.');
+    const prefix = target.slice(0, dot);
+    const operation = target.slice(dot + 1);
+    let json: Json = {};
+    // JSON protocols must accept an empty body for operations without input.
+    if (raw.trim()) {
+      try {
+        const v: unknown = JSON.parse(raw);
+        json = v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {};
+      } catch {
+        const malformed = new AwsError('SerializationException', 400, 'The request body is not valid JSON.');
+        return { ...base, service: JSON_TARGETS[prefix] ?? 'unknown', operation, protocol: 'json', malformed };
+      }
+    }
+    return { ...base, service: JSON_TARGETS[prefix] ?? 'unknown', operation, protocol: 'json', json };
+  }
+
+  const params = new URLSearchParams(raw);
+  const action = params.get('Action');
+  if (req.method === 'POST' && action) {
+    const byScope = scope?.service === 'sts' || scope?.service === 'ec2' ? scope.service : undefined;
+    const service = byScope ?? QUERY_VERSIONS[params.get('Version') ?? ''] ?? 'unknown';
+    return { ...base, service, operation: action, protocol: 'query', params };
+  }
+  return { ...base, service: 'unknown', operation: `${req.method} ${req.url}`, protocol: 'json' };
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+function jsonOk(body: unknown, contentType = 'application/x-amz-json-1.1'): Reply {
+  return { status: 200, contentType, body: JSON.stringify(body) };
+}
+
+function xmlOk(body: string): Reply {
+  return { status: 200, contentType: 'text/xml', body };
+}
+
+function jsonError(error: AwsError): Reply {
+  // ACM's AccessDeniedException carries `Message`, its other errors `message`: send both.
+  return {
+    status: error.status,
+    contentType: 'application/x-amz-json-1.1',
+    body: JSON.stringify({ __type: error.code, message: error.message, Message: error.message }),
+  };
+}
+
+function renderError(p: ParsedRequest, error: AwsError, requestId: string): Reply {
+  if (p.protocol === 'json') return jsonError(error);
+  const body = p.service === 'ec2' ? ec2ErrorXml(error, requestId) : stsErrorXml(error, requestId);
+  return { status: error.status, contentType: 'text/xml', body };
+}
+
+function send(res: ServerResponse, reply: Reply, requestId: string): void {
+  if (res.headersSent || res.destroyed) return;
+  res.writeHead(reply.status, {
+    'Content-Type': reply.contentType,
+    'Content-Length': Buffer.byteLength(reply.body),
+    'x-amzn-RequestId': requestId,
+  });
+  res.end(reply.body);
+}

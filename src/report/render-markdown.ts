@@ -1,0 +1,286 @@
+import type {
+  Code,
+  Heading,
+  List,
+  ListItem,
+  Paragraph,
+  PhrasingContent,
+  Root,
+  RootContent,
+  Table,
+  TableCell,
+  TableRow,
+} from 'mdast';
+import { toMarkdown } from 'mdast-util-to-markdown';
+import { gfmToMarkdown } from 'mdast-util-gfm';
+import { SEVERITIES } from '../domain/finding.js';
+import type { Certificate } from '../domain/certificate.js';
+import type { Report } from './model.js';
+import { expiryDate, isInUse, tagValue } from '../audit/facts.js';
+import { fenceLanguage, mdCode, mdText, mermaidLabel, safeUrl } from './text.js';
+
+/*
+ * Every string from AWS, tags, answers or advice goes into an mdast `text` node via
+ * mdText(); the serialiser escapes Markdown syntax (|, `, <, [, autolink literals).
+ * No `html` nodes are ever built, and the only links are fact sources we ship.
+ */
+
+// What a GFM parser turns into a link even when every character is escaped: GitHub
+// and mdast-util-gfm find these in the text after escapes are resolved. Such runs are
+// put in code spans, which keep the exact value copyable and are never linked.
+const AUTOLINKABLE = /(?:https?:\/\/|www\.)\S*|[\w+\-.]+@[\w-]+(?:\.[\w-]+)+/gi;
+
+const t = (value: string | null | undefined, empty?: string): PhrasingContent[] => {
+  const clean = mdText(value, empty);
+  const out: PhrasingContent[] = [];
+  let last = 0;
+  for (const m of clean.matchAll(AUTOLINKABLE)) {
+    if (m.index > last) out.push({ type: 'text', value: clean.slice(last, m.index) });
+    out.push({ type: 'inlineCode', value: m[0] });
+    last = m.index + m[0].length;
+  }
+  if (last < clean.length || out.length === 0) out.push({ type: 'text', value: clean.slice(last) });
+  return out;
+};
+const strong = (value: string): PhrasingContent => ({ type: 'strong', children: t(value) });
+const para = (...children: Array<PhrasingContent | PhrasingContent[]>): Paragraph => ({
+  type: 'paragraph',
+  children: children.flat(),
+});
+const heading = (depth: 1 | 2 | 3, value: string): Heading => ({ type: 'heading', depth, children: t(value) });
+const code = (lang: string | null, value: string): Code => ({ type: 'code', lang: fenceLanguage(lang), meta: null, value: mdCode(value) });
+
+type Cell = string | null | PhrasingContent[];
+
+function table(headers: string[], rows: Cell[][]): Table {
+  const mkRow = (cells: Cell[]): TableRow => ({
+    type: 'tableRow',
+    children: cells.map((c): TableCell => ({ type: 'tableCell', children: Array.isArray(c) ? c : t(c) })),
+  });
+  return { type: 'table', align: headers.map(() => null), children: [mkRow(headers), ...rows.map(mkRow)] };
+}
+
+function list(items: Array<Array<PhrasingContent | PhrasingContent[]>>, ordered = false): List {
+  return {
+    type: 'list',
+    ordered,
+    spread: false,
+    children: items.map((children): ListItem => ({ type: 'listItem', spread: false, children: [para(...children)] })),
+  };
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function certName(c: { domainName: string | null; arn: string }): string {
+  return c.domainName ?? c.arn;
+}
+
+export function buildReportTree(report: Report): Root {
+  const out: RootContent[] = [];
+
+  // Title and provenance
+  const accountLabel = report.account ? `account ${report.account.id}` : 'unknown account';
+  out.push(heading(1, `ACM report: ${accountLabel}`));
+  out.push(para(t(`Generated ${report.generatedAt} from an inventory taken ${report.inventoryGeneratedAt}.`)));
+
+  // Account and regions
+  out.push(heading(2, 'Account and regions'));
+  out.push(
+    para(
+      t(
+        report.account
+          ? `Account ${report.account.id} (${report.account.arn}), ${plural(report.regions.length, 'region')}.`
+          : `Account identity unavailable; ${plural(report.regions.length, 'region')}.`,
+      ),
+    ),
+  );
+  if (report.failedRegions.length) {
+    out.push(
+      para(
+        strong('Incomplete:'),
+        t(` ${report.failedRegions.join(', ')} could not be read, so this report covers the other regions only.`),
+      ),
+    );
+  }
+  out.push(
+    table(
+      ['Region', 'Status', 'Error'],
+      report.regions.map((r) => [r.region, r.status, r.error ? `${r.error.code}: ${r.error.message}` : null]),
+    ),
+  );
+
+  // Executive summary
+  out.push(heading(2, 'Executive summary'));
+  if (report.recommendation) {
+    out.push(
+      para(
+        strong('Verdict:'),
+        t(` ${report.recommendation.verdict}`),
+        ...(report.workload ? [t(` (workload: ${report.workload})`)] : []),
+      ),
+    );
+  }
+  out.push(
+    para(
+      t(
+        `${plural(report.totals.certificates, 'certificate')}, ${report.totals.inUse} in use; ${plural(report.totals.findings, 'finding')}.`,
+      ),
+    ),
+  );
+  out.push(table(['Severity', 'Findings'], SEVERITIES.map((s) => [s, String(report.summary[s])])));
+  out.push(heading(3, 'Most urgent certificates'));
+  if (report.urgent.length === 0) out.push(para(t('No certificate needs attention.')));
+  else
+    out.push(
+      table(
+        ['Certificate', 'Region', 'Expires', 'Days left', 'Worst', 'Finding', 'Owner'],
+        report.urgent.map((u) => [
+          certName(u),
+          u.region,
+          u.notAfter ? u.notAfter.slice(0, 10) : null,
+          u.daysLeft === null ? null : String(u.daysLeft),
+          u.worstSeverity,
+          `${u.topFinding.ruleId}: ${u.topFinding.title}${u.findingCount > 1 ? ` (+${u.findingCount - 1} more)` : ''}`,
+          u.owner,
+        ]),
+      ),
+    );
+
+  // Expiry timeline
+  out.push(heading(2, 'Expiry timeline (next 12 months)'));
+  out.push(code('mermaid', mermaidChart(report)));
+  out.push(para(t('Bars: certificates expiring each month. Line: those ACM will not renew by itself in time.')));
+  out.push(
+    table(
+      ['Month', 'Expiring', 'Renewed by ACM', 'Needs action'],
+      report.expiryTimeline.map((m) => [m.month, String(m.expiring), String(m.managed), String(m.needsAction)]),
+    ),
+  );
+
+  // Findings
+  out.push(heading(2, 'Findings'));
+  if (report.findings.length === 0) out.push(para(t('No findings.')));
+  else
+    out.push(
+      table(
+        ['Severity', 'Rule', 'Certificate', 'Region', `Owner (${report.settings.ownerTag})`, 'Finding', 'Fix'],
+        report.findings.map((f) => [
+          f.severity,
+          f.ruleId,
+          f.certificateArn === null ? '(account)' : (f.domainName ?? f.certificateArn),
+          f.region,
+          f.owner,
+          `${f.title}. ${f.detail}`,
+          f.remediation,
+        ]),
+      ),
+    );
+
+  // Advice
+  if (report.answers) {
+    out.push(heading(2, 'Questionnaire answers'));
+    if (report.workload) out.push(para(t(`Workload: ${report.workload}`)));
+    out.push(
+      table(
+        ['Question', 'Answer', 'Effect', 'Rationale'],
+        report.answers.map((a) => [`${a.prompt} (${a.id})`, `${a.label} (${a.value})`, a.effect, a.rationale]),
+      ),
+    );
+  }
+  if (report.recommendation) {
+    out.push(heading(2, 'Recommendation'));
+    out.push(para(strong('Verdict:'), t(` ${report.recommendation.verdict}`)));
+    if (report.recommendation.reasons.length)
+      out.push(list(report.recommendation.reasons.map((r) => [strong(r.effect), t(` ${r.criterion}: ${r.text}`)])));
+  }
+  if (report.plan) {
+    out.push(heading(2, 'Adoption plan'));
+    if (report.plan.steps.length === 0) out.push(para(t('No steps.')));
+    report.plan.steps.forEach((step, i) => {
+      out.push(heading(3, `Step ${i + 1}: ${step.title}`));
+      out.push(para(strong('Why:'), t(` ${step.why}`)));
+      if (step.how.length) {
+        out.push(para(strong('How:')));
+        out.push(list(step.how.map((h) => [t(h)]), true));
+      }
+      for (const s of step.snippets) {
+        out.push(para({ type: 'emphasis', children: t(s.title) }));
+        out.push(code(s.language, s.code));
+      }
+    });
+  }
+
+  // Appendix
+  out.push(heading(2, 'Appendix: certificate inventory'));
+  if (report.certificates.length === 0) out.push(para(t('No certificates.')));
+  else
+    out.push(
+      table(
+        ['Domain', 'Region', 'Type', 'Status', 'Key', 'Expires', 'In use', `Owner (${report.settings.ownerTag})`],
+        [...report.certificates].sort(byRegionThenDomain).map((c) => inventoryRow(c, report.settings.ownerTag)),
+      ),
+    );
+
+  out.push(heading(2, 'Facts relied on'));
+  if (report.facts.length === 0) out.push(para(t('No facts were supplied.')));
+  else
+    out.push(
+      table(
+        ['Fact', 'Changed since 2020', 'Source', 'Checked'],
+        report.facts.map((f) => {
+          const url = safeUrl(f.source.url);
+          const source: PhrasingContent[] = url
+            ? [{ type: 'link', url, title: null, children: [{ type: 'text', value: mdText(f.source.title || url) }] }]
+            : t(`${f.source.title} (${f.source.url})`);
+          return [f.statement, f.changedFrom ? `was: ${f.changedFrom}` : 'no', source, f.checked];
+        }),
+      ),
+    );
+
+  return { type: 'root', children: out };
+}
+
+function byRegionThenDomain(a: Certificate, b: Certificate): number {
+  const ka = `${a.region}\u0000${a.domainName ?? ''}\u0000${a.arn}`;
+  const kb = `${b.region}\u0000${b.domainName ?? ''}\u0000${b.arn}`;
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
+function inventoryRow(c: Certificate, ownerTag: string): Cell[] {
+  const inUse = isInUse(c);
+  return [
+    certName(c),
+    c.region,
+    c.type,
+    c.status,
+    c.keyAlgorithm,
+    expiryDate(c),
+    inUse === null ? 'unknown' : inUse ? 'yes' : 'no',
+    tagValue(c.tags, ownerTag),
+  ];
+}
+
+function mermaidChart(report: Report): string {
+  const months = report.expiryTimeline.map((m) => `"${mermaidLabel(m.month)}"`).join(', ');
+  const max = Math.max(1, ...report.expiryTimeline.map((m) => m.expiring));
+  return [
+    'xychart-beta',
+    '  title "Certificates expiring per month"',
+    `  x-axis [${months}]`,
+    `  y-axis "Certificates" 0 --> ${max}`,
+    `  bar [${report.expiryTimeline.map((m) => m.expiring).join(', ')}]`,
+    `  line [${report.expiryTimeline.map((m) => m.needsAction).join(', ')}]`,
+  ].join('\n');
+}
+
+export function renderReportMarkdown(report: Report): string {
+  return toMarkdown(buildReportTree(report), {
+    extensions: [gfmToMarkdown()],
+    bullet: '-',
+    fence: '`',
+    fences: true,
+    rule: '-',
+  });
+}

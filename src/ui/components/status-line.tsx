@@ -1,0 +1,69 @@
+import React from 'react';
+import { Box, Text } from 'ink';
+import type { InventorySource } from '../../domain/inventory.js';
+import { safe } from '../../domain/text.js';
+import type { AppState } from '../state/app-state.js';
+import { formatCount } from '../state/format.js';
+import { useColor } from '../theme.js';
+
+export interface Progress {
+  regionsDone: number;
+  regionsTotal: number | null;
+  regionsFailed: number;
+  listed: number;
+  described: number;
+}
+
+export function progressOf(state: Pick<AppState, 'regions' | 'load'>): Progress {
+  let done = 0;
+  let failed = 0;
+  let listed = 0;
+  let described = 0;
+  for (const r of state.regions) {
+    if (r.status === 'ok' || r.status === 'error') done++;
+    if (r.status === 'error') failed++;
+    listed += r.listed;
+    described += r.described;
+  }
+  return { regionsDone: done, regionsTotal: state.load.regionsTotal ?? (state.regions.length || null), regionsFailed: failed, listed, described };
+}
+
+/** Pure text of the status line's parts (sanitised), so tests can check it without rendering. */
+export function statusParts(label: InventorySource['label'], state: Pick<AppState, 'account' | 'regions' | 'load'>): string[] {
+  const p = progressOf(state);
+  const profile = label.demo ? 'demo' : safe(label.profile, 'default');
+  const parts = [`profile ${profile}`, `account ${state.account ? safe(state.account.id) : '…'}`];
+  parts.push(`regions ${p.regionsDone}/${p.regionsTotal ?? '?'}`);
+  parts.push(`details ${formatCount(p.described)}/${formatCount(p.listed)}`);
+  if (p.regionsFailed > 0) parts.push(`${p.regionsFailed} region${p.regionsFailed > 1 ? 's' : ''} failed`);
+  parts.push(state.load.status === 'loading' ? 'loading…' : state.load.status === 'failed' ? 'load failed' : 'loaded');
+  if (label.endpoint) parts.push(`endpoint ${safe(label.endpoint)}`);
+  parts.push(label.regions === 'all' ? 'all regions' : label.regions.map((r) => safe(r)).join(','));
+  return parts;
+}
+
+const LOAD_WORDS = new Set(['loading…', 'load failed', 'loaded']);
+
+export function StatusLine(props: { label: InventorySource['label']; state: AppState; width: number }): React.JSX.Element {
+  const color = useColor();
+  const parts = statusParts(props.label, props.state);
+  const loading = props.state.load.status;
+  return (
+    <Box width={props.width} height={1}>
+      <Text wrap="truncate-end">
+        <Text bold color={color ? 'cyan' : undefined}>acm-advisor</Text>
+        <Text> </Text>
+        <Text inverse={color} color={color ? 'green' : undefined}>
+          {color ? ' READ-ONLY ' : '[READ-ONLY]'}
+        </Text>
+        <Text> </Text>
+        {parts.map((part, i) => (
+          <Text key={i}>
+            {i > 0 ? ' · ' : ''}
+            {LOAD_WORDS.has(part) ? <Text color={color ? (loading === 'failed' ? 'red' : loading === 'loading' ? 'yellow' : 'green') : undefined}>{part}</Text> : part}
+          </Text>
+        ))}
+      </Text>
+    </Box>
+  );
+}

@@ -1,0 +1,147 @@
+/**
+ * THE keymap: every key the TUI answers, in one table. The footer hints and the `?` help render from
+ * it, and `route()` resolves a key for the current mode and screen from it — so what is shown is what works.
+ *
+ * Keys route by mode: in the filter input every printable key is text (typing "q1/" filters for "q1/"),
+ * only the bindings marked for mode 'filter' act.
+ */
+import type { Key } from 'ink';
+import type { Mode, Screen } from './state/app-state.js';
+
+export type Command =
+  | 'view.overview'
+  | 'view.certificates'
+  | 'view.findings'
+  | 'view.advisor'
+  | 'view.report'
+  | 'cursor.down'
+  | 'cursor.up'
+  | 'cursor.top'
+  | 'cursor.bottom'
+  | 'cursor.page-down'
+  | 'cursor.page-up'
+  | 'filter.open'
+  | 'filter.confirm'
+  | 'filter.cancel'
+  | 'filter.backspace'
+  | 'open'
+  | 'back'
+  | 'sort.next'
+  | 'sort.reverse'
+  | 'refresh'
+  | 'help'
+  | 'help.close'
+  | 'quit'
+  | 'interrupt';
+
+const TABLE: Screen[] = ['certificates'];
+const SCROLLABLE: Screen[] = ['certificates', 'detail'];
+const ALL: Screen[] = ['overview', 'certificates', 'detail', 'findings', 'advisor', 'report'];
+
+export interface Binding {
+  command: Command;
+  /** Key tokens, as produced by `keyTokens()`: 'j', 'G', 'up', 'pagedown', 'return', 'escape', 'ctrl+c'… */
+  keys: string[];
+  /** How the keys are shown: "↑/k". */
+  label: string;
+  description: string;
+  modes: Mode[];
+  screens: Screen[];
+  /** Shown in the footer (the help overlay shows everything). */
+  footer: boolean;
+  group: 'Views' | 'Move' | 'Filter & sort' | 'General';
+}
+
+export const KEYMAP: readonly Binding[] = [
+  { command: 'view.overview', keys: ['1'], label: '1', description: 'Overview', modes: ['normal'], screens: ALL, footer: false, group: 'Views' },
+  { command: 'view.certificates', keys: ['2'], label: '2', description: 'Certificates', modes: ['normal'], screens: ALL, footer: false, group: 'Views' },
+  { command: 'view.findings', keys: ['3'], label: '3', description: 'Findings', modes: ['normal'], screens: ALL, footer: false, group: 'Views' },
+  { command: 'view.advisor', keys: ['4'], label: '4', description: 'Advisor', modes: ['normal'], screens: ALL, footer: false, group: 'Views' },
+  { command: 'view.report', keys: ['5'], label: '5', description: 'Report', modes: ['normal'], screens: ALL, footer: false, group: 'Views' },
+  { command: 'cursor.down', keys: ['down', 'j'], label: '↓/j', description: 'down', modes: ['normal', 'filter'], screens: SCROLLABLE, footer: true, group: 'Move' },
+  { command: 'cursor.up', keys: ['up', 'k'], label: '↑/k', description: 'up', modes: ['normal', 'filter'], screens: SCROLLABLE, footer: true, group: 'Move' },
+  { command: 'cursor.top', keys: ['g', 'home'], label: 'g', description: 'top', modes: ['normal'], screens: SCROLLABLE, footer: false, group: 'Move' },
+  { command: 'cursor.bottom', keys: ['G', 'end'], label: 'G', description: 'bottom', modes: ['normal'], screens: SCROLLABLE, footer: false, group: 'Move' },
+  { command: 'cursor.page-down', keys: ['pagedown', 'ctrl+d'], label: 'PgDn', description: 'page down', modes: ['normal', 'filter'], screens: SCROLLABLE, footer: false, group: 'Move' },
+  { command: 'cursor.page-up', keys: ['pageup', 'ctrl+u'], label: 'PgUp', description: 'page up', modes: ['normal', 'filter'], screens: SCROLLABLE, footer: false, group: 'Move' },
+  { command: 'filter.open', keys: ['/'], label: '/', description: 'filter', modes: ['normal'], screens: ['overview', 'certificates', 'detail'], footer: true, group: 'Filter & sort' },
+  { command: 'filter.confirm', keys: ['return'], label: 'Enter', description: 'confirm filter', modes: ['filter'], screens: ALL, footer: true, group: 'Filter & sort' },
+  { command: 'filter.cancel', keys: ['escape'], label: 'Esc', description: 'clear filter', modes: ['filter'], screens: ALL, footer: true, group: 'Filter & sort' },
+  { command: 'filter.backspace', keys: ['backspace', 'delete'], label: '⌫', description: 'delete a character', modes: ['filter'], screens: ALL, footer: false, group: 'Filter & sort' },
+  { command: 'open', keys: ['return'], label: 'Enter', description: 'open', modes: ['normal'], screens: TABLE, footer: true, group: 'Move' },
+  { command: 'back', keys: ['escape'], label: 'Esc', description: 'back', modes: ['normal'], screens: ['certificates', 'detail'], footer: true, group: 'General' },
+  { command: 'sort.next', keys: ['s'], label: 's', description: 'sort column', modes: ['normal'], screens: TABLE, footer: true, group: 'Filter & sort' },
+  { command: 'sort.reverse', keys: ['S'], label: 'S', description: 'reverse sort', modes: ['normal'], screens: TABLE, footer: false, group: 'Filter & sort' },
+  { command: 'refresh', keys: ['r'], label: 'r', description: 'refresh', modes: ['normal'], screens: ALL, footer: true, group: 'General' },
+  { command: 'help', keys: ['?'], label: '?', description: 'help', modes: ['normal'], screens: ALL, footer: true, group: 'General' },
+  { command: 'help.close', keys: ['?', 'escape', 'return'], label: '?/Esc', description: 'close help', modes: ['help'], screens: ALL, footer: true, group: 'General' },
+  { command: 'quit', keys: ['q'], label: 'q', description: 'quit', modes: ['normal', 'help'], screens: ALL, footer: true, group: 'General' },
+  { command: 'interrupt', keys: ['ctrl+c'], label: 'Ctrl+C', description: 'quit', modes: ['normal', 'filter', 'help'], screens: ALL, footer: false, group: 'General' },
+];
+
+export interface KeyContext {
+  mode: Mode;
+  screen: Screen;
+}
+
+export type Routed = { kind: 'command'; command: Command } | { kind: 'text'; text: string } | null;
+
+/** Resolve one key token. */
+export function route(token: string, ctx: KeyContext): Routed {
+  for (const b of KEYMAP) {
+    if (b.keys.includes(token) && b.modes.includes(ctx.mode) && b.screens.includes(ctx.screen)) {
+      // In the filter input, plain characters are text even when a binding (j/k) would match.
+      if (ctx.mode === 'filter' && isPrintable(token)) break;
+      return { kind: 'command', command: b.command };
+    }
+  }
+  if (ctx.mode === 'filter' && isPrintable(token)) return { kind: 'text', text: token };
+  return null;
+}
+
+export function bindingsFor(ctx: KeyContext, footerOnly: boolean): Binding[] {
+  return KEYMAP.filter((b) => b.modes.includes(ctx.mode) && b.screens.includes(ctx.screen) && (!footerOnly || b.footer));
+}
+
+function isPrintable(token: string): boolean {
+  return [...token].length === 1 && token >= ' ' && token !== '\u007f';
+}
+
+const SPECIAL: Array<[keyof Key, string]> = [
+  ['upArrow', 'up'],
+  ['downArrow', 'down'],
+  ['leftArrow', 'left'],
+  ['rightArrow', 'right'],
+  ['pageUp', 'pageup'],
+  ['pageDown', 'pagedown'],
+  ['home', 'home'],
+  ['end', 'end'],
+  ['return', 'return'],
+  ['escape', 'escape'],
+  ['tab', 'tab'],
+  ['backspace', 'backspace'],
+  ['delete', 'delete'],
+];
+
+function charToken(ch: string): string {
+  const code = ch.codePointAt(0) ?? 0;
+  if (ch === '\r' || ch === '\n') return 'return';
+  if (ch === '\u007f' || ch === '\b') return 'backspace';
+  if (ch === '\t') return 'tab';
+  if (ch === '\u001b') return 'escape';
+  if (code < 0x20) return `ctrl+${String.fromCharCode(code + 96)}`;
+  return ch;
+}
+
+/**
+ * Ink's (input, key) → key tokens. A chunk of several characters (tmux `send-keys jjj`, a paste,
+ * "abc\r" typed fast) arrives as ONE input: it is split into one token per character.
+ */
+export function keyTokens(input: string, key: Key): string[] {
+  if (key.ctrl && input.length === 1 && /[a-z]/i.test(input)) return [`ctrl+${input.toLowerCase()}`];
+  for (const [flag, token] of SPECIAL) {
+    if (key[flag] && input.length <= 1) return [token];
+  }
+  if (input === '') return [];
+  return [...input].map(charToken);
+}

@@ -1,0 +1,116 @@
+/**
+ * The lifecycle root: the one place the TUI starts and ends. Enters the alternate screen, renders the
+ * App, and ALWAYS leaves the alternate screen — on q, Ctrl+C, SIGTERM/SIGINT/SIGHUP, a crash, or process
+ * exit — printing any error only after the terminal is restored.
+ */
+import React from 'react';
+import { render, type Instance } from 'ink';
+import type { Certificate } from '../domain/certificate.js';
+import type { Finding } from '../domain/finding.js';
+import type { InventorySource } from '../domain/inventory.js';
+import { App } from './app.js';
+
+export interface RunTuiOptions {
+  source: InventorySource;
+  color: boolean;
+  configDir: string;
+  now?: () => Date;
+  /** Extension point for the audit issue: findings computed from each finished load. */
+  audit?: (certs: Certificate[], now: Date) => Finding[];
+  /** Streams, for tests; default process.stdin/stdout. */
+  stdin?: NodeJS.ReadStream;
+  stdout?: NodeJS.WriteStream;
+  stderr?: NodeJS.WriteStream;
+}
+
+export const ENTER_ALT_SCREEN = '\u001b[?1049h\u001b[?25l';
+export const LEAVE_ALT_SCREEN = '\u001b[?25h\u001b[?1049l';
+
+/** Exit codes: 0 quit, 1 crash, 130 Ctrl+C/SIGINT, 143 SIGTERM, 129 SIGHUP. */
+export async function runTui(options: RunTuiOptions): Promise<number> {
+  const stdout = options.stdout ?? process.stdout;
+  const stdin = options.stdin ?? process.stdin;
+  const stderr = options.stderr ?? process.stderr;
+
+  let restored = false;
+  const restore = () => {
+    if (restored) return;
+    restored = true;
+    try {
+      stdout.write(LEAVE_ALT_SCREEN);
+    } catch {
+      // stdout gone: nothing left to restore.
+    }
+  };
+
+  // Anything printed to the console while the app owns the screen would garble it: keep it for later.
+  const held: string[] = [];
+  const saved = { log: console.log, error: console.error, warn: console.warn, info: console.info, debug: console.debug };
+  const hold = (...args: unknown[]) => {
+    held.push(args.map((a) => (a instanceof Error ? (a.stack ?? a.message) : String(a))).join(' '));
+  };
+
+  let instance: Instance | null = null;
+  let exitCode: number | null = null;
+  let crash: unknown = null;
+  const finish = (code: number, error?: unknown) => {
+    if (exitCode !== null) return;
+    exitCode = code;
+    if (error !== undefined) crash = error;
+    instance?.unmount();
+  };
+
+  const onSignal = (signal: NodeJS.Signals) => finish(signal === 'SIGTERM' ? 143 : signal === 'SIGHUP' ? 129 : 130);
+  const onUncaught = (err: unknown) => finish(1, err);
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+  process.on('SIGHUP', onSignal);
+  process.on('uncaughtException', onUncaught);
+  process.on('unhandledRejection', onUncaught);
+  process.on('exit', restore);
+
+  stdout.write(ENTER_ALT_SCREEN);
+  Object.assign(console, { log: hold, error: hold, warn: hold, info: hold, debug: hold });
+  try {
+    instance = render(
+      <App
+        source={options.source}
+        color={options.color}
+        configDir={options.configDir}
+        now={options.now}
+        audit={options.audit}
+        onExit={(code) => finish(code)}
+      />,
+      { stdout, stdin, stderr, exitOnCtrlC: false, patchConsole: false, maxFps: 30 },
+    );
+    if (exitCode !== null) instance.unmount();
+    await instance.waitUntilExit();
+  } catch (err) {
+    // Ink's own boundary (an error outside every view boundary) ends up here.
+    if (exitCode === null || crash === null) {
+      crash = err;
+      exitCode = 1;
+    }
+  } finally {
+    try {
+      instance?.unmount();
+      instance?.cleanup();
+    } catch {
+      // already unmounted
+    }
+    Object.assign(console, saved);
+    process.off('SIGTERM', onSignal);
+    process.off('SIGINT', onSignal);
+    process.off('SIGHUP', onSignal);
+    process.off('uncaughtException', onUncaught);
+    process.off('unhandledRejection', onUncaught);
+    restore();
+    process.off('exit', restore);
+  }
+  for (const line of held) stderr.write(`${line}\n`);
+  if (crash !== null) {
+    const e = crash instanceof Error ? crash : new Error(String(crash));
+    stderr.write(`acm-advisor: the TUI crashed: ${e.stack ?? e.message}\n`);
+  }
+  return exitCode ?? 0;
+}

@@ -1,0 +1,323 @@
+/**
+ * The TUI's whole state and its one pure reducer. Views render from this; the App turns keys and
+ * inventory events into actions. No I/O, no timers: everything here is testable without a terminal.
+ */
+import type { Certificate } from '../../domain/certificate.js';
+import type { Finding } from '../../domain/finding.js';
+import type { AccountIdentity, InventoryEvent, RegionState } from '../../domain/inventory.js';
+import { haystackOf } from './filter.js';
+import { DEFAULT_SORT, nextSortColumn, type SortSpec } from './sort.js';
+import { clampWindow, INITIAL_WINDOW, moveWindow, type CursorMove, type TableWindow } from './window.js';
+
+export const VIEWS = ['overview', 'certificates', 'findings', 'advisor', 'report'] as const;
+export type ViewId = (typeof VIEWS)[number];
+
+/** Who gets the keys: the table/views, the filter input, or the help overlay. */
+export type Mode = 'normal' | 'filter' | 'help';
+
+/** What the keymap sees: the view, or the detail pane on top of it. */
+export type Screen = ViewId | 'detail';
+
+export interface LoadState {
+  status: 'loading' | 'done' | 'failed';
+  /** Bumped by every refresh; events from an older load are dropped. */
+  generation: number;
+  error: string | null;
+  /** Set by 'regions'; null until the source says which regions it will scan. */
+  regionsTotal: number | null;
+}
+
+export interface FilterState {
+  /** What the user typed (echoed at once). */
+  input: string;
+  /** The filter input has the keys. */
+  editing: boolean;
+  /** The query the current `matches` answer (lags `input` while a scan runs). */
+  appliedQuery: string;
+  /** Indices into `certificates` (ascending), or null for "all". */
+  matches: Int32Array | null;
+  /** `dataVersion` the matches were computed on. */
+  appliedVersion: number;
+}
+
+export interface AppState {
+  view: ViewId;
+  mode: Mode;
+  load: LoadState;
+  account: AccountIdentity | null;
+  regions: RegionState[];
+  warnings: string[];
+  /** Every certificate, in arrival order; replaced records keep their index. */
+  certificates: readonly Certificate[];
+  /** Search haystack per certificate (same index); built as records arrive, see filter.ts. */
+  corpus: readonly string[];
+  arnIndex: ReadonlyMap<string, number>;
+  /** Bumped when certificates are added or removed (the set changes). */
+  setVersion: number;
+  /** Bumped on any change to `certificates`. */
+  dataVersion: number;
+  filter: FilterState;
+  sort: SortSpec;
+  table: TableWindow;
+  detail: { arn: string; scroll: number } | null;
+  /** Audit results, once an `audit` function has run over a finished load. */
+  findings: Finding[] | null;
+  size: { columns: number; rows: number };
+  /** Bumped on refresh so a failed view's error boundary remounts (retry). */
+  epoch: number;
+}
+
+export type Action =
+  | { type: 'inventory'; generation: number; events: InventoryEvent[] }
+  | { type: 'load-failed'; generation: number; message: string }
+  | { type: 'findings'; generation: number; findings: Finding[] }
+  | { type: 'view'; view: ViewId }
+  | { type: 'cursor'; move: CursorMove; count: number; height: number; repeat?: number }
+  | { type: 'clamp'; count: number; height: number }
+  | { type: 'filter-open' }
+  | { type: 'filter-changed'; input: string }
+  | { type: 'filter-applied'; query: string; matches: Int32Array | null; dataVersion: number }
+  | { type: 'filter-confirm' }
+  | { type: 'filter-cancel' }
+  | { type: 'sort-next' }
+  | { type: 'sort-reverse' }
+  | { type: 'open-detail'; arn: string }
+  | { type: 'detail-scroll'; delta: number; max: number }
+  | { type: 'back' }
+  | { type: 'help-toggle' }
+  | { type: 'resize'; columns: number; rows: number }
+  | { type: 'refresh' };
+
+export function initialState(size: { columns: number; rows: number } = { columns: 80, rows: 24 }): AppState {
+  return {
+    view: 'overview',
+    mode: 'normal',
+    load: { status: 'loading', generation: 1, error: null, regionsTotal: null },
+    account: null,
+    regions: [],
+    warnings: [],
+    certificates: [],
+    corpus: [],
+    arnIndex: new Map(),
+    setVersion: 0,
+    dataVersion: 0,
+    filter: { input: '', editing: false, appliedQuery: '', matches: null, appliedVersion: 0 },
+    sort: DEFAULT_SORT,
+    table: INITIAL_WINDOW,
+    detail: null,
+    findings: null,
+    size,
+    epoch: 0,
+  };
+}
+
+export function screenOf(state: AppState): Screen {
+  return state.view === 'certificates' && state.detail ? 'detail' : state.view;
+}
+
+/** The filter has not caught up with the input or the data yet. */
+export function filterPending(state: AppState): boolean {
+  const f = state.filter;
+  return f.appliedQuery !== f.input || (f.input.trim() !== '' && f.appliedVersion !== state.dataVersion);
+}
+
+function regionUpdate(regions: RegionState[], region: string, patch: (r: RegionState) => RegionState): RegionState[] {
+  const i = regions.findIndex((r) => r.region === region);
+  if (i < 0) return [...regions, patch({ region, status: 'loading', listed: 0, described: 0 })];
+  const next = regions.slice();
+  next[i] = patch(regions[i]);
+  return next;
+}
+
+/** Apply a batch of inventory events: one copy of the big arrays per batch, not per certificate. */
+function applyEvents(state: AppState, events: InventoryEvent[]): AppState {
+  let certificates: Certificate[] | null = null;
+  let corpus: string[] | null = null;
+  let arnIndex: Map<string, number> | null = null;
+  let added = false;
+  let changed = false;
+  let s = state;
+
+  const upsert = (list: Certificate[], region: string, countListed: boolean, countDescribed: boolean) => {
+    if (!certificates) {
+      certificates = s.certificates.slice();
+      corpus = s.corpus.slice();
+      arnIndex = new Map(s.arnIndex);
+    }
+    let listed = 0;
+    let described = 0;
+    for (const cert of list) {
+      const at = arnIndex!.get(cert.arn);
+      if (at === undefined) {
+        arnIndex!.set(cert.arn, certificates.length);
+        certificates.push(cert);
+        corpus!.push(haystackOf(cert));
+        added = true;
+        changed = true;
+        listed++;
+        if (cert.detail.state !== 'summary') described++;
+      } else {
+        const old = certificates[at];
+        if (old === cert) continue;
+        if (old.detail.state === 'summary' && cert.detail.state !== 'summary') described++;
+        certificates[at] = cert;
+        corpus![at] = haystackOf(cert);
+        changed = true;
+      }
+    }
+    if ((countListed && listed) || (countDescribed && described)) {
+      s = {
+        ...s,
+        regions: regionUpdate(s.regions, region, (r) => ({
+          ...r,
+          listed: r.listed + (countListed ? listed : 0),
+          described: r.described + (countDescribed ? described : 0),
+        })),
+      };
+    }
+  };
+
+  for (const e of events) {
+    switch (e.kind) {
+      case 'identity':
+        s = { ...s, account: e.account, warnings: e.warning ? [...s.warnings, e.warning] : s.warnings };
+        break;
+      case 'regions':
+        s = {
+          ...s,
+          load: { ...s.load, regionsTotal: e.regions.length },
+          regions: e.regions.map(
+            (region) => s.regions.find((r) => r.region === region) ?? { region, status: 'pending', listed: 0, described: 0 },
+          ),
+        };
+        break;
+      case 'region-started':
+        s = { ...s, regions: regionUpdate(s.regions, e.region, (r) => ({ ...r, status: 'loading' })) };
+        break;
+      case 'summaries':
+        upsert(e.certificates, e.region, true, true);
+        break;
+      case 'details':
+        upsert(e.certificates, e.region, true, true);
+        break;
+      case 'region-failed':
+        s = { ...s, regions: regionUpdate(s.regions, e.region, (r) => ({ ...r, status: 'error', error: e.error })) };
+        break;
+      case 'region-done':
+        s = { ...s, regions: regionUpdate(s.regions, e.region, (r) => ({ ...r, status: r.status === 'error' ? 'error' : 'ok' })) };
+        break;
+      case 'warning':
+        s = { ...s, warnings: [...s.warnings, e.message] };
+        break;
+      case 'done': {
+        const inv = e.inventory;
+        // Reconcile: anything the progress events missed is merged by ARN (no-op when identical).
+        const before = s.regions;
+        upsert(inv.certificates, '', false, false);
+        s = {
+          ...s,
+          account: inv.account ?? s.account,
+          regions: inv.regions.length > 0 ? inv.regions.map((r) => ({ ...(before.find((b) => b.region === r.region) ?? {}), ...r })) : before,
+          load: { ...s.load, status: 'done', regionsTotal: inv.regions.length || s.load.regionsTotal },
+        };
+        break;
+      }
+    }
+  }
+  if (changed) {
+    s = {
+      ...s,
+      certificates: certificates!,
+      corpus: corpus!,
+      arnIndex: arnIndex!,
+      setVersion: added ? s.setVersion + 1 : s.setVersion,
+      dataVersion: s.dataVersion + 1,
+    };
+  }
+  return s;
+}
+
+export function reducer(state: AppState, action: Action): AppState {
+  switch (action.type) {
+    case 'inventory':
+      if (action.generation !== state.load.generation || action.events.length === 0) return state;
+      return applyEvents(state, action.events);
+    case 'load-failed':
+      if (action.generation !== state.load.generation) return state;
+      return { ...state, load: { ...state.load, status: 'failed', error: action.message } };
+    case 'findings':
+      if (action.generation !== state.load.generation) return state;
+      return { ...state, findings: action.findings };
+    case 'view':
+      // Pressing the current view's key again returns to its top level (closes the detail pane).
+      if (state.view === action.view) return state.detail || state.mode !== 'normal' ? { ...state, detail: null, mode: 'normal' } : state;
+      return { ...state, view: action.view, mode: 'normal', filter: { ...state.filter, editing: false } };
+    case 'cursor':
+      return { ...state, table: moveWindow(state.table, action.move, action.count, action.height, action.repeat ?? 1) };
+    case 'clamp': {
+      const table = clampWindow(state.table, action.count, action.height);
+      return table === state.table ? state : { ...state, table };
+    }
+    case 'filter-open':
+      return { ...state, view: 'certificates', detail: null, mode: 'filter', filter: { ...state.filter, editing: true } };
+    case 'filter-changed':
+      if (action.input === state.filter.input) return state;
+      return { ...state, filter: { ...state.filter, input: action.input } };
+    case 'filter-applied': {
+      // A stale answer (the user kept typing) is dropped; the scan for the newer input follows.
+      if (action.query !== state.filter.input) return state;
+      const sameQuery = action.query === state.filter.appliedQuery;
+      return {
+        ...state,
+        filter: { ...state.filter, appliedQuery: action.query, matches: action.matches, appliedVersion: action.dataVersion },
+        table: sameQuery ? state.table : INITIAL_WINDOW,
+      };
+    }
+    case 'filter-confirm':
+      return { ...state, mode: 'normal', filter: { ...state.filter, editing: false }, table: INITIAL_WINDOW };
+    case 'filter-cancel':
+      return {
+        ...state,
+        mode: 'normal',
+        filter: { input: '', editing: false, appliedQuery: '', matches: null, appliedVersion: state.dataVersion },
+        table: INITIAL_WINDOW,
+      };
+    case 'sort-next':
+      return { ...state, sort: { column: nextSortColumn(state.sort.column), descending: false }, table: INITIAL_WINDOW };
+    case 'sort-reverse':
+      return { ...state, sort: { ...state.sort, descending: !state.sort.descending }, table: INITIAL_WINDOW };
+    case 'open-detail':
+      return { ...state, view: 'certificates', mode: 'normal', filter: { ...state.filter, editing: false }, detail: { arn: action.arn, scroll: 0 } };
+    case 'detail-scroll': {
+      if (!state.detail) return state;
+      const scroll = Math.max(0, Math.min(action.max, state.detail.scroll + action.delta));
+      return scroll === state.detail.scroll ? state : { ...state, detail: { ...state.detail, scroll } };
+    }
+    case 'back':
+      if (state.mode === 'help') return { ...state, mode: 'normal' };
+      if (state.mode === 'filter') return reducer(state, { type: 'filter-cancel' });
+      if (state.detail && state.view === 'certificates') return { ...state, detail: null };
+      if (state.view === 'certificates' && state.filter.input !== '') return reducer(state, { type: 'filter-cancel' });
+      return state;
+    case 'help-toggle':
+      return { ...state, mode: state.mode === 'help' ? 'normal' : 'help' };
+    case 'resize':
+      if (action.columns === state.size.columns && action.rows === state.size.rows) return state;
+      return { ...state, size: { columns: action.columns, rows: action.rows } };
+    case 'refresh': {
+      const fresh = initialState(state.size);
+      return {
+        ...fresh,
+        view: state.view,
+        sort: state.sort,
+        detail: state.detail,
+        filter: { ...state.filter, editing: false, matches: state.filter.input ? new Int32Array(0) : null, appliedQuery: state.filter.input, appliedVersion: -1 },
+        load: { ...fresh.load, generation: state.load.generation + 1 },
+        epoch: state.epoch + 1,
+        // Data versions keep counting up so nothing memoised on them is mistaken for the new load.
+        setVersion: state.setVersion + 1,
+        dataVersion: state.dataVersion + 1,
+      };
+    }
+  }
+}

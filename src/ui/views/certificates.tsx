@@ -1,0 +1,93 @@
+import React from 'react';
+import { Box, Text } from 'ink';
+import type { Certificate } from '../../domain/certificate.js';
+import { sanitiseForTerminal } from '../../domain/text.js';
+import { CertificateTable } from '../components/table.js';
+import type { FilterState, LoadState } from '../state/app-state.js';
+import { layoutColumns } from '../state/columns.js';
+import { formatCount } from '../state/format.js';
+import { SORT_LABELS, type SortSpec } from '../state/sort.js';
+import type { TableWindow } from '../state/window.js';
+import { useColor } from '../theme.js';
+
+export interface CertificatesViewProps {
+  certificates: readonly Certificate[];
+  /** Sorted, filtered row indices into `certificates`. */
+  rows: Int32Array;
+  table: TableWindow;
+  filter: FilterState;
+  /** The filter is still scanning for the latest input. */
+  pending: boolean;
+  sort: SortSpec;
+  load: LoadState;
+  width: number;
+  height: number;
+  now: Date;
+}
+
+/** Rows of the table that fit a view of `height` (filter line and header take two). */
+export function tableHeight(viewHeight: number): number {
+  return Math.max(1, viewHeight - 2);
+}
+
+export function countLabel(shown: number, total: number, filtered: boolean): string {
+  return filtered ? `${formatCount(shown)} of ${formatCount(total)}` : `${formatCount(total)} certificate${total === 1 ? '' : 's'}`;
+}
+
+export function CertificatesView(props: CertificatesViewProps): React.JSX.Element {
+  const color = useColor();
+  const { filter, rows } = props;
+  const total = props.certificates.length;
+  const filtered = filter.appliedQuery.trim() !== '';
+  const columns = layoutColumns(props.width - 2);
+  const height = tableHeight(props.height);
+  const sortLabel = `sorted by ${SORT_LABELS[props.sort.column]} ${props.sort.descending ? '▼' : '▲'}`;
+  return (
+    <Box flexDirection="column" width={props.width} height={props.height} overflow="hidden">
+      <Box height={1}>
+        <Text wrap="truncate-end">
+          {filter.editing || filter.input ? (
+            <Text>
+              <Text color={color ? 'cyan' : undefined} bold>
+                /
+              </Text>
+              {sanitiseForTerminal(filter.input)}
+              {filter.editing ? <Text inverse={color}>{color ? ' ' : '_'}</Text> : null}
+              <Text>  </Text>
+            </Text>
+          ) : (
+            <Text dimColor={color}>/ to filter  </Text>
+          )}
+          <Text bold>{countLabel(rows.length, total, filtered)}</Text>
+          {props.pending ? <Text dimColor={color}> filtering…</Text> : null}
+          <Text dimColor={color}>  {sortLabel}</Text>
+          {props.load.status === 'loading' ? <Text color={color ? 'yellow' : undefined}>  loading…</Text> : null}
+        </Text>
+      </Box>
+      {rows.length === 0 ? (
+        <Box flexDirection="column">
+          <Text> </Text>
+          <Text dimColor={color}>
+            {total === 0
+              ? props.load.status === 'loading'
+                ? '  Loading certificates…'
+                : '  No certificates in the scanned regions.'
+              : `  No certificate matches “${sanitiseForTerminal(filter.appliedQuery)}”. Esc clears the filter.`}
+          </Text>
+        </Box>
+      ) : (
+        <CertificateTable
+          certificates={props.certificates}
+          rows={rows}
+          columns={columns}
+          cursor={props.table.cursor}
+          offset={props.table.offset}
+          height={height}
+          sort={props.sort}
+          query={filter.appliedQuery}
+          now={props.now}
+        />
+      )}
+    </Box>
+  );
+}

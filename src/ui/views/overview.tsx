@@ -1,0 +1,166 @@
+import React, { useMemo } from 'react';
+import { Box, Text } from 'ink';
+import type { Certificate } from '../../domain/certificate.js';
+import type { Finding } from '../../domain/finding.js';
+import { severityRank } from '../../domain/finding.js';
+import type { AccountIdentity, InventorySource, RegionState } from '../../domain/inventory.js';
+import { safe } from '../../domain/text.js';
+import { Bar } from '../components/bars.js';
+import type { LoadState } from '../state/app-state.js';
+import { daysLabel, expiryTone, formatCount, shortKey, shortStatus, shortType } from '../state/format.js';
+import { countCertificates, expiryTimeline, mostUrgent } from '../state/overview.js';
+import { useColor, useToneProps } from '../theme.js';
+
+export interface OverviewProps {
+  label: InventorySource['label'];
+  account: AccountIdentity | null;
+  regions: RegionState[];
+  load: LoadState;
+  warnings: string[];
+  certificates: readonly Certificate[];
+  findings: Finding[] | null;
+  width: number;
+  height: number;
+  now: Date;
+}
+
+function Section(props: { title: string }): React.JSX.Element {
+  const color = useColor();
+  return (
+    <Text bold color={color ? 'cyan' : undefined} wrap="truncate-end">
+      {props.title}
+    </Text>
+  );
+}
+
+function countsLine(entries: Array<[string, number]>, label: (k: string) => string): string {
+  return entries.map(([k, n]) => `${label(k)} ${formatCount(n)}`).join(' · ') || '—';
+}
+
+export function OverviewView(props: OverviewProps): React.JSX.Element {
+  const color = useColor();
+  const tone = useToneProps();
+  const { certificates, now } = props;
+  const counts = useMemo(() => countCertificates(certificates), [certificates]);
+  const timeline = useMemo(() => expiryTimeline(certificates, now), [certificates, now.getTime()]);
+  const twoColumns = props.width >= 96;
+  const colWidth = twoColumns ? Math.floor((props.width - 2) / 2) : props.width;
+  const maxMonth = Math.max(1, ...timeline.map((m) => m.total));
+  const barMax = Math.max(4, colWidth - 26);
+
+  // Left: account, regions, counts.
+  const left: React.JSX.Element[] = [];
+  left.push(<Section key="acct" title="Account" />);
+  left.push(
+    <Text key="acct-id" wrap="truncate-end">
+      {'  '}
+      {props.account ? safe(props.account.id) : props.load.status === 'loading' ? 'identifying…' : 'unknown'}
+      {props.label.demo ? <Text dimColor={color}> (built-in demo account)</Text> : null}
+    </Text>,
+  );
+  if (props.account) left.push(<Text key="acct-arn" wrap="truncate-end" dimColor={color}>{`  ${safe(props.account.arn)}`}</Text>);
+  left.push(
+    <Text key="acct-profile" wrap="truncate-end" dimColor={color}>
+      {`  profile ${props.label.demo ? 'demo' : safe(props.label.profile, 'default')}${props.label.endpoint ? ` · endpoint ${safe(props.label.endpoint)}` : ''}`}
+    </Text>,
+  );
+  if (props.load.status === 'failed') left.push(<Text key="load-err" wrap="truncate-end" {...tone('danger')}>{`  Load failed: ${safe(props.load.error)}`}</Text>);
+  left.push(<Text key="sp1"> </Text>);
+  const done = props.regions.filter((r) => r.status === 'ok' || r.status === 'error').length;
+  left.push(<Section key="regions" title={`Regions ${done}/${props.load.regionsTotal ?? props.regions.length}`} />);
+  const countsBlock = 7;
+  const regionRoom = Math.max(1, props.height - left.length - countsBlock - (twoColumns ? 0 : 16));
+  const regions = props.regions.slice(0, props.regions.length > regionRoom ? regionRoom - 1 : regionRoom);
+  for (const r of regions) {
+    const mark = r.status === 'ok' ? '✓' : r.status === 'error' ? '✗' : r.status === 'loading' ? '…' : '·';
+    const t = r.status === 'ok' ? 'ok' : r.status === 'error' ? 'danger' : r.status === 'loading' ? 'warning' : 'muted';
+    left.push(
+      <Text key={`r-${r.region}`} wrap="truncate-end">
+        {'  '}
+        <Text {...tone(t)}>{mark}</Text> {safe(r.region).padEnd(16)}
+        {r.status === 'error'
+          ? <Text {...tone('danger')}>{`${safe(r.error?.code)}: ${safe(r.error?.message)}`}</Text>
+          : `${formatCount(r.described)}/${formatCount(r.listed)} described`}
+      </Text>,
+    );
+  }
+  if (regions.length < props.regions.length) left.push(<Text key="r-more" dimColor={color}>{`  +${props.regions.length - regions.length} more`}</Text>);
+  if (props.regions.length === 0) left.push(<Text key="r-none" dimColor={color}>  waiting for the region list…</Text>);
+  left.push(<Text key="sp2"> </Text>);
+  left.push(<Section key="counts" title={`Certificates ${formatCount(counts.total)}`} />);
+  left.push(<Text key="c-status" wrap="truncate-end">{`  status  ${countsLine(counts.byStatus, (k) => shortStatus(safe(k)))}`}</Text>);
+  left.push(<Text key="c-type" wrap="truncate-end">{`  type    ${countsLine(counts.byType, (k) => shortType(safe(k)))}`}</Text>);
+  left.push(<Text key="c-key" wrap="truncate-end">{`  key     ${countsLine(counts.byKey, (k) => shortKey(safe(k)))}`}</Text>);
+  left.push(
+    <Text key="c-use" wrap="truncate-end">{`  in use  yes ${formatCount(counts.inUse.yes)} · no ${formatCount(counts.inUse.no)}${counts.inUse.unknown ? ` · unknown ${formatCount(counts.inUse.unknown)}` : ''}`}</Text>,
+  );
+  for (const w of props.warnings.slice(-2)) left.push(<Text key={`w-${w}`} wrap="truncate-end" {...tone('warning')}>{`  ! ${safe(w)}`}</Text>);
+
+  // Right: timeline, most urgent, worst findings.
+  const right: React.JSX.Element[] = [];
+  right.push(
+    <Text key="tl" wrap="truncate-end">
+      <Text bold color={color ? 'cyan' : undefined}>Expiry — next 12 months</Text>
+      <Text dimColor={color}>  █ ACM-managed  ▓ imported</Text>
+    </Text>,
+  );
+  for (const m of timeline) {
+    right.push(
+      <Box key={m.month} height={1}>
+        <Text>{`  ${m.label.padEnd(9)}`}</Text>
+        <Bar value={m.total} marked={m.imported} max={maxMonth} width={barMax} />
+        <Text wrap="truncate-end">{` ${m.total}${m.imported ? ` (${m.imported} imported)` : ''}`}</Text>
+      </Box>,
+    );
+  }
+  right.push(<Text key="sp3"> </Text>);
+  const worst = props.findings ? [...props.findings].sort((a, b) => severityRank(a.severity) - severityRank(b.severity)).slice(0, 3) : [];
+  const urgentRoom = Math.max(1, (twoColumns ? props.height : props.height - left.length) - right.length - 1 - (worst.length ? worst.length + 2 : 0));
+  const urgent = mostUrgent(certificates, now, Math.min(10, urgentRoom));
+  right.push(<Section key="urgent" title="Most urgent" />);
+  if (urgent.length === 0) right.push(<Text key="u-none" dimColor={color}>  Nothing expires within 90 days.</Text>);
+  for (const u of urgent) {
+    const c = certificates[u.index];
+    right.push(
+      <Text key={`u-${c.arn}`} wrap="truncate-end">
+        {'  '}
+        <Text {...tone(expiryTone(u.days))}>{(u.days < 0 ? `expired ${daysLabel(u.days)}` : daysLabel(u.days)).padStart(12)}</Text>
+        {`  ${safe(c.domainName, '(no domain)')}`}
+        <Text dimColor={color}>{`  ${shortType(c.type)} · ${safe(c.region)}`}</Text>
+      </Text>,
+    );
+  }
+  if (worst.length) {
+    right.push(<Text key="sp4"> </Text>);
+    right.push(<Section key="worst" title="Worst findings" />);
+    for (const [i, f] of worst.entries()) {
+      right.push(
+        <Text key={`f-${i}`} wrap="truncate-end">
+          {'  '}
+          <Text {...tone(f.severity === 'critical' || f.severity === 'high' ? 'danger' : 'warning')}>{`[${f.severity}]`}</Text>
+          {` ${safe(f.title)}`}
+        </Text>,
+      );
+    }
+  }
+
+  if (!twoColumns) {
+    return (
+      <Box flexDirection="column" width={props.width} height={props.height} overflow="hidden">
+        {left}
+        <Text> </Text>
+        {right}
+      </Box>
+    );
+  }
+  return (
+    <Box flexDirection="row" width={props.width} height={props.height} overflow="hidden">
+      <Box flexDirection="column" width={colWidth} marginRight={2} overflow="hidden">
+        {left}
+      </Box>
+      <Box flexDirection="column" width={colWidth} overflow="hidden">
+        {right}
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { answersTemplate, loadKnowledgeBase, parseAnswers } from '../../src/advisor/index.js';
+import { UsageError } from '../../src/cli/errors.js';
+
+const kb = loadKnowledgeBase();
+
+function usageError(text: string): UsageError {
+  try {
+    parseAnswers(text, kb);
+  } catch (e) {
+    expect(e).toBeInstanceOf(UsageError);
+    expect((e as Error).message).not.toContain('\n');
+    return e as UsageError;
+  }
+  throw new Error('expected a UsageError');
+}
+
+describe('parseAnswers', () => {
+  it('reads answers and workload', () => {
+    const a = parseAnswers('workload: checkout\nanswers:\n  certificate-pinning: leaf\n  ev-ov-required: yes\n  non-tls-use: no\n', kb);
+    expect(a).toEqual({ workload: 'checkout', answers: { 'certificate-pinning': 'leaf', 'ev-ov-required': 'yes', 'non-tls-use': 'no' } });
+  });
+
+  it('treats missing and empty answers as unanswered', () => {
+    expect(parseAnswers('answers:\n  certificate-pinning:\n', kb)).toEqual({ workload: null, answers: {} });
+    expect(parseAnswers('', kb)).toEqual({ workload: null, answers: {} });
+  });
+
+  it.each([
+    ['unknown id', 'answers:\n  pinning: leaf\n', /unknown question id "pinning".*certificate-pinning/],
+    ['unknown value', 'answers:\n  certificate-pinning: sometimes\n', /answers\.certificate-pinning: "sometimes" is not allowed \(allowed: none, ca, leaf\)/],
+    ['wrong type (boolean)', 'answers:\n  pci-passthrough: true\n', /answers\.pci-passthrough: expected one of yes, no, got boolean true/],
+    ['wrong type (list)', 'answers:\n  non-tls-use: [yes]\n', /answers\.non-tls-use: expected one of yes, no, got a list/],
+    ['answers not a mapping', 'answers: [1, 2]\n', /answers: expected a mapping/],
+    ['top level not a mapping', '- a\n- b\n', /must be a mapping/],
+    ['unknown top-level key', 'answer:\n  certificate-pinning: leaf\n', /unknown key "answer" \(allowed: answers, workload\)/],
+    ['broken YAML', 'answers:\n  certificate-pinning: [leaf\n', /not valid YAML/],
+  ])('%s → one-line UsageError', (_name, text, message) => {
+    expect(usageError(text).message).toMatch(message);
+  });
+});
+
+describe('answersTemplate', () => {
+  const template = answersTemplate(kb);
+
+  it('lists every id with its allowed values and a hint', () => {
+    for (const q of kb.questions) {
+      expect(template).toContain(`  ${q.id}:\n`);
+      expect(template).toContain(`# allowed: ${q.choices.map((c) => c.value).join(' | ')} (`);
+    }
+  });
+
+  it('round-trips through parseAnswers: empty as printed, answered once filled in', () => {
+    expect(parseAnswers(template, kb)).toEqual({ workload: null, answers: {} });
+    let filled = template.replace(/^workload:$/m, 'workload: shop');
+    const expected: Record<string, string> = {};
+    for (const q of kb.questions) {
+      const value = q.choices[q.choices.length - 1].value;
+      filled = filled.replace(`  ${q.id}:\n`, `  ${q.id}: ${value}\n`);
+      expected[q.id] = value;
+    }
+    expect(parseAnswers(filled, kb)).toEqual({ workload: 'shop', answers: expected });
+  });
+});

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { collectEvidence, loadKnowledgeBase } from '../../src/advisor/index.js';
+import { NOW, cert, daysFromNow, finding, inventory } from './helpers.js';
+
+const kb = loadKnowledgeBase();
+const evidence = (certs: ReturnType<typeof cert>[], findings = [] as ReturnType<typeof finding>[]) => collectEvidence(kb, inventory(certs), findings, NOW);
+
+describe('collectEvidence', () => {
+  it('gives every question some evidence lines', () => {
+    const e = evidence([]);
+    for (const q of kb.questions) expect(e[q.id].lines.length, q.id).toBeGreaterThan(0);
+    expect(Object.values(e).some((x) => x.proposed)).toBe(false);
+  });
+
+  it('counts certificates per integrated service and proposes, never answers', () => {
+    const cf = (n: number) => Array.from({ length: n }, (_, i) => cert({ inUse: true, inUseBy: [`arn:aws:cloudfront::111122223333:distribution/E${i}`] }));
+    const alb = cert({ inUse: true, inUseBy: ['arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/app/web/1'] });
+    const idle = cert({ status: 'ISSUED', inUse: false });
+    const e = evidence([...cf(14), alb, idle]);
+    expect(e['aws-integrated-endpoints'].lines).toEqual(
+      expect.arrayContaining(['14 certificates in use by CloudFront', '1 certificate in use by Elastic Load Balancing', '1 issued certificate not attached to anything']),
+    );
+    expect(e['aws-integrated-endpoints'].proposed).toEqual({ value: 'yes', because: expect.stringContaining('15 certificates') });
+    // Same function, but it proposes nothing for questions the inventory cannot decide.
+    expect(e['pci-passthrough'].proposed).toBeUndefined();
+  });
+
+  it('reports imported certificates and how many expire within 60 days', () => {
+    const imported = [10, 30, 59, 120, 200, 300, 300, 300, 300].map((d) => cert({ type: 'IMPORTED', notAfter: daysFromNow(d), issuer: 'CN=DigiCert TLS RSA SHA256 2020 CA1, O=DigiCert Inc, C=US' }));
+    const e = evidence(imported);
+    expect(e['mature-process'].lines[0]).toBe('9 imported certificates, 3 expire within 60 days');
+    expect(e['import-prerequisites'].proposed?.value).toBe('yes');
+    expect(e['existing-ca'].proposed).toEqual({ value: 'public-ca', because: expect.any(String) });
+    expect(e['existing-ca'].lines[0]).toContain('DigiCert Inc (9)');
+  });
+
+  it('proposes internal-ca or both from issuers and private certificates', () => {
+    const internal = cert({ type: 'IMPORTED', issuer: 'CN=Corp Issuing CA 2, O=Example Corp' });
+    expect(evidence([internal])['existing-ca'].proposed?.value).toBe('internal-ca');
+    const pub = cert({ type: 'IMPORTED', issuer: "CN=R11, O=Let's Encrypt, C=US" });
+    expect(evidence([internal, pub])['existing-ca'].proposed?.value).toBe('both');
+  });
+
+  it('reports exported private keys and ACME issuance', () => {
+    const a = cert({ exportOption: 'ENABLED', exported: true });
+    const b = cert({ exportOption: 'ENABLED', exported: true });
+    const c = cert({ exportOption: 'ENABLED', exported: false });
+    const e = evidence([a, b, c]);
+    expect(e['private-key-export'].lines).toContain('2 certificates had the private key exported');
+    expect(e['private-key-export'].proposed?.value).toBe('yes');
+    expect(e['key-export-route'].proposed?.value).toBe('exportable');
+    const acme = evidence([cert({ keyPairOrigin: 'ACME' }), cert({ keyPairOrigin: 'ACME' })]);
+    expect(acme['key-export-route'].proposed?.value).toBe('acme');
+  });
+
+  it('counts exported keys reported by the audit too', () => {
+    const a = cert({ exported: null });
+    expect(evidence([a], [finding('exported-private-key', a.arn)])['private-key-export'].lines).toContain('1 certificate had the private key exported');
+  });
+
+  it('spots OV/EV subjects, non-TLS and S/MIME usages', () => {
+    const ov = cert({ type: 'IMPORTED', subject: 'CN=shop.example.com, O=Example Ltd, C=GB' });
+    const mail = cert({ type: 'PRIVATE', extendedKeyUsages: ['EMAIL_PROTECTION'] });
+    const e = evidence([ov, mail]);
+    expect(e['ev-ov-required'].proposed?.value).toBe('yes');
+    expect(e['non-tls-use'].proposed?.value).toBe('yes');
+    expect(e['email-encryption'].proposed?.value).toBe('yes');
+    expect(e['email-encryption'].lines[0]).toContain('email-protection');
+  });
+
+  it('compares requests in the last 365 days with the quotas', () => {
+    const recent = Array.from({ length: 1300 }, () => cert({ type: 'AMAZON_ISSUED', createdAt: daysFromNow(-100) }, 'us-east-1'));
+    const old = Array.from({ length: 20 }, () => cert({ type: 'AMAZON_ISSUED', createdAt: daysFromNow(-400) }, 'eu-west-1'));
+    const e = evidence([...recent, ...old]);
+    expect(e['certificate-volume'].lines[0]).toBe('Busiest Region us-east-1: 1,300 certificates requested in the last 365 days (quota 5,000), 1,300 held (quota 2,500)');
+    expect(e['certificate-volume'].proposed?.value).toBe('high');
+    expect(evidence(old)['certificate-volume'].proposed?.value).toBe('low');
+  });
+
+  it('reads IaC tags and account spread', () => {
+    const cfn = cert({ tags: { 'aws:cloudformation:stack-name': 'web' } });
+    const other = cert({}, 'eu-west-1', '444455556666');
+    const e = evidence([cfn, other]);
+    expect(e['infrastructure-as-code'].proposed?.value).toBe('cloudformation');
+    expect(e['multi-account'].proposed?.value).toBe('several');
+    expect(e['multi-account'].lines[0]).toBe('Certificates from 2 accounts in 1 Region');
+  });
+
+  it('shows hostile issuer names inert', () => {
+    const evil = cert({ type: 'IMPORTED', issuer: 'CN=x, O=Evil\u001b]0;pwned\u0007 CA' });
+    const line = evidence([evil])['existing-ca'].lines[0];
+    expect(line).not.toContain('\u001b');
+    expect(line).not.toContain('\u0007');
+  });
+});

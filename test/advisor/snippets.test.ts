@@ -1,0 +1,118 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { parse, type ScalarTag, type CollectionTag } from 'yaml';
+import { advise, loadKnowledgeBase } from '../../src/advisor/index.js';
+import type { PlanStep, Snippet } from '../../src/domain/advice.js';
+import { NOW, cert, finding, inventory } from './helpers.js';
+
+const kb = loadKnowledgeBase();
+
+// CloudFormation short-form intrinsics, resolved to their long form so the document parses.
+const cfnTags: (ScalarTag | CollectionTag)[] = ['Ref', 'Sub', 'GetAtt', 'ImportValue', 'Join', 'Select', 'If', 'Equals', 'Not', 'GetAZs', 'Split', 'FindInMap'].flatMap(
+  (name) => {
+    const key = name === 'Ref' ? 'Ref' : `Fn::${name}`;
+    return [
+      { tag: `!${name}`, resolve: (v: unknown) => ({ [key]: v }) } as ScalarTag,
+      { tag: `!${name}`, collection: 'seq', resolve: (v: unknown) => ({ [key]: v }) } as unknown as CollectionTag,
+    ];
+  },
+);
+const parseCfn = (code: string) => parse(code, { customTags: cfnTags }) as { Resources: Record<string, { Type: string; Properties: Record<string, unknown> }> };
+
+const inv = inventory([
+  cert({ domainName: 'shop.example.org', subjectAlternativeNames: ['shop.example.org', 'www.example.org'], tags: { environment: 'production' }, inUse: true }),
+  cert({ domainName: 'api.example.net' }),
+]);
+
+/** A plan that triggers every snippet-bearing step. */
+function fullPlan(): PlanStep[] {
+  const answers = { 'infrastructure-as-code': 'other', 'certificate-pinning': 'leaf', 'private-key-export': 'yes' };
+  const findings = ['renewal-failing', 'imported-manual-renewal', 'transparency-logging-disabled', 'missing-tags'].map((r) => finding(r));
+  return advise(kb, { workload: null, answers }, inv, findings, NOW).plan.steps;
+}
+
+const allSnippets = (): { step: string; snippet: Snippet }[] => fullPlan().flatMap((s) => s.snippets.map((snippet) => ({ step: s.id, snippet })));
+const snippet = (step: string, language: string) => fullPlan().find((s) => s.id === step)!.snippets.find((s) => s.language === language)!;
+
+describe('generated snippets', () => {
+  it('CloudFormation for the DNS-validated certificate parses with the right types, HostedZoneId validation and tags', () => {
+    const doc = parseCfn(snippet('dns-validated-certificates', 'yaml').code);
+    const c = doc.Resources.Certificate;
+    expect(c.Type).toBe('AWS::CertificateManager::Certificate');
+    expect(c.Properties.ValidationMethod).toBe('DNS');
+    expect(c.Properties.DomainName).toEqual({ Ref: 'DomainName' });
+    const dvo = c.Properties.DomainValidationOptions as { HostedZoneId: unknown }[];
+    expect(dvo.every((d) => JSON.stringify(d.HostedZoneId) === '{"Ref":"HostedZoneId"}')).toBe(true);
+    expect((c.Properties.Tags as { Key: string }[]).map((t) => t.Key)).toEqual(['owner', 'environment', 'application']);
+  });
+
+  it('the expiry alert is an EventBridge rule on aws.acm "ACM Certificate Approaching Expiration"', () => {
+    const doc = parseCfn(snippet('expiry-alerts', 'yaml').code);
+    const rule = doc.Resources.ExpiryRule;
+    expect(rule.Type).toBe('AWS::Events::Rule');
+    expect(rule.Properties.EventPattern).toEqual({ source: ['aws.acm'], 'detail-type': ['ACM Certificate Approaching Expiration'] });
+    expect(doc.Resources.CertificateAlerts.Type).toBe('AWS::SNS::Topic');
+    expect(doc.Resources.ExpiryConfiguration.Type).toBe('AWS::CertificateManager::Account');
+  });
+
+  it('TLS policies are the current ones', () => {
+    const doc = parseCfn(snippet('tls-policies', 'yaml').code);
+    expect(doc.Resources.HttpsListener.Type).toBe('AWS::ElasticLoadBalancingV2::Listener');
+    expect(doc.Resources.HttpsListener.Properties.SslPolicy).toBe('ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09');
+    expect(doc.Resources.Distribution.Type).toBe('AWS::CloudFront::Distribution');
+    expect(JSON.stringify(doc.Resources.Distribution)).toContain('TLSv1.2_2025');
+  });
+
+  it('every YAML snippet parses (with CloudFormation tags) and every JSON snippet is valid JSON', () => {
+    for (const { step, snippet: s } of allSnippets()) {
+      if (s.language === 'yaml') expect(() => parseCfn(s.code), step).not.toThrow();
+      if (s.language === 'json') expect(() => JSON.parse(s.code), step).not.toThrow();
+      expect(s.code, step).not.toMatch(/\{\{\w+\}\}/);
+    }
+  });
+
+  it('CloudTrail alerts watch RequestCertificate outside the company domain and DeleteCertificate of production certificates', () => {
+    const step = fullPlan().find((s) => s.id === 'cloudtrail-alerts')!;
+    const [request, del] = step.snippets.map((s) => JSON.parse(s.code));
+    expect(request['detail-type']).toEqual(['AWS API Call via CloudTrail']);
+    expect(request.detail.eventName).toEqual(['RequestCertificate']);
+    expect(request.detail.requestParameters.domainName).toEqual([{ 'anything-but': { suffix: 'example.org' } }]);
+    expect(del.detail.eventName).toEqual(['DeleteCertificate']);
+    expect(del.detail.requestParameters.certificateArn).toEqual([inv.certificates[0].arn]);
+  });
+
+  it('the guardrail policy uses only condition keys AWS documents for ACM', () => {
+    const policy = JSON.parse(snippet('request-guardrails', 'json').code) as { Statement: { Condition: Record<string, Record<string, unknown>> }[] };
+    const keys = policy.Statement.flatMap((s) => Object.values(s.Condition).flatMap((c) => Object.keys(c)));
+    const documented = ['acm:DomainNames', 'acm:ValidationMethod', 'acm:KeyAlgorithm', 'acm:CertificateTransparencyLogging', 'acm:CertificateAuthority'];
+    expect(keys.every((k) => documented.includes(k))).toBe(true);
+    expect(keys).toEqual(expect.arrayContaining(['acm:DomainNames', 'acm:ValidationMethod', 'acm:KeyAlgorithm', 'acm:CertificateTransparencyLogging']));
+    expect(JSON.stringify(policy)).toContain('"*.example.org"');
+  });
+
+  it('Terraform is formatted as terraform fmt would (checked with terraform when installed)', () => {
+    const hcl = allSnippets().filter(({ snippet: s }) => s.language === 'hcl');
+    expect(hcl.length).toBeGreaterThanOrEqual(2);
+    const main = snippet('dns-validated-certificates', 'hcl').code;
+    for (const r of ['resource "aws_acm_certificate" "this"', 'resource "aws_route53_record" "validation"', 'resource "aws_acm_certificate_validation" "this"'])
+      expect(main).toContain(r);
+    const probe = spawnSync('terraform', ['version'], { encoding: 'utf8' });
+    if (probe.status === 0) {
+      for (const { step, snippet: s } of hcl) {
+        const r = spawnSync('terraform', ['fmt', '-check', '-'], { input: s.code, encoding: 'utf8' });
+        expect(r.status, `${step}: ${r.stdout}${r.stderr}`).toBe(0);
+      }
+    } else {
+      // Without terraform: two-space indentation, no tabs, aligned "=" in consecutive attribute lines.
+      for (const { snippet: s } of hcl) {
+        expect(s.code).not.toContain('\t');
+        for (const line of s.code.split('\n')) expect(line.match(/^ */)![0].length % 2).toBe(0);
+        const blocks = s.code.split(/\n\s*\n|\{\n|\n\s*\}/);
+        for (const b of blocks) {
+          const eqCols = b.split('\n').filter((l) => /^\s*[a-z_]+\s+=\s/.test(l)).map((l) => l.indexOf('='));
+          if (eqCols.length > 1) expect(new Set(eqCols).size).toBe(1);
+        }
+      }
+    }
+  });
+});

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { fromSummary, withDetail } from '../../src/aws/normalise.js';
+import { parseRegions } from '../../src/aws/regions.js';
+import { Pacer } from '../../src/aws/pacer.js';
+import { describeCredentialFailure } from '../../src/aws/credentials.js';
+import { regionErrorOf } from '../../src/aws/errors.js';
+import { csvCell } from '../../src/cli/format/csv.js';
+import { sanitiseForTerminal } from '../../src/domain/text.js';
+
+const ARN = 'arn:aws:acm:eu-west-1:111122223333:certificate/abc';
+
+describe('normalisation', () => {
+  it('keeps ACM spellings, makes ISO dates, and leaves what ACM omitted null', () => {
+    const c = fromSummary({ CertificateArn: ARN, DomainName: 'shop.example.com', KeyAlgorithm: 'EC_prime256v1', NotAfter: new Date('2027-01-02T03:04:05Z') }, 'eu-west-1');
+    expect(c).toMatchObject({ arn: ARN, accountId: '111122223333', keyAlgorithm: 'EC_prime256v1', notAfter: '2027-01-02T03:04:05.000Z', status: null, inUse: null, issuer: null });
+    expect(c.detail).toEqual({ state: 'summary' });
+  });
+
+  it('overlays the detail, keeping tags and completing SANs and in-use', () => {
+    const base = { ...fromSummary({ CertificateArn: ARN, SubjectAlternativeNameSummaries: ['a.example.com'] }, 'eu-west-1'), tags: { owner: 'web' } };
+    const c = withDetail(base, {
+      CertificateArn: ARN,
+      SubjectAlternativeNames: ['a.example.com', 'b.example.com'],
+      InUseBy: ['arn:aws:cloudfront::111122223333:distribution/E1'],
+      Options: { CertificateTransparencyLoggingPreference: 'DISABLED', Export: 'ENABLED' },
+      DomainValidationOptions: [{ DomainName: 'a.example.com', ValidationMethod: 'EMAIL', ValidationEmails: ['admin@example.com'] }],
+      RenewalSummary: { RenewalStatus: 'FAILED', DomainValidationOptions: [], UpdatedAt: new Date('2026-01-01T00:00:00Z') },
+      KeyUsages: [{ Name: 'DIGITAL_SIGNATURE' }],
+    });
+    expect(c.tags).toEqual({ owner: 'web' });
+    expect(c.subjectAlternativeNames).toEqual(['a.example.com', 'b.example.com']);
+    expect(c.inUse).toBe(true);
+    expect(c.validationMethod).toBe('EMAIL');
+    expect(c.transparencyLogging).toBe('DISABLED');
+    expect(c.exportOption).toBe('ENABLED');
+    expect(c.renewalStatus).toBe('FAILED');
+    expect(c.keyUsages).toEqual(['DIGITAL_SIGNATURE']);
+    expect(c.detail).toEqual({ state: 'complete' });
+  });
+});
+
+describe('--regions', () => {
+  it('accepts all, lists, and rejects typos with a suggestion', () => {
+    expect(parseRegions(undefined)).toEqual({ kind: 'all' });
+    expect(parseRegions('all')).toEqual({ kind: 'all' });
+    expect(parseRegions('eu-west-1, us-east-1,eu-west-1')).toEqual({ kind: 'list', regions: ['eu-west-1', 'us-east-1'] });
+    const bad = parseRegions('us-est-1');
+    expect(bad).toHaveProperty('error');
+    expect((bad as { error: string }).error).toContain("did you mean 'us-east-1'");
+  });
+});
+
+describe('pacer', () => {
+  it('never exceeds its concurrency and runs every task', async () => {
+    const pacer = new Pacer(1000, 3);
+    let inFlight = 0;
+    let peak = 0;
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        pacer.run(async () => {
+          inFlight++;
+          peak = Math.max(peak, inFlight);
+          await new Promise((r) => setTimeout(r, 2));
+          inFlight--;
+          return i;
+        }),
+      ),
+    );
+    expect(results).toEqual(Array.from({ length: 20 }, (_, i) => i));
+    expect(peak).toBeLessThanOrEqual(3);
+  });
+
+  it('rejects queued tasks once aborted', async () => {
+    const controller = new AbortController();
+    const pacer = new Pacer(1, 1, controller.signal);
+    const first = pacer.run(async () => 1);
+    const second = pacer.run(async () => 2);
+    controller.abort();
+    await expect(first).resolves.toBe(1);
+    await expect(second).rejects.toMatchObject({ name: 'AbortError' });
+  });
+});
+
+describe('error sentences', () => {
+  it('maps SSO expiry to the login command', () => {
+    const e = describeCredentialFailure(new Error('The SSO session associated with this profile has expired. To refresh this SSO session run aws sso login'), 'corp');
+    expect(e.message).toContain('aws sso login --profile corp');
+    expect(e.kind).toBe('sso-expired');
+  });
+
+  it('explains a disabled region', () => {
+    const e = Object.assign(new Error('The security token included in the request is invalid.'), { name: 'UnrecognizedClientException' });
+    expect(regionErrorOf(e, 'me-south-1').message).toMatch(/not be enabled/);
+  });
+});
+
+describe('hostile strings', () => {
+  it('CSV neutralises formulas and quotes separators', () => {
+    expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell(['x', 'y'])).toBe('x;y');
+  });
+
+  it('the terminal sanitiser disarms OSC title sets, colours, controls and bidi overrides', () => {
+    const s = sanitiseForTerminal('a\u001b]0;pwned\u0007b\u001b[31mred\u001b[0m\u0000\u202eevil\nx');
+    expect(s).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202e]/);
+    expect(s).toContain('red');
+    expect(s).not.toContain('pwned\u0007');
+  });
+});

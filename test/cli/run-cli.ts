@@ -1,0 +1,37 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** An empty HOME: no ~/.aws, no config, nothing leaking from the developer's machine. */
+export function emptyHome(): string {
+  return mkdtempSync(join(tmpdir(), 'acm-advisor-home-'));
+}
+
+/** Runs the real built binary, as a user would, with a clean AWS environment. */
+export function runCli(args: string[], env: Record<string, string | undefined> = {}, input?: string): Promise<CliResult> {
+  const base: Record<string, string | undefined> = { ...process.env };
+  for (const k of Object.keys(base)) if (k.startsWith('AWS_') || k === 'NO_COLOR' || k === 'FORCE_COLOR') delete base[k];
+  const home = env.HOME ?? emptyHome();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['bin/acm-advisor.js', ...args], {
+      env: { ...base, HOME: home, ACM_ADVISOR_CONFIG_DIR: join(home, '.config', 'acm-advisor'), AWS_EC2_METADATA_DISABLED: 'true', ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(input ?? '');
+  });
+}
+
+export const TEST_KEYS = { AWS_ACCESS_KEY_ID: 'AKIDTEST', AWS_SECRET_ACCESS_KEY: 'test', AWS_REGION: 'us-east-1' };

@@ -1,0 +1,144 @@
+import Fuse from 'fuse.js';
+import { describe, expect, it } from 'vitest';
+import { canNarrow, compileQuery, createFilterJob, errorBudget, filterIndices, haystackOf, highlightRanges, parseQuery } from '../../src/ui/state/filter.js';
+import { cert, fixtureCertificates, manyCertificates } from './fixtures.js';
+
+/** Smallest edit distance between `p` and any substring of `t` (the reference for the bitap). */
+function bestSubstringDistance(p: string, t: string): number {
+  let prev = new Array(t.length + 1).fill(0);
+  for (let i = 1; i <= p.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= t.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (p[i - 1] === t[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return Math.min(...prev);
+}
+
+function rng(seed: number) {
+  return () => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed / 0x7fffffff;
+  };
+}
+
+describe('haystack', () => {
+  it('joins domain, SANs, tag keys and values, ARN and region, lower-cased', () => {
+    const c = cert('x9', 'ap-south-1', { domainName: 'Shop.Example.com', subjectAlternativeNames: ['Shop.Example.com', 'cdn.example.com'], tags: { Owner: 'Team-Blue' } });
+    const h = haystackOf(c);
+    for (const part of ['shop.example.com', 'cdn.example.com', 'owner', 'team-blue', 'certificate/x9', 'ap-south-1']) expect(h).toContain(part);
+  });
+});
+
+describe('query parsing', () => {
+  it('gives each token fuse’s error budget (threshold 0.3)', () => {
+    expect([1, 2, 3, 4, 6, 7, 10].map(errorBudget)).toEqual([0, 0, 0, 1, 1, 2, 3]);
+    expect(parseQuery('  API  prod ')).toEqual([
+      { text: 'api', k: 0 },
+      { text: 'prod', k: 1 },
+    ]);
+  });
+});
+
+describe('fuzzy match', () => {
+  it('agrees with a brute-force edit distance on random strings', () => {
+    const r = rng(7);
+    const alphabet = 'abcde.';
+    const word = (n: number) => Array.from({ length: n }, () => alphabet[Math.floor(r() * alphabet.length)]).join('');
+    for (let i = 0; i < 400; i++) {
+      const p = word(1 + Math.floor(r() * 9));
+      const t = word(Math.floor(r() * 25));
+      const expected = bestSubstringDistance(p, t) <= errorBudget(p.length);
+      expect(compileQuery(p)(t), `${p} in ${t}`).toBe(expected);
+    }
+  });
+
+  it('matches whatever fuse.js matches with the same threshold (and typos)', () => {
+    const texts = ['payments.example.com', 'legacy-billing.internal', 'status.example.org', 'admin.corp.local'];
+    for (const q of ['paymnts', 'bilingg', 'stat', 'examp1e', 'corp', 'zzzz']) {
+      const fuse = new Fuse(texts, { threshold: 0.3, ignoreLocation: true });
+      const fuseHits = new Set(fuse.search(q).map((r) => r.item));
+      const ours = new Set(texts.filter((t) => compileQuery(q)(t.toLowerCase())));
+      for (const hit of fuseHits) expect(ours.has(hit), `${q} → ${hit}`).toBe(true);
+    }
+    expect(compileQuery('paymnts')('payments.example.com')).toBe(true);
+  });
+
+  it('ANDs space-separated tokens', () => {
+    const test = compileQuery('api us-east-1');
+    expect(test('api.example.com\u0001us-east-1')).toBe(true);
+    expect(test('api.example.com\u0001eu-west-1')).toBe(false);
+  });
+});
+
+describe('filterIndices', () => {
+  const certs = fixtureCertificates();
+  const corpus = certs.map(haystackOf);
+
+  it('returns indices into the full list, not copies, and null for an empty query', () => {
+    const m = filterIndices(corpus, 'example');
+    expect(m).toBeInstanceOf(Int32Array);
+    expect(Array.from(m!)).toEqual([0, 1, 3]);
+    expect(certs[m![0]].domainName).toBe('api.example.com');
+    expect(filterIndices(corpus, '   ')).toBeNull();
+  });
+
+  it('searches tags, ARNs and regions', () => {
+    expect(Array.from(filterIndices(corpus, 'platform')!)).toEqual([0]);
+    expect(Array.from(filterIndices(corpus, 'certificate/c3')!)).toEqual([2]);
+    expect(Array.from(filterIndices(corpus, 'eu-west-1')!)).toEqual([2, 3]);
+    expect(Array.from(filterIndices(corpus, 'billing')!)).toEqual([3]);
+  });
+
+  it('counts: 1 of 5,000', () => {
+    const many = manyCertificates(5000);
+    const big = many.map(haystackOf);
+    expect(filterIndices(big, 'host4321.fleet')!.length).toBe(1);
+  });
+
+  it('narrowing from a previous result gives the same answer as a full scan', () => {
+    const many = manyCertificates(3000).map(haystackOf);
+    const first = filterIndices(many, 'host12')!;
+    expect(canNarrow('host12', 'host123')).toBe(true);
+    expect(Array.from(filterIndices(many, 'host123', first)!)).toEqual(Array.from(filterIndices(many, 'host123')!));
+  });
+
+  it('only narrows when it is safe', () => {
+    expect(canNarrow('api', 'api2')).toBe(false); // 3 → 4 chars: the error budget grows from 0 to 1
+    expect(canNarrow('host', 'hosts')).toBe(true);
+    expect(canNarrow('api', 'api prod')).toBe(true);
+    expect(canNarrow('api prod', 'ap prod')).toBe(false);
+    expect(canNarrow('', 'a')).toBe(false);
+  });
+
+  it('a job run in slices gives the same result as one run', () => {
+    const many = manyCertificates(10000).map(haystackOf);
+    const job = createFilterJob(many, 'host99', null);
+    let steps = 0;
+    while (!job.step(0)) steps++;
+    expect(steps).toBeGreaterThan(0);
+    expect(Array.from(job.result()!)).toEqual(Array.from(filterIndices(many, 'host99')!));
+  });
+});
+
+describe('highlightRanges', () => {
+  it('marks exact occurrences', () => {
+    expect(highlightRanges('api.example.com', 'example')).toEqual([[4, 11]]);
+    expect(highlightRanges('API.example.com', 'api com')).toEqual([
+      [0, 3],
+      [12, 15],
+    ]);
+  });
+
+  it('marks fuzzy matches through fuse.js', () => {
+    const ranges = highlightRanges('payments.example.com', 'paymnts');
+    expect(ranges.length).toBeGreaterThan(0);
+    expect(ranges[0][0]).toBe(0);
+  });
+
+  it('marks nothing when the text does not match', () => {
+    expect(highlightRanges('api.example.com', 'zzz')).toEqual([]);
+    expect(highlightRanges('api.example.com', '')).toEqual([]);
+  });
+});
