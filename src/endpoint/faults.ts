@@ -58,7 +58,7 @@ export class Faults {
 
 /** Verbs that change state in any AWS API: these are refused and recorded as writes. */
 const WRITE_VERB =
-  /^(Request|Import|Delete|Add|Remove|Put|Update|Renew|Export|Resend|Revoke|Tag|Untag|Create|Modify|Associate|Disassociate|Attach|Detach|Start|Stop|Terminate|Run|Enable|Disable|Register|Deregister|Set|Reset|Replace|Cancel|Allocate|Release|Authorize|Accept|Reject|Copy|Purchase|Reboot|Restore|Send|Upload|Apply|Move|Provision|Assign|Unassign|Lock|Unlock|Import|Issue|Rotate|Restore|Write|Change|Grant|Decrease|Increase)/;
+  /^(Request|Import|Delete|Add|Remove|Put|Update|Renew|Export|Resend|Revoke|Tag|Untag|Create|Modify|Associate|Disassociate|Attach|Detach|Start|Stop|Terminate|Run|Enable|Disable|Register|Deregister|Set|Reset|Replace|Cancel|Allocate|Release|Authorize|Accept|Reject|Copy|Purchase|Reboot|Restore|Send|Upload|Apply|Move|Provision|Assign|Unassign|Lock|Unlock|Issue|Rotate|Write|Change|Grant|Decrease|Increase)/;
 
 export function isWriteOperation(operation: string): boolean {
   return WRITE_VERB.test(operation);

@@ -43,8 +43,11 @@ export function handleTagging(operation: string, body: Json, ctx: TaggingContext
   if (arnList !== undefined) {
     if (!Array.isArray(arnList) || arnList.length < 1 || arnList.length > 100)
       throw invalid('ResourceARNList must hold 1 to 100 ARNs.');
+    // As documented for the real API: an ARN list is one whole answer, never filtered or paged.
     if (typeFilters !== undefined || body.TagFilters !== undefined)
       throw invalid('ResourceARNList cannot be combined with ResourceTypeFilters or TagFilters.');
+    if (body.ResourcesPerPage !== undefined || body.TagsPerPage !== undefined || (body.PaginationToken ?? '') !== '')
+      throw invalid('ResourceARNList cannot be combined with ResourcesPerPage, TagsPerPage or PaginationToken.');
     candidates = (arnList as string[])
       .map((arn) => ctx.store.get(String(arn), ctx.region))
       .filter((c): c is StoredCertificate => c !== undefined && c.tags.length > 0);
@@ -59,7 +62,7 @@ export function handleTagging(operation: string, body: Json, ctx: TaggingContext
     if (!t) throw invalid('The PaginationToken is not valid.');
     start = t.i;
   }
-  const size = ctx.pageSize(perPage);
+  const size = arnList !== undefined ? candidates.length : ctx.pageSize(perPage);
   const page: Json[] = [];
   let i = start;
   for (; i < candidates.length && page.length < size; i++) {

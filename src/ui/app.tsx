@@ -19,7 +19,7 @@ import { useInventoryLoader } from './hooks/use-inventory-loader.js';
 import { readSize, useTerminalSize, type TerminalSize } from './hooks/use-terminal-size.js';
 import { keyTokens, route, type Command } from './keymap.js';
 import { filterPending, initialState, reducer, screenOf, type Action, type AppState, type ViewId } from './state/app-state.js';
-import { filterIndices } from './state/filter.js';
+import { runFilter } from './state/filter.js';
 import { sortOrder, visibleRows, type SortSpec } from './state/sort.js';
 import { clampWindow, type CursorMove } from './state/window.js';
 import { AdvisorView } from './views/advisor.js';
@@ -66,7 +66,7 @@ function useRowsCache() {
       c.matches = undefined;
     }
     if (c.matches !== s.filter.matches) {
-      c.rows = visibleRows(c.order, s.filter.matches, s.certificates.length);
+      c.rows = visibleRows(c.order, s.filter.matches, s.certificates.length, s.filter.exact);
       c.matches = s.filter.matches;
     }
     return c.rows;
@@ -129,7 +129,7 @@ export function App(props: AppProps): React.JSX.Element {
       };
       /** Make sure the filter answers the typed query before acting on its rows (Enter right after typing). */
       const settleFilter = () => {
-        if (filterPending(s)) act({ type: 'filter-applied', query: s.filter.input, matches: filterIndices(s.corpus, s.filter.input), dataVersion: s.dataVersion });
+        if (filterPending(s)) act({ type: 'filter-applied', query: s.filter.input, ...runFilter(s.corpus, s.filter.input), dataVersion: s.dataVersion });
       };
       for (const token of keyTokens(input, key)) {
         if (exited.current) return;

@@ -29,7 +29,7 @@ export function Footer(props: { ctx: KeyContext; width: number; message?: string
             <Text dimColor={color}> {h.description}  </Text>
           </Text>
         ))}
-        <Text dimColor={color}>1-5 views</Text>
+        {props.ctx.mode === 'normal' ? <Text dimColor={color}>1-5 views</Text> : null}
       </Text>
     </Box>
   );

@@ -29,9 +29,9 @@ export function useFilterRunner(state: AppState, dispatch: Dispatch<Action>): vo
       handle = null;
       if (cancelled) return;
       if (job.step(SLICE_MS)) {
-        const matches = job.result();
+        const { matches, exact } = job.outcome();
         last.current = { query: input, matches, dataVersion };
-        dispatch({ type: 'filter-applied', query: input, matches, dataVersion });
+        dispatch({ type: 'filter-applied', query: input, matches, exact, dataVersion });
       } else handle = setImmediate(run);
     };
     handle = setImmediate(run);

@@ -36,6 +36,8 @@ export interface FilterState {
   appliedQuery: string;
   /** Indices into `certificates` (ascending), or null for "all". */
   matches: Int32Array | null;
+  /** The exact (substring) hits among `matches`; they rank first. */
+  exact: Int32Array | null;
   /** `dataVersion` the matches were computed on. */
   appliedVersion: number;
 }
@@ -76,7 +78,7 @@ export type Action =
   | { type: 'clamp'; count: number; height: number }
   | { type: 'filter-open' }
   | { type: 'filter-changed'; input: string }
-  | { type: 'filter-applied'; query: string; matches: Int32Array | null; dataVersion: number }
+  | { type: 'filter-applied'; query: string; matches: Int32Array | null; exact?: Int32Array | null; dataVersion: number }
   | { type: 'filter-confirm' }
   | { type: 'filter-cancel' }
   | { type: 'sort-next' }
@@ -101,7 +103,7 @@ export function initialState(size: { columns: number; rows: number } = { columns
     arnIndex: new Map(),
     setVersion: 0,
     dataVersion: 0,
-    filter: { input: '', editing: false, appliedQuery: '', matches: null, appliedVersion: 0 },
+    filter: { input: '', editing: false, appliedQuery: '', matches: null, exact: null, appliedVersion: 0 },
     sort: DEFAULT_SORT,
     table: INITIAL_WINDOW,
     detail: null,
@@ -269,7 +271,7 @@ export function reducer(state: AppState, action: Action): AppState {
       const sameQuery = action.query === state.filter.appliedQuery;
       return {
         ...state,
-        filter: { ...state.filter, appliedQuery: action.query, matches: action.matches, appliedVersion: action.dataVersion },
+        filter: { ...state.filter, appliedQuery: action.query, matches: action.matches, exact: action.exact ?? null, appliedVersion: action.dataVersion },
         table: sameQuery ? state.table : INITIAL_WINDOW,
       };
     }
@@ -279,7 +281,7 @@ export function reducer(state: AppState, action: Action): AppState {
       return {
         ...state,
         mode: 'normal',
-        filter: { input: '', editing: false, appliedQuery: '', matches: null, appliedVersion: state.dataVersion },
+        filter: { input: '', editing: false, appliedQuery: '', matches: null, exact: null, appliedVersion: state.dataVersion },
         table: INITIAL_WINDOW,
       };
     case 'sort-next':
@@ -311,7 +313,7 @@ export function reducer(state: AppState, action: Action): AppState {
         view: state.view,
         sort: state.sort,
         detail: state.detail,
-        filter: { ...state.filter, editing: false, matches: state.filter.input ? new Int32Array(0) : null, appliedQuery: state.filter.input, appliedVersion: -1 },
+        filter: { ...state.filter, editing: false, matches: state.filter.input ? new Int32Array(0) : null, exact: null, appliedQuery: state.filter.input, appliedVersion: -1 },
         load: { ...fresh.load, generation: state.load.generation + 1 },
         epoch: state.epoch + 1,
         // Data versions keep counting up so nothing memoised on them is mistaken for the new load.

@@ -30,12 +30,12 @@ export interface ColumnDef {
 
 export const COLUMNS: ColumnDef[] = [
   { id: 'domain', header: 'Domain', width: 0, narrow: 0, priority: 10 },
-  { id: 'sans', header: 'SANs', width: 4, narrow: 0, priority: 5 },
+  { id: 'sans', header: 'SANs', width: 5, narrow: 0, priority: 5 },
   { id: 'type', header: 'Type', width: 8, narrow: 0, priority: 4 },
   { id: 'status', header: 'Status', width: 9, narrow: 0, priority: 8 },
   { id: 'key', header: 'Key', width: 8, narrow: 0, priority: 3 },
-  { id: 'expires', header: 'Expires', width: 22, narrow: 11, priority: 9 },
-  { id: 'inUse', header: 'In use', width: 6, narrow: 0, priority: 6 },
+  { id: 'expires', header: 'Expires', width: 17, narrow: 9, priority: 9 },
+  { id: 'inUse', header: 'In use', width: 7, narrow: 0, priority: 6 },
   { id: 'renewal', header: 'Renewal', width: 10, narrow: 0, priority: 2 },
   { id: 'region', header: 'Region', width: 14, narrow: 0, priority: 7 },
 ];
@@ -58,7 +58,7 @@ export function layoutColumns(width: number): LaidOutColumn[] {
   let expiresWide = true;
   const used = () =>
     chosen.reduce((sum, c) => sum + (c.id === 'expires' && !expiresWide ? c.narrow : c.width) + GAP, 0);
-  while (used() + DOMAIN_MIN > width && chosen.length > 0) {
+  while (used() + DOMAIN_MIN + GAP > width && chosen.length > 0) {
     if (expiresWide && chosen.length <= 5) {
       expiresWide = false;
       continue;
@@ -66,7 +66,7 @@ export function layoutColumns(width: number): LaidOutColumn[] {
     const lowest = chosen.reduce((a, b) => (b.priority < a.priority ? b : a));
     chosen = chosen.filter((c) => c !== lowest);
   }
-  const domainWidth = Math.max(Math.min(DOMAIN_MAX, width - used()), Math.min(DOMAIN_MIN, Math.max(1, width - used())));
+  const domainWidth = Math.max(Math.min(DOMAIN_MAX, width - used() - GAP), Math.min(DOMAIN_MIN, Math.max(1, width - used() - GAP)));
   const byId = new Set(chosen.map((c) => c.id));
   const out: LaidOutColumn[] = [];
   for (const c of COLUMNS) {

@@ -20,12 +20,21 @@ export interface DetailLine {
 
 export const LABEL_WIDTH = 24;
 
-function wrap(text: string, width: number): string[] {
+/** Wrap at spaces where possible, hard-breaking words longer than a line (ARNs, serials). */
+export function wrap(text: string, width: number): string[] {
   const w = Math.max(8, width);
   const chars = [...text];
   if (chars.length <= w) return [text];
   const out: string[] = [];
-  for (let i = 0; i < chars.length; i += w) out.push(chars.slice(i, i + w).join(''));
+  let start = 0;
+  while (chars.length - start > w) {
+    let cut = start + w;
+    const space = chars.lastIndexOf(' ', cut);
+    if (space > start + w / 3) cut = space;
+    out.push(chars.slice(start, cut).join('').trimEnd());
+    start = chars[cut] === ' ' ? cut + 1 : cut;
+  }
+  out.push(chars.slice(start).join(''));
   return out;
 }
 

@@ -17,7 +17,9 @@
  * 4. Off the keystroke. The scan runs as a job in time slices (`FilterJob.step(budgetMs)`) scheduled after
  *    the keystroke's frame: the typed character echoes at once, the count follows, and a newer keystroke
  *    cancels an unfinished job.
- * 5. Highlighting uses fuse.js itself (`includeMatches`), but only over the cells in the visible window.
+ * 5. Ranking: like fuse's score, exact hits (every token a plain substring) rank first — the table shows
+ *    them, in the chosen sort order, before the fuzzy-only hits. Typing an exact id puts it on top.
+ * 6. Highlighting uses fuse.js itself (`includeMatches`), but only over the cells in the visible window.
  *
  * Results are `Int32Array`s of indices into the full certificate list (ascending), never copies.
  */
@@ -55,12 +57,13 @@ export function parseQuery(query: string): QueryToken[] {
 
 /** A compiled token: pieces for the pigeonhole prefilter plus bitap masks. */
 interface Matcher {
-  test(text: string): boolean;
+  /** 0 no match, 1 fuzzy match, 2 exact (substring) match. */
+  tier(text: string): 0 | 1 | 2;
 }
 
 function compileToken(token: QueryToken): Matcher {
   const { text, k } = token;
-  if (k === 0) return { test: (h) => h.includes(text) };
+  if (k === 0) return { tier: (h) => (h.includes(text) ? 2 : 0) };
   const m = text.length;
   // Pigeonhole pieces.
   const pieces: string[] = [];
@@ -79,7 +82,8 @@ function compileToken(token: QueryToken): Matcher {
   const accept = 1 << (m - 1);
   const r = new Int32Array(k + 1);
   return {
-    test(h: string): boolean {
+    tier(h: string): 0 | 1 | 2 {
+      if (h.includes(text)) return 2;
       let candidate = false;
       for (const p of pieces) {
         if (h.includes(p)) {
@@ -87,8 +91,8 @@ function compileToken(token: QueryToken): Matcher {
           break;
         }
       }
-      if (!candidate) return false;
-      return bitapWithin(h, masks, m, k, accept, r);
+      if (!candidate) return 0;
+      return bitapWithin(h, masks, m, k, accept, r) ? 1 : 0;
     },
   };
 }
@@ -114,11 +118,25 @@ function bitapWithin(h: string, masks: Map<number, number>, m: number, k: number
   return false;
 }
 
-export function compileQuery(query: string): (haystack: string) => boolean {
+/** 0 no match, 1 fuzzy, 2 exact: the lowest tier over all tokens. */
+export function compileTiered(query: string): (haystack: string) => 0 | 1 | 2 {
   const matchers = parseQuery(query).map(compileToken);
-  if (matchers.length === 0) return () => true;
-  if (matchers.length === 1) return matchers[0].test;
-  return (h) => matchers.every((mm) => mm.test(h));
+  if (matchers.length === 0) return () => 2;
+  if (matchers.length === 1) return matchers[0].tier;
+  return (h) => {
+    let t: 0 | 1 | 2 = 2;
+    for (const mm of matchers) {
+      const x = mm.tier(h);
+      if (x === 0) return 0;
+      if (x < t) t = x;
+    }
+    return t;
+  };
+}
+
+export function compileQuery(query: string): (haystack: string) => boolean {
+  const tiered = compileTiered(query);
+  return (h) => tiered(h) !== 0;
 }
 
 /** True when every result of `next` is guaranteed to be among the results of `prev`. */
@@ -134,17 +152,22 @@ export function canNarrow(prev: string, next: string): boolean {
   return true;
 }
 
-export interface FilterResult {
-  query: string;
-  /** Indices into the full list, ascending. `null` means "no filter: everything". */
-  matches: Int32Array | null;
-}
-
 /** Synchronous filter over the whole corpus (or over `within`, a previous result to narrow). */
 export function filterIndices(corpus: readonly string[], query: string, within?: Int32Array | null): Int32Array | null {
+  return runFilter(corpus, query, within).matches;
+}
+
+export interface FilterOutcome {
+  /** Every match (fuzzy included), ascending indices into the full list; null: no filter. */
+  matches: Int32Array | null;
+  /** The exact matches among them (every token a substring), ascending; null: no filter. */
+  exact: Int32Array | null;
+}
+
+export function runFilter(corpus: readonly string[], query: string, within?: Int32Array | null): FilterOutcome {
   const job = createFilterJob(corpus, query, within ?? null);
   while (!job.step(Infinity));
-  return job.result();
+  return job.outcome();
 }
 
 export interface FilterJob {
@@ -152,17 +175,20 @@ export interface FilterJob {
   /** Scan for up to `budgetMs`; true when finished. */
   step(budgetMs: number): boolean;
   result(): Int32Array | null;
+  outcome(): FilterOutcome;
 }
 
 export function createFilterJob(corpus: readonly string[], query: string, within: Int32Array | null): FilterJob {
   const trimmed = query.trim();
   if (trimmed === '') {
-    return { query, step: () => true, result: () => null };
+    return { query, step: () => true, result: () => null, outcome: () => ({ matches: null, exact: null }) };
   }
-  const test = compileQuery(trimmed);
+  const tier = compileTiered(trimmed);
   const total = within ? within.length : corpus.length;
   const out = new Int32Array(total);
+  const exact = new Int32Array(total);
   let found = 0;
+  let exactFound = 0;
   let pos = 0;
   const CHUNK = 2048;
   return {
@@ -174,16 +200,27 @@ export function createFilterJob(corpus: readonly string[], query: string, within
         if (within) {
           for (; pos < end; pos++) {
             const idx = within[pos];
-            if (test(corpus[idx])) out[found++] = idx;
+            const t = tier(corpus[idx]);
+            if (t !== 0) {
+              out[found++] = idx;
+              if (t === 2) exact[exactFound++] = idx;
+            }
           }
         } else {
-          for (; pos < end; pos++) if (test(corpus[pos])) out[found++] = pos;
+          for (; pos < end; pos++) {
+            const t = tier(corpus[pos]);
+            if (t !== 0) {
+              out[found++] = pos;
+              if (t === 2) exact[exactFound++] = pos;
+            }
+          }
         }
         if (performance.now() >= deadline) break;
       }
       return pos >= total;
     },
     result: () => out.subarray(0, found),
+    outcome: () => ({ matches: out.subarray(0, found), exact: exact.subarray(0, exactFound) }),
   };
 }
 

@@ -41,8 +41,9 @@ export function daysLabel(days: number | null): string {
 export function expiresCell(cert: Certificate, now: Date, withDate: boolean): { text: string; tone: Tone } {
   const days = daysUntilExpiry(cert, now);
   if (days === null) return { text: '—', tone: 'muted' };
-  const label = days < 0 ? `expired ${-days}d` : `${days}d`;
-  return { text: withDate ? `${formatDate(cert.notAfter)} ${label}` : label, tone: expiryTone(days) };
+  // Negative days left means expired (the status column and the colour say so too).
+  const label = `${days}d`;
+  return { text: withDate ? `${formatDate(cert.notAfter)} ${label}` : days < 0 ? `exp ${-days}d` : label, tone: expiryTone(days) };
 }
 
 const TYPE_SHORT: Record<string, string> = { AMAZON_ISSUED: 'Amazon', IMPORTED: 'Imported', PRIVATE: 'Private' };

@@ -78,13 +78,22 @@ export function sortOrder(certs: readonly Certificate[], spec: SortSpec): Int32A
   return order;
 }
 
-/** The table's rows: `order` restricted to `matches` (ascending indices), or `order` itself. */
-export function visibleRows(order: Int32Array, matches: Int32Array | null, total: number): Int32Array {
+/**
+ * The table's rows: `order` restricted to `matches` (ascending indices), or `order` itself. When `exact`
+ * (a subset of `matches`) is given, exact hits come first, then the fuzzy-only ones, each in sort order.
+ */
+export function visibleRows(order: Int32Array, matches: Int32Array | null, total: number, exact?: Int32Array | null): Int32Array {
   if (matches === null) return order;
   const mask = new Uint8Array(total);
   for (let i = 0; i < matches.length; i++) mask[matches[i]] = 1;
+  if (exact) for (let i = 0; i < exact.length; i++) mask[exact[i]] = 2;
   const out = new Int32Array(matches.length);
   let j = 0;
-  for (let i = 0; i < order.length; i++) if (mask[order[i]]) out[j++] = order[i];
+  if (exact && exact.length > 0 && exact.length < matches.length) {
+    for (let i = 0; i < order.length; i++) if (mask[order[i]] === 2) out[j++] = order[i];
+    for (let i = 0; i < order.length; i++) if (mask[order[i]] === 1) out[j++] = order[i];
+  } else {
+    for (let i = 0; i < order.length; i++) if (mask[order[i]]) out[j++] = order[i];
+  }
   return j === out.length ? out : out.subarray(0, j);
 }

@@ -59,6 +59,9 @@ export function CertificatesView(props: CertificatesViewProps): React.JSX.Elemen
             <Text dimColor={color}>/ to filter  </Text>
           )}
           <Text bold>{countLabel(rows.length, total, filtered)}</Text>
+          {filtered && filter.exact && filter.matches && filter.exact.length < filter.matches.length && filter.exact.length > 0 ? (
+            <Text dimColor={color}>{` (${formatCount(filter.exact.length)} exact first)`}</Text>
+          ) : null}
           {props.pending ? <Text dimColor={color}> filtering…</Text> : null}
           <Text dimColor={color}>  {sortLabel}</Text>
           {props.load.status === 'loading' ? <Text color={color ? 'yellow' : undefined}>  loading…</Text> : null}

@@ -124,12 +124,14 @@ export function OverviewView(props: OverviewProps): React.JSX.Element {
     right.push(
       <Text key={`u-${c.arn}`} wrap="truncate-end">
         {'  '}
-        <Text {...tone(expiryTone(u.days))}>{(u.days < 0 ? `expired ${daysLabel(u.days)}` : daysLabel(u.days)).padStart(12)}</Text>
+        <Text {...tone(expiryTone(u.days))}>{(u.days < 0 ? `expired ${daysLabel(u.days)}` : daysLabel(u.days)).padStart(16)}</Text>
         {`  ${safe(c.domainName, '(no domain)')}`}
         <Text dimColor={color}>{`  ${shortType(c.type)} · ${safe(c.region)}`}</Text>
       </Text>,
     );
   }
+  const byArn = new Map<string, string | null>();
+  if (worst.length) for (const c of certificates) if (worst.some((f) => f.certificateArn === c.arn)) byArn.set(c.arn, c.domainName);
   if (worst.length) {
     right.push(<Text key="sp4"> </Text>);
     right.push(<Section key="worst" title="Worst findings" />);
@@ -138,7 +140,7 @@ export function OverviewView(props: OverviewProps): React.JSX.Element {
         <Text key={`f-${i}`} wrap="truncate-end">
           {'  '}
           <Text {...tone(f.severity === 'critical' || f.severity === 'high' ? 'danger' : 'warning')}>{`[${f.severity}]`}</Text>
-          {` ${safe(f.title)}`}
+          {` ${f.certificateArn && byArn.has(f.certificateArn) ? `${safe(byArn.get(f.certificateArn), '(no domain)')}: ` : ''}${safe(f.title)}`}
         </Text>,
       );
     }

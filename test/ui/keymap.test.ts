@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import type { Key } from 'ink';
+import { footerHints } from '../../src/ui/components/footer.js';
+import { bindingsFor, KEYMAP, keyTokens, route } from '../../src/ui/keymap.js';
+
+const noKey: Key = {
+  upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false,
+  return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false,
+  super: false, hyper: false, capsLock: false, numLock: false,
+};
+
+describe('key tokens', () => {
+  it('splits a multi-character chunk into one token per key', () => {
+    expect(keyTokens('jjj', noKey)).toEqual(['j', 'j', 'j']);
+    expect(keyTokens('api\r\r', noKey)).toEqual(['a', 'p', 'i', 'return', 'return']);
+    expect(keyTokens('ab\u007f', noKey)).toEqual(['a', 'b', 'backspace']);
+    expect(keyTokens('x\u0003', noKey)).toEqual(['x', 'ctrl+c']);
+  });
+
+  it('maps Ink key flags', () => {
+    expect(keyTokens('', { ...noKey, downArrow: true })).toEqual(['down']);
+    expect(keyTokens('', { ...noKey, return: true })).toEqual(['return']);
+    expect(keyTokens('', { ...noKey, escape: true, meta: true })).toEqual(['escape']);
+    expect(keyTokens('', { ...noKey, delete: true })).toEqual(['delete']);
+    expect(keyTokens('c', { ...noKey, ctrl: true })).toEqual(['ctrl+c']);
+    expect(keyTokens('G', { ...noKey, shift: true })).toEqual(['G']);
+  });
+});
+
+describe('routing by mode', () => {
+  const table = { mode: 'normal' as const, screen: 'certificates' as const };
+  const typing = { mode: 'filter' as const, screen: 'certificates' as const };
+
+  it('in the table, keys are commands', () => {
+    expect(route('q', table)).toEqual({ kind: 'command', command: 'quit' });
+    expect(route('1', table)).toEqual({ kind: 'command', command: 'view.overview' });
+    expect(route('j', table)).toEqual({ kind: 'command', command: 'cursor.down' });
+    expect(route('/', table)).toEqual({ kind: 'command', command: 'filter.open' });
+    expect(route('return', table)).toEqual({ kind: 'command', command: 'open' });
+    expect(route('s', table)).toEqual({ kind: 'command', command: 'sort.next' });
+    expect(route('S', table)).toEqual({ kind: 'command', command: 'sort.reverse' });
+    expect(route('escape', table)).toEqual({ kind: 'command', command: 'back' });
+  });
+
+  it('typing in the filter never triggers q, 1, j or /', () => {
+    for (const ch of ['q', '1', 'j', '/', '?', 's', 'r', 'G']) expect(route(ch, typing)).toEqual({ kind: 'text', text: ch });
+    expect(route('return', typing)).toEqual({ kind: 'command', command: 'filter.confirm' });
+    expect(route('escape', typing)).toEqual({ kind: 'command', command: 'filter.cancel' });
+    expect(route('backspace', typing)).toEqual({ kind: 'command', command: 'filter.backspace' });
+    expect(route('down', typing)).toEqual({ kind: 'command', command: 'cursor.down' });
+    expect(route('ctrl+c', typing)).toEqual({ kind: 'command', command: 'interrupt' });
+  });
+
+  it('the detail scrolls and steps back; the overview has no table keys', () => {
+    const detail = { mode: 'normal' as const, screen: 'detail' as const };
+    expect(route('j', detail)).toEqual({ kind: 'command', command: 'cursor.down' });
+    expect(route('escape', detail)).toEqual({ kind: 'command', command: 'back' });
+    expect(route('return', detail)).toBeNull();
+    const overview = { mode: 'normal' as const, screen: 'overview' as const };
+    expect(route('s', overview)).toBeNull();
+    expect(route('2', overview)).toEqual({ kind: 'command', command: 'view.certificates' });
+  });
+
+  it('help mode: q quits, ?/Esc close, the rest is ignored', () => {
+    const help = { mode: 'help' as const, screen: 'overview' as const };
+    expect(route('escape', help)).toEqual({ kind: 'command', command: 'help.close' });
+    expect(route('?', help)).toEqual({ kind: 'command', command: 'help.close' });
+    expect(route('q', help)).toEqual({ kind: 'command', command: 'quit' });
+    expect(route('2', help)).toBeNull();
+  });
+});
+
+describe('one table', () => {
+  it('every binding is described and no key is bound twice in one mode and screen', () => {
+    for (const b of KEYMAP) expect(b.description.length).toBeGreaterThan(0);
+    for (const mode of ['normal', 'filter', 'help'] as const) {
+      for (const screen of ['overview', 'certificates', 'detail', 'findings', 'advisor', 'report'] as const) {
+        const keys = bindingsFor({ mode, screen }, false).flatMap((b) => b.keys);
+        expect(new Set(keys).size, `${mode}/${screen}`).toBe(keys.length);
+      }
+    }
+  });
+
+  it('the footer hints come from the keymap for the current context', () => {
+    const hints = footerHints({ mode: 'normal', screen: 'certificates' }).map((h) => `${h.label} ${h.description}`);
+    expect(hints).toEqual(expect.arrayContaining(['/ filter', 'Enter open', 's sort column', 'q quit', '? help']));
+    const typing = footerHints({ mode: 'filter', screen: 'certificates' }).map((h) => `${h.label} ${h.description}`);
+    expect(typing).toEqual(expect.arrayContaining(['Enter confirm filter', 'Esc clear filter']));
+    expect(typing).not.toContain('q quit');
+  });
+});
