@@ -6,6 +6,7 @@ import { parseRegions } from '../aws/regions.js';
 import { awsInventorySource } from '../aws/source.js';
 import { packageRoot } from '../content-dir.js';
 import type { Inventory, InventorySource } from '../domain/inventory.js';
+import { sanitiseForTerminal } from '../domain/text.js';
 import { defaultConfigDir } from './config-dir.js';
 import type { CommandContext } from './context.js';
 import { DEMO_CREDENTIALS, startDemoEndpoint } from './demo.js';
@@ -74,9 +75,9 @@ function commandContext(g: GlobalOptions): CommandContext {
       } finally {
         progress.finish();
       }
-      for (const w of inventory.warnings) process.stderr.write(`acm-advisor: warning: ${w}\n`);
+      for (const w of inventory.warnings) process.stderr.write(`acm-advisor: warning: ${sanitiseForTerminal(w)}\n`);
       for (const r of inventory.regions) {
-        if (r.error) process.stderr.write(`acm-advisor: ${r.region} failed: ${r.error.message}\n`);
+        if (r.error) process.stderr.write(`acm-advisor: ${r.region} failed, results are partial: ${sanitiseForTerminal(r.error.message)}\n`);
       }
       return inventory;
     },

@@ -61,12 +61,11 @@ describe('audit command', () => {
     expect(json.summary).toEqual({ critical: 0, high: 1, medium: 0, low: 0, info: 0 });
   });
 
-  it('returns 3 on a partial inventory unless the threshold was hit, naming the region on stderr', async () => {
+  // Naming the failed region on stderr is the CLI shell's job (ctx.loadInventory); see test/cli.
+  it('returns 3 on a partial inventory unless the threshold was hit', async () => {
     const partial = context(inventory([cert()], true));
     expect(await runAuditCommand(partial.ctx, { format: 'table', failOn: 'high' })).toBe(3);
-    const stderr = partial.err.join('');
-    expect(stderr).toContain('eu-west-1');
-    expect(stderr).not.toContain('\u001b');
+    expect(partial.err.join('')).not.toContain('\u001b');
     const both = context(inventory([cert({ keyAlgorithm: 'RSA_1024' })], true));
     expect(await runAuditCommand(both.ctx, { format: 'table', failOn: 'high' })).toBe(1);
     expect(auditExitCode(false, false)).toBe(0);

@@ -56,7 +56,7 @@ describe('report command', () => {
     const code = await runReportCommand(c.ctx, { answers: 'answers.yaml', out: 'report.md', format: 'md' });
     expect(code).toBe(3);
     expect(c.out).toEqual([]);
-    expect(c.err.join('')).toContain('eu-west-1');
+    expect(c.err.join('')).toContain('wrote report.md');
     const md = await readFile(join(dir, 'report.md'), 'utf8');
     const tree = fromMarkdown(md, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
     const headings = tree.children.filter((n) => n.type === 'heading').length;

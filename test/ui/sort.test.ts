@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextSortColumn, SORT_COLUMNS, sortOrder, visibleRows } from '../../src/ui/state/sort.js';
+import { nextSortColumn, SORT_COLUMNS, sortOrder, visibleRows, type SortColumn } from '../../src/ui/state/sort.js';
 import { cert, fixtureCertificates } from './fixtures.js';
 
 describe('sort', () => {
@@ -26,7 +26,7 @@ describe('sort', () => {
   });
 
   it('cycles through every column', () => {
-    let c = SORT_COLUMNS[0];
+    let c: SortColumn = SORT_COLUMNS[0];
     const seen = new Set<string>();
     for (let i = 0; i < SORT_COLUMNS.length; i++) {
       seen.add(c);

@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import type { CommandContext } from '../context.js';
 import { EXIT, UsageError } from '../errors.js';
 import { isPartial } from '../../domain/inventory.js';
+import { severityRank } from '../../domain/finding.js';
 import type { Inventory } from '../../domain/inventory.js';
 import { sanitiseForTerminal } from '../../domain/text.js';
 import { resolveAuditConfig } from '../../audit/config.js';
@@ -78,11 +79,13 @@ export async function runAuditCommand(ctx: CommandContext, opts: AuditCommandOpt
     ctx.out(renderAuditTable(result, { color: ctx.color, certificates: inventory.certificates }));
   }
 
-  for (const w of inventory.warnings) ctx.err(`warning: ${sanitiseForTerminal(w)}\n`);
+  // Warnings and failed regions were already reported on stderr as the inventory loaded.
   const partial = isPartial(inventory);
-  for (const line of describeFailedRegions(inventory)) ctx.err(`${line}\n`);
 
   const hit = failOn !== undefined && thresholdHit(result.findings, failOn);
-  if (hit) ctx.err(`audit: findings at or above ${failOn}\n`);
+  if (hit) {
+    const n = result.findings.filter((f) => severityRank(f.severity) <= severityRank(failOn!)).length;
+    ctx.err(`acm-advisor: ${n} finding(s) at or above ${failOn}\n`);
+  }
   return auditExitCode(hit, partial);
 }

@@ -52,12 +52,10 @@ export async function runReportCommand(ctx: CommandContext, opts: ReportCommandO
 
   if (outPath) {
     await writeReportFile(outPath, content, { force: opts.force });
-    ctx.err(`wrote ${sanitiseForTerminal(opts.out!)}\n`);
+    ctx.err(`acm-advisor: wrote ${sanitiseForTerminal(opts.out!)}\n`);
   } else {
     ctx.out(content);
   }
 
-  for (const w of inventory.warnings) ctx.err(`warning: ${sanitiseForTerminal(w)}\n`);
-  for (const line of describeFailedRegions(inventory)) ctx.err(`${line}\n`);
   return isPartial(inventory) ? EXIT.partial : EXIT.ok;
 }

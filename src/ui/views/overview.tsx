@@ -46,7 +46,7 @@ export function OverviewView(props: OverviewProps): React.JSX.Element {
   const twoColumns = props.width >= 96;
   const colWidth = twoColumns ? Math.floor((props.width - 2) / 2) : props.width;
   const maxMonth = Math.max(1, ...timeline.map((m) => m.total));
-  const barMax = Math.max(4, colWidth - 26);
+  const barMax = Math.max(4, colWidth - 30);
 
   // Left: account, regions, counts.
   const left: React.JSX.Element[] = [];
@@ -69,7 +69,7 @@ export function OverviewView(props: OverviewProps): React.JSX.Element {
   const done = props.regions.filter((r) => r.status === 'ok' || r.status === 'error').length;
   left.push(<Section key="regions" title={`Regions ${done}/${props.load.regionsTotal ?? props.regions.length}`} />);
   const countsBlock = 7;
-  const regionRoom = Math.max(1, props.height - left.length - countsBlock - (twoColumns ? 0 : 16));
+  const regionRoom = twoColumns ? Math.max(1, props.height - left.length - countsBlock) : 3;
   const regions = props.regions.slice(0, props.regions.length > regionRoom ? regionRoom - 1 : regionRoom);
   for (const r of regions) {
     const mark = r.status === 'ok' ? '✓' : r.status === 'error' ? '✗' : r.status === 'loading' ? '…' : '·';
@@ -107,9 +107,11 @@ export function OverviewView(props: OverviewProps): React.JSX.Element {
   for (const m of timeline) {
     right.push(
       <Box key={m.month} height={1}>
-        <Text>{`  ${m.label.padEnd(9)}`}</Text>
+        <Box width={11} flexShrink={0}>
+          <Text>{`  ${m.label}`}</Text>
+        </Box>
         <Bar value={m.total} marked={m.imported} max={maxMonth} width={barMax} />
-        <Text wrap="truncate-end">{` ${m.total}${m.imported ? ` (${m.imported} imported)` : ''}`}</Text>
+        <Text wrap="truncate-end">{` ${String(m.total).padStart(3)}${m.imported ? ` (${m.imported} imported)` : ''}`}</Text>
       </Box>,
     );
   }
@@ -146,22 +148,21 @@ export function OverviewView(props: OverviewProps): React.JSX.Element {
     }
   }
 
+  // Every line is one row: cut the lists to the height rather than let Yoga shrink (and overlap) them.
   if (!twoColumns) {
     return (
       <Box flexDirection="column" width={props.width} height={props.height} overflow="hidden">
-        {left}
-        <Text> </Text>
-        {right}
+        {[...left, <Text key="sp-mid"> </Text>, ...right].slice(0, props.height)}
       </Box>
     );
   }
   return (
     <Box flexDirection="row" width={props.width} height={props.height} overflow="hidden">
       <Box flexDirection="column" width={colWidth} marginRight={2} overflow="hidden">
-        {left}
+        {left.slice(0, props.height)}
       </Box>
       <Box flexDirection="column" width={colWidth} overflow="hidden">
-        {right}
+        {right.slice(0, props.height)}
       </Box>
     </Box>
   );
