@@ -14,14 +14,18 @@ import { HelpOverlay } from './components/help-overlay.js';
 import { StatusLine } from './components/status-line.js';
 import { TabBar } from './components/tab-bar.js';
 import { ViewErrorBoundary } from './components/error-boundary.js';
+import { useAdvisorSession } from './hooks/use-advisor-session.js';
 import { useFilterRunner } from './hooks/use-filter-runner.js';
 import { useInventoryLoader } from './hooks/use-inventory-loader.js';
+import { reportTextAction, runReportCommand, useLatest, useReportPreview } from './hooks/use-report-preview.js';
 import { readSize, useTerminalSize, type TerminalSize } from './hooks/use-terminal-size.js';
 import { keyTokens, route, type Command } from './keymap.js';
 import { filterPending, initialState, reducer, screenOf, type Action, type AppState, type ViewId } from './state/app-state.js';
 import { runFilter } from './state/filter.js';
 import { sortOrder, visibleRows, type SortSpec } from './state/sort.js';
 import { clampWindow, type CursorMove } from './state/window.js';
+import { findingsListHeight, jumpTarget } from './state/findings-view.js';
+import { reportPreviewHeight, scrollDelta } from './state/report-view.js';
 import { AdvisorView } from './views/advisor.js';
 import { CertificatesView, tableHeight } from './views/certificates.js';
 import { DetailView, detailMaxScroll } from './views/detail.js';
@@ -34,6 +38,8 @@ export interface AppProps {
   source: InventorySource;
   color: boolean;
   configDir: string;
+  /** Where report exports go by default (relative paths resolve against it); process.cwd() when omitted. */
+  cwd?: string;
   now?: () => Date;
   /** Extension point: the audit. Runs over each finished load; its findings reach Overview, Findings and Detail. */
   audit?: (certs: Certificate[], now: Date) => Finding[];
@@ -101,11 +107,15 @@ export function App(props: AppProps): React.JSX.Element {
   // One clock reading per data change keeps renders pure and memoisable.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const now = useMemo(() => nowFn(), [state.dataVersion, state.load.generation, state.view, state.detail?.arn]);
+  const advisor = useAdvisorSession(props.configDir, state, now);
 
   const rowsOf = useRowsCache();
   const size = state.size;
   const height = contentHeight(size);
   const screen = screenOf(state);
+  const auditing = props.audit !== undefined && state.findings === null;
+  const reportPreview = useReportPreview({ active: screen === 'report', state, configDir: props.configDir, now, auditing });
+  const reportRef = useLatest(reportPreview);
 
   // The key handler reads the latest state through a ref and applies the reducer locally as it goes,
   // so a chunk of several keys ("2/api\r\r" from tmux or a paste) routes each key in the right mode.
@@ -114,6 +124,7 @@ export function App(props: AppProps): React.JSX.Element {
   const exited = useRef(false);
   const ctx = useRef({ now, props, height });
   ctx.current = { now, props, height };
+  const advisorHandle = advisor.handle;
 
   const handleInput = useCallback(
     (input: string, key: Key) => {
@@ -136,10 +147,16 @@ export function App(props: AppProps): React.JSX.Element {
         const routed = route(token, { mode: s.mode, screen: screenOf(s) });
         if (!routed) continue;
         if (routed.kind === 'text') {
+          if (s.mode === 'prompt') {
+            const typed = reportTextAction(s, token);
+            if (typed) act(typed);
+            continue;
+          }
           act({ type: 'filter-changed', input: s.filter.input + token });
           continue;
         }
         const { command } = routed;
+        if (advisorHandle(command)) continue;
         const h = ctx.current.height;
         const view = VIEW_COMMANDS[command];
         if (view) {
@@ -148,6 +165,16 @@ export function App(props: AppProps): React.JSX.Element {
         }
         const move = CURSOR_COMMANDS[command];
         if (move) {
+          if (screenOf(s) === 'findings') {
+            act({ type: 'findings-cursor', move, height: findingsListHeight(h) });
+            continue;
+          }
+          if (screenOf(s) === 'report') {
+            const page = reportPreviewHeight(h);
+            const max = Math.max(0, (reportRef.current.preview?.lines.length ?? 0) - page);
+            act({ type: 'report-scroll', delta: scrollDelta(move, page, max), max });
+            continue;
+          }
           if (screenOf(s) === 'detail' && s.detail) {
             const cert = s.certificates[s.arnIndex.get(s.detail.arn) ?? -1];
             if (!cert) continue;
@@ -202,10 +229,25 @@ export function App(props: AppProps): React.JSX.Element {
           case 'help.close':
             act({ type: 'help-toggle' });
             break;
+          case 'findings.open': {
+            const target = jumpTarget(s.findingsView, s.findings, s.arnIndex);
+            if (target && 'arn' in target) act({ type: 'open-certificate', arn: target.arn, from: 'findings' });
+            else if (target) act({ type: 'findings-notice', notice: target.notice });
+            break;
+          }
+          case 'report.export-md':
+          case 'report.export-json':
+          case 'prompt.confirm':
+          case 'prompt.cancel':
+          case 'prompt.backspace':
+          case 'confirm.yes':
+          case 'confirm.no':
+            runReportCommand(command, s, { cwd: ctx.current.props.cwd ?? process.cwd(), now: ctx.current.now, preview: reportRef.current, act, dispatch });
+            break;
         }
       }
     },
-    [rowsOf],
+    [rowsOf, advisorHandle],
   );
   useInput(handleInput);
 
@@ -255,13 +297,23 @@ export function App(props: AppProps): React.JSX.Element {
         body = <DetailView {...common} certificate={detailCert} findings={props.audit ? state.findings : undefined} scroll={state.detail?.scroll ?? 0} now={now} />;
         break;
       case 'findings':
-        body = <FindingsView {...common} findings={state.findings} certificates={state.certificates} now={now} />;
+        body = (
+          <FindingsView
+            {...common}
+            findings={state.findings}
+            certificates={state.certificates}
+            arnIndex={state.arnIndex}
+            view={state.findingsView}
+            load={state.load.status}
+            auditing={auditing}
+          />
+        );
         break;
       case 'advisor':
-        body = <AdvisorView {...common} certificates={state.certificates} configDir={props.configDir} />;
+        body = <AdvisorView {...common} model={advisor.model()} />;
         break;
       case 'report':
-        body = <ReportView {...common} certificates={state.certificates} findings={state.findings} configDir={props.configDir} />;
+        body = <ReportView {...common} preview={reportPreview} view={state.reportView} />;
         break;
     }
   }

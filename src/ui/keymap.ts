@@ -32,10 +32,27 @@ export type Command =
   | 'help'
   | 'help.close'
   | 'quit'
-  | 'interrupt';
+  | 'interrupt'
+  | 'advisor.choice-down'
+  | 'advisor.choice-up'
+  | 'advisor.answer'
+  | 'advisor.back'
+  | 'advisor.forward'
+  | 'advisor.result'
+  | 'advisor.reset'
+  | 'advisor.reset-confirm'
+  | 'advisor.reset-cancel'
+  | 'findings.open'
+  | 'report.export-md'
+  | 'report.export-json'
+  | 'prompt.confirm'
+  | 'prompt.cancel'
+  | 'prompt.backspace'
+  | 'confirm.yes'
+  | 'confirm.no';
 
 const TABLE: Screen[] = ['certificates'];
-const SCROLLABLE: Screen[] = ['certificates', 'detail'];
+const SCROLLABLE: Screen[] = ['certificates', 'detail', 'findings', 'report'];
 const ALL: Screen[] = ['overview', 'certificates', 'detail', 'findings', 'advisor', 'report'];
 
 export interface Binding {
@@ -72,12 +89,35 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'back', keys: ['escape'], label: 'Esc', description: 'back', modes: ['normal'], screens: ['certificates', 'detail'], footer: true, group: 'General' },
   { command: 'sort.next', keys: ['s'], label: 's', description: 'sort column', modes: ['normal'], screens: TABLE, footer: true, group: 'Filter & sort' },
   { command: 'sort.reverse', keys: ['S'], label: 'S', description: 'reverse sort', modes: ['normal'], screens: TABLE, footer: false, group: 'Filter & sort' },
+  // The advisor (digits switch views, so choices move with arrows/j/k and Enter answers).
+  { command: 'advisor.choice-down', keys: ['down', 'j'], label: '↑↓/jk', description: 'choose', modes: ['normal'], screens: ['advisor'], footer: true, group: 'Move' },
+  { command: 'advisor.choice-up', keys: ['up', 'k'], label: '↑↓/jk', description: 'choose', modes: ['normal'], screens: ['advisor'], footer: false, group: 'Move' },
+  { command: 'advisor.answer', keys: ['return'], label: 'Enter', description: 'answer', modes: ['normal'], screens: ['advisor'], footer: true, group: 'Move' },
+  { command: 'advisor.back', keys: ['left', 'h', 'b'], label: '←/b', description: 'previous question', modes: ['normal'], screens: ['advisor'], footer: true, group: 'Move' },
+  { command: 'advisor.forward', keys: ['right', 'l', 'n'], label: '→/n', description: 'next question', modes: ['normal'], screens: ['advisor'], footer: true, group: 'Move' },
+  { command: 'advisor.result', keys: ['v'], label: 'v', description: 'recommendation', modes: ['normal'], screens: ['advisor'], footer: true, group: 'General' },
+  { command: 'advisor.reset', keys: ['X'], label: 'X', description: 'reset answers', modes: ['normal'], screens: ['advisor'], footer: true, group: 'General' },
+  { command: 'advisor.reset-confirm', keys: ['y'], label: 'y', description: 'confirm the reset', modes: ['normal'], screens: ['advisor'], footer: false, group: 'General' },
+  { command: 'advisor.reset-cancel', keys: ['escape'], label: 'Esc', description: 'cancel the reset', modes: ['normal'], screens: ['advisor'], footer: false, group: 'General' },
   { command: 'refresh', keys: ['r'], label: 'r', description: 'refresh', modes: ['normal'], screens: ALL, footer: true, group: 'General' },
   { command: 'help', keys: ['?'], label: '?', description: 'help', modes: ['normal'], screens: ALL, footer: true, group: 'General' },
   { command: 'help.close', keys: ['?', 'escape', 'return'], label: '?/Esc', description: 'close help', modes: ['help'], screens: ALL, footer: true, group: 'General' },
   { command: 'quit', keys: ['q'], label: 'q', description: 'quit', modes: ['normal', 'help'], screens: ALL, footer: true, group: 'General' },
-  { command: 'interrupt', keys: ['ctrl+c'], label: 'Ctrl+C', description: 'quit', modes: ['normal', 'filter', 'help'], screens: ALL, footer: false, group: 'General' },
+  { command: 'interrupt', keys: ['ctrl+c'], label: 'Ctrl+C', description: 'quit', modes: ['normal', 'filter', 'help', 'prompt', 'confirm'], screens: ALL, footer: false, group: 'General' },
+  // Findings (3) and Report (5). The export path prompt ('prompt' mode) takes every printable key as text;
+  // the overwrite question ('confirm' mode) writes on y and cancels on any other key (see route()).
+  { command: 'findings.open', keys: ['return'], label: 'Enter', description: 'open certificate', modes: ['normal'], screens: ['findings'], footer: true, group: 'Move' },
+  { command: 'report.export-md', keys: ['e'], label: 'e', description: 'export Markdown', modes: ['normal'], screens: ['report'], footer: true, group: 'General' },
+  { command: 'report.export-json', keys: ['E', 'J'], label: 'E', description: 'export JSON', modes: ['normal'], screens: ['report'], footer: true, group: 'General' },
+  { command: 'prompt.confirm', keys: ['return'], label: 'Enter', description: 'write the file', modes: ['prompt'], screens: ALL, footer: true, group: 'General' },
+  { command: 'prompt.cancel', keys: ['escape'], label: 'Esc', description: 'cancel', modes: ['prompt'], screens: ALL, footer: true, group: 'General' },
+  { command: 'prompt.backspace', keys: ['backspace', 'delete'], label: '⌫', description: 'delete a character', modes: ['prompt'], screens: ALL, footer: false, group: 'General' },
+  { command: 'confirm.yes', keys: ['y', 'Y'], label: 'y', description: 'overwrite', modes: ['confirm'], screens: ALL, footer: true, group: 'General' },
+  { command: 'confirm.no', keys: ['n', 'N', 'escape', 'return'], label: 'N', description: 'keep the file (any other key too)', modes: ['confirm'], screens: ALL, footer: true, group: 'General' },
 ];
+
+/** Modes in which printable keys are text, not commands. */
+const TEXT_MODES: Mode[] = ['filter', 'prompt'];
 
 export interface KeyContext {
   mode: Mode;
@@ -91,11 +131,13 @@ export function route(token: string, ctx: KeyContext): Routed {
   for (const b of KEYMAP) {
     if (b.keys.includes(token) && b.modes.includes(ctx.mode) && b.screens.includes(ctx.screen)) {
       // In the filter input, plain characters are text even when a binding (j/k) would match.
-      if (ctx.mode === 'filter' && isPrintable(token)) break;
+      if (TEXT_MODES.includes(ctx.mode) && isPrintable(token)) break;
       return { kind: 'command', command: b.command };
     }
   }
-  if (ctx.mode === 'filter' && isPrintable(token)) return { kind: 'text', text: token };
+  if (TEXT_MODES.includes(ctx.mode) && isPrintable(token)) return { kind: 'text', text: token };
+  // The overwrite question: anything but y keeps the file.
+  if (ctx.mode === 'confirm') return { kind: 'command', command: 'confirm.no' };
   return null;
 }
 

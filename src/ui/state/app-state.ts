@@ -8,12 +8,14 @@ import type { AccountIdentity, InventoryEvent, RegionState } from '../../domain/
 import { haystackOf } from './filter.js';
 import { DEFAULT_SORT, nextSortColumn, type SortSpec } from './sort.js';
 import { clampWindow, INITIAL_WINDOW, moveWindow, type CursorMove, type TableWindow } from './window.js';
+import { findingsReducer, INITIAL_FINDINGS_VIEW, type FindingsViewAction, type FindingsViewState } from './findings-view.js';
+import { INITIAL_REPORT_VIEW, reportReducer, type ReportViewAction, type ReportViewState } from './report-view.js';
 
 export const VIEWS = ['overview', 'certificates', 'findings', 'advisor', 'report'] as const;
 export type ViewId = (typeof VIEWS)[number];
 
 /** Who gets the keys: the table/views, the filter input, or the help overlay. */
-export type Mode = 'normal' | 'filter' | 'help';
+export type Mode = 'normal' | 'filter' | 'help' | 'prompt' | 'confirm';
 
 /** What the keymap sees: the view, or the detail pane on top of it. */
 export type Screen = ViewId | 'detail';
@@ -61,12 +63,15 @@ export interface AppState {
   filter: FilterState;
   sort: SortSpec;
   table: TableWindow;
-  detail: { arn: string; scroll: number } | null;
+  /** `returnTo`: the view Esc goes back to (Enter on a finding opens the detail from Findings). */
+  detail: { arn: string; scroll: number; returnTo?: ViewId } | null;
   /** Audit results, once an `audit` function has run over a finished load. */
   findings: Finding[] | null;
   size: { columns: number; rows: number };
   /** Bumped on refresh so a failed view's error boundary remounts (retry). */
   epoch: number;
+  findingsView: FindingsViewState;
+  reportView: ReportViewState;
 }
 
 export type Action =
@@ -88,7 +93,10 @@ export type Action =
   | { type: 'back' }
   | { type: 'help-toggle' }
   | { type: 'resize'; columns: number; rows: number }
-  | { type: 'refresh' };
+  | { type: 'refresh' }
+  | { type: 'open-certificate'; arn: string; from: ViewId }
+  | FindingsViewAction
+  | ReportViewAction;
 
 export function initialState(size: { columns: number; rows: number } = { columns: 80, rows: 24 }): AppState {
   return {
@@ -110,6 +118,8 @@ export function initialState(size: { columns: number; rows: number } = { columns
     findings: null,
     size,
     epoch: 0,
+    findingsView: INITIAL_FINDINGS_VIEW,
+    reportView: INITIAL_REPORT_VIEW,
   };
 }
 
@@ -288,6 +298,20 @@ export function reducer(state: AppState, action: Action): AppState {
       return { ...state, sort: { column: nextSortColumn(state.sort.column), descending: false }, table: INITIAL_WINDOW };
     case 'sort-reverse':
       return { ...state, sort: { ...state.sort, descending: !state.sort.descending }, table: INITIAL_WINDOW };
+    case 'open-certificate':
+      // By ARN, whatever the filter hides; Esc goes back to the view it came from.
+      return { ...state, view: 'certificates', mode: 'normal', filter: { ...state.filter, editing: false }, detail: { arn: action.arn, scroll: 0, returnTo: action.from } };
+    case 'findings-cursor':
+    case 'findings-notice':
+      return findingsReducer(state, action);
+    case 'report-scroll':
+    case 'report-export-start':
+    case 'report-export-input':
+    case 'report-export-cancel':
+    case 'report-export-writing':
+    case 'report-export-exists':
+    case 'report-export-done':
+      return reportReducer(state, action);
     case 'open-detail':
       return { ...state, view: 'certificates', mode: 'normal', filter: { ...state.filter, editing: false }, detail: { arn: action.arn, scroll: 0 } };
     case 'detail-scroll': {
@@ -298,6 +322,7 @@ export function reducer(state: AppState, action: Action): AppState {
     case 'back':
       if (state.mode === 'help') return { ...state, mode: 'normal' };
       if (state.mode === 'filter') return reducer(state, { type: 'filter-cancel' });
+      if (state.detail && state.view === 'certificates' && state.detail.returnTo) return { ...state, view: state.detail.returnTo, detail: null };
       if (state.detail && state.view === 'certificates') return { ...state, detail: null };
       if (state.view === 'certificates' && state.filter.input !== '') return reducer(state, { type: 'filter-cancel' });
       return state;

@@ -1,23 +1,181 @@
+/**
+ * The Advisor view (key 4): one question at a time — progress, the prompt, why it matters, what this
+ * account shows, the inventory's suggestion (never applied without Enter), the choices and the highlighted
+ * choice's effect and explanation; after the last question, the recommendation and the plan's steps.
+ *
+ * A pure renderer of the model built by `useAdvisorSession`; every line is laid out here against the
+ * height budget (sections shrink, choices never do), so nothing wraps past the view.
+ */
 import React from 'react';
-import type { Certificate } from '../../domain/certificate.js';
-import { Placeholder } from './placeholders.js';
+import { Box, Text } from 'ink';
+import type { Effect } from '../../domain/advice.js';
+import { sanitiseForTerminal } from '../../domain/text.js';
+import type { AdvisorModel } from '../state/advisor-view.js';
+import { wrap } from '../state/detail-lines.js';
+import type { Tone } from '../state/format.js';
+import { Styled } from '../theme.js';
 
 export interface AdvisorViewProps {
-  certificates: readonly Certificate[];
-  /** acm-advisor's config directory, where answers will be saved and resumed. */
-  configDir: string;
+  model: AdvisorModel;
   width: number;
   height: number;
 }
 
-/** Placeholder: the advisor issue replaces this component (same props). */
+interface Line {
+  text: string;
+  tone?: Tone;
+  bold?: boolean;
+  inverse?: boolean;
+}
+
+const EFFECT_TONE: Record<Effect, Tone> = { blocker: 'danger', exception: 'warning', caution: 'warning', favour: 'ok', neutral: 'muted' };
+
+const VERDICT_LABEL: Record<string, string> = {
+  adopt: 'ADOPT',
+  'adopt-with-exceptions': 'ADOPT WITH EXCEPTIONS',
+  'import-only': 'IMPORT ONLY',
+  'do-not-adopt': 'DO NOT ADOPT',
+};
+
+const VERDICT_TONE: Record<string, Tone> = { adopt: 'ok', 'adopt-with-exceptions': 'warning', 'import-only': 'warning', 'do-not-adopt': 'danger' };
+
+/** Wrapped lines of `text` with a prefix on the first and an indent on the rest. */
+function para(text: string, width: number, indent = 2, tone?: Tone, first = ''): Line[] {
+  const body = wrap(sanitiseForTerminal(text), Math.max(8, width - indent - first.length));
+  return body.map((t, i) => ({ text: ' '.repeat(indent) + (i === 0 ? first : ' '.repeat(first.length)) + t, tone }));
+}
+
+/** At most `max` lines; the last one says how much was cut. */
+function clip(lines: Line[], max: number): Line[] {
+  if (lines.length <= max) return lines;
+  if (max <= 0) return [];
+  return [...lines.slice(0, max - 1), { text: `  … (${lines.length - max + 1} more lines)`, tone: 'muted' }];
+}
+
+function questionLines(model: Extract<AdvisorModel, { kind: 'question' }>, width: number, height: number): Line[] {
+  const q = model.question;
+  const head: Line[] = [
+    {
+      text: `Question ${model.position} of ${model.total} · ${model.answered} answered${model.answer !== undefined ? ' · this one answered' : ''}`,
+      tone: 'accent',
+      bold: true,
+    },
+    ...clip(para(q.prompt, width, 0), 3).map((l) => ({ ...l, bold: true })),
+    ...clip(para(q.hint, width, 0, 'muted'), 2),
+  ];
+  if (model.notice) head.unshift(...clip(para(model.notice, width, 0, 'warning'), 2));
+
+  const suggestion: Line[] = [];
+  const proposed = model.evidence?.proposed;
+  const proposedChoice = proposed ? q.choices.find((c) => c.value === proposed.value) : undefined;
+  if (proposed && proposedChoice) {
+    const accept = model.answer === proposed.value ? 'your answer matches it' : 'press Enter to accept or choose another';
+    suggestion.push(...clip(para(`Suggested from the inventory: "${proposedChoice.label}" — ${proposed.because} — ${accept}`, width, 2, 'accent'), 3));
+  }
+
+  const choices: Line[] = [{ text: 'Choices', bold: true }];
+  q.choices.forEach((c, i) => {
+    const mark = model.answer === c.value ? '●' : '○';
+    const tags = [model.answer === c.value ? 'your answer' : '', proposed?.value === c.value ? 'suggested' : ''].filter(Boolean).join(', ');
+    choices.push({
+      text: `${i === model.cursor ? '›' : ' '} ${mark} ${sanitiseForTerminal(c.label)}${tags ? `  (${tags})` : ''}`,
+      inverse: i === model.cursor,
+      bold: i === model.cursor,
+    });
+  });
+  const chosen = q.choices[model.cursor];
+  const explanation = clip(para(chosen.explanation, width, 2, EFFECT_TONE[chosen.effect], `${chosen.effect}: `), 3);
+
+  const confirm: Line[] = model.confirmReset ? [{ text: 'Reset every answer and start again? y to confirm, any other key cancels', tone: 'warning', bold: true }] : [];
+
+  const why = para(q.why, width);
+  let evidence: Line[];
+  if (model.evidence === null) evidence = [{ text: '  still loading… (the inventory is being read)', tone: 'muted' }];
+  else evidence = model.evidence.lines.flatMap((l) => para(l, width, 2, undefined, '• '));
+  if (model.partial) evidence.push({ text: '  (the inventory load failed: this is partial)', tone: 'warning' });
+
+  // Budget: the fixed parts always show; "why" and the evidence share what is left.
+  const fixed = head.length + 2 + suggestion.length + choices.length + explanation.length + confirm.length;
+  let room = Math.max(2, height - fixed);
+  const whyMax = Math.max(1, Math.min(why.length, Math.max(Math.ceil(room / 2), room - evidence.length)));
+  room -= Math.min(why.length, whyMax);
+  const shownWhy = clip(why, whyMax);
+  const shownEvidence = clip(evidence, Math.max(1, room));
+
+  return [
+    ...head,
+    { text: 'Why it matters', bold: true, tone: 'accent' },
+    ...shownWhy,
+    { text: 'What this account shows', bold: true, tone: 'accent' },
+    ...shownEvidence,
+    ...suggestion,
+    ...choices,
+    ...explanation,
+    ...confirm,
+  ];
+}
+
+function resultLines(model: Extract<AdvisorModel, { kind: 'result' }>, width: number, height: number): Line[] {
+  const { recommendation, plan } = model.advice;
+  const unanswered = model.total - model.answered;
+  const head: Line[] = [];
+  if (model.notice) head.push(...clip(para(model.notice, width, 0, 'warning'), 2));
+  head.push({
+    text: `Recommendation · ${model.answered} of ${model.total} questions answered${unanswered > 0 ? ` (${unanswered} unanswered: ← to go back)` : ''}`,
+    tone: 'accent',
+    bold: true,
+  });
+  head.push({ text: `Verdict: ${VERDICT_LABEL[recommendation.verdict] ?? recommendation.verdict}`, tone: VERDICT_TONE[recommendation.verdict], bold: true });
+  head.push(...clip(para(model.summary, width, 2), 3));
+  if (model.loading) head.push({ text: '  The inventory is still loading: the plan may still change.', tone: 'muted' });
+
+  const reasons: Line[] = recommendation.reasons.length
+    ? recommendation.reasons.flatMap((r) => clip(para(r.text, width, 2, undefined, `[${r.effect}] ${r.criterion}: `), 2).map((l, i) => (i === 0 ? { ...l, tone: EFFECT_TONE[r.effect] } : l)))
+    : [{ text: '  No answer so far limits or favours ACM.', tone: 'muted' }];
+  const steps: Line[] = plan.steps.map((s, i) => ({ text: `  ${String(i + 1).padStart(2)}. ${sanitiseForTerminal(s.title)}` }));
+  const tail: Line[] = [
+    { text: '5 Report shows the full plan (why, how, snippets) and exports it · ← back to the questions · X reset', tone: 'muted' },
+  ];
+  const confirm: Line[] = model.confirmReset ? [{ text: 'Reset every answer and start again? y to confirm, any other key cancels', tone: 'warning', bold: true }] : [];
+
+  const fixed = head.length + 2 + tail.length + confirm.length;
+  let room = Math.max(2, height - fixed);
+  const reasonMax = Math.max(1, Math.min(reasons.length, Math.max(Math.ceil(room / 2), room - steps.length)));
+  room -= Math.min(reasons.length, reasonMax);
+  return [
+    ...head,
+    { text: `Reasons (${recommendation.reasons.length})`, bold: true, tone: 'accent' },
+    ...clip(reasons, reasonMax),
+    { text: `Plan (${plan.steps.length} steps)`, bold: true, tone: 'accent' },
+    ...clip(steps, Math.max(1, room)),
+    ...confirm,
+    ...tail,
+  ];
+}
+
 export function AdvisorView(props: AdvisorViewProps): React.JSX.Element {
+  const { model, width, height } = props;
+  let lines: Line[];
+  if (model.kind === 'error') lines = [{ text: 'Advisor', bold: true }, ...para(model.message, width, 0, 'danger')];
+  else if (model.kind === 'result') lines = resultLines(model, width, height);
+  else lines = questionLines(model, width, height);
   return (
-    <Placeholder
-      title="Advisor"
-      body="The adoption questionnaire arrives with the advisor issue: one question at a time, with evidence from this account."
-      width={props.width}
-      height={props.height}
-    />
+    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+      {lines.slice(0, height).map((l, i) =>
+        l.text === '' ? (
+          <Text key={i}> </Text>
+        ) : (
+          <Styled key={i} tone={l.tone} bold={l.bold} inverse={l.inverse}>
+            {l.text}
+          </Styled>
+        ),
+      )}
+    </Box>
   );
+}
+
+/** Exposed for tests: the laid-out lines as plain text. */
+export function advisorLines(model: AdvisorModel, width: number, height: number): string[] {
+  if (model.kind === 'error') return [model.message];
+  return (model.kind === 'result' ? resultLines(model, width, height) : questionLines(model, width, height)).map((l) => l.text);
 }

@@ -1,0 +1,202 @@
+/**
+ * The Advisor view's state and its pure reducer: which question is on screen, the answers given, the
+ * highlighted choice, and whether the recommendation shows. No I/O: the hook saves and loads the session.
+ *
+ * Navigation runs over the *visible* questions (after branching), in the knowledge base's order. Positions
+ * are found by the question's place in that order, so a question that an answer change just hid never
+ * strands the cursor: "next" is the first visible question after it, "back" the last one before it.
+ */
+import type { Advice } from '../../domain/advice.js';
+import type { Answers, Evidence, KnowledgeBase, Question, SessionState } from '../../advisor/index.js';
+import { retainKnownAnswers, visibleQuestions } from '../../advisor/index.js';
+
+export interface AdvisorState {
+  workload: string | null;
+  /** Every answer given, including answers to questions a later change made irrelevant (kept, not advised on). */
+  answers: Record<string, string>;
+  /** The question on screen; kept while the recommendation shows, so going back returns to it. */
+  currentId: string;
+  /** Highlighted choice; null = the default (the given answer, else the suggestion, else the first). */
+  cursor: number | null;
+  /** The recommendation is on screen. */
+  showResult: boolean;
+  /** A reset was asked for and awaits confirmation. */
+  confirmReset: boolean;
+}
+
+export type AdvisorAction =
+  | { type: 'choice'; delta: number }
+  | { type: 'answer' }
+  | { type: 'back' }
+  | { type: 'forward' }
+  | { type: 'result' }
+  | { type: 'reset-request' }
+  | { type: 'reset-confirm' }
+  | { type: 'reset-cancel' };
+
+/** What the reducer needs besides the state: the questions, and the inventory's suggested answers. */
+export interface AdvisorContext {
+  kb: KnowledgeBase;
+  /** Question id → suggested value (only ever positions the cursor; never answers). */
+  proposals: Record<string, string>;
+}
+
+export function answersOf(state: Pick<AdvisorState, 'workload' | 'answers'>): Answers {
+  return { workload: state.workload, answers: state.answers };
+}
+
+export function visibleOf(kb: KnowledgeBase, state: Pick<AdvisorState, 'workload' | 'answers'>): Question[] {
+  return visibleQuestions(kb, answersOf(state));
+}
+
+function orderOf(kb: KnowledgeBase, id: string): number {
+  return kb.questions.findIndex((q) => q.id === id);
+}
+
+/** The first visible question after `id` in the knowledge base's order, or null at the end. */
+export function nextVisible(kb: KnowledgeBase, state: Pick<AdvisorState, 'workload' | 'answers'>, id: string): Question | null {
+  const at = orderOf(kb, id);
+  return visibleOf(kb, state).find((q) => orderOf(kb, q.id) > at) ?? null;
+}
+
+/** The last visible question before `id`, or null at the start. */
+export function previousVisible(kb: KnowledgeBase, state: Pick<AdvisorState, 'workload' | 'answers'>, id: string): Question | null {
+  const at = orderOf(kb, id);
+  const before = visibleOf(kb, state).filter((q) => orderOf(kb, q.id) < at);
+  return before[before.length - 1] ?? null;
+}
+
+export function initialAdvisorState(kb: KnowledgeBase): AdvisorState {
+  return { workload: null, answers: {}, currentId: kb.questions[0].id, cursor: null, showResult: false, confirmReset: false };
+}
+
+/**
+ * Resume from a saved session: at the saved question when it is still asked; at the recommendation when the
+ * questionnaire was finished; otherwise at the first unanswered question. Unknown ids and values are dropped.
+ */
+export function fromSession(kb: KnowledgeBase, session: SessionState | null): AdvisorState {
+  const fresh = initialAdvisorState(kb);
+  if (!session) return fresh;
+  const answers = retainKnownAnswers(kb, session.answers);
+  const base = { ...fresh, workload: session.workload, answers };
+  const visible = visibleOf(kb, base);
+  if (session.currentQuestionId !== null && visible.some((q) => q.id === session.currentQuestionId)) {
+    return { ...base, currentId: session.currentQuestionId };
+  }
+  const unanswered = visible.find((q) => answers[q.id] === undefined);
+  const anyAnswer = visible.some((q) => answers[q.id] !== undefined);
+  if (session.currentQuestionId === null && anyAnswer) return { ...base, currentId: visible[visible.length - 1].id, showResult: true };
+  if (unanswered) return { ...base, currentId: unanswered.id };
+  return { ...base, currentId: visible[visible.length - 1].id, showResult: anyAnswer };
+}
+
+/** The session file's content for this state. */
+export function toSession(state: AdvisorState, savedAt: string): SessionState {
+  return { version: 1, workload: state.workload, answers: state.answers, currentQuestionId: state.showResult ? null : state.currentId, savedAt };
+}
+
+/** True when the saved session would differ (answers, position or workload). */
+export function sessionChanged(a: AdvisorState, b: AdvisorState): boolean {
+  if (a.workload !== b.workload || a.showResult !== b.showResult || (!b.showResult && a.currentId !== b.currentId)) return true;
+  if (a.answers === b.answers) return false;
+  const ka = Object.keys(a.answers);
+  const kb = Object.keys(b.answers);
+  return ka.length !== kb.length || ka.some((k) => a.answers[k] !== b.answers[k]);
+}
+
+export function currentQuestion(kb: KnowledgeBase, state: AdvisorState): Question {
+  return kb.questions.find((q) => q.id === state.currentId) ?? kb.questions[0];
+}
+
+/** The highlighted choice's index: explicit, else the given answer, else the suggestion, else the first. */
+export function cursorOf(state: AdvisorState, ctx: AdvisorContext): number {
+  const q = currentQuestion(ctx.kb, state);
+  const n = q.choices.length;
+  if (state.cursor !== null) return Math.max(0, Math.min(n - 1, state.cursor));
+  const given = q.choices.findIndex((c) => c.value === state.answers[q.id]);
+  if (given >= 0) return given;
+  const proposed = q.choices.findIndex((c) => c.value === ctx.proposals[q.id]);
+  return proposed >= 0 ? proposed : 0;
+}
+
+function goTo(state: AdvisorState, q: Question | null): AdvisorState {
+  return q ? { ...state, currentId: q.id, cursor: null, showResult: false } : { ...state, cursor: null, showResult: true };
+}
+
+export function advisorReducer(state: AdvisorState, action: AdvisorAction, ctx: AdvisorContext): AdvisorState {
+  const { kb } = ctx;
+  switch (action.type) {
+    case 'choice': {
+      if (state.showResult) return state;
+      const n = currentQuestion(kb, state).choices.length;
+      const cursor = Math.max(0, Math.min(n - 1, cursorOf(state, ctx) + action.delta));
+      return cursor === state.cursor ? state : { ...state, cursor };
+    }
+    case 'answer': {
+      if (state.showResult) return state;
+      const q = currentQuestion(kb, state);
+      const value = q.choices[cursorOf(state, ctx)].value;
+      const answered = { ...state, answers: { ...state.answers, [q.id]: value } };
+      // Branching is re-evaluated with the new answer: what it made irrelevant is skipped.
+      return goTo(answered, nextVisible(kb, answered, q.id));
+    }
+    case 'back':
+      if (state.showResult) return { ...state, showResult: false, cursor: null };
+      {
+        const prev = previousVisible(kb, state, state.currentId);
+        return prev ? goTo(state, prev) : state;
+      }
+    case 'forward':
+      if (state.showResult) return state;
+      return goTo(state, nextVisible(kb, state, state.currentId));
+    case 'result':
+      return state.showResult ? state : { ...state, showResult: true };
+    case 'reset-request':
+      return { ...state, confirmReset: true };
+    case 'reset-confirm':
+      return state.confirmReset ? initialAdvisorState(kb) : state;
+    case 'reset-cancel':
+      return state.confirmReset ? { ...state, confirmReset: false } : state;
+  }
+}
+
+// ---- what the view renders -------------------------------------------------
+
+interface ModelCommon {
+  /** Visible questions and how many of them are answered. */
+  total: number;
+  answered: number;
+  /** A problem worth a line (corrupt session ignored, save failed); already sanitised. */
+  notice: string | null;
+  confirmReset: boolean;
+}
+
+export type AdvisorModel =
+  | { kind: 'error'; message: string }
+  | (ModelCommon & {
+      kind: 'question';
+      question: Question;
+      /** 1-based place among the visible questions. */
+      position: number;
+      cursor: number;
+      /** The value given for this question, if any. */
+      answer: string | undefined;
+      /** null while the inventory loads. */
+      evidence: Evidence | null;
+      /** The inventory load failed: the evidence is partial. */
+      partial: boolean;
+    })
+  | (ModelCommon & {
+      kind: 'result';
+      advice: Advice;
+      /** The decision rule's one-line summary. */
+      summary: string;
+      /** The inventory is still loading: the plan may still change. */
+      loading: boolean;
+    });
+
+/** Count the visible questions and the answered ones among them. */
+export function progressOf(kb: KnowledgeBase, state: AdvisorState): { visible: Question[]; answered: number } {
+  const visible = visibleOf(kb, state);
+  return { visible, answered: visible.filter((q) => state.answers[q.id] !== undefined).length };
+}

@@ -1,0 +1,175 @@
+/**
+ * The Findings view's pure state: findings grouped by severity (critical → info) then rule, laid out as
+ * display rows (group headers + findings), a cursor over the findings only, and the window (offset into
+ * the display rows) that keeps the cursor — and its group's headers where they fit — on screen.
+ */
+import type { Finding, Severity } from '../../domain/finding.js';
+import { SEVERITIES, severityRank } from '../../domain/finding.js';
+import type { CursorMove } from './window.js';
+
+export interface FindingsViewState {
+  /** Position of the selected finding in `layout.ordered`. */
+  cursor: number;
+  /** First visible display row. */
+  offset: number;
+  /** A short message (Enter on an account-level finding); cleared by the next move. */
+  notice: string | null;
+}
+
+export const INITIAL_FINDINGS_VIEW: FindingsViewState = { cursor: 0, offset: 0, notice: null };
+
+export type FindingsRow =
+  | { kind: 'severity'; severity: Severity; count: number }
+  | { kind: 'rule'; severity: Severity; ruleId: string; count: number }
+  | { kind: 'finding'; finding: Finding; position: number };
+
+export interface FindingsLayout {
+  /** The findings in display order: severity, then rule, then the audit's own order. */
+  ordered: Finding[];
+  rows: FindingsRow[];
+  /** Display row of each finding in `ordered`. */
+  rowOf: Int32Array;
+  counts: Record<Severity, number>;
+}
+
+const cache = new WeakMap<readonly Finding[], FindingsLayout>();
+
+/** Grouped layout of the findings; memoised on the array's identity (the reducer and the view share it). */
+export function findingsLayout(findings: readonly Finding[]): FindingsLayout {
+  const hit = cache.get(findings);
+  if (hit) return hit;
+  const indexed = findings.map((f, i) => ({ f, i }));
+  // Stable: within a severity the rules sort by id; within a rule the audit's order (domain, region) stays.
+  indexed.sort((a, b) => severityRank(a.f.severity) - severityRank(b.f.severity) || cmp(a.f.ruleId, b.f.ruleId) || a.i - b.i);
+  const ordered = indexed.map((x) => x.f);
+  const counts = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+  const ruleCounts = new Map<string, number>();
+  for (const f of ordered) {
+    counts[f.severity]++;
+    const k = `${f.severity}\u0000${f.ruleId}`;
+    ruleCounts.set(k, (ruleCounts.get(k) ?? 0) + 1);
+  }
+  const rows: FindingsRow[] = [];
+  const rowOf = new Int32Array(ordered.length);
+  let sev: Severity | null = null;
+  let rule: string | null = null;
+  ordered.forEach((f, position) => {
+    if (f.severity !== sev) {
+      sev = f.severity;
+      rule = null;
+      rows.push({ kind: 'severity', severity: f.severity, count: counts[f.severity] });
+    }
+    if (f.ruleId !== rule) {
+      rule = f.ruleId;
+      rows.push({ kind: 'rule', severity: f.severity, ruleId: f.ruleId, count: ruleCounts.get(`${f.severity}\u0000${f.ruleId}`) ?? 0 });
+    }
+    rowOf[position] = rows.length;
+    rows.push({ kind: 'finding', finding: f, position });
+  });
+  const layout = { ordered, rows, rowOf, counts };
+  cache.set(findings, layout);
+  return layout;
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Lines the detail panel under the list takes (including its separator). */
+export function findingsDetailHeight(height: number): number {
+  return Math.max(3, Math.min(9, Math.floor(height / 3)));
+}
+
+/** Display rows the list shows: the content height minus the summary line and the detail panel. */
+export function findingsListHeight(height: number): number {
+  return Math.max(1, height - 1 - findingsDetailHeight(height));
+}
+
+/** Keep the cursor in range and visible; when the window moves up to it, show its group headers too. */
+export function clampFindings(state: FindingsViewState, layout: FindingsLayout, height: number): FindingsViewState {
+  const h = Math.max(1, height);
+  const n = layout.ordered.length;
+  if (n === 0) return state.cursor === 0 && state.offset === 0 ? state : { ...state, cursor: 0, offset: 0 };
+  const cursor = Math.min(Math.max(0, state.cursor), n - 1);
+  const row = layout.rowOf[cursor];
+  let offset = Math.min(Math.max(0, state.offset), Math.max(0, layout.rows.length - h));
+  if (row < offset) {
+    // Scrolling up onto a group's first finding: bring its headers into view when they fit.
+    let top = row;
+    while (top > 0 && layout.rows[top - 1].kind !== 'finding' && row - (top - 1) < h) top--;
+    offset = top;
+  }
+  if (row >= offset + h) offset = row - h + 1;
+  return cursor === state.cursor && offset === state.offset ? state : { ...state, cursor, offset };
+}
+
+export function moveFindings(state: FindingsViewState, layout: FindingsLayout, move: CursorMove, height: number): FindingsViewState {
+  const h = Math.max(1, height);
+  const n = layout.ordered.length;
+  let { cursor, offset } = state;
+  switch (move) {
+    case 'up':
+      cursor -= 1;
+      break;
+    case 'down':
+      cursor += 1;
+      break;
+    case 'page-up':
+      cursor -= h;
+      offset -= h;
+      break;
+    case 'page-down':
+      cursor += h;
+      offset += h;
+      break;
+    case 'top':
+      cursor = 0;
+      offset = 0;
+      break;
+    case 'bottom':
+      cursor = n - 1;
+      offset = layout.rows.length - h;
+      break;
+  }
+  return clampFindings({ cursor, offset, notice: null }, layout, h);
+}
+
+/** The selected finding (after clamping), or null when there are none. */
+export function selectedFinding(state: FindingsViewState, findings: readonly Finding[] | null): Finding | null {
+  if (!findings || findings.length === 0) return null;
+  const layout = findingsLayout(findings);
+  return layout.ordered[Math.min(Math.max(0, state.cursor), layout.ordered.length - 1)] ?? null;
+}
+
+/**
+ * Where Enter on the selected finding goes: the certificate's ARN when it is in the inventory,
+ * otherwise a notice (account-level finding, or a certificate no longer loaded).
+ */
+export function jumpTarget(
+  state: FindingsViewState,
+  findings: readonly Finding[] | null,
+  arnIndex: ReadonlyMap<string, number>,
+): { arn: string } | { notice: string } | null {
+  const f = selectedFinding(state, findings);
+  if (!f) return null;
+  if (f.certificateArn === null) return { notice: 'Account-level finding: there is no certificate to open.' };
+  if (!arnIndex.has(f.certificateArn)) return { notice: 'That certificate is no longer in the inventory (press r to refresh).' };
+  return { arn: f.certificateArn };
+}
+
+/** The Findings view's actions; app-state's reducer hands them to `findingsReducer`. */
+export type FindingsViewAction =
+  | { type: 'findings-cursor'; move: CursorMove; height: number }
+  | { type: 'findings-notice'; notice: string | null };
+
+export function findingsReducer<S extends { findings: Finding[] | null; findingsView: FindingsViewState }>(state: S, action: FindingsViewAction): S {
+  switch (action.type) {
+    case 'findings-cursor': {
+      if (!state.findings) return state;
+      const next = moveFindings(state.findingsView, findingsLayout(state.findings), action.move, action.height);
+      return next === state.findingsView ? state : { ...state, findingsView: next };
+    }
+    case 'findings-notice':
+      return action.notice === state.findingsView.notice ? state : { ...state, findingsView: { ...state.findingsView, notice: action.notice } };
+  }
+}
