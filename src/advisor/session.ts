@@ -1,6 +1,5 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { isAbsolute, join } from 'node:path';
+import { join } from 'node:path';
 import { z } from 'zod';
 import type { KnowledgeBase } from './knowledge-base.js';
 
@@ -23,13 +22,8 @@ const sessionSchema = z.object({
   savedAt: z.string(),
 });
 
-/** ACM_ADVISOR_CONFIG_DIR, else $XDG_CONFIG_HOME/acm-advisor, else ~/.config/acm-advisor. */
-export function defaultConfigDir(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.ACM_ADVISOR_CONFIG_DIR) return env.ACM_ADVISOR_CONFIG_DIR;
-  // The XDG spec says relative paths are invalid and must be ignored.
-  if (env.XDG_CONFIG_HOME && isAbsolute(env.XDG_CONFIG_HOME)) return join(env.XDG_CONFIG_HOME, 'acm-advisor');
-  return join(homedir(), '.config', 'acm-advisor');
-}
+
+export { defaultConfigDir } from '../config-dir.js';
 
 export function sessionPath(configDir: string): string {
   return join(configDir, 'advisor-session.json');

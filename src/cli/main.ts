@@ -7,7 +7,7 @@ import { awsInventorySource } from '../aws/source.js';
 import { packageRoot } from '../content-dir.js';
 import type { Inventory, InventorySource } from '../domain/inventory.js';
 import { sanitiseForTerminal } from '../domain/text.js';
-import { defaultConfigDir } from './config-dir.js';
+import { defaultConfigDir } from '../config-dir.js';
 import type { CommandContext } from './context.js';
 import { DEMO_CREDENTIALS, startDemoEndpoint } from './demo.js';
 import { EXIT, UsageError } from './errors.js';

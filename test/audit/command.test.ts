@@ -1,6 +1,6 @@
+import { recordingContext } from '../support/command-context.js';
 import { describe, expect, it } from 'vitest';
 import { runAuditCommand, auditExitCode } from '../../src/cli/commands/audit.js';
-import type { CommandContext } from '../../src/cli/context.js';
 import { UsageError } from '../../src/cli/errors.js';
 import type { Inventory } from '../../src/domain/inventory.js';
 import { renderAuditTable } from '../../src/audit/render-table.js';
@@ -24,23 +24,7 @@ function inventory(certs = [cert()], failed = false): Inventory {
 }
 
 function context(inv: Inventory) {
-  const out: string[] = [];
-  const err: string[] = [];
-  let loads = 0;
-  const ctx: CommandContext = {
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    color: false,
-    stdoutIsTTY: false,
-    now: NOW,
-    loadInventory: async () => {
-      loads++;
-      return inv;
-    },
-    configDir: '/nonexistent-acm-advisor-config',
-    cwd: '/',
-  };
-  return { ctx, out, err, loads: () => loads };
+  return recordingContext({ inventory: inv, now: NOW });
 }
 
 describe('audit command', () => {

@@ -1,3 +1,4 @@
+import { recordingContext } from '../support/command-context.js';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +7,6 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfm } from 'micromark-extension-gfm';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { runReportCommand } from '../../src/cli/commands/report.js';
-import type { CommandContext } from '../../src/cli/context.js';
 import { UsageError } from '../../src/cli/errors.js';
 import type { Inventory } from '../../src/domain/inventory.js';
 import { NOW, hostileInventory } from './fixtures.js';
@@ -31,23 +31,7 @@ describe('report command', () => {
   });
 
   function context(inv: Inventory = hostileInventory()) {
-    const out: string[] = [];
-    const err: string[] = [];
-    let loads = 0;
-    const ctx: CommandContext = {
-      out: (t) => out.push(t),
-      err: (t) => err.push(t),
-      color: false,
-      stdoutIsTTY: false,
-      now: NOW,
-      loadInventory: async () => {
-        loads++;
-        return inv;
-      },
-      configDir: join(dir, 'config'),
-      cwd: dir,
-    };
-    return { ctx, out, err, loads: () => loads };
+    return recordingContext({ inventory: inv, now: NOW, configDir: join(dir, 'config'), cwd: dir });
   }
 
   it('writes a Markdown report with advice to --out, exit 3 on a partial inventory', async () => {

@@ -199,7 +199,7 @@ describe('the TUI', () => {
     await h.press('3');
     await h.waitForFrame('arrives with the audit issue');
     await h.press('4');
-    await h.waitForFrame('arrives with the advisor issue');
+    await h.waitForFrame('Why it matters'); // the advisor (see advisor.test.tsx)
     await h.press('5');
     await h.waitForFrame('arrive with the advisor/report issue');
   });

@@ -53,6 +53,10 @@ export async function renderApp(options: {
   color?: boolean;
   audit?: (certs: Certificate[], now: Date) => Finding[];
   now?: () => Date;
+  /** Where the advisor session lives (default: a fixed path under /tmp). */
+  configDir?: string;
+  /** The folder report exports resolve against (process.chdir is not allowed in vitest workers). */
+  cwd?: string;
 }): Promise<Harness> {
   const stdout = new FakeStdout(options.columns ?? 120, options.rows ?? 40);
   const stdin = new FakeStdin();
@@ -61,7 +65,8 @@ export async function renderApp(options: {
     <App
       source={options.source}
       color={options.color ?? false}
-      configDir="/tmp/acm-advisor-test"
+      configDir={options.configDir ?? '/tmp/acm-advisor-test'}
+      cwd={options.cwd}
       now={options.now ?? (() => NOW)}
       audit={options.audit}
       onExit={(code) => exitCodes.push(code)}

@@ -1,22 +1,247 @@
+/**
+ * Findings (key 3): the audit grouped by severity (critical → info) then rule, with counts; a windowed
+ * list (only visible rows render) and the selected finding's detail, rationale and fix beneath it.
+ * Enter opens the certificate (app.tsx); every AWS-derived string is sanitised here.
+ */
 import React from 'react';
+import { Box, Text } from 'ink';
 import type { Certificate } from '../../domain/certificate.js';
-import type { Finding } from '../../domain/finding.js';
-import { Placeholder } from './placeholders.js';
+import type { Finding, Severity } from '../../domain/finding.js';
+import { SEVERITIES } from '../../domain/finding.js';
+import { safe, sanitiseForTerminal } from '../../domain/text.js';
+import { ruleById } from '../../audit/rules/index.js';
+import { Scrollbar } from '../components/scrollbar.js';
+import { wrap } from '../state/detail-lines.js';
+import {
+  clampFindings,
+  findingsDetailHeight,
+  findingsLayout,
+  findingsListHeight,
+  type FindingsLayout,
+  type FindingsRow,
+  type FindingsViewState,
+} from '../state/findings-view.js';
+import type { Tone } from '../state/format.js';
+import { useColor, useToneProps } from '../theme.js';
 
 export interface FindingsViewProps {
-  /** The audit's findings; null until an audit function is wired into runTui. */
+  /** The audit's findings; null until the audit has run (or when there is no audit). */
   findings: Finding[] | null;
   certificates: readonly Certificate[];
+  arnIndex: ReadonlyMap<string, number>;
+  view: FindingsViewState;
+  load: 'loading' | 'done' | 'failed';
+  /** An audit is configured and its findings are not in yet. */
+  auditing: boolean;
   width: number;
   height: number;
-  now: Date;
 }
 
-/** Placeholder: the audit issue replaces this component (same props). */
+export function severityTone(s: Severity): Tone {
+  return s === 'critical' || s === 'high' ? 'danger' : s === 'medium' ? 'warning' : s === 'low' ? 'accent' : 'muted';
+}
+
+interface Columns {
+  severity: number;
+  rule: number;
+  domain: number;
+  region: number;
+  title: number;
+}
+
+function columnsFor(width: number): Columns {
+  const severity = 9;
+  const region = 15;
+  const rest = Math.max(20, width - 1 - 4 - severity - region);
+  const rule = Math.min(30, Math.max(10, Math.floor(rest * 0.3)));
+  const domain = Math.min(34, Math.max(10, Math.floor(rest * 0.33)));
+  return { severity, rule, domain, region, title: Math.max(5, rest - rule - domain) };
+}
+
+function Message(props: { width: number; height: number; title: string; lines: string[] }): React.JSX.Element {
+  const color = useColor();
+  return (
+    <Box flexDirection="column" width={props.width} height={props.height} overflow="hidden">
+      <Text bold color={color ? 'cyan' : undefined}>
+        {props.title}
+      </Text>
+      {props.lines.map((l, i) => (
+        <Text key={i} wrap="truncate-end">
+          {l}
+        </Text>
+      ))}
+    </Box>
+  );
+}
+
 export function FindingsView(props: FindingsViewProps): React.JSX.Element {
-  const body =
-    props.findings === null
-      ? 'The best-practice audit arrives with the audit issue. Its findings will be grouped here by severity and rule.'
-      : `${props.findings.length} findings computed; the grouped view arrives with the audit issue.`;
-  return <Placeholder title="Findings" body={body} width={props.width} height={props.height} />;
+  const color = useColor();
+  const tone = useToneProps();
+  const { width, height } = props;
+
+  if (props.findings === null) {
+    if (props.auditing && props.load === 'loading') return <Message width={width} height={height} title="Findings" lines={['auditing… (the audit runs as soon as the inventory has loaded)']} />;
+    if (props.auditing && props.load === 'done') return <Message width={width} height={height} title="Findings" lines={['auditing…']} />;
+    if (props.load === 'failed') return <Message width={width} height={height} title="Findings" lines={['The inventory failed to load, so there is nothing to audit. r retries.']} />;
+    return <Message width={width} height={height} title="Findings" lines={['No audit runs in this session.']} />;
+  }
+  if (props.findings.length === 0) {
+    return <Message width={width} height={height} title="Findings" lines={['No findings: every certificate passes every rule. ✓']} />;
+  }
+
+  const layout = findingsLayout(props.findings);
+  const listHeight = findingsListHeight(height);
+  const detailHeight = findingsDetailHeight(height);
+  const win = clampFindings(props.view, layout, listHeight);
+  const cols = columnsFor(width);
+  const domainOf = (f: Finding): string => {
+    if (!f.certificateArn) return '(account)';
+    const c = props.certificates[props.arnIndex.get(f.certificateArn) ?? -1];
+    return c ? safe(c.domainName, '(no domain)') : '(not in inventory)';
+  };
+
+  const end = Math.min(layout.rows.length, win.offset + listHeight);
+  const visible: React.JSX.Element[] = [];
+  for (let r = win.offset; r < end; r++) {
+    visible.push(<Row key={r} row={layout.rows[r]} selected={rowSelected(layout, r, win.cursor)} cols={cols} domainOf={domainOf} />);
+  }
+  const selected = layout.ordered[win.cursor];
+
+  return (
+    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+      <Box height={1}>
+        <Text wrap="truncate-end">
+          <Text bold>{`${layout.ordered.length} finding${layout.ordered.length === 1 ? '' : 's'}`}</Text>
+          {SEVERITIES.map((s) => (
+            <Text key={s}>
+              {' · '}
+              <Text {...(layout.counts[s] > 0 ? tone(severityTone(s)) : { dimColor: color || undefined })}>{`${layout.counts[s]} ${s}`}</Text>
+            </Text>
+          ))}
+          <Text dimColor={color}>{`   ${win.cursor + 1}/${layout.ordered.length}`}</Text>
+        </Text>
+      </Box>
+      <Box flexDirection="row" height={listHeight}>
+        <Box flexDirection="column" flexGrow={1} overflow="hidden">
+          {visible}
+        </Box>
+        <Scrollbar offset={win.offset} height={listHeight} count={layout.rows.length} />
+      </Box>
+      <FindingDetail finding={selected} domain={selected ? domainOf(selected) : ''} notice={props.view.notice} width={width} height={detailHeight} />
+    </Box>
+  );
+}
+
+function rowSelected(layout: FindingsLayout, row: number, cursor: number): boolean {
+  return layout.rowOf[cursor] === row;
+}
+
+const Row = React.memo(function Row(props: { row: FindingsRow; selected: boolean; cols: Columns; domainOf: (f: Finding) => string }): React.JSX.Element {
+  const color = useColor();
+  const tone = useToneProps();
+  const { row, cols } = props;
+  if (row.kind === 'severity') {
+    return (
+      <Box height={1}>
+        <Text wrap="truncate-end" bold {...tone(severityTone(row.severity))}>
+          {`${row.severity.toUpperCase()} (${row.count})`}
+        </Text>
+      </Box>
+    );
+  }
+  if (row.kind === 'rule') {
+    const rule = ruleById(row.ruleId);
+    return (
+      <Box height={1}>
+        <Text wrap="truncate-end">
+          {'  '}
+          <Text bold>{sanitiseForTerminal(row.ruleId)}</Text>
+          {rule ? <Text dimColor={color}>{` — ${rule.title}`}</Text> : null}
+          {` (${row.count})`}
+        </Text>
+      </Box>
+    );
+  }
+  const f = row.finding;
+  const sel = props.selected;
+  const cell = (key: string, w: number, text: string, extra: Record<string, unknown> = {}) => (
+    <Box key={key} width={w} marginRight={1} flexShrink={0}>
+      <Text wrap="truncate-end" inverse={color && sel} {...extra}>
+        {text}
+      </Text>
+    </Box>
+  );
+  return (
+    <Box height={1}>
+      <Box width={4} flexShrink={0}>
+        <Text bold={color && sel}>{sel ? '   ›' : ' '}</Text>
+      </Box>
+      {cell('sev', cols.severity - 1, f.severity, tone(severityTone(f.severity)))}
+      {cell('rule', cols.rule - 1, sanitiseForTerminal(f.ruleId))}
+      {cell('domain', cols.domain - 1, props.domainOf(f))}
+      {cell('region', cols.region - 1, safe(f.region, '—'))}
+      <Box width={cols.title} flexShrink={0}>
+        <Text wrap="truncate-end" inverse={color && sel}>
+          {safe(f.title)}
+        </Text>
+      </Box>
+    </Box>
+  );
+});
+
+function FindingDetail(props: { finding: Finding | undefined; domain: string; notice: string | null; width: number; height: number }): React.JSX.Element {
+  const color = useColor();
+  const tone = useToneProps();
+  const f = props.finding;
+  const w = props.width - 2;
+  const lines: React.JSX.Element[] = [];
+  lines.push(
+    <Text key="sep" dimColor={color} wrap="truncate-end">
+      {'─'.repeat(Math.max(1, props.width))}
+    </Text>,
+  );
+  if (props.notice) {
+    lines.push(
+      <Text key="notice" color={color ? 'yellow' : undefined} wrap="truncate-end">
+        {props.notice}
+      </Text>,
+    );
+  }
+  if (f) {
+    const rule = ruleById(f.ruleId);
+    lines.push(
+      <Text key="head" wrap="truncate-end">
+        <Text {...tone(severityTone(f.severity))}>{`[${f.severity}]`}</Text>
+        <Text bold>{` ${safe(f.title)}`}</Text>
+        <Text dimColor={color}>{`  ${sanitiseForTerminal(f.ruleId)} · ${props.domain} · ${safe(f.region, 'account-wide')}`}</Text>
+      </Text>,
+    );
+    const para = (key: string, label: string, text: string) => {
+      wrap(`${label}${text}`, w).forEach((l, i) =>
+        lines.push(
+          <Text key={`${key}-${i}`} wrap="truncate-end">
+            {i === 0 && label ? (
+              <>
+                <Text bold>{label}</Text>
+                {l.slice(label.length)}
+              </>
+            ) : (
+              l
+            )}
+          </Text>,
+        ),
+      );
+    };
+    para('detail', '', safe(f.detail, ''));
+    para('fix', 'Fix: ', safe(f.remediation, rule?.remediation ?? '—'));
+    if (rule) {
+      para('why', 'Why: ', rule.rationale);
+      if (rule.references.length) para('refs', 'Refs: ', rule.references.join(', '));
+    }
+  }
+  return (
+    <Box flexDirection="column" height={props.height} overflow="hidden">
+      {lines.slice(0, props.height)}
+    </Box>
+  );
 }

@@ -1,0 +1,177 @@
+import { describe, expect, it } from 'vitest';
+import { advise, loadKnowledgeBase, visibleQuestions } from '../../src/advisor/index.js';
+import {
+  advisorReducer,
+  cursorOf,
+  fromSession,
+  initialAdvisorState,
+  nextVisible,
+  previousVisible,
+  progressOf,
+  sessionChanged,
+  toSession,
+  type AdvisorAction,
+  type AdvisorContext,
+  type AdvisorState,
+} from '../../src/ui/state/advisor-view.js';
+import { inventoryOf, NOW } from './fixtures.js';
+
+const kb = loadKnowledgeBase();
+const ctx: AdvisorContext = { kb, proposals: {} };
+const ids = kb.questions.map((q) => q.id);
+
+function run(state: AdvisorState, ...actions: AdvisorAction[]): AdvisorState {
+  return actions.reduce((s, a) => advisorReducer(s, a, ctx), state);
+}
+
+/** Highlight the choice with this value, then answer. */
+function answer(state: AdvisorState, value: string, c: AdvisorContext = ctx): AdvisorState {
+  const q = kb.questions.find((x) => x.id === state.currentId)!;
+  const at = q.choices.findIndex((x) => x.value === value);
+  expect(at, `${q.id} has ${value}`).toBeGreaterThanOrEqual(0);
+  let s = advisorReducer(state, { type: 'choice', delta: at - cursorOf(state, c) }, c);
+  s = advisorReducer(s, { type: 'answer' }, c);
+  return s;
+}
+
+function at(id: string, answers: Record<string, string> = {}): AdvisorState {
+  return { ...initialAdvisorState(kb), currentId: id, answers };
+}
+
+describe('advisor view state: navigation', () => {
+  it('starts at the first question; forward and back walk the visible questions', () => {
+    let s = initialAdvisorState(kb);
+    expect(s.currentId).toBe(ids[0]);
+    s = run(s, { type: 'back' });
+    expect(s.currentId).toBe(ids[0]); // nothing before the first
+    s = run(s, { type: 'forward' }, { type: 'forward' });
+    expect(s.currentId).toBe(ids[2]);
+    expect(s.answers).toEqual({}); // moving never answers
+    s = run(s, { type: 'back' });
+    expect(s.currentId).toBe(ids[1]);
+  });
+
+  it('answering records the value and moves to the next question; the cursor moves with j/k and clamps', () => {
+    let s = initialAdvisorState(kb);
+    s = run(s, { type: 'choice', delta: -1 });
+    expect(cursorOf(s, ctx)).toBe(0);
+    s = run(s, { type: 'choice', delta: 1 }, { type: 'choice', delta: 99 });
+    const q0 = kb.questions[0];
+    expect(cursorOf(s, ctx)).toBe(q0.choices.length - 1);
+    s = run(s, { type: 'answer' });
+    expect(s.answers[q0.id]).toBe(q0.choices[q0.choices.length - 1].value);
+    expect(s.currentId).toBe(ids[1]);
+    // Back on an answered question, the cursor sits on the given answer.
+    s = run(s, { type: 'back' });
+    expect(cursorOf(s, ctx)).toBe(q0.choices.length - 1);
+  });
+
+  it('after the last visible question comes the recommendation; back returns to that question', () => {
+    let s = at(ids[ids.length - 1]);
+    s = run(s, { type: 'forward' });
+    expect(s.showResult).toBe(true);
+    s = run(s, { type: 'back' });
+    expect(s.showResult).toBe(false);
+    expect(s.currentId).toBe(ids[ids.length - 1]);
+    s = answer(s, kb.questions[ids.length - 1].choices[0].value);
+    expect(s.showResult).toBe(true);
+  });
+
+  it('the inventory suggestion only places the cursor: moving on does not answer, Enter does', () => {
+    const c: AdvisorContext = { kb, proposals: { 'aws-integrated-endpoints': 'partly' } };
+    let s = initialAdvisorState(kb);
+    expect(kb.questions[0].choices[cursorOf(s, c)].value).toBe('partly');
+    s = advisorReducer(s, { type: 'forward' }, c);
+    expect(s.answers).toEqual({});
+    s = advisorReducer(s, { type: 'back' }, c);
+    s = advisorReducer(s, { type: 'answer' }, c);
+    expect(s.answers['aws-integrated-endpoints']).toBe('partly');
+  });
+});
+
+describe('advisor view state: branching', () => {
+  it('an answer that makes a later question irrelevant skips it; changing it back brings it back', () => {
+    let s = at('private-key-export');
+    s = answer(s, 'yes');
+    expect(s.currentId).toBe('key-export-route');
+    s = answer(s, 'acme');
+    expect(s.currentId).toBe('non-aws-cdn');
+    const withRoute = progressOf(kb, s).visible.length;
+
+    // Go back twice and change the earlier answer: the follow-up question disappears.
+    s = run(s, { type: 'back' }, { type: 'back' });
+    expect(s.currentId).toBe('private-key-export');
+    s = answer(s, 'no');
+    expect(s.currentId).toBe('non-aws-cdn');
+    expect(progressOf(kb, s).visible.length).toBe(withRoute - 1);
+    expect(previousVisible(kb, s, 'non-aws-cdn')!.id).toBe('private-key-export');
+    // The stale answer stays in the session but is dropped from the advice.
+    expect(s.answers['key-export-route']).toBe('acme');
+    const advice = advise(kb, { workload: null, answers: s.answers }, inventoryOf([], ['us-east-1']), [], NOW);
+    expect(advice.answers.map((a) => a.id)).not.toContain('key-export-route');
+    expect(progressOf(kb, s).answered).toBe(1); // only visible questions count: private-key-export
+
+    s = run(s, { type: 'back' });
+    s = answer(s, 'yes');
+    expect(s.currentId).toBe('key-export-route');
+    expect(cursorOf(s, ctx)).toBe(kb.questions.find((q) => q.id === 'key-export-route')!.choices.findIndex((c) => c.value === 'acme'));
+  });
+
+  it('next/previous skip hidden questions from any position, even one that was just hidden', () => {
+    const answers = { 'existing-ca': 'none' };
+    const visible = visibleQuestions(kb, { workload: null, answers }).map((q) => q.id);
+    expect(visible).not.toContain('replace-internal-ca');
+    expect(nextVisible(kb, { workload: null, answers }, 'import-prerequisites')!.id).toBe(visible[visible.indexOf('import-prerequisites') + 1]);
+    // Standing on a hidden question, forward still finds the next visible one.
+    const s = run(at('replace-internal-ca', answers), { type: 'forward' });
+    expect(s.currentId).toBe('certificate-pinning');
+  });
+});
+
+describe('advisor view state: sessions', () => {
+  const session = (currentQuestionId: string | null, answers: Record<string, string>) => ({ version: 1 as const, workload: 'shop', answers, currentQuestionId, savedAt: NOW.toISOString() });
+
+  it('resumes at the saved question with the saved answers', () => {
+    const s = fromSession(kb, session('mature-process', { 'aws-integrated-endpoints': 'yes', 'existing-ca': 'none' }));
+    expect(s.currentId).toBe('mature-process');
+    expect(s.answers).toEqual({ 'aws-integrated-endpoints': 'yes', 'existing-ca': 'none' });
+    expect(s.workload).toBe('shop');
+    expect(s.showResult).toBe(false);
+  });
+
+  it('a finished session resumes at the recommendation; back returns to the last question', () => {
+    let s = fromSession(kb, session(null, { 'aws-integrated-endpoints': 'yes' }));
+    expect(s.showResult).toBe(true);
+    s = run(s, { type: 'back' });
+    expect(s.currentId).toBe(ids[ids.length - 1]);
+  });
+
+  it('unknown ids and values are dropped; a stale or hidden saved question resumes at the first unanswered one', () => {
+    const s = fromSession(kb, session('no-such-question', { 'aws-integrated-endpoints': 'yes', bogus: 'x', 'existing-ca': 'nonsense' }));
+    expect(s.answers).toEqual({ 'aws-integrated-endpoints': 'yes' });
+    expect(s.currentId).toBe('existing-ca');
+    const hidden = fromSession(kb, session('key-export-route', { 'private-key-export': 'no' }));
+    expect(hidden.currentId).toBe(ids[0]);
+    expect(fromSession(kb, null)).toEqual(initialAdvisorState(kb));
+  });
+
+  it('toSession saves the position (null at the recommendation); sessionChanged notices answers and moves only', () => {
+    const a = at('existing-ca', { 'aws-integrated-endpoints': 'yes' });
+    expect(toSession(a, 'T')).toEqual({ version: 1, workload: null, answers: { 'aws-integrated-endpoints': 'yes' }, currentQuestionId: 'existing-ca', savedAt: 'T' });
+    expect(toSession({ ...a, showResult: true }, 'T').currentQuestionId).toBeNull();
+    expect(sessionChanged(a, { ...a, cursor: 2 })).toBe(false);
+    expect(sessionChanged(a, { ...a, answers: { 'aws-integrated-endpoints': 'yes' } })).toBe(false);
+    expect(sessionChanged(a, { ...a, answers: { 'aws-integrated-endpoints': 'none' } })).toBe(true);
+    expect(sessionChanged(a, { ...a, currentId: 'onprem-ca-mandated' })).toBe(true);
+  });
+
+  it('reset needs confirmation', () => {
+    let s = at('existing-ca', { 'aws-integrated-endpoints': 'yes' });
+    s = run(s, { type: 'reset-request' });
+    expect(s.confirmReset).toBe(true);
+    expect(run(s, { type: 'reset-cancel' }).answers).toEqual({ 'aws-integrated-endpoints': 'yes' });
+    s = run(s, { type: 'reset-confirm' });
+    expect(s).toEqual(initialAdvisorState(kb));
+    expect(run(at('existing-ca'), { type: 'reset-confirm' }).currentId).toBe('existing-ca'); // no request, no reset
+  });
+});

@@ -1,0 +1,211 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadKnowledgeBase, sessionPath } from '../../src/advisor/index.js';
+import { fakeSource, fixtureCertificates } from './fixtures.js';
+import { KEY, renderApp, type Harness } from './harness.js';
+
+const kb = loadKnowledgeBase();
+const q = (id: string) => kb.questions.find((x) => x.id === id)!;
+const label = (id: string, value: string) => q(id).choices.find((c) => c.value === value)!.label;
+const total = kb.questions.length;
+
+let h: Harness | null = null;
+let dir = '';
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'acm-advisor-ui-'));
+});
+afterEach(() => {
+  h?.unmount();
+  h = null;
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const lines = (frame: string) => frame.split('\n');
+/** The highlighted choice's line. */
+const cursorLine = (frame: string) => lines(frame).find((l) => l.startsWith('› ')) ?? '';
+const progress = (frame: string) => /Question (\d+) of (\d+)/.exec(frame)?.slice(1).map(Number) ?? null;
+
+async function open(): Promise<Harness> {
+  h = await renderApp({ source: fakeSource(fixtureCertificates()), configDir: dir });
+  await h.waitForFrame('loaded');
+  await h.press('4');
+  await h.waitForFrame((f) => f.includes('Why it matters') || f.includes('Verdict:'));
+  return h;
+}
+
+/** Move the cursor to the choice with this value (from wherever it is) and press Enter. */
+async function choose(hh: Harness, id: string, value: string): Promise<void> {
+  const choices = q(id).choices;
+  await hh.chunk('k'.repeat(choices.length));
+  await hh.waitForFrame((f) => cursorLine(f).includes(choices[0].label));
+  const at = choices.findIndex((c) => c.value === value);
+  if (at > 0) await hh.chunk('j'.repeat(at));
+  await hh.waitForFrame((f) => cursorLine(f).includes(choices[at].label));
+  await hh.press(KEY.enter);
+}
+
+const saved = () => JSON.parse(readFileSync(sessionPath(dir), 'utf8')) as { answers: Record<string, string>; currentQuestionId: string | null };
+
+describe('the Advisor view', () => {
+  it('answer, go back, change an answer, quit, restart: resumes where it stopped, with the changed answer', async () => {
+    const hh = await open();
+    let f = await hh.waitForFrame(`Question 1 of ${total}`);
+    expect(f).toContain(q('aws-integrated-endpoints').prompt.slice(0, 40));
+    expect(f).toContain('Why it matters');
+    expect(f).toContain('What this account shows');
+    expect(f).toContain('Enter answer'); // footer, from the keymap
+
+    await choose(hh, 'aws-integrated-endpoints', 'partly');
+    f = await hh.waitForFrame('Question 2 of');
+    expect(f).toContain('1 answered');
+    expect(saved()).toMatchObject({ answers: { 'aws-integrated-endpoints': 'partly' }, currentQuestionId: 'existing-ca' });
+
+    await choose(hh, 'existing-ca', 'internal-ca');
+    await hh.waitForFrame('Question 3 of');
+    expect(saved().answers).toEqual({ 'aws-integrated-endpoints': 'partly', 'existing-ca': 'internal-ca' });
+
+    // Back (b, then ←) to the first question: the cursor sits on the given answer.
+    await hh.press('b');
+    await hh.waitForFrame('Question 2 of');
+    await hh.press(KEY.left);
+    f = await hh.waitForFrame('Question 1 of');
+    expect(cursorLine(f)).toContain(label('aws-integrated-endpoints', 'partly'));
+    expect(cursorLine(f)).toContain('your answer');
+
+    // Change the first answer: saved at once, and answering moves on.
+    await choose(hh, 'aws-integrated-endpoints', 'yes');
+    await hh.waitForFrame('Question 2 of');
+    expect(saved()).toMatchObject({ answers: { 'aws-integrated-endpoints': 'yes', 'existing-ca': 'internal-ca' }, currentQuestionId: 'existing-ca' });
+
+    // Quit and start again with the same config dir.
+    await hh.press('q');
+    expect(hh.exitCodes).toEqual([0]);
+    hh.unmount();
+    const again = await open();
+    f = await again.waitForFrame('Question 2 of');
+    expect(f).toContain('1 answered · this one answered');
+    expect(cursorLine(f)).toContain(label('existing-ca', 'internal-ca'));
+    await again.press('h');
+    f = await again.waitForFrame('Question 1 of');
+    expect(cursorLine(f)).toContain(label('aws-integrated-endpoints', 'yes'));
+    // Forward (→, n) moves without answering.
+    await again.press(KEY.right, 'n');
+    await again.waitForFrame('Question 3 of');
+    expect(Object.keys(saved().answers)).toHaveLength(2);
+  });
+
+  it('changing an earlier answer re-evaluates branching: the follow-up question is skipped', async () => {
+    const hh = await open();
+    // Jump to "private key export" with n, answer yes: its follow-up comes next.
+    const at = kb.questions.findIndex((x) => x.id === 'private-key-export');
+    await hh.chunk('n'.repeat(at));
+    await hh.waitForFrame(q('private-key-export').prompt.slice(0, 40));
+    await choose(hh, 'private-key-export', 'yes');
+    await hh.waitForFrame(q('key-export-route').prompt.slice(0, 30));
+    await hh.press('b');
+    await hh.waitForFrame(q('private-key-export').prompt.slice(0, 40));
+    await choose(hh, 'private-key-export', 'no');
+    const f = await hh.waitForFrame(q('non-aws-cdn').prompt.slice(0, 30));
+    expect(progress(f)).toEqual([at + 1, total - 1]);
+  });
+
+  it('shows evidence from the fixture inventory, and the inventory suggestion is never answered silently', async () => {
+    const hh = await open();
+    const f = await hh.waitForFrame('What this account shows');
+    const after = lines(f).slice(lines(f).findIndex((l) => l.includes('What this account shows')) + 1);
+    expect(after[0]).toMatch(/^ {2}• \S/);
+    // The fixture has certificates in use by a load balancer and CloudFront.
+    expect(f).toMatch(/CloudFront|load balancer|Load Balancer|in use/i);
+    expect(f).not.toContain('still loading');
+    if (f.includes('Suggested from the inventory')) expect(f).toContain('press Enter to accept or choose another');
+    expect(f).toContain('0 answered');
+    expect(() => readFileSync(sessionPath(dir))).toThrow(); // nothing saved until an answer is given
+  });
+
+  it('says "still loading…" while the inventory loads', async () => {
+    const src = fakeSource(fixtureCertificates(), { hold: true });
+    h = await renderApp({ source: src, configDir: dir });
+    await h.waitForFrame('details 4/4');
+    await h.press('4');
+    await h.waitForFrame('still loading…');
+    src.release();
+    await h.waitForFrame((f) => f.includes('loaded') && !f.includes('still loading'));
+  });
+
+  it('answering every question shows the recommendation: verdict, reasons, plan steps, pointer to 5', async () => {
+    const hh = await open();
+    for (let i = 0; i < total + 1; i++) {
+      const before = hh.frame();
+      if (before.includes('Verdict:')) break;
+      const p = progress(before);
+      await hh.press(KEY.enter);
+      await hh.waitForFrame((f) => f.includes('Verdict:') || progress(f)?.[0] !== p?.[0]);
+    }
+    const f = await hh.waitForFrame('Verdict:');
+    expect(f).toMatch(/Verdict: (ADOPT|ADOPT WITH EXCEPTIONS|IMPORT ONLY|DO NOT ADOPT)/);
+    expect(f).toMatch(/Reasons \(\d+\)/);
+    expect(f).toMatch(/Plan \(\d+ steps\)/);
+    expect(f).toContain('5 Report');
+    expect(saved().currentQuestionId).toBeNull();
+    // Back returns to the questions; v shows the recommendation again.
+    await hh.press(KEY.left);
+    await hh.waitForFrame('Why it matters');
+    await hh.press('v');
+    await hh.waitForFrame('Verdict:');
+    // A restart resumes at the recommendation.
+    hh.unmount();
+    const again = await open();
+    await again.waitForFrame('Verdict:');
+  });
+
+  it('a specific answer shows in the verdict and reasons', async () => {
+    const hh = await open();
+    await choose(hh, 'aws-integrated-endpoints', 'none');
+    await hh.waitForFrame('Question 2 of');
+    await hh.press('v');
+    const f = await hh.waitForFrame('Verdict:');
+    expect(f).toContain('Verdict: DO NOT ADOPT');
+    expect(f).toMatch(/\[blocker\] aws-integrated-endpoints/);
+  });
+
+  it('a corrupt session file is ignored with a notice, never a crash', async () => {
+    writeFileSync(sessionPath(dir), '{ not json');
+    const hh = await open();
+    const f = await hh.waitForFrame(`Question 1 of ${total}`);
+    expect(f).toContain('ignoring a corrupt advisor session file');
+    await choose(hh, 'aws-integrated-endpoints', 'yes');
+    await hh.waitForFrame('Question 2 of');
+    expect(saved().answers).toEqual({ 'aws-integrated-endpoints': 'yes' });
+  });
+
+  it('X then y resets the session; any other key cancels', async () => {
+    const hh = await open();
+    await choose(hh, 'aws-integrated-endpoints', 'yes');
+    await hh.waitForFrame('Question 2 of');
+    await hh.press('X');
+    await hh.waitForFrame('Reset every answer');
+    await hh.press(KEY.escape);
+    await hh.waitForFrame((f) => !f.includes('Reset every answer') && f.includes('Question 2 of'));
+    await hh.press('X', 'y');
+    const f = await hh.waitForFrame('Question 1 of');
+    expect(f).toContain('0 answered');
+    expect(saved().answers).toEqual({});
+  });
+
+  it('global keys still work in the advisor: 1-5, ?, q; j/k/Enter are the advisor’s', async () => {
+    const hh = await open();
+    await hh.press('?');
+    let f = await hh.waitForFrame('Keys — ? or Esc closes');
+    await hh.press(KEY.escape);
+    await hh.waitForFrame('Why it matters');
+    await hh.press('2');
+    f = await hh.waitForFrame('4 certificates');
+    expect(f).not.toContain('Why it matters');
+    await hh.press('4');
+    await hh.waitForFrame('Why it matters');
+    await hh.press('q');
+    expect(hh.exitCodes).toEqual([0]);
+  });
+});
