@@ -89,6 +89,10 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'back', keys: ['escape'], label: 'Esc', description: 'back', modes: ['normal'], screens: ['certificates', 'detail'], footer: true, group: 'General' },
   { command: 'sort.next', keys: ['s'], label: 's', description: 'sort column', modes: ['normal'], screens: TABLE, footer: true, group: 'Filter & sort' },
   { command: 'sort.reverse', keys: ['S'], label: 'S', description: 'reverse sort', modes: ['normal'], screens: TABLE, footer: false, group: 'Filter & sort' },
+  // Findings (3) and Report (5).
+  { command: 'findings.open', keys: ['return'], label: 'Enter', description: 'open certificate', modes: ['normal'], screens: ['findings'], footer: true, group: 'Move' },
+  { command: 'report.export-md', keys: ['e'], label: 'e', description: 'export Markdown', modes: ['normal'], screens: ['report'], footer: true, group: 'General' },
+  { command: 'report.export-json', keys: ['E', 'J'], label: 'E', description: 'export JSON', modes: ['normal'], screens: ['report'], footer: true, group: 'General' },
   // The advisor (digits switch views, so choices move with arrows/j/k and Enter answers).
   { command: 'advisor.choice-down', keys: ['down', 'j'], label: '↑↓/jk', description: 'choose', modes: ['normal'], screens: ['advisor'], footer: true, group: 'Move' },
   { command: 'advisor.choice-up', keys: ['up', 'k'], label: '↑↓/jk', description: 'choose', modes: ['normal'], screens: ['advisor'], footer: false, group: 'Move' },
@@ -104,11 +108,8 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'help.close', keys: ['?', 'escape', 'return'], label: '?/Esc', description: 'close help', modes: ['help'], screens: ALL, footer: true, group: 'General' },
   { command: 'quit', keys: ['q'], label: 'q', description: 'quit', modes: ['normal', 'help'], screens: ALL, footer: true, group: 'General' },
   { command: 'interrupt', keys: ['ctrl+c'], label: 'Ctrl+C', description: 'quit', modes: ['normal', 'filter', 'help', 'prompt', 'confirm'], screens: ALL, footer: false, group: 'General' },
-  // Findings (3) and Report (5). The export path prompt ('prompt' mode) takes every printable key as text;
+  // The Report's export path prompt ('prompt' mode) takes every printable key as text;
   // the overwrite question ('confirm' mode) writes on y and cancels on any other key (see route()).
-  { command: 'findings.open', keys: ['return'], label: 'Enter', description: 'open certificate', modes: ['normal'], screens: ['findings'], footer: true, group: 'Move' },
-  { command: 'report.export-md', keys: ['e'], label: 'e', description: 'export Markdown', modes: ['normal'], screens: ['report'], footer: true, group: 'General' },
-  { command: 'report.export-json', keys: ['E', 'J'], label: 'E', description: 'export JSON', modes: ['normal'], screens: ['report'], footer: true, group: 'General' },
   { command: 'prompt.confirm', keys: ['return'], label: 'Enter', description: 'write the file', modes: ['prompt'], screens: ALL, footer: true, group: 'General' },
   { command: 'prompt.cancel', keys: ['escape'], label: 'Esc', description: 'cancel', modes: ['prompt'], screens: ALL, footer: true, group: 'General' },
   { command: 'prompt.backspace', keys: ['backspace', 'delete'], label: '⌫', description: 'delete a character', modes: ['prompt'], screens: ALL, footer: false, group: 'General' },

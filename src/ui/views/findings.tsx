@@ -174,7 +174,7 @@ const Row = React.memo(function Row(props: { row: FindingsRow; selected: boolean
   return (
     <Box height={1}>
       <Box width={4} flexShrink={0}>
-        <Text bold={color && sel}>{sel ? '   ›' : ' '}</Text>
+        <Text bold={color && sel}>{sel ? '  › ' : ' '}</Text>
       </Box>
       {cell('sev', cols.severity - 1, f.severity, tone(severityTone(f.severity)))}
       {cell('rule', cols.rule - 1, sanitiseForTerminal(f.ruleId))}
