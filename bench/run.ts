@@ -104,6 +104,47 @@ async function inventoryBound(): Promise<void> {
   }
 }
 
+/**
+ * No lost data under faults: the same synthetic account read clean, then with 30%
+ * throttling and 5% server errors. Reports completeness and the time ratio.
+ */
+async function faults(): Promise<void> {
+  const scale = 10;
+  const regions = ['us-east-1', 'eu-west-1'];
+  const account = syntheticAccount({ count: 600, regions, seed: 11, now: new Date() });
+  const pacing = { listCertificates: 6 * scale, describeCertificate: 8 * scale, listTagsForCertificate: 8 * scale, concurrency: 16 };
+  const run = async (faultOptions: { throttleFraction: number; serverErrorFraction: number }) => {
+    const endpoint = await startEndpoint({ account, rateScale: scale, latencyMs: { min: 5, max: 25 }, seed: 3, ...faultOptions });
+    try {
+      const source = awsInventorySource({
+        regions: { kind: 'list', regions },
+        endpoint: endpoint.url,
+        credentials: { accessKeyId: 'AKIDBENCH', secretAccessKey: 'x' },
+        homeRegion: 'us-east-1',
+        pacing,
+      });
+      const t = performance.now();
+      const inv = await source.load(() => {});
+      const ms = performance.now() - t;
+      source.close();
+      const complete = inv.certificates.filter((c) => c.detail.state === 'complete').length;
+      const faulted = endpoint.calls.filter((c) => c.status >= 400).length;
+      return { ms, complete, total: inv.certificates.length, faulted, calls: endpoint.calls.length };
+    } finally {
+      await endpoint.close();
+    }
+  };
+  const clean = await run({ throttleFraction: 0, serverErrorFraction: 0 });
+  const faulty = await run({ throttleFraction: 0.3, serverErrorFraction: 0.05 });
+  rows.push({
+    name: `faults: 30% throttling + 5% 5xx, ${account.certificates.length} certificates complete`,
+    value: faulty.complete,
+    unit: `of ${faulty.total}`,
+    baseline: `${faulty.faulted} faulted responses of ${faulty.calls} calls`,
+  });
+  rows.push({ name: 'faults: inventory time under faults', value: faulty.ms, unit: 'ms', baseline: `fault-free ${clean.ms.toFixed(0)} ms`, ratio: faulty.ms / clean.ms });
+}
+
 async function tui(): Promise<void> {
   try {
     const mod = (await import('./tui.js')) as { benchTui(): Promise<Row[]> };
@@ -116,12 +157,13 @@ async function tui(): Promise<void> {
 await startup();
 await firstFrame();
 await inventoryBound();
+await faults();
 await tui();
 
 const w = Math.max(...rows.map((r) => r.name.length));
 console.log(`acm-advisor bench — node ${process.version}, ${new Date().toISOString()}\n`);
 for (const r of rows) {
-  const value = Number.isNaN(r.value) ? '—' : `${r.value.toFixed(r.unit === 'ms' ? 1 : 0)} ${r.unit}`;
+  const value = Number.isNaN(r.value) ? '—' : `${r.value.toFixed(r.unit === 'ms' ? 1 : 0)} ${r.unit}`.trimEnd();
   const ratio = r.ratio !== undefined ? `  ×${r.ratio.toFixed(2)}` : '';
   console.log(`${r.name.padEnd(w)}  ${value.padStart(12)}${ratio.padStart(9)}  ${r.baseline ? `(baseline: ${r.baseline})` : ''}`);
 }

@@ -1,17 +1,9 @@
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { loadSharedConfigFiles } from '@smithy/core/config';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
+import { CredentialsError } from './credentials-error.js';
 
-/** A credential problem, phrased as the one sentence a user needs. */
-export class CredentialsError extends Error {
-  override readonly name = 'CredentialsError';
-  constructor(
-    message: string,
-    readonly kind: 'none' | 'unknown-profile' | 'sso-expired' | 'profile-failed' | 'invalid',
-  ) {
-    super(message);
-  }
-}
+export { CredentialsError };
 
 /**
  * One provider for every client: the SDK's default chain (env, SSO, shared files,

@@ -1,15 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import { CommanderError, Option } from 'commander';
-import { CredentialsError, effectiveProfile } from '../aws/credentials.js';
+import { CredentialsError } from '../aws/credentials-error.js';
 import { parseRegions } from '../aws/regions.js';
-import { awsInventorySource } from '../aws/source.js';
 import { packageRoot } from '../content-dir.js';
 import type { Inventory, InventorySource } from '../domain/inventory.js';
 import { sanitiseForTerminal } from '../domain/text.js';
 import { defaultConfigDir } from '../config-dir.js';
 import type { CommandContext } from './context.js';
-import { DEMO_CREDENTIALS, startDemoEndpoint } from './demo.js';
 import { EXIT, UsageError } from './errors.js';
 import { progressReporter } from './progress.js';
 import { buildProgram, formatOption } from './program.js';
@@ -41,13 +39,17 @@ async function makeSource(g: GlobalOptions): Promise<InventorySource & { checkCr
   if (g.endpointUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(g.endpointUrl)) {
     throw new UsageError(`--endpoint-url must be an http(s) URL (got '${g.endpointUrl}')`);
   }
+  // The SDK and the endpoint load only when a command needs AWS: --help and --version stay quick.
+  const { awsInventorySource } = await import('../aws/source.js');
   if (g.demo) {
+    const { DEMO_CREDENTIALS, startDemoEndpoint } = await import('./demo.js');
     const endpoint = await startDemoEndpoint();
     cleanups.push(() => endpoint.close());
     const source = awsInventorySource({ regions, endpoint: endpoint.url, credentials: DEMO_CREDENTIALS, homeRegion: 'us-east-1', demo: true });
     cleanups.push(() => source.close());
     return source;
   }
+  const { effectiveProfile } = await import('../aws/credentials.js');
   const source = awsInventorySource({ profile: effectiveProfile(g.profile), regions, endpoint: g.endpointUrl });
   cleanups.push(() => source.close());
   return source;

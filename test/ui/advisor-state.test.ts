@@ -139,11 +139,15 @@ describe('advisor view state: sessions', () => {
     expect(s.showResult).toBe(false);
   });
 
-  it('a finished session resumes at the recommendation; back returns to the last question', () => {
-    let s = fromSession(kb, session(null, { 'aws-integrated-endpoints': 'yes' }));
+  it('a finished session resumes at the recommendation (back returns to the last question); a partial one at the first unanswered', () => {
+    const all = Object.fromEntries(kb.questions.map((x) => [x.id, x.choices[0].value]));
+    let s = fromSession(kb, session(null, all));
     expect(s.showResult).toBe(true);
     s = run(s, { type: 'back' });
-    expect(s.currentId).toBe(ids[ids.length - 1]);
+    expect(s.currentId).toBe(visibleQuestions(kb, { workload: null, answers: all }).at(-1)!.id);
+    const partial = fromSession(kb, session(null, { 'aws-integrated-endpoints': 'yes' }));
+    expect(partial.showResult).toBe(false);
+    expect(partial.currentId).toBe(ids[1]);
   });
 
   it('unknown ids and values are dropped; a stale or hidden saved question resumes at the first unanswered one', () => {

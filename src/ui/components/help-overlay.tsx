@@ -45,6 +45,8 @@ function prettyKey(k: string): string {
   const names: Record<string, string> = {
     up: '↑',
     down: '↓',
+    left: '←',
+    right: '→',
     pageup: 'PgUp',
     pagedown: 'PgDn',
     home: 'Home',

@@ -71,8 +71,8 @@ export function initialAdvisorState(kb: KnowledgeBase): AdvisorState {
 }
 
 /**
- * Resume from a saved session: at the saved question when it is still asked; at the recommendation when the
- * questionnaire was finished; otherwise at the first unanswered question. Unknown ids and values are dropped.
+ * Resume from a saved session: at the saved question when it is still asked; otherwise at the first visible
+ * question still unanswered, or at the recommendation when every one is answered. Unknown ids and values are dropped.
  */
 export function fromSession(kb: KnowledgeBase, session: SessionState | null): AdvisorState {
   const fresh = initialAdvisorState(kb);
@@ -83,11 +83,10 @@ export function fromSession(kb: KnowledgeBase, session: SessionState | null): Ad
   if (session.currentQuestionId !== null && visible.some((q) => q.id === session.currentQuestionId)) {
     return { ...base, currentId: session.currentQuestionId };
   }
+  // Finished (or a stale position): the first question still unanswered, else the recommendation.
   const unanswered = visible.find((q) => answers[q.id] === undefined);
-  const anyAnswer = visible.some((q) => answers[q.id] !== undefined);
-  if (session.currentQuestionId === null && anyAnswer) return { ...base, currentId: visible[visible.length - 1].id, showResult: true };
   if (unanswered) return { ...base, currentId: unanswered.id };
-  return { ...base, currentId: visible[visible.length - 1].id, showResult: anyAnswer };
+  return { ...base, currentId: visible[visible.length - 1].id, showResult: true };
 }
 
 /** The session file's content for this state. */

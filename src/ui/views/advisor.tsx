@@ -52,6 +52,15 @@ function clip(lines: Line[], max: number): Line[] {
   return [...lines.slice(0, max - 1), { text: `  … (${lines.length - max + 1} more lines)`, tone: 'muted' }];
 }
 
+/** At most `max` lines of one paragraph; a cut one ends in "…". */
+function cut(lines: Line[], max: number): Line[] {
+  if (lines.length <= max) return lines;
+  const kept = lines.slice(0, Math.max(1, max));
+  const last = kept[kept.length - 1];
+  kept[kept.length - 1] = { ...last, text: `${last.text.replace(/.$/u, '')}…` };
+  return kept;
+}
+
 function questionLines(model: Extract<AdvisorModel, { kind: 'question' }>, width: number, height: number): Line[] {
   const q = model.question;
   const head: Line[] = [
@@ -60,17 +69,17 @@ function questionLines(model: Extract<AdvisorModel, { kind: 'question' }>, width
       tone: 'accent',
       bold: true,
     },
-    ...clip(para(q.prompt, width, 0), 3).map((l) => ({ ...l, bold: true })),
-    ...clip(para(q.hint, width, 0, 'muted'), 2),
+    ...cut(para(q.prompt, width, 0), 3).map((l) => ({ ...l, bold: true })),
+    ...cut(para(q.hint, width, 0, 'muted'), 2),
   ];
-  if (model.notice) head.unshift(...clip(para(model.notice, width, 0, 'warning'), 2));
+  if (model.notice) head.unshift(...cut(para(model.notice, width, 0, 'warning'), 2));
 
   const suggestion: Line[] = [];
   const proposed = model.evidence?.proposed;
   const proposedChoice = proposed ? q.choices.find((c) => c.value === proposed.value) : undefined;
   if (proposed && proposedChoice) {
     const accept = model.answer === proposed.value ? 'your answer matches it' : 'press Enter to accept or choose another';
-    suggestion.push(...clip(para(`Suggested from the inventory: "${proposedChoice.label}" — ${proposed.because} — ${accept}`, width, 2, 'accent'), 3));
+    suggestion.push(...cut(para(`Suggested from the inventory: "${proposedChoice.label}" — ${proposed.because} — ${accept}`, width, 2, 'accent'), 3));
   }
 
   const choices: Line[] = [{ text: 'Choices', bold: true }];
@@ -84,7 +93,7 @@ function questionLines(model: Extract<AdvisorModel, { kind: 'question' }>, width
     });
   });
   const chosen = q.choices[model.cursor];
-  const explanation = clip(para(chosen.explanation, width, 2, EFFECT_TONE[chosen.effect], `${chosen.effect}: `), 3);
+  const explanation = cut(para(chosen.explanation, width, 2, EFFECT_TONE[chosen.effect], `${chosen.effect}: `), 3);
 
   const confirm: Line[] = model.confirmReset ? [{ text: 'Reset every answer and start again? y to confirm, any other key cancels', tone: 'warning', bold: true }] : [];
 
@@ -102,13 +111,18 @@ function questionLines(model: Extract<AdvisorModel, { kind: 'question' }>, width
   const shownWhy = clip(why, whyMax);
   const shownEvidence = clip(evidence, Math.max(1, room));
 
+  // Blank lines between the sections when everything fits with them.
+  const gap: Line[] = fixed + why.length + evidence.length + 3 <= height ? [{ text: '' }] : [];
   return [
     ...head,
+    ...gap,
     { text: 'Why it matters', bold: true, tone: 'accent' },
     ...shownWhy,
+    ...gap,
     { text: 'What this account shows', bold: true, tone: 'accent' },
     ...shownEvidence,
     ...suggestion,
+    ...gap,
     ...choices,
     ...explanation,
     ...confirm,
@@ -119,19 +133,25 @@ function resultLines(model: Extract<AdvisorModel, { kind: 'result' }>, width: nu
   const { recommendation, plan } = model.advice;
   const unanswered = model.total - model.answered;
   const head: Line[] = [];
-  if (model.notice) head.push(...clip(para(model.notice, width, 0, 'warning'), 2));
+  if (model.notice) head.push(...cut(para(model.notice, width, 0, 'warning'), 2));
   head.push({
     text: `Recommendation · ${model.answered} of ${model.total} questions answered${unanswered > 0 ? ` (${unanswered} unanswered: ← to go back)` : ''}`,
     tone: 'accent',
     bold: true,
   });
-  head.push({ text: `Verdict: ${VERDICT_LABEL[recommendation.verdict] ?? recommendation.verdict}`, tone: VERDICT_TONE[recommendation.verdict], bold: true });
-  head.push(...clip(para(model.summary, width, 2), 3));
+  head.push({
+    text: `Verdict: ${VERDICT_LABEL[recommendation.verdict] ?? recommendation.verdict}${unanswered > 0 ? '  (provisional until every question is answered)' : ''}`,
+    tone: VERDICT_TONE[recommendation.verdict],
+    bold: true,
+  });
+  head.push(...cut(para(model.summary, width, 2), 3));
   if (model.loading) head.push({ text: '  The inventory is still loading: the plan may still change.', tone: 'muted' });
 
-  const reasons: Line[] = recommendation.reasons.length
-    ? recommendation.reasons.flatMap((r) => clip(para(r.text, width, 2, undefined, `[${r.effect}] ${r.criterion}: `), 2).map((l, i) => (i === 0 ? { ...l, tone: EFFECT_TONE[r.effect] } : l)))
-    : [{ text: '  No answer so far limits or favours ACM.', tone: 'muted' }];
+  const reasonBlocks: Line[][] = recommendation.reasons.map((r) =>
+    cut(para(r.text, width, 2, undefined, `[${r.effect}] ${r.criterion}: `), 2).map((l, i) => (i === 0 ? { ...l, tone: EFFECT_TONE[r.effect] } : l)),
+  );
+  if (reasonBlocks.length === 0) reasonBlocks.push([{ text: '  No answer so far limits or favours ACM.', tone: 'muted' }]);
+  const reasonLines = reasonBlocks.reduce((n, b) => n + b.length, 0);
   const steps: Line[] = plan.steps.map((s, i) => ({ text: `  ${String(i + 1).padStart(2)}. ${sanitiseForTerminal(s.title)}` }));
   const tail: Line[] = [
     { text: '5 Report shows the full plan (why, how, snippets) and exports it · ← back to the questions · X reset', tone: 'muted' },
@@ -140,14 +160,32 @@ function resultLines(model: Extract<AdvisorModel, { kind: 'result' }>, width: nu
 
   const fixed = head.length + 2 + tail.length + confirm.length;
   let room = Math.max(2, height - fixed);
-  const reasonMax = Math.max(1, Math.min(reasons.length, Math.max(Math.ceil(room / 2), room - steps.length)));
-  room -= Math.min(reasons.length, reasonMax);
+  const reasonMax = Math.max(1, Math.min(reasonLines, Math.max(Math.ceil(room / 2), room - steps.length)));
+  // Whole reasons only; the last line says how many more the report lists.
+  const shownReasons: Line[] = [];
+  let shown = 0;
+  for (const b of reasonBlocks) {
+    const rest = reasonBlocks.length - shown - 1;
+    if (shownReasons.length + b.length + (rest > 0 ? 1 : 0) > reasonMax) break;
+    shownReasons.push(...b);
+    shown++;
+  }
+  if (shown < reasonBlocks.length) shownReasons.push({ text: `  … and ${reasonBlocks.length - shown} more (5 Report lists them all)`, tone: 'muted' });
+  room -= shownReasons.length;
+  let shownSteps = steps;
+  if (steps.length > Math.max(1, room)) {
+    const keep = Math.max(0, room - 1);
+    shownSteps = [...steps.slice(0, keep), { text: `  … and ${steps.length - keep} more steps`, tone: 'muted' }];
+  }
+  const gap: Line[] = room - shownSteps.length >= 2 ? [{ text: '' }] : [];
   return [
     ...head,
+    ...gap,
     { text: `Reasons (${recommendation.reasons.length})`, bold: true, tone: 'accent' },
-    ...clip(reasons, reasonMax),
+    ...shownReasons,
+    ...gap,
     { text: `Plan (${plan.steps.length} steps)`, bold: true, tone: 'accent' },
-    ...clip(steps, Math.max(1, room)),
+    ...shownSteps,
     ...confirm,
     ...tail,
   ];

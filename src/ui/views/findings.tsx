@@ -53,8 +53,8 @@ function columnsFor(width: number): Columns {
   const severity = 9;
   const region = 15;
   const rest = Math.max(20, width - 1 - 4 - severity - region);
-  const rule = Math.min(30, Math.max(10, Math.floor(rest * 0.3)));
-  const domain = Math.min(34, Math.max(10, Math.floor(rest * 0.33)));
+  const rule = Math.min(26, Math.max(10, Math.floor(rest * 0.25)));
+  const domain = Math.min(38, Math.max(10, Math.floor(rest * 0.38)));
   return { severity, rule, domain, region, title: Math.max(5, rest - rule - domain) };
 }
 
