@@ -101,9 +101,11 @@ async function runInteractive(g: GlobalOptions): Promise<number> {
       source = await makeSource({ ...g, demo: true });
     }
   }
+  const configDir = defaultConfigDir();
+  const { tuiAudit } = await import('./tui-hooks.js');
+  const audit = await tuiAudit(configDir);
   const { runTui } = await import('../ui/run.js');
-  const { auditForTui } = await import('./tui-hooks.js');
-  return runTui({ source, color: colourWanted(g, process.stdout), configDir: defaultConfigDir(), audit: auditForTui });
+  return runTui({ source, color: colourWanted(g, process.stdout), configDir, audit });
 }
 
 async function confirm(question: string): Promise<boolean> {

@@ -1,9 +1,19 @@
+import { join } from 'node:path';
 import type { Certificate } from '../domain/certificate.js';
 import type { Finding } from '../domain/finding.js';
-import { DEFAULT_AUDIT_CONFIG } from '../audit/config.js';
+import { DEFAULT_AUDIT_CONFIG, resolveAuditConfig } from '../audit/config.js';
 import { runAudit } from '../audit/run.js';
 
-/** The TUI's Findings view and detail use the audit with its default thresholds. */
+/**
+ * The TUI audits with the same configuration as `acm-advisor audit`: `<configDir>/audit.yaml`
+ * when present, else the defaults. A broken file is a usage error before the screen opens.
+ */
+export async function tuiAudit(configDir: string): Promise<(certificates: Certificate[], now: Date) => Finding[]> {
+  const config = await resolveAuditConfig({ defaultPath: join(configDir, 'audit.yaml'), flags: {} });
+  return (certificates, now) => runAudit(certificates, config, now).findings;
+}
+
+/** The audit with default thresholds (tests, and the TUI when no config dir applies). */
 export function auditForTui(certificates: Certificate[], now: Date): Finding[] {
   return runAudit(certificates, DEFAULT_AUDIT_CONFIG, now).findings;
 }

@@ -21,7 +21,16 @@ export function HelpOverlay(props: { width: number; height: number }): React.JSX
       const id = `${keys}|${b.description}`;
       if (seen.has(id)) continue;
       seen.add(id);
-      const where = b.modes.includes('filter') && !b.modes.includes('normal') ? ' (in the filter)' : b.screens.length <= 2 ? ` (${b.screens.join(', ')})` : '';
+      const where =
+        b.modes.includes('filter') && !b.modes.includes('normal')
+          ? ' (in the filter)'
+          : b.modes.includes('prompt') && !b.modes.includes('normal')
+            ? ' (export file name)'
+            : b.modes.includes('confirm') && !b.modes.includes('normal')
+              ? ' (overwrite question)'
+              : b.screens.length <= 2
+                ? ` (${b.screens.join(', ')})`
+                : '';
       lines.push(
         <Text key={`${b.command}`} wrap="truncate-end">
           {'  '}
@@ -32,11 +41,22 @@ export function HelpOverlay(props: { width: number; height: number }): React.JSX
       );
     }
   }
-  const visible = lines.slice(0, Math.max(1, props.height - 3));
+  // More bindings than rows: flow into two columns when the terminal is wide enough.
+  const rows = Math.max(1, props.height - 3);
+  const inner = props.width - 4;
+  const columns = lines.length > rows && inner >= 80 ? 2 : 1;
+  const perColumn = columns === 2 ? Math.min(rows, Math.ceil(lines.length / 2)) : rows;
+  const colWidth = Math.floor(inner / columns);
   return (
     <Box flexDirection="column" width={props.width} height={props.height} borderStyle="round" paddingX={1} overflow="hidden">
       <Text bold>Keys — ? or Esc closes</Text>
-      {visible}
+      <Box flexDirection="row">
+        {Array.from({ length: columns }, (_, c) => (
+          <Box key={c} flexDirection="column" width={colWidth} overflow="hidden">
+            {lines.slice(c * perColumn, (c + 1) * perColumn)}
+          </Box>
+        ))}
+      </Box>
     </Box>
   );
 }
