@@ -5,6 +5,7 @@
  */
 import React, { useCallback, useMemo, useReducer, useRef } from 'react';
 import { Box, useInput, useStdout, type Key } from 'ink';
+import type { AuditConfig } from '../audit/config.js';
 import type { Certificate } from '../domain/certificate.js';
 import type { Finding } from '../domain/finding.js';
 import type { InventorySource } from '../domain/inventory.js';
@@ -40,6 +41,8 @@ export interface AppProps {
   configDir: string;
   /** Where report exports go by default (relative paths resolve against it); process.cwd() when omitted. */
   cwd?: string;
+  /** The settings `audit` runs with, so the report states the same owner tag and thresholds; defaults when omitted. */
+  auditConfig?: AuditConfig;
   now?: () => Date;
   /** Extension point: the audit. Runs over each finished load; its findings reach Overview, Findings and Detail. */
   audit?: (certs: Certificate[], now: Date) => Finding[];
@@ -114,7 +117,7 @@ export function App(props: AppProps): React.JSX.Element {
   const height = contentHeight(size);
   const screen = screenOf(state);
   const auditing = props.audit !== undefined && state.findings === null;
-  const reportPreview = useReportPreview({ active: screen === 'report', state, configDir: props.configDir, now, auditing });
+  const reportPreview = useReportPreview({ active: screen === 'report', state, configDir: props.configDir, now, auditing, auditConfig: props.auditConfig });
   const reportRef = useLatest(reportPreview);
 
   // The key handler reads the latest state through a ref and applies the reducer locally as it goes,

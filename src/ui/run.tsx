@@ -5,6 +5,7 @@
  */
 import React from 'react';
 import { render, type Instance } from 'ink';
+import type { AuditConfig } from '../audit/config.js';
 import type { Certificate } from '../domain/certificate.js';
 import type { Finding } from '../domain/finding.js';
 import type { InventorySource } from '../domain/inventory.js';
@@ -17,6 +18,8 @@ export interface RunTuiOptions {
   now?: () => Date;
   /** Extension point for the audit issue: findings computed from each finished load. */
   audit?: (certs: Certificate[], now: Date) => Finding[];
+  /** The settings `audit` uses; the Report view states them (owner tag, thresholds). Defaults when omitted. */
+  auditConfig?: AuditConfig;
   /** Streams, for tests; default process.stdin/stdout. */
   stdin?: NodeJS.ReadStream;
   stdout?: NodeJS.WriteStream;
@@ -79,6 +82,7 @@ export async function runTui(options: RunTuiOptions): Promise<number> {
         configDir={options.configDir}
         now={options.now}
         audit={options.audit}
+        auditConfig={options.auditConfig}
         onExit={(code) => finish(code)}
       />,
       { stdout, stdin, stderr, exitOnCtrlC: false, patchConsole: false, maxFps: 30 },

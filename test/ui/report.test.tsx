@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { saveSession } from '../../src/advisor/index.js';
+import { DEFAULT_AUDIT_CONFIG } from '../../src/audit/config.js';
 import { auditForTui } from '../../src/cli/tui-hooks.js';
 import { route } from '../../src/ui/keymap.js';
 import { initialState, reducer, type AppState } from '../../src/ui/state/app-state.js';
@@ -72,6 +73,10 @@ describe('report view state (pure)', () => {
     expect(p.report.findings).toHaveLength(findings.length);
     // The hostile tag value in the fixtures never reaches the terminal as an escape sequence.
     expect(p.lines.some((l) => /[\u001b\u0007\u202e]/.test(l))).toBe(false);
+    expect(p.report.settings.ownerTag).toBe(DEFAULT_AUDIT_CONFIG.ownerTag);
+    // The audit's own settings (audit.yaml) are what the report states.
+    const custom = buildPreview({ certificates: certs, findings, account: null, regions: [], warnings: [], session: null, now: NOW, config: { ...DEFAULT_AUDIT_CONFIG, ownerTag: 'team' } });
+    expect(custom.report.settings.ownerTag).toBe('team');
   });
 });
 

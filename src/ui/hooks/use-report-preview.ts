@@ -7,6 +7,7 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { useMemo, useRef, type Dispatch } from 'react';
 import { loadSession, type SessionState } from '../../advisor/index.js';
+import type { AuditConfig } from '../../audit/config.js';
 import { sanitiseForTerminal } from '../../domain/text.js';
 import { writeReportFile } from '../../report/index.js';
 import type { Action, AppState } from '../state/app-state.js';
@@ -23,8 +24,15 @@ export interface ReportPreviewState {
 
 const IDLE: ReportPreviewState = { status: 'loading', preview: null, error: null, sessionWarning: null };
 
-export function useReportPreview(options: { active: boolean; state: AppState; configDir: string; now: Date; auditing: boolean }): ReportPreviewState {
-  const { active, state, configDir, now, auditing } = options;
+export function useReportPreview(options: {
+  active: boolean;
+  state: AppState;
+  configDir: string;
+  now: Date;
+  auditing: boolean;
+  auditConfig?: AuditConfig;
+}): ReportPreviewState {
+  const { active, state, configDir, now, auditing, auditConfig } = options;
   // Re-read the session each time the view opens and on refresh (epoch): the Advisor saves as it goes.
   const session = useMemo((): { value: SessionState | null; warning: string | null } => {
     if (!active) return { value: null, warning: null };
@@ -49,13 +57,14 @@ export function useReportPreview(options: { active: boolean; state: AppState; co
         warnings: state.warnings,
         session: session.value,
         now,
+        config: auditConfig,
       });
       return { status: 'ready', preview, error: null, sessionWarning: session.warning };
     } catch (e) {
       return { status: 'error', preview: null, error: sanitiseForTerminal(e instanceof Error ? e.message : String(e)), sessionWarning: session.warning };
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [active, loaded, auditing, state.certificates, state.findings, state.account, state.regions, session, now]);
+  }, [active, loaded, auditing, state.certificates, state.findings, state.account, state.regions, session, now, auditConfig]);
 }
 
 /** Outcome of one write attempt. */

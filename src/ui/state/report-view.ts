@@ -11,7 +11,7 @@ import type { Finding, SeveritySummary } from '../../domain/finding.js';
 import { SEVERITIES } from '../../domain/finding.js';
 import type { AccountIdentity, Inventory, RegionState } from '../../domain/inventory.js';
 import { sanitiseForTerminal } from '../../domain/text.js';
-import { DEFAULT_AUDIT_CONFIG } from '../../audit/config.js';
+import { DEFAULT_AUDIT_CONFIG, type AuditConfig } from '../../audit/config.js';
 import { advise, loadFacts, loadKnowledgeBase, type SessionState } from '../../advisor/index.js';
 import { buildReport, renderReportJson, renderReportMarkdown, type Report } from '../../report/index.js';
 
@@ -108,6 +108,8 @@ export interface PreviewInput {
   warnings: readonly string[];
   session: SessionState | null;
   now: Date;
+  /** The audit's settings (owner tag, expiry thresholds) as the report states them; defaults when omitted. */
+  config?: AuditConfig;
 }
 
 /** The app state's data as an Inventory, for the report and the advisor. */
@@ -153,7 +155,7 @@ export function buildPreview(input: PreviewInput): ReportPreview {
     audit: { findings, summary: summaryOf(findings) },
     advice,
     facts,
-    config: DEFAULT_AUDIT_CONFIG,
+    config: input.config ?? DEFAULT_AUDIT_CONFIG,
     generatedAt: input.now,
   });
   const markdown = renderReportMarkdown(report);
