@@ -103,9 +103,9 @@ async function runInteractive(g: GlobalOptions): Promise<number> {
   }
   const configDir = defaultConfigDir();
   const { tuiAudit } = await import('./tui-hooks.js');
-  const audit = await tuiAudit(configDir);
+  const { config: auditConfig, audit } = await tuiAudit(configDir);
   const { runTui } = await import('../ui/run.js');
-  return runTui({ source, color: colourWanted(g, process.stdout), configDir, audit });
+  return runTui({ source, color: colourWanted(g, process.stdout), configDir, audit, auditConfig });
 }
 
 async function confirm(question: string): Promise<boolean> {

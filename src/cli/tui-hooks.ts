@@ -1,16 +1,19 @@
 import { join } from 'node:path';
 import type { Certificate } from '../domain/certificate.js';
 import type { Finding } from '../domain/finding.js';
-import { DEFAULT_AUDIT_CONFIG, resolveAuditConfig } from '../audit/config.js';
+import { DEFAULT_AUDIT_CONFIG, resolveAuditConfig, type AuditConfig } from '../audit/config.js';
 import { runAudit } from '../audit/run.js';
 
 /**
  * The TUI audits with the same configuration as `acm-advisor audit`: `<configDir>/audit.yaml`
  * when present, else the defaults. A broken file is a usage error before the screen opens.
  */
-export async function tuiAudit(configDir: string): Promise<(certificates: Certificate[], now: Date) => Finding[]> {
+export async function tuiAudit(configDir: string): Promise<{
+  config: AuditConfig;
+  audit: (certificates: Certificate[], now: Date) => Finding[];
+}> {
   const config = await resolveAuditConfig({ defaultPath: join(configDir, 'audit.yaml'), flags: {} });
-  return (certificates, now) => runAudit(certificates, config, now).findings;
+  return { config, audit: (certificates, now) => runAudit(certificates, config, now).findings };
 }
 
 /** The audit with default thresholds (tests, and the TUI when no config dir applies). */

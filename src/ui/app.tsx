@@ -134,6 +134,8 @@ export function App(props: AppProps): React.JSX.Element {
       let s = stateRef.current;
       const act = (a: Action) => {
         s = reducer(s, a);
+        // Keys that arrive as separate events before React re-renders must see this state too.
+        stateRef.current = s;
         dispatch(a);
       };
       const exit = (code: number) => {
