@@ -101,6 +101,10 @@ async function runInteractive(g: GlobalOptions): Promise<number> {
       source = await makeSource({ ...g, demo: true });
     }
   }
+  // Both ends are terminals, so a person is at the keyboard even if CI is set (dev containers
+  // set it). Ink would then paint only the final frame; it decides when first imported, below.
+  delete process.env.CI;
+  delete process.env.CONTINUOUS_INTEGRATION;
   const configDir = defaultConfigDir();
   const { tuiAudit } = await import('./tui-hooks.js');
   const { config: auditConfig, audit } = await tuiAudit(configDir);
