@@ -47,7 +47,7 @@ export async function runReportCommand(ctx: CommandContext, opts: ReportCommandO
   const inventory = await ctx.loadInventory();
   const audit = runAudit(inventory.certificates, config, ctx.now);
   const advice: Advice | null = kb && answers ? advise(kb, answers, inventory, audit.findings, ctx.now) : null;
-  const report = buildReport({ inventory, audit, advice, facts: loadFacts(), config, generatedAt: ctx.now });
+  const report = buildReport({ inventory, audit, advice, facts: loadFacts(), config, generatedAt: reportTime(ctx.now, inventory.generatedAt) });
   const content = opts.format === 'md' ? renderReportMarkdown(report) : renderReportJson(report);
 
   if (outPath) {
@@ -58,4 +58,10 @@ export async function runReportCommand(ctx: CommandContext, opts: ReportCommandO
   }
 
   return isPartial(inventory) ? EXIT.partial : EXIT.ok;
+}
+
+/** A report is never stamped earlier than the inventory it describes (ctx.now is taken before the load). */
+function reportTime(now: Date, inventoryTakenAt: string): Date {
+  const taken = Date.parse(inventoryTakenAt);
+  return Number.isNaN(taken) || taken <= now.getTime() ? now : new Date(taken);
 }
