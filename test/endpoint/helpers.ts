@@ -1,3 +1,4 @@
+import { KEY_ALGORITHMS, KEY_PAIR_ORIGINS } from '../../src/domain/certificate.js';
 import { ACMClient } from '@aws-sdk/client-acm';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
@@ -17,17 +18,9 @@ export function clients(endpoint: RunningEndpoint, region: string, maxAttempts =
   };
 }
 
-export const ALL_KEY_TYPES = [
-  'RSA_1024',
-  'RSA_2048',
-  'RSA_3072',
-  'RSA_4096',
-  'EC_prime256v1',
-  'EC_secp384r1',
-  'EC_secp521r1',
-] as const;
-
-export const ALL_ORIGINS = ['AWS_MANAGED', 'ACME', 'CUSTOMER_PROVIDED'] as const;
+// The full value sets, from the model: listing with all of them defeats ListCertificates' default filter.
+export const ALL_KEY_TYPES = [...KEY_ALGORITHMS];
+export const ALL_ORIGINS = [...KEY_PAIR_ORIGINS];
 
 /**
  * Listing with everything included: how acm-advisor must call ListCertificates.

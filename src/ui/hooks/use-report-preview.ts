@@ -1,3 +1,4 @@
+import type { Command } from '../keymap.js';
 /**
  * The Report view's I/O: reading the Advisor's saved session when the view opens (and on refresh),
  * building the preview while the view is shown, and writing the export (asking first when the file
@@ -96,14 +97,10 @@ export interface ReportCommandEnv {
   dispatch: Dispatch<Action>;
 }
 
-export type ReportCommand =
-  | 'report.export-md'
-  | 'report.export-json'
-  | 'prompt.confirm'
-  | 'prompt.cancel'
-  | 'prompt.backspace'
-  | 'confirm.yes'
-  | 'confirm.no';
+export type ReportCommand = Extract<
+  Command,
+  'report.export-md' | 'report.export-json' | 'prompt.confirm' | 'prompt.cancel' | 'prompt.backspace' | 'confirm.yes' | 'confirm.no'
+>;
 
 /** The Report view's export commands, for the App's key handler. */
 export function runReportCommand(command: ReportCommand, s: AppState, env: ReportCommandEnv): void {
