@@ -1,9 +1,9 @@
-import type { Command } from '../keymap.js';
 /**
  * The Report view's I/O: reading the Advisor's saved session when the view opens (and on refresh),
  * building the preview while the view is shown, and writing the export (asking first when the file
  * exists — `writeReportFile` without force refuses to clobber even under a race).
  */
+import type { Command } from '../keymap.js';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { useMemo, useRef, type Dispatch } from 'react';
