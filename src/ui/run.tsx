@@ -40,6 +40,8 @@ export async function runTui(options: RunTuiOptions): Promise<number> {
     if (restored) return;
     restored = true;
     try {
+      const tty = stdin as NodeJS.ReadStream;
+      if (tty.isTTY && typeof tty.setRawMode === 'function') tty.setRawMode(false);
       stdout.write(LEAVE_ALT_SCREEN);
     } catch {
       // stdout gone: nothing left to restore.
@@ -73,6 +75,10 @@ export async function runTui(options: RunTuiOptions): Promise<number> {
   process.on('exit', restore);
 
   stdout.write(ENTER_ALT_SCREEN);
+  // Raw mode from the first moment: a key typed while the first frame is being built waits in
+  // the terminal's queue for Ink instead of sitting in a cooked line buffer that never reaches it.
+  const tty = stdin as NodeJS.ReadStream;
+  if (tty.isTTY && typeof tty.setRawMode === 'function') tty.setRawMode(true);
   Object.assign(console, { log: hold, error: hold, warn: hold, info: hold, debug: hold });
   try {
     instance = render(

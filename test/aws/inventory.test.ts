@@ -158,6 +158,20 @@ describe('inventory against the wire-level endpoint', () => {
     for (const action of allowed) expect(action).toMatch(/:(List|Describe|Get|Search)/);
   });
 
+  it('keeps the summary of a certificate whose detail cannot be read, and says what is missing and why', async () => {
+    endpoint.setFaults({ deniedOperations: ['acm:DescribeCertificate'] });
+    const inv = await source(endpoint, [regions[0]]).load(() => {});
+    endpoint.setFaults({ deniedOperations: [] });
+    expect(inv.regions[0].status).toBe('ok');
+    expect(inv.certificates).toHaveLength(expectedIn([regions[0]]).length);
+    for (const c of inv.certificates) {
+      expect(c.domainName).not.toBeNull();
+      expect(c.detail).toMatchObject({ state: 'failed', reason: expect.stringMatching(/AccessDenied/) });
+      expect(c.detail.state === 'failed' && c.detail.missingFields).toContain('inUseBy');
+      expect(c.issuer).toBeNull();
+    }
+  });
+
   it('stops when aborted', async () => {
     const controller = new AbortController();
     const run = source(endpoint).load((e) => {

@@ -62,6 +62,28 @@ describe('acm-advisor inventory (real binary, real SDK, wire-level endpoint)', (
     }
   });
 
+  it('reads keys from a named profile in ~/.aws/credentials', async () => {
+    const home = emptyHome();
+    mkdirSync(join(home, '.aws'));
+    writeFileSync(join(home, '.aws', 'credentials'), '[audit]\naws_access_key_id = AKIDPROFILE\naws_secret_access_key = secret\n');
+    writeFileSync(join(home, '.aws', 'config'), '[profile audit]\nregion = eu-west-1\n');
+    const r = await runCli(['inventory', '--format', 'json', '--profile', 'audit', '--endpoint-url', endpoint.url, '--regions', regions[0]], { HOME: home });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).certificates.length).toBe(account.certificates.filter((c) => c.region === regions[0]).length);
+  });
+
+  it('runs a credential_process profile', async () => {
+    const home = emptyHome();
+    mkdirSync(join(home, '.aws'));
+    const script = join(home, 'creds.sh');
+    writeFileSync(script, '#!/bin/sh\necho \'{"Version": 1, "AccessKeyId": "AKIDPROCESS", "SecretAccessKey": "s"}\'\n', { mode: 0o755 });
+    writeFileSync(join(home, '.aws', 'config'), `[profile proc]\nregion = eu-west-1\ncredential_process = ${script}\n`);
+    const r = await runCli(['inventory', '--format', 'json', '--endpoint-url', endpoint.url, '--regions', regions[0]], { HOME: home, AWS_PROFILE: 'proc' });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+  });
+
   it('prints an aligned plain table without a TTY, with no escape sequences from hostile tags', async () => {
     const r = await runCli(['inventory', '--endpoint-url', endpoint.url, '--regions', regions.join(',')], TEST_KEYS);
     expect(r.code).toBe(0);

@@ -106,4 +106,37 @@ describe('acm-advisor --demo in a real terminal (tmux)', () => {
     expect(screen).not.toContain('Domain');
     expect(readFileSync(codeFile, 'utf8').trim()).toBe('0');
   });
+
+  it('without credentials says why in one sentence and offers the demo account', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'acm-e2e-home-'));
+    const noCreds = `${session}-nocreds`;
+    // A clean environment: no AWS variables, an empty HOME, no instance metadata to probe.
+    const command = `cd '${root}' && env -i PATH="$PATH" HOME='${home}' TERM=xterm-256color AWS_EC2_METADATA_DISABLED=true ACM_ADVISOR_CONFIG_DIR='${home}/cfg' node bin/acm-advisor.js; echo $? > '${codeFile}-2'; echo E2E-SHELL-BACK; sleep 60`;
+    tmux('new-session', '-d', '-s', noCreds, '-x', '120', '-y', '40', command);
+    try {
+      const at = (test: (s: string) => boolean, what: string) =>
+        (async () => {
+          const deadline = Date.now() + 15_000;
+          let screen = '';
+          while (Date.now() < deadline) {
+            screen = tmux('capture-pane', '-p', '-t', noCreds);
+            if (test(screen)) return screen;
+            await pause(50);
+          }
+          throw new Error(`timed out waiting for ${what}; the screen was:\n${screen}`);
+        })();
+      const screen = await at((s) => s.includes('[Y/n]'), 'the demo offer');
+      expect(screen).toMatch(/no AWS credentials found/);
+      tmux('send-keys', '-t', noCreds, 'Enter');
+      await at((s) => s.includes('READ-ONLY') && s.includes('profile demo'), 'the demo overview');
+      // Keys sent before Ink has switched the terminal to raw mode can be swallowed: wait until settled.
+      await at((s) => s.includes('loaded'), 'the demo load to finish');
+      tmux('send-keys', '-t', noCreds, 'q');
+      await at((s) => s.includes('E2E-SHELL-BACK'), 'the shell after exit');
+      expect(readFileSync(`${codeFile}-2`, 'utf8').trim()).toBe('0');
+    } finally {
+      spawnSync('tmux', ['kill-session', '-t', noCreds]);
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
 });
