@@ -28,7 +28,7 @@ export function parseAnswers(text: string, kb: KnowledgeBase): Answers {
   try {
     doc = parse(text);
   } catch (e) {
-    const first = (e as Error).message.split('\n')[0];
+    const first = (e as Error).message.split('\n')[0].replace(/:\s*$/, '');
     throw new UsageError(`answers file is not valid YAML: ${first}`);
   }
   if (doc === null || doc === undefined) return { workload: null, answers: {} };

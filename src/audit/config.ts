@@ -76,7 +76,7 @@ export function parseAuditConfig(text: string, source: string, base: AuditConfig
   try {
     raw = parseYaml(text);
   } catch (e) {
-    const msg = e instanceof YAMLParseError ? e.message.split('\n')[0] : String(e);
+    const msg = e instanceof YAMLParseError ? e.message.split('\n')[0].replace(/:\s*$/, '') : String(e);
     throw new UsageError(oneLine(`${source}: not valid YAML: ${msg}`));
   }
   if (raw === null || raw === undefined) return structuredClone(base);

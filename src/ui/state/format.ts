@@ -131,7 +131,8 @@ export function renewalSummary(cert: Certificate, now: Date): string {
   if (cert.renewalStatus === 'PENDING_AUTO_RENEWAL') return 'ACM is renewing it now.';
   if (cert.renewalStatus === 'SUCCESS') return 'ACM renewed it successfully.';
   if (cert.renewalEligibility === 'ELIGIBLE') {
-    return 'Eligible for managed renewal: ACM renews it automatically about 60 days before expiry.';
+    // ACM starts 60 days out for the older 395-day certificates and about 45 days out for 198-day ones.
+    return 'Eligible for managed renewal: ACM renews it by itself, starting 45–60 days before expiry.';
   }
   if (cert.renewalEligibility === 'INELIGIBLE') {
     return cert.inUse === false
