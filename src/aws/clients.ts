@@ -10,7 +10,7 @@ export interface ClientOptions {
   endpoint?: string;
   /** The profile, so clients read its region and retry settings from ~/.aws/config. */
   profile?: string;
-  /** Attempts per call (SDK standard retry). AWS_MAX_ATTEMPTS overrides. */
+  /** Attempts per ACM/tagging call (SDK standard retry; default 10). AWS_MAX_ATTEMPTS overrides. */
   maxAttempts?: number;
 }
 
@@ -25,7 +25,12 @@ export class AwsClients {
 
   constructor(private readonly options: ClientOptions) {}
 
-  private base(region: string) {
+  /**
+   * `attempts`: the data-plane clients (ACM, tagging) retry generously because throttling is
+   * expected at volume; the one-shot account calls (STS, EC2) give up fast so an unreachable
+   * endpoint or a missing permission costs seconds, not a minute of backoff.
+   */
+  private base(region: string, attempts: number) {
     const envAttempts = Number(process.env.AWS_MAX_ATTEMPTS);
     return {
       region,
@@ -33,7 +38,7 @@ export class AwsClients {
       ...(this.options.endpoint ? { endpoint: this.options.endpoint } : {}),
       ...(this.options.profile ? { profile: this.options.profile } : {}),
       retryMode: 'standard' as const,
-      maxAttempts: Number.isFinite(envAttempts) && envAttempts > 0 ? envAttempts : (this.options.maxAttempts ?? 10),
+      maxAttempts: Number.isFinite(envAttempts) && envAttempts > 0 ? envAttempts : attempts,
     };
   }
 
@@ -47,19 +52,19 @@ export class AwsClients {
   }
 
   acm(region: string): ACMClient {
-    return this.get(`acm:${region}`, () => new ACMClient(this.base(region)));
+    return this.get(`acm:${region}`, () => new ACMClient(this.base(region, this.options.maxAttempts ?? 10)));
   }
 
   tagging(region: string): ResourceGroupsTaggingAPIClient {
-    return this.get(`tagging:${region}`, () => new ResourceGroupsTaggingAPIClient(this.base(region)));
+    return this.get(`tagging:${region}`, () => new ResourceGroupsTaggingAPIClient(this.base(region, this.options.maxAttempts ?? 10)));
   }
 
   sts(region: string): STSClient {
-    return this.get(`sts:${region}`, () => new STSClient(this.base(region)));
+    return this.get(`sts:${region}`, () => new STSClient(this.base(region, 3)));
   }
 
   ec2(region: string): EC2Client {
-    return this.get(`ec2:${region}`, () => new EC2Client(this.base(region)));
+    return this.get(`ec2:${region}`, () => new EC2Client(this.base(region, 3)));
   }
 
   destroy(): void {

@@ -43,6 +43,12 @@ const ALL_ORIGINS = Object.values(CertificateKeyPairOrigin);
 /** How often, at most, a region emits a batch of described certificates. */
 const DETAIL_BATCH_MS = 150;
 
+/** `AccessDenied`, or the first line of a nameless error's message (network failures). */
+function describeError(error: unknown): string {
+  const e = error as Error;
+  return e?.name && e.name !== 'Error' ? e.name : (e?.message ?? String(error)).split('\n')[0].slice(0, 160);
+}
+
 export async function loadInventory(
   req: InventoryRequest,
   onEvent: (e: InventoryEvent) => void = () => {},
@@ -93,7 +99,7 @@ async function identity(
     return { account: null, warning: 'STS GetCallerIdentity returned no account; the account id is unknown' };
   } catch (error) {
     if (isAbort(error, signal)) throw error;
-    return { account: null, warning: `could not read the account identity (sts:GetCallerIdentity: ${(error as Error).name}); continuing without it` };
+    return { account: null, warning: `could not read the account identity (sts:GetCallerIdentity: ${describeError(error)}); continuing without it` };
   }
 }
 
@@ -107,7 +113,7 @@ async function regionList(req: InventoryRequest, warn: (m: string) => void, sign
   } catch (error) {
     if (isAbort(error, signal)) throw error;
     warn(
-      `could not list the account's enabled regions (ec2:DescribeRegions: ${(error as Error).name}); reading the ${DEFAULT_ENABLED_REGIONS.length} regions every account has — pass --regions to choose`,
+      `could not list the account's enabled regions (ec2:DescribeRegions: ${describeError(error)}); reading the ${DEFAULT_ENABLED_REGIONS.length} regions every account has — pass --regions to choose`,
     );
   }
   return [...DEFAULT_ENABLED_REGIONS];
