@@ -264,7 +264,7 @@ export function App(props: AppProps): React.JSX.Element {
 
   let body: React.JSX.Element;
   if (state.mode === 'help') {
-    body = <HelpOverlay width={size.columns} height={height} />;
+    body = <HelpOverlay width={size.columns} height={height} screen={screen} />;
   } else {
     const common = { width: size.columns, height };
     switch (screen) {

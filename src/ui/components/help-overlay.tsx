@@ -1,51 +1,100 @@
 import React from 'react';
 import { Box, Text } from 'ink';
 import { KEYMAP, type Binding } from '../keymap.js';
+import type { Screen } from '../state/app-state.js';
 import { useColor } from '../theme.js';
 
 const GROUPS: Binding['group'][] = ['Views', 'Move', 'Filter & sort', 'General'];
+const SCREEN_COUNT = 6;
 
-/** Every binding of the keymap, grouped: the same table the router and the footer use. */
-export function HelpOverlay(props: { width: number; height: number }): React.JSX.Element {
-  const color = useColor();
-  const lines: React.JSX.Element[] = [];
-  for (const g of GROUPS) {
-    lines.push(
-      <Text key={`g-${g}`} bold color={color ? 'cyan' : undefined}>
-        {g}
-      </Text>,
-    );
-    const seen = new Set<string>();
-    for (const b of KEYMAP.filter((x) => x.group === g)) {
-      const keys = b.keys.map(prettyKey).join(' ');
-      const id = `${keys}|${b.description}`;
-      if (seen.has(id)) continue;
-      seen.add(id);
-      const where =
-        b.modes.includes('filter') && !b.modes.includes('normal')
-          ? ' (in the filter)'
-          : b.modes.includes('prompt') && !b.modes.includes('normal')
-            ? ' (export file name)'
-            : b.modes.includes('confirm') && !b.modes.includes('normal')
-              ? ' (overwrite question)'
-              : b.screens.length <= 2
-                ? ` (${b.screens.join(', ')})`
-                : '';
-      lines.push(
-        <Text key={`${b.command}`} wrap="truncate-end">
-          {'  '}
-          <Text bold>{keys.padEnd(18)}</Text>
-          {b.description}
-          <Text dimColor={color}>{where}</Text>
-        </Text>,
-      );
+interface HelpLine {
+  key: string;
+  heading?: string;
+  keys?: string;
+  description?: string;
+  where?: string;
+}
+
+/**
+ * The keymap as help: the same table the router and the footer use. Opened from a screen,
+ * it lists that screen's own keys first, then the keys that work everywhere, so the part
+ * that matters fits a small terminal; the view switches fold into one line.
+ */
+export function helpLines(screen?: Screen): HelpLine[] {
+  const lines: HelpLine[] = [];
+  const seen = new Set<string>();
+  const add = (b: Binding) => {
+    const keys = b.keys.map(prettyKey).join(' ');
+    const id = `${keys}|${b.description}`;
+    if (seen.has(id)) return;
+    seen.add(id);
+    lines.push({ key: b.command, keys, description: b.description, where: whereNote(b, screen) });
+  };
+  const applies = (b: Binding) => !screen || b.screens.includes(screen);
+  const local = (b: Binding) => b.screens.length < SCREEN_COUNT;
+
+  if (screen) {
+    const own = KEYMAP.filter((b) => applies(b) && local(b));
+    if (own.length) {
+      lines.push({ key: 'h-own', heading: `This view (${screen})` });
+      own.forEach(add);
     }
   }
-  // More bindings than rows: flow into two columns when the terminal is wide enough.
+  // From a screen, the always-there keys (quit, help, refresh) come before the long Move list.
+  const order: Binding['group'][] = screen ? ['Views', 'General', 'Move', 'Filter & sort'] : GROUPS;
+  for (const g of order) {
+    const group = KEYMAP.filter((b) => b.group === g && applies(b) && !(screen && local(b)));
+    if (group.length === 0) continue;
+    lines.push({ key: `h-${g}`, heading: screen ? `${g} (everywhere)` : g });
+    if (g === 'Views') {
+      lines.push({ key: 'views', keys: group.map((b) => b.keys[0]).join(' '), description: group.map((b) => b.description).join(' · ') });
+      continue;
+    }
+    group.forEach(add);
+  }
+  return lines;
+}
+
+function whereNote(b: Binding, screen?: Screen): string {
+  if (b.modes.includes('filter') && !b.modes.includes('normal')) return ' (in the filter)';
+  if (b.modes.includes('prompt') && !b.modes.includes('normal')) return ' (export file name)';
+  if (b.modes.includes('confirm') && !b.modes.includes('normal')) return ' (overwrite question)';
+  if (!screen && b.screens.length <= 2) return ` (${b.screens.join(', ')})`;
+  return '';
+}
+
+export function HelpOverlay(props: { width: number; height: number; screen?: Screen }): React.JSX.Element {
+  const color = useColor();
+  const all = helpLines(props.screen);
   const rows = Math.max(1, props.height - 3);
   const inner = props.width - 4;
-  const columns = lines.length > rows && inner >= 80 ? 2 : 1;
-  const perColumn = columns === 2 ? Math.min(rows, Math.ceil(lines.length / 2)) : rows;
+  // More lines than rows: flow into two columns when the terminal is wide enough, else say what was left out.
+  const columns = all.length > rows && inner >= 80 ? 2 : 1;
+  const capacity = rows * columns;
+  const shown = all.length > capacity ? all.slice(0, capacity - 1) : all;
+  const hidden = all.length - shown.length;
+  const elements = shown.map((l) =>
+    l.heading ? (
+      <Text key={l.key} bold color={color ? 'cyan' : undefined} wrap="truncate-end">
+        {l.heading}
+      </Text>
+    ) : (
+      <Text key={l.key} wrap="truncate-end">
+        {'  '}
+        <Text bold>{(l.keys ?? '').padEnd(14)}</Text>
+        {l.description}
+        <Text dimColor={color}>{l.where}</Text>
+      </Text>
+    ),
+  );
+  if (hidden > 0) {
+    elements.push(
+      <Text key="more" dimColor={color} wrap="truncate-end">
+        … {hidden} more — a taller or wider terminal shows them
+      </Text>,
+    );
+  }
+  const perColumn = columns === 2 ? Math.min(rows, Math.ceil(elements.length / 2)) : rows;
   const colWidth = Math.floor(inner / columns);
   return (
     <Box flexDirection="column" width={props.width} height={props.height} borderStyle="round" paddingX={1} overflow="hidden">
@@ -53,7 +102,7 @@ export function HelpOverlay(props: { width: number; height: number }): React.JSX
       <Box flexDirection="row">
         {Array.from({ length: columns }, (_, c) => (
           <Box key={c} flexDirection="column" width={colWidth} overflow="hidden">
-            {lines.slice(c * perColumn, (c + 1) * perColumn)}
+            {elements.slice(c * perColumn, (c + 1) * perColumn)}
           </Box>
         ))}
       </Box>
