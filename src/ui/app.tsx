@@ -22,7 +22,6 @@ import { reportTextAction, runReportCommand, useLatest, useReportPreview } from 
 import { readSize, useTerminalSize, type TerminalSize } from './hooks/use-terminal-size.js';
 import { keyTokens, route, type Command } from './keymap.js';
 import { filterPending, initialState, reducer, screenOf, type Action, type AppState, type ViewId } from './state/app-state.js';
-import { runFilter } from './state/filter.js';
 import { sortOrder, visibleRows, type SortSpec } from './state/sort.js';
 import { clampWindow, type CursorMove } from './state/window.js';
 import { findingsListHeight, jumpTarget } from './state/findings-view.js';
@@ -52,6 +51,13 @@ export interface AppProps {
 
 /** Lines outside the view: status line, tab bar, footer — plus the one spare row Ink 6 needs. */
 export const CHROME_ROWS = 4;
+
+/**
+ * Scan time on the keystroke itself: a first slice, stretched by at most as much again when the scan
+ * is on course to finish in it (the echo then waits for the count rather than needing a frame of its own).
+ */
+const FIRST_SLICE_MS = 8;
+const FIRST_SLICE_STRETCH_MS = 8;
 
 export function contentHeight(size: TerminalSize): number {
   return Math.max(3, size.rows - CHROME_ROWS);
@@ -106,7 +112,7 @@ export function App(props: AppProps): React.JSX.Element {
   const onResize = useCallback((size: TerminalSize) => dispatch({ type: 'resize', ...size }), []);
   useTerminalSize(onResize);
   useInventoryLoader({ source: props.source, generation: state.load.generation, dispatch, audit: props.audit, now: nowFn });
-  useFilterRunner(state, dispatch);
+  const filterRunner = useFilterRunner(state, dispatch);
   // One clock reading per data change keeps renders pure and memoisable.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const now = useMemo(() => nowFn(), [state.dataVersion, state.load.generation, state.view, state.detail?.arn]);
@@ -145,8 +151,9 @@ export function App(props: AppProps): React.JSX.Element {
       };
       /** Make sure the filter answers the typed query before acting on its rows (Enter right after typing). */
       const settleFilter = () => {
-        if (filterPending(s)) act({ type: 'filter-applied', query: s.filter.input, ...runFilter(s.corpus, s.filter.input), dataVersion: s.dataVersion });
+        if (filterPending(s)) act(filterRunner.runNow(s, Infinity)!);
       };
+      const typedFrom = s.filter.input;
       for (const token of keyTokens(input, key)) {
         if (exited.current) return;
         const routed = route(token, { mode: s.mode, screen: screenOf(s) });
@@ -251,8 +258,14 @@ export function App(props: AppProps): React.JSX.Element {
             break;
         }
       }
+      // The filter input changed: give the scan one slice now, so a quick one (narrowing, most keystrokes)
+      // shows its count in the same frame as the typed character instead of one frame later.
+      if (!exited.current && s.filter.input !== typedFrom && filterPending(s)) {
+        const applied = filterRunner.runNow(s, FIRST_SLICE_MS, FIRST_SLICE_STRETCH_MS);
+        if (applied) act(applied);
+      }
     },
-    [rowsOf, advisorHandle],
+    [rowsOf, advisorHandle, filterRunner],
   );
   useInput(handleInput);
 
@@ -260,6 +273,8 @@ export function App(props: AppProps): React.JSX.Element {
   const table = clampWindow(state.table, rows.length, tableHeight(height));
   const pending = filterPending(state);
   const color = props.color;
+  // One object per colour setting: a fresh value each render would re-render every memoised row.
+  const theme = useMemo(() => ({ color }), [color]);
   const detailCert = state.detail ? state.certificates[state.arnIndex.get(state.detail.arn) ?? -1] ?? null : null;
 
   let body: React.JSX.Element;
@@ -325,7 +340,7 @@ export function App(props: AppProps): React.JSX.Element {
 
   const message = state.load.status === 'failed' ? `Load failed: ${state.load.error ?? 'unknown error'} — r retry` : undefined;
   return (
-    <ThemeContext.Provider value={{ color }}>
+    <ThemeContext.Provider value={theme}>
       <Box flexDirection="column" width={size.columns} height={size.rows - 1} overflow="hidden">
         <StatusLine label={props.source.label} state={state} width={size.columns} />
         <TabBar view={state.view} width={size.columns} badge={state.findings ? { findings: String(state.findings.length) } : undefined} />

@@ -14,9 +14,16 @@ const TONES: Record<Tone, { color?: string; dimColor?: boolean; bold?: boolean }
   normal: {},
 };
 
+const NO_TONE = {};
+
+/** A tone's Text props; none at all without colour. */
+export function toneProps(tone: Tone, color: boolean): { color?: string; dimColor?: boolean; bold?: boolean } {
+  return color ? TONES[tone] : NO_TONE;
+}
+
 export function useToneProps(): (tone: Tone) => { color?: string; dimColor?: boolean; bold?: boolean } {
   const { color } = useContext(ThemeContext);
-  return (tone) => (color ? TONES[tone] : {});
+  return (tone) => toneProps(tone, color);
 }
 
 export function useColor(): boolean {

@@ -175,11 +175,17 @@ describe('the TUI', () => {
     h = await renderApp({ source: fakeSource(fixtureCertificates()) });
     await h.waitForFrame('loaded');
     await h.press('?');
-    const f = await h.waitForFrame('Keys — ? or Esc closes');
+    let f = await h.waitForFrame('Keys — ? or Esc closes');
+    expect(f).toContain('This view (overview)');
+    await h.press(KEY.escape);
+    await h.waitForFrame('Expiry — next 12 months');
+    // The table's own keys are listed where they apply.
+    await h.press('2', '?');
+    f = await h.waitForFrame('Keys — ? or Esc closes');
     expect(f).toContain('reverse sort');
     expect(f).toContain('PgDn');
     await h.press(KEY.escape);
-    await h.waitForFrame('Expiry — next 12 months');
+    await h.waitForFrame('4 certificates');
   });
 
   it('q quits with 0; Ctrl+C with 130', async () => {

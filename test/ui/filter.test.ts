@@ -54,6 +54,27 @@ describe('fuzzy match', () => {
     }
   });
 
+  it('agrees with a brute-force edit distance on long texts and long patterns (k up to 4)', () => {
+    const r = rng(11);
+    const alphabet = 'abc.-';
+    const word = (n: number) => Array.from({ length: n }, () => alphabet[Math.floor(r() * alphabet.length)]).join('');
+    for (let i = 0; i < 600; i++) {
+      const p = word(4 + Math.floor(r() * 12));
+      // Near-copies of the pattern inside a longer text exercise the windows around piece occurrences.
+      const edit = (c: string) => {
+        const x = r();
+        if (x < 0.1) return alphabet[Math.floor(r() * alphabet.length)]; // substitution
+        if (x < 0.15) return ''; // deletion
+        if (x < 0.25) return c + alphabet[Math.floor(r() * alphabet.length)]; // insertion
+        return c;
+      };
+      const mutated = [...p].map(edit).join('');
+      const t = word(Math.floor(r() * 60)) + mutated + word(Math.floor(r() * 60));
+      const expected = bestSubstringDistance(p, t) <= errorBudget(p.length);
+      expect(compileQuery(p)(t), `${p} in ${t}`).toBe(expected);
+    }
+  });
+
   it('matches whatever fuse.js matches with the same threshold (and typos)', () => {
     const texts = ['payments.example.com', 'legacy-billing.internal', 'status.example.org', 'admin.corp.local'];
     for (const q of ['paymnts', 'bilingg', 'stat', 'examp1e', 'corp', 'zzzz']) {
@@ -107,6 +128,26 @@ describe('filterIndices', () => {
     const first = filterIndices(many, 'host123')!;
     expect(canNarrow('host123', 'host1234')).toBe(true);
     expect(Array.from(filterIndices(many, 'host1234', first)!)).toEqual(Array.from(filterIndices(many, 'host1234')!));
+  });
+
+  it('narrows from any earlier query whose tokens the new one implies', () => {
+    expect(canNarrow('team-auth', 'team-auth prod')).toBe(true); // a token added, the cached one unchanged
+    expect(canNarrow('prod', 'team-auth prod')).toBe(true);
+    expect(canNarrow('host1', 'host12 eu')).toBe(true); // a longer token, the same error budget (1)
+    expect(canNarrow('host12', 'host123')).toBe(false); // the budget grew from 1 to 2
+    expect(canNarrow('api', 'xapi')).toBe(false); // "xapi" allows an edit, "api" none
+    expect(canNarrow('team-auth pro', 'team-auth prod')).toBe(false); // "pro" exact, "prod" one edit
+    const many = manyCertificates(3000).map(haystackOf);
+    for (const [prev, next] of [
+      ['team-auth', 'team-auth prod'],
+      ['host1', 'host12 east'],
+      ['east', 'host12 east'],
+      ['example', 'host2 example'],
+    ]) {
+      expect(canNarrow(prev, next), `${prev} → ${next}`).toBe(true);
+      const within = filterIndices(many, prev)!;
+      expect(Array.from(filterIndices(many, next, within)!), `${prev} → ${next}`).toEqual(Array.from(filterIndices(many, next)!));
+    }
   });
 
   it('only narrows when it is safe', () => {

@@ -3,21 +3,30 @@ import { Box, Text } from 'ink';
 import { scrollbarThumb } from '../state/window.js';
 import { useColor } from '../theme.js';
 
-/** A one-column scrollbar: track `│`, thumb `█`. Nothing when everything fits. */
+/**
+ * A one-column scrollbar: track `│` (dim), thumb `█`. Blank when everything fits. One text node of
+ * `height` lines (the track, the thumb, the track), not a node per cell.
+ */
 export function Scrollbar(props: { offset: number; height: number; count: number }): React.JSX.Element {
   const color = useColor();
-  const thumb = scrollbarThumb(props.offset, props.height, props.count);
-  const cells: string[] = [];
-  for (let i = 0; i < props.height; i++) {
-    cells.push(thumb && i >= thumb.start && i < thumb.start + thumb.size ? '█' : thumb ? '│' : ' ');
+  const { height } = props;
+  const thumb = scrollbarThumb(props.offset, height, props.count);
+  const lines = (ch: string, n: number) => Array.from({ length: Math.max(0, n) }, () => ch).join('\n');
+  let body: React.ReactNode;
+  if (!thumb) body = lines(' ', height);
+  else {
+    const before = lines('│', thumb.start);
+    const bar = lines('█', thumb.size);
+    const after = lines('│', height - thumb.start - thumb.size);
+    body = [
+      before ? <Text key="b" dimColor={color}>{`${before}\n`}</Text> : null,
+      bar,
+      after ? <Text key="a" dimColor={color}>{`\n${after}`}</Text> : null,
+    ];
   }
   return (
     <Box flexDirection="column" width={1} flexShrink={0}>
-      {cells.map((c, i) => (
-        <Text key={i} dimColor={color && c === '│'}>
-          {c}
-        </Text>
-      ))}
+      <Text>{body}</Text>
     </Box>
   );
 }

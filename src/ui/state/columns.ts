@@ -110,3 +110,60 @@ export function cellOf(cert: Certificate, column: LaidOutColumn, now: Date): Cel
       return { text: safe(cert.region), tone: 'normal' };
   }
 }
+
+/** Terminal columns of one code point: 0 for combining marks and joiners, 2 for East Asian wide and emoji. */
+function codePointWidth(cp: number): number {
+  if (cp === 0x200d || (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0x0300 && cp <= 0x036f) || (cp >= 0x1ab0 && cp <= 0x1aff) || (cp >= 0x20d0 && cp <= 0x20ff) || (cp >= 0xfe20 && cp <= 0xfe2f)) return 0;
+  if (
+    (cp >= 0x1100 && cp <= 0x115f) ||
+    (cp >= 0x2e80 && cp <= 0xa4cf && cp !== 0x303f) ||
+    (cp >= 0xac00 && cp <= 0xd7a3) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0xfe30 && cp <= 0xfe4f) ||
+    (cp >= 0xff00 && cp <= 0xff60) ||
+    (cp >= 0xffe0 && cp <= 0xffe6) ||
+    (cp >= 0x1f300 && cp <= 0x1f64f) ||
+    (cp >= 0x1f900 && cp <= 0x1f9ff) ||
+    (cp >= 0x20000 && cp <= 0x3fffd)
+  )
+    return 2;
+  return 1;
+}
+
+const PLAIN = /^[\x20-\x7e]*$/;
+
+/** Display width of sanitised text in terminal columns. */
+export function displayWidth(text: string): number {
+  if (PLAIN.test(text)) return text.length;
+  let w = 0;
+  for (const ch of text) w += codePointWidth(ch.codePointAt(0)!);
+  return w;
+}
+
+export interface FittedCell {
+  /** The part of the text that is shown (a prefix of it). */
+  text: string;
+  /** Cut short: an ellipsis follows `text` (Ink's `truncate-end`). */
+  ellipsis: boolean;
+  /** Spaces after the text (and ellipsis) to fill the column. */
+  pad: number;
+}
+
+/** Fit a cell's text into `width` columns the way a `truncate-end` Text in a Box of that width shows it. */
+export function fitCell(text: string, width: number): FittedCell {
+  if (width < 1) return { text: '', ellipsis: false, pad: 0 };
+  const w = displayWidth(text);
+  if (w <= width) return { text, ellipsis: false, pad: width - w };
+  if (width === 1) return { text: '', ellipsis: true, pad: 0 };
+  const room = width - 1;
+  if (PLAIN.test(text)) return { text: text.slice(0, room), ellipsis: true, pad: 0 };
+  let used = 0;
+  let end = 0;
+  for (const ch of text) {
+    const cw = codePointWidth(ch.codePointAt(0)!);
+    if (used + cw > room) break;
+    used += cw;
+    end += ch.length;
+  }
+  return { text: text.slice(0, end), ellipsis: true, pad: room - used };
+}

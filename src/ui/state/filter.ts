@@ -11,12 +11,15 @@
  *    a token of m characters matches when some substring of the text is within floor(0.3·m) edits of it
  *    (bitap score = errors / m ≤ 0.3). Tokens are split on spaces and ANDed. Up to 3 characters that is
  *    an exact substring test (native `indexOf`); longer tokens first need one of their k+1 pieces to occur
- *    exactly (pigeonhole: k edits cannot touch all k+1 pieces), then a bit-parallel k-error bitap confirms.
- * 3. Narrowing. When the new query extends the previous one (same tokens, last one longer, same error
- *    budget — a prefix of an alignment never costs more), only the previous result is scanned.
- * 4. Off the keystroke. The scan runs as a job in time slices (`FilterJob.step(budgetMs)`) scheduled after
- *    the keystroke's frame: the typed character echoes at once, the count follows, and a newer keystroke
- *    cancels an unfinished job.
+ *    exactly (pigeonhole: k edits cannot touch all k+1 pieces), then a bit-parallel k-error bitap confirms
+ *    — only over the window of m + 2k characters each piece occurrence allows, not the whole record.
+ * 3. Narrowing. When every token of an earlier query is implied by a token of the new one (its text a
+ *    substring, with no more edits allowed — typing on, adding a token), only that earlier result is
+ *    scanned; the runner keeps a few recent results and narrows from the smallest that qualifies.
+ * 4. Off the keystroke. The scan runs as a job in time slices (`FilterJob.step(budgetMs)`). The key
+ *    handler runs the first slice on the keystroke, so a quick scan's count shows in the echo's frame;
+ *    a longer one echoes at once and continues in slices scheduled after the frame, and a newer
+ *    keystroke cancels an unfinished job.
  * 5. Ranking: like fuse's score, exact hits (every token a plain substring) rank first — the table shows
  *    them, in the chosen sort order, before the fuzzy-only hits. Typing an exact id puts it on top.
  * 6. Highlighting uses fuse.js itself (`includeMatches`), but only over the cells in the visible window.
@@ -65,47 +68,69 @@ function compileToken(token: QueryToken): Matcher {
   const { text, k } = token;
   if (k === 0) return { tier: (h) => (h.includes(text) ? 2 : 0) };
   const m = text.length;
-  // Pigeonhole pieces.
+  // Pigeonhole pieces, each with its offset in the token.
   const pieces: string[] = [];
+  const offsets: number[] = [];
   const n = k + 1;
   let start = 0;
   for (let i = 0; i < n; i++) {
     const len = Math.floor(m / n) + (i < m % n ? 1 : 0);
     pieces.push(text.slice(start, start + len));
+    offsets.push(start);
     start += len;
   }
-  const masks = new Map<number, number>();
+  // Bitap masks: a table for ASCII (haystacks are almost all ASCII), a map for the rest.
+  const ascii = new Int32Array(128);
+  const other = new Map<number, number>();
   for (let i = 0; i < m; i++) {
     const c = text.charCodeAt(i);
-    masks.set(c, (masks.get(c) ?? 0) | (1 << i));
+    if (c < 128) ascii[c] |= 1 << i;
+    else other.set(c, (other.get(c) ?? 0) | (1 << i));
   }
-  const accept = 1 << (m - 1);
-  const r = new Int32Array(k + 1);
+  const bitap: Bitap = { ascii, other, k, accept: 1 << (m - 1), r: new Int32Array(k + 1) };
+  const tried = new Int32Array(32);
   return {
     tier(h: string): 0 | 1 | 2 {
       if (h.includes(text)) return 2;
-      let candidate = false;
-      for (const p of pieces) {
-        if (h.includes(p)) {
-          candidate = true;
-          break;
+      // A match within k edits leaves some piece untouched: it occurs exactly at h[i], and the matched
+      // substring then lies within h[i - offset - k, i - offset + m + k). Only those windows are checked.
+      // Pieces of one near-match point at the same window: each window start is checked once.
+      const len = h.length;
+      let count = 0;
+      for (let p = 0; p < n; p++) {
+        const piece = pieces[p];
+        const shift = offsets[p] + k;
+        next: for (let i = h.indexOf(piece); i >= 0; i = h.indexOf(piece, i + 1)) {
+          const from = i - shift;
+          for (let t = 0; t < count; t++) if (tried[t] === from) continue next;
+          if (count < tried.length) tried[count++] = from;
+          if (bitapWithin(h, from < 0 ? 0 : from, Math.min(len, from + m + 2 * k), bitap)) return 1;
         }
       }
-      if (!candidate) return 0;
-      return bitapWithin(h, masks, m, k, accept, r) ? 1 : 0;
+      return 0;
     },
   };
 }
 
+interface Bitap {
+  ascii: Int32Array;
+  other: Map<number, number>;
+  k: number;
+  accept: number;
+  r: Int32Array;
+}
+
 /**
- * Wu–Manber bitap: is there a substring of `h` within `k` edits of the pattern?
+ * Wu–Manber bitap: is there a substring of `h[from, to)` within `k` edits of the pattern?
  * Bit i of r[d] is set when pattern[0..i] matches text ending here with ≤ d edits.
  */
-function bitapWithin(h: string, masks: Map<number, number>, m: number, k: number, accept: number, r: Int32Array): boolean {
+function bitapWithin(h: string, from: number, to: number, b: Bitap): boolean {
+  const { ascii, other, k, accept, r } = b;
   for (let d = 0; d <= k; d++) r[d] = (1 << d) - 1;
   if (r[k] & accept) return true;
-  for (let i = 0; i < h.length; i++) {
-    const pm = masks.get(h.charCodeAt(i)) ?? 0;
+  for (let i = from; i < to; i++) {
+    const c = h.charCodeAt(i);
+    const pm = c < 128 ? ascii[c] : (other.get(c) ?? 0);
     let prevOld = r[0];
     r[0] = ((r[0] << 1) | 1) & pm;
     for (let d = 1; d <= k; d++) {
@@ -139,17 +164,19 @@ export function compileQuery(query: string): (haystack: string) => boolean {
   return (h) => tiered(h) !== 0;
 }
 
-/** True when every result of `next` is guaranteed to be among the results of `prev`. */
+/**
+ * True when every result of `next` is guaranteed to be among the results of `prev`, so `next` can scan
+ * `prev`'s result instead of the corpus. Tokens are ANDed, so it is enough that each token of `prev` is
+ * implied by some token of `next`: token b implies token a when a's text is a substring of b's and a
+ * allows at least as many edits (an alignment of b restricted to a's part costs no more). Typing on
+ * ("host" → "hosts") and adding a token ("team-auth" → "team-auth prod") qualify; a longer token whose
+ * error budget grew ("api" → "api2", "team-auth pro" → "team-auth prod") does not.
+ */
 export function canNarrow(prev: string, next: string): boolean {
   const a = parseQuery(prev);
   const b = parseQuery(next);
-  if (a.length === 0 || b.length < a.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const last = i === a.length - 1;
-    if (last ? !b[i].text.startsWith(a[i].text) : b[i].text !== a[i].text) return false;
-    if (b[i].k !== a[i].k) return false;
-  }
-  return true;
+  if (a.length === 0) return false;
+  return a.every((ta) => b.some((tb) => tb.k <= ta.k && tb.text.includes(ta.text)));
 }
 
 /** Synchronous filter over the whole corpus (or over `within`, a previous result to narrow). */
@@ -174,6 +201,8 @@ export interface FilterJob {
   readonly query: string;
   /** Scan for up to `budgetMs`; true when finished. */
   step(budgetMs: number): boolean;
+  /** Fraction of the records scanned so far, 0..1. */
+  progress(): number;
   result(): Int32Array | null;
   outcome(): FilterOutcome;
 }
@@ -181,7 +210,7 @@ export interface FilterJob {
 export function createFilterJob(corpus: readonly string[], query: string, within: Int32Array | null): FilterJob {
   const trimmed = query.trim();
   if (trimmed === '') {
-    return { query, step: () => true, result: () => null, outcome: () => ({ matches: null, exact: null }) };
+    return { query, step: () => true, progress: () => 1, result: () => null, outcome: () => ({ matches: null, exact: null }) };
   }
   const tier = compileTiered(trimmed);
   const total = within ? within.length : corpus.length;
@@ -219,6 +248,7 @@ export function createFilterJob(corpus: readonly string[], query: string, within
       }
       return pos >= total;
     },
+    progress: () => (total === 0 ? 1 : pos / total),
     result: () => out.subarray(0, found),
     outcome: () => ({ matches: out.subarray(0, found), exact: exact.subarray(0, exactFound) }),
   };

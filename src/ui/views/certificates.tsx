@@ -1,4 +1,4 @@
-import React from 'react';
+import React, { useMemo } from 'react';
 import { Box, Text } from 'ink';
 import type { Certificate } from '../../domain/certificate.js';
 import { sanitiseForTerminal } from '../../domain/text.js';
@@ -39,11 +39,14 @@ export function CertificatesView(props: CertificatesViewProps): React.JSX.Elemen
   const { filter, rows } = props;
   const total = props.certificates.length;
   const filtered = filter.appliedQuery.trim() !== '';
-  const columns = layoutColumns(props.width - 2);
+  // Stable per width: the memoised rows compare columns by identity.
+  const columns = useMemo(() => layoutColumns(props.width - 2), [props.width]);
   const height = tableHeight(props.height);
   const sortLabel = `sorted by ${SORT_LABELS[props.sort.column]} ${props.sort.descending ? '▼' : '▲'}`;
   return (
-    <Box flexDirection="column" width={props.width} height={props.height} overflow="hidden">
+    // Clip rows only (every line is already cut to its width): Ink slices each line of a horizontally
+    // clipped box through slice-ansi, which cost more per frame than everything else in the table.
+    <Box flexDirection="column" width={props.width} height={props.height} overflowY="hidden">
       <Box height={1}>
         <Text wrap="truncate-end">
           {filter.editing || filter.input ? (
