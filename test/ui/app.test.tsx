@@ -123,7 +123,7 @@ describe('the TUI', () => {
   });
 
   it('re-lays out on resize and stays below the terminal height', async () => {
-    h = await renderApp({ source: fakeSource(fixtureCertificates()), columns: 120, rows: 40 });
+    h = await renderApp({ source: fakeSource(fixtureCertificates()), columns: 140, rows: 40 });
     await h.waitForFrame('loaded');
     await h.press('2');
     let f = await h.waitForFrame('Renewal');

@@ -9,8 +9,11 @@ import { cert, eventsFor, fixtureCertificates, HOSTILE, NOW } from './fixtures.j
 const ESC = '\u001b';
 
 describe('columns adapt to the width', () => {
-  it('shows every column at 120 and drops the least important ones when narrow', () => {
-    expect(layoutColumns(118).map((c) => c.id)).toEqual(['domain', 'sans', 'type', 'status', 'key', 'expires', 'inUse', 'renewal', 'region']);
+  it('shows every column when wide, and gives the domain room before keeping minor columns', () => {
+    expect(layoutColumns(128).map((c) => c.id)).toEqual(['domain', 'sans', 'type', 'status', 'key', 'expires', 'inUse', 'renewal', 'region']);
+    const at118 = layoutColumns(118);
+    expect(at118.find((c) => c.id === 'domain')!.width).toBeGreaterThanOrEqual(36);
+    expect(at118.map((c) => c.id)).not.toContain('renewal');
     const narrow = layoutColumns(60).map((c) => c.id);
     expect(narrow).toContain('domain');
     expect(narrow).toContain('expires');

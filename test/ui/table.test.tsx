@@ -29,7 +29,7 @@ describe('cell fitting', () => {
 
 describe('table lines', () => {
   const [api, shop, legacy] = fixtureCertificates();
-  const columns = layoutColumns(118);
+  const columns = layoutColumns(128);
 
   it('cells sit under their headers, padded, one space apart', () => {
     const header = text(headerRuns(columns, DEFAULT_SORT, false));
@@ -80,8 +80,8 @@ describe('table lines', () => {
       ['.org', null],
     ]);
     const narrow = layoutColumns(40);
-    const long = cert('z', 'us-east-1', { domainName: 'averyveryverylongname.example.com' });
-    const cut = rowLine(long, narrow, NOW, { selected: true, query: 'verylongname', color: true });
+    const long = cert('z', 'us-east-1', { domainName: 'averyveryverylongname.with-a-long-subdomain.example.com' });
+    const cut = rowLine(long, narrow, NOW, { selected: true, query: 'subdomain', color: true });
     const domainWidth = narrow[0].width;
     expect(text(cut.head)).toHaveLength(1 + domainWidth);
     expect(text(cut.head).endsWith('…')).toBe(true);

@@ -48,7 +48,8 @@ export interface LaidOutColumn {
   wide: boolean;
 }
 
-const DOMAIN_MIN = 16;
+// Below ~36 columns most real names are cut before the part that tells them apart.
+const DOMAIN_MIN = 36;
 const DOMAIN_MAX = 60;
 const GAP = 1;
 
