@@ -250,6 +250,11 @@ async function runCleanups(): Promise<void> {
 }
 
 export async function run(argv: string[]): Promise<void> {
+  // `acm-advisor inventory | head`: the reader leaving early is normal, not a crash.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   const code = await main(argv);
   await runCleanups();
   // Let stdout drain (a large JSON into a pipe) before choosing the exit code.

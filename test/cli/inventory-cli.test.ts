@@ -163,6 +163,22 @@ describe('acm-advisor usage and credential errors: one line, exit 2', () => {
 });
 
 describe('acm-advisor --demo inventory', () => {
+  it('stops quietly when the reader of stdout goes away (| head)', async () => {
+    const { spawn } = await import('node:child_process');
+    const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, ['bin/acm-advisor.js', '--demo', 'inventory', '--format', 'json'], {
+        env: { ...process.env, HOME: emptyHome() },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr.on('data', (d) => (stderr += d));
+      child.stdout.once('data', () => child.stdout.destroy());
+      child.on('close', (code) => resolve({ code, stderr }));
+    });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+  });
+
   it('runs the whole SDK path against the embedded endpoint, with nothing stray on stderr', async () => {
     const r = await runCli(['--demo', 'inventory', '--format', 'json']);
     expect(r.stderr).toBe('');
