@@ -64,7 +64,8 @@ export async function loadInventory(
   const [account, regions] = await Promise.all([
     identity(req, signal).then((r) => {
       if (r.warning) warn(r.warning);
-      onEvent({ kind: 'identity', account: r.account, warning: r.warning });
+      // The warning travels as its own 'warning' event (warn above), not twice.
+      onEvent({ kind: 'identity', account: r.account });
       return r.account;
     }),
     regionList(req, warn, signal),
