@@ -26,6 +26,7 @@ import { sortOrder, visibleRows, type SortSpec } from './state/sort.js';
 import { clampWindow, type CursorMove } from './state/window.js';
 import { findingsListHeight, jumpTarget } from './state/findings-view.js';
 import { reportPreviewHeight, scrollDelta } from './state/report-view.js';
+import { dropLastChar, normaliseWorkload } from './state/workload-input.js';
 import { AdvisorView } from './views/advisor.js';
 import { CertificatesView, tableHeight } from './views/certificates.js';
 import { DetailView, detailMaxScroll } from './views/detail.js';
@@ -134,6 +135,8 @@ export function App(props: AppProps): React.JSX.Element {
   const ctx = useRef({ now, props, height });
   ctx.current = { now, props, height };
   const advisorHandle = advisor.handle;
+  const startWorkload = advisor.startWorkload;
+  const setWorkload = advisor.setWorkload;
 
   const handleInput = useCallback(
     (input: string, key: Key) => {
@@ -160,7 +163,7 @@ export function App(props: AppProps): React.JSX.Element {
         if (!routed) continue;
         if (routed.kind === 'text') {
           if (s.mode === 'prompt') {
-            const typed = reportTextAction(s, token);
+            const typed = s.workloadDraft !== null ? { type: 'workload-edit-input' as const, value: s.workloadDraft + token } : reportTextAction(s, token);
             if (typed) act(typed);
             continue;
           }
@@ -247,6 +250,22 @@ export function App(props: AppProps): React.JSX.Element {
             else if (target) act({ type: 'findings-notice', notice: target.notice });
             break;
           }
+          case 'advisor.workload': {
+            const current = startWorkload();
+            if (current !== null) act({ type: 'workload-edit-start', value: current });
+            break;
+          }
+          case 'advisor.workload-save':
+            // Saved to the session at once (sanitised, trimmed, at most 100 characters; empty clears the name).
+            if (s.workloadDraft !== null) setWorkload(normaliseWorkload(s.workloadDraft));
+            act({ type: 'workload-edit-end' });
+            break;
+          case 'advisor.workload-cancel':
+            act({ type: 'workload-edit-end' });
+            break;
+          case 'advisor.workload-backspace':
+            if (s.workloadDraft !== null) act({ type: 'workload-edit-input', value: dropLastChar(s.workloadDraft) });
+            break;
           case 'report.export-md':
           case 'report.export-json':
           case 'prompt.confirm':
@@ -265,7 +284,7 @@ export function App(props: AppProps): React.JSX.Element {
         if (applied) act(applied);
       }
     },
-    [rowsOf, advisorHandle, filterRunner],
+    [rowsOf, advisorHandle, startWorkload, setWorkload, filterRunner],
   );
   useInput(handleInput);
 
@@ -330,7 +349,7 @@ export function App(props: AppProps): React.JSX.Element {
         );
         break;
       case 'advisor':
-        body = <AdvisorView {...common} model={advisor.model()} />;
+        body = <AdvisorView {...common} model={advisor.model()} input={state.mode === 'prompt' ? state.workloadDraft : null} />;
         break;
       case 'report':
         body = <ReportView {...common} preview={reportPreview} view={state.reportView} />;

@@ -2,8 +2,8 @@
  * THE keymap: every key the TUI answers, in one table. The footer hints and the `?` help render from
  * it, and `route()` resolves a key for the current mode and screen from it — so what is shown is what works.
  *
- * Keys route by mode: in the filter input every printable key is text (typing "q1/" filters for "q1/"),
- * only the bindings marked for mode 'filter' act.
+ * Keys route by mode: in the filter input and the text prompts (export path, workload name) every printable
+ * key is text (typing "q1/" filters for "q1/"), only the bindings marked for that mode act.
  */
 import type { Key } from 'ink';
 import type { Mode, Screen } from './state/app-state.js';
@@ -42,6 +42,10 @@ export type Command =
   | 'advisor.reset'
   | 'advisor.reset-confirm'
   | 'advisor.reset-cancel'
+  | 'advisor.workload'
+  | 'advisor.workload-save'
+  | 'advisor.workload-cancel'
+  | 'advisor.workload-backspace'
   | 'findings.open'
   | 'report.export-md'
   | 'report.export-json'
@@ -103,16 +107,20 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'advisor.reset', keys: ['X'], label: 'X', description: 'reset all answers', modes: ['normal'], screens: ['advisor'], footer: false, group: 'General' },
   { command: 'advisor.reset-confirm', keys: ['y'], label: 'y', description: 'confirm the reset', modes: ['normal'], screens: ['advisor'], footer: false, group: 'General' },
   { command: 'advisor.reset-cancel', keys: ['escape'], label: 'Esc', description: 'cancel the reset', modes: ['normal'], screens: ['advisor'], footer: false, group: 'General' },
+  { command: 'advisor.workload', keys: ['w'], label: 'w', description: 'name the workload', modes: ['normal'], screens: ['advisor'], footer: true, group: 'General' },
   { command: 'refresh', keys: ['r'], label: 'r', description: 'refresh', modes: ['normal'], screens: ALL, footer: true, group: 'General' },
   { command: 'help', keys: ['?'], label: '?', description: 'help', modes: ['normal'], screens: ALL, footer: true, group: 'General' },
   { command: 'help.close', keys: ['?', 'escape', 'return'], label: '?/Esc', description: 'close help', modes: ['help'], screens: ALL, footer: true, group: 'General' },
   { command: 'quit', keys: ['q'], label: 'q', description: 'quit', modes: ['normal', 'help'], screens: ALL, footer: true, group: 'General' },
   { command: 'interrupt', keys: ['ctrl+c'], label: 'Ctrl+C', description: 'quit', modes: ['normal', 'filter', 'help', 'prompt', 'confirm'], screens: ALL, footer: false, group: 'General' },
-  // The Report's export path prompt ('prompt' mode) takes every printable key as text;
-  // the overwrite question ('confirm' mode) writes on y and cancels on any other key (see route()).
-  { command: 'prompt.confirm', keys: ['return'], label: 'Enter', description: 'write the file', modes: ['prompt'], screens: ALL, footer: true, group: 'General' },
-  { command: 'prompt.cancel', keys: ['escape'], label: 'Esc', description: 'cancel', modes: ['prompt'], screens: ALL, footer: true, group: 'General' },
-  { command: 'prompt.backspace', keys: ['backspace', 'delete'], label: '⌫', description: 'delete a character', modes: ['prompt'], screens: ALL, footer: false, group: 'General' },
+  // A one-line text prompt ('prompt' mode) takes every printable key as text: the Report's export path,
+  // the Advisor's workload name. The overwrite question ('confirm' mode) writes on y and cancels on any other key (see route()).
+  { command: 'prompt.confirm', keys: ['return'], label: 'Enter', description: 'write the file', modes: ['prompt'], screens: ['report'], footer: true, group: 'General' },
+  { command: 'prompt.cancel', keys: ['escape'], label: 'Esc', description: 'cancel', modes: ['prompt'], screens: ['report'], footer: true, group: 'General' },
+  { command: 'prompt.backspace', keys: ['backspace', 'delete'], label: '⌫', description: 'delete a character', modes: ['prompt'], screens: ['report'], footer: false, group: 'General' },
+  { command: 'advisor.workload-save', keys: ['return'], label: 'Enter', description: 'save the name', modes: ['prompt'], screens: ['advisor'], footer: true, group: 'General' },
+  { command: 'advisor.workload-cancel', keys: ['escape'], label: 'Esc', description: 'cancel, keep the old name', modes: ['prompt'], screens: ['advisor'], footer: true, group: 'General' },
+  { command: 'advisor.workload-backspace', keys: ['backspace', 'delete'], label: '⌫', description: 'delete a character', modes: ['prompt'], screens: ['advisor'], footer: false, group: 'General' },
   { command: 'confirm.yes', keys: ['y', 'Y'], label: 'y', description: 'overwrite', modes: ['confirm'], screens: ALL, footer: true, group: 'General' },
   { command: 'confirm.no', keys: ['n', 'N', 'escape', 'return'], label: 'N', description: 'keep the file (any other key too)', modes: ['confirm'], screens: ALL, footer: true, group: 'General' },
 ];

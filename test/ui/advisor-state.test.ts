@@ -14,6 +14,8 @@ import {
   type AdvisorContext,
   type AdvisorState,
 } from '../../src/ui/state/advisor-view.js';
+import { initialState, reducer } from '../../src/ui/state/app-state.js';
+import { dropLastChar, normaliseWorkload, WORKLOAD_MAX } from '../../src/ui/state/workload-input.js';
 import { inventoryOf, NOW } from './fixtures.js';
 
 const kb = loadKnowledgeBase();
@@ -177,5 +179,51 @@ describe('advisor view state: sessions', () => {
     s = run(s, { type: 'reset-confirm' });
     expect(s).toEqual(initialAdvisorState(kb));
     expect(run(at('existing-ca'), { type: 'reset-confirm' }).currentId).toBe('existing-ca'); // no request, no reset
+  });
+});
+
+describe('advisor view state: the workload name', () => {
+  it('naming the workload is a saved change; a reset clears the answers but keeps the name', () => {
+    const a = at('existing-ca', { 'aws-integrated-endpoints': 'yes' });
+    let s = run(a, { type: 'workload', name: 'shop-frontend' });
+    expect(s.workload).toBe('shop-frontend');
+    expect(s.currentId).toBe('existing-ca');
+    expect(sessionChanged(a, s)).toBe(true);
+    expect(toSession(s, 'T').workload).toBe('shop-frontend');
+    expect(run(s, { type: 'workload', name: 'shop-frontend' })).toBe(s); // the same name: no change, nothing saved
+    expect(run(s, { type: 'workload', name: null }).workload).toBeNull();
+    s = run(s, { type: 'reset-request' }, { type: 'reset-confirm' });
+    expect(s.answers).toEqual({});
+    expect(s.workload).toBe('shop-frontend');
+  });
+
+  it('the name is sanitised, trimmed and at most 100 characters; blank clears it', () => {
+    expect(normaliseWorkload('  shop-frontend \t')).toBe('shop-frontend');
+    expect(normaliseWorkload('   ')).toBeNull();
+    expect(normaliseWorkload('')).toBeNull();
+    expect(normaliseWorkload('evil\u202eabc')).toBe('evil\uFFFDabc');
+    expect(normaliseWorkload('a\u001b[31mred')).toBe('a\uFFFDred');
+    const long = normaliseWorkload(`  ${'x'.repeat(150)}`)!;
+    expect(long).toBe('x'.repeat(WORKLOAD_MAX));
+    expect([...normaliseWorkload('😀'.repeat(120))!]).toHaveLength(WORKLOAD_MAX); // never half a character
+    expect(dropLastChar('ab😀')).toBe('ab');
+  });
+
+  it('the prompt: start puts the app in prompt mode with the current name, typing is capped, end closes it', () => {
+    let s = reducer(initialState(), { type: 'view', view: 'advisor' });
+    s = reducer(s, { type: 'workload-edit-start', value: 'shop' });
+    expect(s.mode).toBe('prompt');
+    expect(s.workloadDraft).toBe('shop');
+    s = reducer(s, { type: 'workload-edit-input', value: 'shop-q1' });
+    expect(s.workloadDraft).toBe('shop-q1');
+    const full = reducer(s, { type: 'workload-edit-input', value: 'y'.repeat(WORKLOAD_MAX) });
+    expect(reducer(full, { type: 'workload-edit-input', value: 'y'.repeat(WORKLOAD_MAX + 1) })).toBe(full);
+    s = reducer(s, { type: 'workload-edit-end' });
+    expect(s.mode).toBe('normal');
+    expect(s.workloadDraft).toBeNull();
+    // Closed: typing does nothing, and closing again is a no-op (the Report's export prompt is not touched).
+    expect(reducer(s, { type: 'workload-edit-input', value: 'x' })).toBe(s);
+    const exporting = reducer({ ...s, view: 'report' }, { type: 'report-export-start', format: 'md', path: 'r.md' });
+    expect(reducer(exporting, { type: 'workload-edit-end' })).toBe(exporting);
   });
 });

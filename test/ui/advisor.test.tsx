@@ -46,7 +46,9 @@ async function choose(hh: Harness, id: string, value: string): Promise<void> {
   await hh.press(KEY.enter);
 }
 
-const saved = () => JSON.parse(readFileSync(sessionPath(dir), 'utf8')) as { answers: Record<string, string>; currentQuestionId: string | null };
+const saved = () =>
+  JSON.parse(readFileSync(sessionPath(dir), 'utf8')) as { workload: string | null; answers: Record<string, string>; currentQuestionId: string | null };
+const footer = (frame: string) => lines(frame).filter((l) => l.trim() !== '').at(-1) ?? '';
 
 describe('the Advisor view', () => {
   it('answer, go back, change an answer, quit, restart: resumes where it stopped, with the changed answer', async () => {
@@ -211,5 +213,116 @@ describe('the Advisor view', () => {
     await hh.waitForFrame('Why it matters');
     await hh.press('q');
     expect(hh.exitCodes).toEqual([0]);
+  });
+
+  it('w names the workload: typed keys are text (q, digits, j, b…), Backspace deletes, Enter saves at once; the header and the report name it', async () => {
+    h = await renderApp({ source: fakeSource(fixtureCertificates()), configDir: dir, rows: 200 });
+    const hh = h;
+    await hh.waitForFrame('loaded');
+    await hh.press('4');
+    let f = await hh.waitForFrame(`Question 1 of ${total}`);
+    expect(footer(f)).toContain('w name the workload');
+    expect(f).not.toContain('Workload');
+
+    await hh.press('w');
+    f = await hh.waitForFrame('Workload name: █');
+    expect(footer(f)).toContain('Enter save the name');
+    expect(footer(f)).toContain('Esc cancel, keep the old name');
+    expect(footer(f)).not.toContain('q quit');
+    // One chunk (a paste, tmux send-keys) and single keys: all text, none a command.
+    await hh.chunk('  shop-front');
+    await hh.press('q', '1', 'j', 'b', 'X', 'v', 'w', '?', 'r', '5');
+    await hh.waitForFrame('Workload name:   shop-frontq1jbXvw?r5█');
+    await hh.press(...Array<string>(10).fill(KEY.backspace));
+    await hh.waitForFrame('Workload name:   shop-front█');
+    await hh.chunk('end q ');
+    await hh.waitForFrame('Workload name:   shop-frontend q █');
+    await hh.press(KEY.enter);
+    f = await hh.waitForFrame('Workload: shop-frontend q');
+    expect(f).not.toContain('Workload name:');
+    expect(hh.exitCodes).toEqual([]);
+    expect(f).toContain(`Question 1 of ${total} · 0 answered`); // nothing answered, moved or reset by the typing
+    expect(f).toContain('Why it matters');
+    expect(saved()).toMatchObject({ workload: 'shop-frontend q', answers: {}, currentQuestionId: kb.questions[0].id });
+
+    // w again starts from the saved name; Esc keeps it.
+    await hh.press('w');
+    await hh.waitForFrame('Workload name: shop-frontend q█');
+    await hh.chunk('zz');
+    await hh.waitForFrame('Workload name: shop-frontend qzz█');
+    await hh.press(KEY.escape);
+    f = await hh.waitForFrame((fr) => !fr.includes('Workload name:'));
+    expect(f).toContain('Workload: shop-frontend q');
+    expect(saved().workload).toBe('shop-frontend q');
+    expect(footer(f)).toContain('w name the workload');
+
+    // The report names it, before any answer and with the advice.
+    await hh.press('5');
+    await hh.waitForFrame('Advice: no answers yet for workload shop-frontend q — press 4');
+    await hh.press('4');
+    await hh.waitForFrame('Workload: shop-frontend q');
+    await hh.press(KEY.enter);
+    await hh.waitForFrame('Question 2 of');
+    await hh.press('v');
+    f = await hh.waitForFrame('Verdict:');
+    expect(f).toContain('Workload: shop-frontend q'); // the recommendation's header too
+    await hh.press('5');
+    f = await hh.waitForFrame('Advice: from 1 saved answer (workload shop-frontend q)');
+    expect(f).toMatch(/\*\*Verdict:\*\* [a-z-]+ \(workload: shop-frontend q\)/);
+    expect(f).toContain('Workload: shop-frontend q');
+
+    // A restart resumes with the name.
+    hh.unmount();
+    const again = await open();
+    await again.waitForFrame('Workload: shop-frontend q');
+  });
+
+  it('the saved name is sanitised, trimmed and at most 100 characters; an empty one clears it', async () => {
+    const hh = await open();
+    await hh.press('w');
+    await hh.waitForFrame('Workload name: █');
+    await hh.chunk(`  \u202eevil ${'x'.repeat(150)}`);
+    let f = await hh.waitForFrame(/Workload name: .*x█/);
+    expect(f).not.toContain('\u202e');
+    await hh.press(KEY.enter);
+    f = await hh.waitForFrame('Workload: \uFFFDevil x');
+    const name = saved().workload!;
+    expect(name).toBe(`\uFFFDevil ${'x'.repeat(100 - 8)}`);
+    expect([...name]).toHaveLength(100 - 2); // the two leading spaces counted while typing, then trimmed
+    // The header line fits the terminal (cut with …), never wraps.
+    const header = lines(f).find((l) => l.startsWith('Workload: '))!;
+    expect(header.length).toBeLessThanOrEqual(120);
+
+    // Deleting the whole name and saving clears it.
+    await hh.press('w');
+    await hh.waitForFrame('x█');
+    await hh.chunk('\u007f'.repeat(120));
+    await hh.waitForFrame('Workload name: █');
+    await hh.press(KEY.enter);
+    f = await hh.waitForFrame((fr) => !fr.includes('Workload'));
+    expect(saved().workload).toBeNull();
+    expect(f).toContain(`Question 1 of ${total}`);
+  });
+
+  it('w while a reset awaits its y cancels the reset and opens nothing; ? lists w', async () => {
+    const hh = await open();
+    await choose(hh, 'aws-integrated-endpoints', 'yes');
+    await hh.waitForFrame('Question 2 of');
+    await hh.press('X');
+    await hh.waitForFrame('Reset every answer');
+    await hh.press('w');
+    let f = await hh.waitForFrame((fr) => !fr.includes('Reset every answer'));
+    expect(f).not.toContain('Workload name:');
+    expect(f).toContain('1 answered');
+    await hh.press('?');
+    f = await hh.waitForFrame('Keys — ? or Esc closes');
+    expect(f).toMatch(/w +name the workload/);
+    await hh.press(KEY.escape);
+    await hh.waitForFrame('Why it matters');
+    await hh.press('w');
+    await hh.waitForFrame('Workload name: █');
+    // Ctrl+C still quits from the prompt.
+    await hh.press(KEY.ctrlC);
+    expect(hh.exitCodes).toEqual([130]);
   });
 });

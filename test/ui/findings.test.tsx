@@ -5,6 +5,7 @@ import { initialState, reducer, screenOf, type AppState } from '../../src/ui/sta
 import {
   clampFindings,
   findingsLayout,
+  findingsListHeight,
   INITIAL_FINDINGS_VIEW,
   jumpTarget,
   moveFindings,
@@ -112,6 +113,55 @@ describe('findings layout (pure)', () => {
     expect(s.view).toBe('certificates');
   });
 
+  it('a refresh keeps the cursor on the same finding (rule + certificate + region), else clamps it', () => {
+    const H = findingsListHeight(36);
+    const loaded = (findings: Finding[], generation = 1): AppState => reducer({ ...initialState(), view: 'findings' as const }, { type: 'findings', generation, findings });
+    const selected = (st: AppState) => selectedFinding(st.findingsView, st.findings)?.title;
+    const reload = (st: AppState, findings: Finding[]) => {
+      const r = reducer(st, { type: 'refresh' });
+      expect(r.findings).toBeNull();
+      return reducer(r, { type: 'findings', generation: r.load.generation, findings });
+    };
+    let s = loaded(FINDINGS);
+    s = reducer(s, { type: 'findings-cursor', move: 'down', height: H });
+    s = reducer(s, { type: 'findings-cursor', move: 'down', height: H });
+    expect(selected(s)).toBe('RSA key of 1024 bits'); // high/weak-key c3, position 2
+
+    // New findings ahead of it and a different order: the cursor follows the finding (now at position 4).
+    const more = [finding('expired-in-use', 'critical', 'a1', 'expired on api'), ...[...FINDINGS].reverse(), finding('expiring-soon', 'high', 'b2', 'shop expires')];
+    s = reload(s, more.map((f) => (f.ruleId === 'weak-key' ? { ...f, title: 'RSA key of 1024 bits (re-audited)' } : f)));
+    expect(selected(s)).toBe('RSA key of 1024 bits (re-audited)');
+    expect(s.findingsView.cursor).toBe(4);
+    expect(s.findingsView.keep ?? null).toBeNull();
+
+    // Several r before the findings are back: the first refresh's finding is kept.
+    s = reducer(reducer(s, { type: 'refresh' }), { type: 'refresh' });
+    s = reducer(s, { type: 'findings', generation: s.load.generation, findings: FINDINGS });
+    expect(selected(s)).toBe('RSA key of 1024 bits');
+
+    // A finding that is gone: the cursor stays at its position, clamped to the new list.
+    s = reducer(s, { type: 'findings-cursor', move: 'bottom', height: H });
+    expect(s.findingsView.cursor).toBe(5);
+    s = reload(s, FINDINGS.filter((f) => f.ruleId !== 'missing-tags' || f.certificateArn !== arn('d4')).slice(0, 3));
+    expect(s.findingsView.cursor).toBe(2);
+    expect(selected(s)).toBe(findingsLayout(s.findings!).ordered[2].title);
+    s = reload(s, []);
+    expect(s.findingsView.cursor).toBe(0);
+
+    // Alike findings (same rule, certificate and region): the same one of them, by order.
+    const alike = [finding('missing-tags', 'low', 'd4', 'first'), finding('missing-tags', 'low', 'd4', 'second'), finding('missing-tags', 'low', 'd4', 'third')];
+    s = loaded(alike);
+    s = reducer(s, { type: 'findings-cursor', move: 'down', height: H });
+    s = reload(s, [finding('weak-key', 'high', 'c3', 'new'), ...alike.map((f) => ({ ...f, title: `${f.title}'` }))]);
+    expect(selected(s)).toBe("second'");
+    s = reducer(s, { type: 'findings-cursor', move: 'bottom', height: H });
+    s = reload(s, alike.slice(0, 2));
+    expect(selected(s)).toBe('second'); // the third is gone: the nearest alike one
+    // A stale audit (superseded load) does not touch the cursor.
+    const r = reducer(s, { type: 'refresh' });
+    expect(reducer(r, { type: 'findings', generation: r.load.generation - 1, findings: [] })).toBe(r);
+  });
+
   it('Enter on the Findings screen is the open-certificate command', () => {
     expect(route('return', { mode: 'normal', screen: 'findings' })).toEqual({ kind: 'command', command: 'findings.open' });
     expect(route('j', { mode: 'normal', screen: 'findings' })).toEqual({ kind: 'command', command: 'cursor.down' });
@@ -199,6 +249,37 @@ describe('Findings view (harness)', () => {
     await h.waitForFrame('loaded');
     await h.press('3');
     await h.waitForFrame('No findings');
+  });
+
+  it('r keeps the selected finding across the reload, wherever it moved; a gone one clamps the cursor', async () => {
+    let audits = 0;
+    const extra = finding('expired-in-use', 'critical', 'a1', 'expired on api');
+    h = await renderApp({
+      source: fakeSource(fixtureCertificates()),
+      audit: () => {
+        audits++;
+        if (audits === 1) return FINDINGS;
+        if (audits === 2) return [extra, ...[...FINDINGS].reverse()];
+        return [FINDINGS[1], FINDINGS[3]]; // weak-key c3 and expiring-soon a1 (both high)
+      },
+    });
+    await h.waitForFrame('loaded');
+    await h.press('3');
+    await h.waitForFrame('6 findings');
+    await h.press('j', 'j', 'j');
+    let f = await h.waitForFrame(/› medium +issuance-quota/);
+    expect(f).toContain('Fix: fix for near the issuance quota');
+    await h.press('r');
+    f = await h.waitForFrame('7 findings');
+    expect(f).toMatch(/› medium +issuance-quota/); // one more critical above it: the cursor moved with it
+    expect(f).toContain('Fix: fix for near the issuance quota');
+    await h.press('G');
+    await h.waitForFrame(/› low +missing-tags +shop\.example\.org/); // the reversed audit order lists shop last
+    await h.press('r');
+    f = await h.waitForFrame('2 findings');
+    expect(f).toMatch(/› high +weak-key +legacy\.internal\.test/); // shop's finding is gone: the nearest, the last one
+    expect(f).toContain('Fix: fix for RSA key of 1024 bits');
+    expect(audits).toBe(3);
   });
 
   it('windows a long list: G reaches the last finding and the frame stays within the terminal', async () => {

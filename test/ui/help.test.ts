@@ -25,4 +25,14 @@ describe('help lines come from the keymap', () => {
     const text = lines.map((l) => l.description ?? '').join('\n');
     for (const d of ['recommendation', 'export Markdown', 'sort column', 'refresh']) expect(text).toContain(d);
   });
+
+  it('the advisor’s help lists w and the workload prompt’s keys', () => {
+    const lines = helpLines('advisor');
+    const text = lines.map((l) => `${l.keys ?? ''} ${l.description ?? ''}${l.where ?? ''}`).join('\n');
+    expect(text).toContain('w name the workload');
+    expect(text).toContain('Enter save the name (workload name)');
+    expect(text).toContain('Esc cancel, keep the old name (workload name)');
+    expect(text).not.toContain('write the file');
+    expect(helpLines('report').map((l) => `${l.description ?? ''}${l.where ?? ''}`)).toContain('write the file (export file name)');
+  });
 });

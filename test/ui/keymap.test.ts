@@ -70,10 +70,39 @@ describe('routing by mode', () => {
   });
 });
 
+describe('the Advisor’s workload prompt', () => {
+  const advisor = { mode: 'normal' as const, screen: 'advisor' as const };
+  const typing = { mode: 'prompt' as const, screen: 'advisor' as const };
+
+  it('w opens it on the advisor only', () => {
+    expect(route('w', advisor)).toEqual({ kind: 'command', command: 'advisor.workload' });
+    for (const screen of ['overview', 'certificates', 'detail', 'findings', 'report'] as const) expect(route('w', { mode: 'normal', screen })).toBeNull();
+  });
+
+  it('while typing, every printable key is text: q, digits, j/k, b, n, v, X, y, w, r, ?', () => {
+    for (const ch of ['q', '1', '4', '5', 'j', 'k', 'h', 'l', 'b', 'n', 'v', 'X', 'y', 'w', 'r', '?', '/', ' ', 'G'])
+      expect(route(ch, typing)).toEqual({ kind: 'text', text: ch });
+    expect(route('return', typing)).toEqual({ kind: 'command', command: 'advisor.workload-save' });
+    expect(route('escape', typing)).toEqual({ kind: 'command', command: 'advisor.workload-cancel' });
+    expect(route('backspace', typing)).toEqual({ kind: 'command', command: 'advisor.workload-backspace' });
+    expect(route('delete', typing)).toEqual({ kind: 'command', command: 'advisor.workload-backspace' });
+    expect(route('ctrl+c', typing)).toEqual({ kind: 'command', command: 'interrupt' });
+    expect(route('down', typing)).toBeNull();
+    // The Report's export prompt keeps its own commands.
+    expect(route('return', { mode: 'prompt', screen: 'report' })).toEqual({ kind: 'command', command: 'prompt.confirm' });
+  });
+
+  it('the footer says how to save and cancel, and w shows on the advisor', () => {
+    const typingHints = footerHints(typing).map((h) => `${h.label} ${h.description}`);
+    expect(typingHints).toEqual(['Enter save the name', 'Esc cancel, keep the old name']);
+    expect(footerHints(advisor).map((h) => `${h.label} ${h.description}`)).toContain('w name the workload');
+  });
+});
+
 describe('one table', () => {
   it('every binding is described and no key is bound twice in one mode and screen', () => {
     for (const b of KEYMAP) expect(b.description.length).toBeGreaterThan(0);
-    for (const mode of ['normal', 'filter', 'help'] as const) {
+    for (const mode of ['normal', 'filter', 'help', 'prompt', 'confirm'] as const) {
       for (const screen of ['overview', 'certificates', 'detail', 'findings', 'advisor', 'report'] as const) {
         const keys = bindingsFor({ mode, screen }, false).flatMap((b) => b.keys);
         expect(new Set(keys).size, `${mode}/${screen}`).toBe(keys.length);

@@ -57,7 +57,7 @@ export function helpLines(screen?: Screen): HelpLine[] {
 
 function whereNote(b: Binding, screen?: Screen): string {
   if (b.modes.includes('filter') && !b.modes.includes('normal')) return ' (in the filter)';
-  if (b.modes.includes('prompt') && !b.modes.includes('normal')) return ' (export file name)';
+  if (b.modes.includes('prompt') && !b.modes.includes('normal')) return b.screens.includes('report') ? ' (export file name)' : ' (workload name)';
   if (b.modes.includes('confirm') && !b.modes.includes('normal')) return ' (overwrite question)';
   if (!screen && b.screens.length <= 2) return ` (${b.screens.join(', ')})`;
   return '';

@@ -45,6 +45,13 @@ export interface AdvisorSessionHandle {
   handle(command: Command): boolean;
   /** What the view renders (loads the knowledge base and session on first use). */
   model(): AdvisorModel;
+  /**
+   * Key w: the name to start the workload prompt with ('' when unnamed), or null when the prompt should not
+   * open (the advisor is unavailable, or the key just cancelled a pending reset). Stable across renders.
+   */
+  startWorkload(): string | null;
+  /** Save the workload's name (normalised; null clears it) to the session at once. Stable across renders. */
+  setWorkload(name: string | null): void;
 }
 
 interface Store {
@@ -112,17 +119,13 @@ export function useAdvisorSession(configDir: string, app: AppState, now: Date): 
     return { kb: store.current.kb!, proposals };
   }, [evidence]);
 
-  const handle = useCallback(
-    (command: Command): boolean => {
-      let action = ACTIONS[command];
-      if (!action) return false;
-      if (!ensure()) return true;
+  /** Apply one action to the loaded state; a change of answers, position or workload is saved at once. */
+  const apply = useCallback(
+    (action: AdvisorAction): void => {
       const s = store.current;
       const before = s.state!;
-      // While a reset awaits its "y", any other advisor key cancels it (and does nothing else).
-      if (before.confirmReset && action.type !== 'reset-confirm') action = { type: 'reset-cancel' };
       const next = advisorReducer(before, action, context());
-      if (next === before) return true;
+      if (next === before) return;
       if (sessionChanged(before, next)) {
         try {
           saveSession(latest.current.configDir, toSession(next, new Date().toISOString()));
@@ -133,9 +136,38 @@ export function useAdvisorSession(configDir: string, app: AppState, now: Date): 
       }
       s.state = next;
       rerender();
+    },
+    [context],
+  );
+
+  const handle = useCallback(
+    (command: Command): boolean => {
+      let action = ACTIONS[command];
+      if (!action) return false;
+      if (!ensure()) return true;
+      // While a reset awaits its "y", any other advisor key cancels it (and does nothing else).
+      if (store.current.state!.confirmReset && action.type !== 'reset-confirm') action = { type: 'reset-cancel' };
+      apply(action);
       return true;
     },
-    [ensure, context],
+    [ensure, apply],
+  );
+
+  const startWorkload = useCallback((): string | null => {
+    if (!ensure()) return null;
+    const state = store.current.state!;
+    if (state.confirmReset) {
+      apply({ type: 'reset-cancel' });
+      return null;
+    }
+    return state.workload ?? '';
+  }, [ensure, apply]);
+
+  const setWorkload = useCallback(
+    (name: string | null): void => {
+      if (ensure()) apply({ type: 'workload', name });
+    },
+    [ensure, apply],
   );
 
   // Leaving the view drops a pending reset confirmation.
@@ -158,7 +190,14 @@ export function useAdvisorSession(configDir: string, app: AppState, now: Date): 
   const buildModel = (): AdvisorModel => {
     const { kb, state, notice } = store.current as Store & { kb: KnowledgeBase; state: AdvisorState };
     const { visible, answered } = progressOf(kb, state);
-    const common = { total: visible.length, answered, notice, confirmReset: state.confirmReset };
+    const common = {
+      total: visible.length,
+      answered,
+      notice,
+      confirmReset: state.confirmReset,
+      // The session file may have been edited by hand: what reaches the terminal is sanitised.
+      workload: state.workload === null ? null : sanitiseForTerminal(state.workload),
+    };
     const a = latest.current.app;
     if (state.showResult) {
       const ev = evidence();
@@ -196,5 +235,5 @@ export function useAdvisorSession(configDir: string, app: AppState, now: Date): 
     };
   };
 
-  return { handle, model };
+  return { handle, model, startWorkload, setWorkload };
 }

@@ -32,7 +32,9 @@ export type AdvisorAction =
   | { type: 'result' }
   | { type: 'reset-request' }
   | { type: 'reset-confirm' }
-  | { type: 'reset-cancel' };
+  | { type: 'reset-cancel' }
+  /** Name the workload (already normalised: see workload-input.ts); null clears the name. */
+  | { type: 'workload'; name: string | null };
 
 /** What the reducer needs besides the state: the questions, and the inventory's suggested answers. */
 export interface AdvisorContext {
@@ -153,9 +155,12 @@ export function advisorReducer(state: AdvisorState, action: AdvisorAction, ctx: 
     case 'reset-request':
       return { ...state, confirmReset: true };
     case 'reset-confirm':
-      return state.confirmReset ? initialAdvisorState(kb) : state;
+      // Every answer goes; the workload's name is not an answer and stays.
+      return state.confirmReset ? { ...initialAdvisorState(kb), workload: state.workload } : state;
     case 'reset-cancel':
       return state.confirmReset ? { ...state, confirmReset: false } : state;
+    case 'workload':
+      return action.name === state.workload ? state : { ...state, workload: action.name };
   }
 }
 
@@ -168,6 +173,8 @@ interface ModelCommon {
   /** A problem worth a line (corrupt session ignored, save failed); already sanitised. */
   notice: string | null;
   confirmReset: boolean;
+  /** The workload's name (w names it), sanitised for display; null when unnamed. */
+  workload: string | null;
 }
 
 export type AdvisorModel =

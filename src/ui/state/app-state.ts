@@ -8,13 +8,17 @@ import type { AccountIdentity, InventoryEvent, RegionState } from '../../domain/
 import { haystackOf } from './filter.js';
 import { DEFAULT_SORT, nextSortColumn, type SortSpec } from './sort.js';
 import { clampWindow, INITIAL_WINDOW, moveWindow, type CursorMove, type TableWindow } from './window.js';
-import { findingsReducer, INITIAL_FINDINGS_VIEW, type FindingsViewAction, type FindingsViewState } from './findings-view.js';
+import { findingsReducer, INITIAL_FINDINGS_VIEW, keepSelection, restoreSelection, type FindingsViewAction, type FindingsViewState } from './findings-view.js';
 import { INITIAL_REPORT_VIEW, reportReducer, type ReportViewAction, type ReportViewState } from './report-view.js';
+import { workloadInputReducer, type WorkloadInputAction } from './workload-input.js';
 
 export const VIEWS = ['overview', 'certificates', 'findings', 'advisor', 'report'] as const;
 export type ViewId = (typeof VIEWS)[number];
 
-/** Who gets the keys: the table/views, the filter input, or the help overlay. */
+/**
+ * Who gets the keys: the table/views, the filter input, the help overlay, a one-line text prompt
+ * (the Report's export path, the Advisor's workload name) or the Report's overwrite question.
+ */
 export type Mode = 'normal' | 'filter' | 'help' | 'prompt' | 'confirm';
 
 /** What the keymap sees: the view, or the detail pane on top of it. */
@@ -72,6 +76,8 @@ export interface AppState {
   epoch: number;
   findingsView: FindingsViewState;
   reportView: ReportViewState;
+  /** The Advisor's workload-name prompt: the text typed so far, or null when it is closed. */
+  workloadDraft: string | null;
 }
 
 export type Action =
@@ -96,7 +102,8 @@ export type Action =
   | { type: 'refresh' }
   | { type: 'open-certificate'; arn: string; from: ViewId }
   | FindingsViewAction
-  | ReportViewAction;
+  | ReportViewAction
+  | WorkloadInputAction;
 
 export function initialState(size: { columns: number; rows: number } = { columns: 80, rows: 24 }): AppState {
   return {
@@ -120,6 +127,7 @@ export function initialState(size: { columns: number; rows: number } = { columns
     epoch: 0,
     findingsView: INITIAL_FINDINGS_VIEW,
     reportView: INITIAL_REPORT_VIEW,
+    workloadDraft: null,
   };
 }
 
@@ -259,11 +267,12 @@ export function reducer(state: AppState, action: Action): AppState {
       return { ...state, load: { ...state.load, status: 'failed', error: action.message } };
     case 'findings':
       if (action.generation !== state.load.generation) return state;
-      return { ...state, findings: action.findings };
+      // After a refresh the cursor goes back to the finding it was on (see keepSelection).
+      return { ...state, findings: action.findings, findingsView: restoreSelection(state.findingsView, action.findings) };
     case 'view':
       // Pressing the current view's key again returns to its top level (closes the detail pane).
-      if (state.view === action.view) return state.detail || state.mode !== 'normal' ? { ...state, detail: null, mode: 'normal' } : state;
-      return { ...state, view: action.view, mode: 'normal', filter: { ...state.filter, editing: false } };
+      if (state.view === action.view) return state.detail || state.mode !== 'normal' ? { ...state, detail: null, mode: 'normal', workloadDraft: null } : state;
+      return { ...state, view: action.view, mode: 'normal', filter: { ...state.filter, editing: false }, workloadDraft: null };
     case 'cursor':
       return { ...state, table: moveWindow(state.table, action.move, action.count, action.height, action.repeat ?? 1) };
     case 'clamp': {
@@ -312,6 +321,10 @@ export function reducer(state: AppState, action: Action): AppState {
     case 'report-export-exists':
     case 'report-export-done':
       return reportReducer(state, action);
+    case 'workload-edit-start':
+    case 'workload-edit-input':
+    case 'workload-edit-end':
+      return workloadInputReducer(state, action);
     case 'open-detail':
       return { ...state, view: 'certificates', mode: 'normal', filter: { ...state.filter, editing: false }, detail: { arn: action.arn, scroll: 0 } };
     case 'detail-scroll': {
@@ -338,6 +351,8 @@ export function reducer(state: AppState, action: Action): AppState {
         view: state.view,
         sort: state.sort,
         detail: state.detail,
+        // The Findings cursor remembers which finding it was on, to find it again in the new findings.
+        findingsView: keepSelection(state.findingsView, state.findings),
         filter: { ...state.filter, editing: false, matches: state.filter.input ? new Int32Array(0) : null, exact: null, appliedQuery: state.filter.input, appliedVersion: -1 },
         load: { ...fresh.load, generation: state.load.generation + 1 },
         epoch: state.epoch + 1,

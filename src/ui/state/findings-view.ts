@@ -14,6 +14,19 @@ export interface FindingsViewState {
   offset: number;
   /** A short message (Enter on an account-level finding); cleared by the next move. */
   notice: string | null;
+  /** Set by a refresh: the finding the cursor was on, looked up again when the new findings arrive. */
+  keep?: FindingKey | null;
+}
+
+/**
+ * A finding's identity across reloads: rule, certificate and region — and, as several findings can share
+ * those (account-level ones have neither certificate nor region), which of the alike ones it was.
+ */
+export interface FindingKey {
+  ruleId: string;
+  certificateArn: string | null;
+  region: string | null;
+  nth: number;
 }
 
 export const INITIAL_FINDINGS_VIEW: FindingsViewState = { cursor: 0, offset: 0, notice: null };
@@ -172,4 +185,48 @@ export function findingsReducer<S extends { findings: Finding[] | null; findings
     case 'findings-notice':
       return action.notice === state.findingsView.notice ? state : { ...state, findingsView: { ...state.findingsView, notice: action.notice } };
   }
+}
+
+function sameFinding(a: Pick<Finding, 'ruleId' | 'certificateArn' | 'region'>, b: Pick<Finding, 'ruleId' | 'certificateArn' | 'region'>): boolean {
+  return a.ruleId === b.ruleId && a.certificateArn === b.certificateArn && a.region === b.region;
+}
+
+/** The key of the selected finding, or null when there is none. */
+export function selectionKey(state: FindingsViewState, findings: readonly Finding[] | null): FindingKey | null {
+  if (!findings || findings.length === 0) return null;
+  const { ordered } = findingsLayout(findings);
+  const cursor = Math.min(Math.max(0, state.cursor), ordered.length - 1);
+  const f = ordered[cursor];
+  let nth = 0;
+  for (let i = 0; i < cursor; i++) if (sameFinding(ordered[i], f)) nth++;
+  return { ruleId: f.ruleId, certificateArn: f.certificateArn, region: f.region, nth };
+}
+
+/**
+ * On refresh: remember the selected finding (position and scroll stay as they are meanwhile). A refresh
+ * before the findings came back (several r in a row) keeps the finding remembered by the first one.
+ */
+export function keepSelection(state: FindingsViewState, findings: readonly Finding[] | null): FindingsViewState {
+  const keep = selectionKey(state, findings) ?? state.keep ?? null;
+  return { cursor: state.cursor, offset: state.offset, notice: null, keep };
+}
+
+/**
+ * When the new findings arrive: the cursor goes to the remembered finding when it is still there, otherwise
+ * it stays at its position, clamped to the new list (the view keeps it in sight when it renders).
+ */
+export function restoreSelection(state: FindingsViewState, findings: readonly Finding[]): FindingsViewState {
+  if (state.keep === undefined || state.keep === null) return state;
+  const key = state.keep;
+  const { ordered } = findingsLayout(findings);
+  let found = -1;
+  let seen = 0;
+  for (let i = 0; i < ordered.length; i++) {
+    if (!sameFinding(ordered[i], key)) continue;
+    found = i;
+    if (seen++ === key.nth) break;
+  }
+  // Fewer alike findings than before: the last of them is the nearest.
+  const cursor = found >= 0 ? found : Math.min(Math.max(0, state.cursor), Math.max(0, ordered.length - 1));
+  return { cursor, offset: state.offset, notice: null };
 }

@@ -96,8 +96,11 @@ export interface ReportPreview {
   markdown: string;
   /** The Markdown's lines, sanitised for the terminal. */
   lines: string[];
-  /** Whether the advice section is in: 'none' (no answers yet), 'included', or an error message. */
-  advice: { kind: 'none' } | { kind: 'included'; answered: number; workload: string | null } | { kind: 'error'; message: string };
+  /**
+   * Whether the advice section is in: 'none' (no answers yet — the workload, when already named, is
+   * reported with it), 'included', or an error message.
+   */
+  advice: { kind: 'none'; workload?: string } | { kind: 'included'; answered: number; workload: string | null } | { kind: 'error'; message: string };
 }
 
 export interface PreviewInput {
@@ -134,8 +137,8 @@ export function buildPreview(input: PreviewInput): ReportPreview {
   const inventory = inventoryFromState(input);
   const findings = [...input.findings];
   let advice: Advice | null = null;
-  let adviceState: ReportPreview['advice'] = { kind: 'none' };
   const session = input.session;
+  let adviceState: ReportPreview['advice'] = session?.workload ? { kind: 'none', workload: session.workload } : { kind: 'none' };
   if (session && Object.keys(session.answers).length > 0) {
     try {
       advice = advise(loadKnowledgeBase(), { workload: session.workload, answers: session.answers }, inventory, findings, input.now);

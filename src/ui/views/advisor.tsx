@@ -2,6 +2,7 @@
  * The Advisor view (key 4): one question at a time — progress, the prompt, why it matters, what this
  * account shows, the inventory's suggestion (never applied without Enter), the choices and the highlighted
  * choice's effect and explanation; after the last question, the recommendation and the plan's steps.
+ * The workload's name (key w) heads both; while it is being typed, the prompt takes its place.
  *
  * A pure renderer of the model built by `useAdvisorSession`; every line is laid out here against the
  * height budget (sections shrink, choices never do), so nothing wraps past the view.
@@ -19,6 +20,8 @@ export interface AdvisorViewProps {
   model: AdvisorModel;
   width: number;
   height: number;
+  /** The workload-name prompt's text while it is open (key w), else null/absent. */
+  input?: string | null;
 }
 
 interface Line {
@@ -61,7 +64,24 @@ function cut(lines: Line[], max: number): Line[] {
   return kept;
 }
 
-function questionLines(model: Extract<AdvisorModel, { kind: 'question' }>, width: number, height: number): Line[] {
+const INPUT_LABEL = 'Workload name: ';
+
+/**
+ * The header's workload line: the prompt while it is open (its text scrolls so the end, where typing
+ * goes, stays in sight), else the saved name, else nothing.
+ */
+function workloadLines(model: { workload: string | null }, input: string | null, width: number): Line[] {
+  if (input !== null) {
+    const room = Math.max(1, width - INPUT_LABEL.length - 1);
+    const chars = [...sanitiseForTerminal(input)];
+    const shown = chars.length <= room ? chars.join('') : `…${chars.slice(chars.length - room + 1).join('')}`;
+    return [{ text: `${INPUT_LABEL}${shown}█`, tone: 'accent', bold: true }];
+  }
+  if (model.workload === null) return [];
+  return cut(para(`Workload: ${model.workload}`, width, 0, 'accent'), 1);
+}
+
+function questionLines(model: Extract<AdvisorModel, { kind: 'question' }>, width: number, height: number, input: string | null = null): Line[] {
   const q = model.question;
   const head: Line[] = [
     {
@@ -72,6 +92,7 @@ function questionLines(model: Extract<AdvisorModel, { kind: 'question' }>, width
     ...cut(para(q.prompt, width, 0), 3).map((l) => ({ ...l, bold: true })),
     ...cut(para(q.hint, width, 0, 'muted'), 2),
   ];
+  head.unshift(...workloadLines(model, input, width));
   if (model.notice) head.unshift(...cut(para(model.notice, width, 0, 'warning'), 2));
 
   const suggestion: Line[] = [];
@@ -129,11 +150,12 @@ function questionLines(model: Extract<AdvisorModel, { kind: 'question' }>, width
   ];
 }
 
-function resultLines(model: Extract<AdvisorModel, { kind: 'result' }>, width: number, height: number): Line[] {
+function resultLines(model: Extract<AdvisorModel, { kind: 'result' }>, width: number, height: number, input: string | null = null): Line[] {
   const { recommendation, plan } = model.advice;
   const unanswered = model.total - model.answered;
   const head: Line[] = [];
   if (model.notice) head.push(...cut(para(model.notice, width, 0, 'warning'), 2));
+  head.push(...workloadLines(model, input, width));
   head.push({
     text: `Recommendation · ${model.answered} of ${model.total} questions answered${unanswered > 0 ? ` (${unanswered} unanswered: ← to go back)` : ''}`,
     tone: 'accent',
@@ -193,10 +215,11 @@ function resultLines(model: Extract<AdvisorModel, { kind: 'result' }>, width: nu
 
 export function AdvisorView(props: AdvisorViewProps): React.JSX.Element {
   const { model, width, height } = props;
+  const input = props.input ?? null;
   let lines: Line[];
   if (model.kind === 'error') lines = [{ text: 'Advisor', bold: true }, ...para(model.message, width, 0, 'danger')];
-  else if (model.kind === 'result') lines = resultLines(model, width, height);
-  else lines = questionLines(model, width, height);
+  else if (model.kind === 'result') lines = resultLines(model, width, height, input);
+  else lines = questionLines(model, width, height, input);
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
       {lines.slice(0, height).map((l, i) =>
@@ -213,7 +236,7 @@ export function AdvisorView(props: AdvisorViewProps): React.JSX.Element {
 }
 
 /** Exposed for tests: the laid-out lines as plain text. */
-export function advisorLines(model: AdvisorModel, width: number, height: number): string[] {
+export function advisorLines(model: AdvisorModel, width: number, height: number, input: string | null = null): string[] {
   if (model.kind === 'error') return [model.message];
-  return (model.kind === 'result' ? resultLines(model, width, height) : questionLines(model, width, height)).map((l) => l.text);
+  return (model.kind === 'result' ? resultLines(model, width, height, input) : questionLines(model, width, height, input)).map((l) => l.text);
 }

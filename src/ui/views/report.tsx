@@ -53,7 +53,12 @@ function Banner(props: { preview: ReportPreviewState; scroll: number; page: numb
   const advice = props.preview.preview?.advice;
   let text: React.JSX.Element;
   if (!advice) text = <Text dimColor={color}>Report preview</Text>;
-  else if (advice.kind === 'none') text = <Text color={color ? 'yellow' : undefined}>Advice: no answers yet — press 4 to answer the questionnaire</Text>;
+  else if (advice.kind === 'none')
+    text = (
+      <Text color={color ? 'yellow' : undefined}>
+        {`Advice: no answers yet${advice.workload ? ` for workload ${sanitiseForTerminal(advice.workload)}` : ''} — press 4 to answer the questionnaire`}
+      </Text>
+    );
   else if (advice.kind === 'included')
     text = (
       <Text color={color ? 'green' : undefined}>
