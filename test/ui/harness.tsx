@@ -2,6 +2,9 @@
  * The project's TUI test harness: renders <App> on fake streams with real terminal rows/columns,
  * key constants, `press()` and `waitForFrame()` (vi.waitFor polling — never a fixed sleep).
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import React from 'react';
 import { render, type Instance } from 'ink';
 import { expect, vi } from 'vitest';
@@ -53,7 +56,7 @@ export async function renderApp(options: {
   color?: boolean;
   audit?: (certs: Certificate[], now: Date) => Finding[];
   now?: () => Date;
-  /** Where the advisor session lives (default: a fixed path under /tmp). */
+  /** Where the advisor session lives (default: a fresh temporary folder, removed on unmount). */
   configDir?: string;
   /** The folder report exports resolve against (process.chdir is not allowed in vitest workers). */
   cwd?: string;
@@ -61,11 +64,12 @@ export async function renderApp(options: {
   const stdout = new FakeStdout(options.columns ?? 120, options.rows ?? 40);
   const stdin = new FakeStdin();
   const exitCodes: number[] = [];
+  const ownDir = options.configDir ? null : mkdtempSync(join(tmpdir(), 'acm-advisor-ui-'));
   const instance: Instance = render(
     <App
       source={options.source}
       color={options.color ?? false}
-      configDir={options.configDir ?? '/tmp/acm-advisor-test'}
+      configDir={options.configDir ?? ownDir!}
       cwd={options.cwd}
       now={options.now ?? (() => NOW)}
       audit={options.audit}
@@ -120,6 +124,7 @@ export async function renderApp(options: {
     unmount() {
       instance.unmount();
       instance.cleanup();
+      if (ownDir) rmSync(ownDir, { recursive: true, force: true });
     },
   };
   return h;

@@ -1,9 +1,18 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { InventorySource } from '../../src/domain/inventory.js';
 import { ENTER_ALT_SCREEN, LEAVE_ALT_SCREEN, runTui } from '../../src/ui/run.js';
 import { FakeStdin, FakeStdout, stripAnsi } from '../../src/ui/testing/fake-terminal.js';
 import { fakeSource, fixtureCertificates, NOW } from './fixtures.js';
 import { vi } from 'vitest';
+
+let configDir = '';
+beforeEach(() => {
+  configDir = mkdtempSync(join(tmpdir(), 'acm-advisor-run-'));
+});
+afterEach(() => rmSync(configDir, { recursive: true, force: true }));
 
 function start(source: InventorySource) {
   const stdout = new FakeStdout(100, 30);
@@ -13,7 +22,7 @@ function start(source: InventorySource) {
   const done = runTui({
     source,
     color: false,
-    configDir: '/tmp/acm-advisor-test',
+    configDir,
     now: () => NOW,
     stdin: stdin as unknown as NodeJS.ReadStream,
     stdout: stdout as unknown as NodeJS.WriteStream,
