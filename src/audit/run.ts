@@ -1,4 +1,4 @@
-import type { Certificate } from '../domain/certificate.js';
+import { pendingFields, type Certificate } from '../domain/certificate.js';
 import type { AuditResult, Finding } from '../domain/finding.js';
 import { severityRank } from '../domain/finding.js';
 import { UsageError } from '../cli/errors.js';
@@ -30,10 +30,17 @@ export function runAudit(
   const ctx: RuleContext = { config, now };
   const findings: Finding[] = [];
 
+  const waiting = (cert: Certificate, needs: readonly string[]) => {
+    const pending = pendingFields(cert);
+    return pending.length > 0 && needs.some((f) => pending.includes(f));
+  };
+
   for (const rule of selected) {
     if (rule.scope === 'account') {
       try {
-        for (const f of rule.check(certificates, ctx)) findings.push({ ruleId: rule.id, ...f });
+        // An account-wide count is provisional while any record it counts may still change.
+        const provisional = certificates.some((c) => waiting(c, rule.needs));
+        for (const f of rule.check(certificates, ctx)) findings.push({ ruleId: rule.id, ...f, ...(provisional ? { provisional: true as const } : {}) });
       } catch (e) {
         findings.push(crashFinding(rule.id, null, null, e));
       }
@@ -52,6 +59,7 @@ export function runAudit(
           title: hit.title,
           detail: hit.detail,
           remediation: hit.remediation ?? rule.remediation,
+          ...(waiting(cert, rule.needs) ? { provisional: true as const } : {}),
         });
       } catch (e) {
         findings.push(crashFinding(rule.id, cert.arn, cert.region, e));

@@ -114,16 +114,4 @@ export function tagsToRecord(tags: Array<{ Key?: string; Value?: string }> | und
 }
 
 /** Fields DescribeCertificate alone provides: what a failed detail leaves unknown. */
-export const DETAIL_ONLY_FIELDS = [
-  'inUseBy',
-  'renewalStatus',
-  'validationMethod',
-  'transparencyLogging',
-  'issuer',
-  'serial',
-  'subject',
-  'signatureAlgorithm',
-  'domainValidations',
-  'failureReason',
-  'certificateAuthorityArn',
-] as const;
+export { DETAIL_ONLY_FIELDS } from '../domain/certificate.js';

@@ -1,3 +1,4 @@
+import { awaitsDetail } from '../domain/certificate.js';
 import type { InventoryEvent } from '../domain/inventory.js';
 
 /**
@@ -34,7 +35,7 @@ export function progressReporter(stream: NodeJS.WriteStream): { onEvent(e: Inven
           listed.set(e.region, (listed.get(e.region) ?? 0) + e.certificates.length);
           break;
         case 'details':
-          for (const c of e.certificates) if (c.detail.state !== 'summary' && c.detail.state !== 'tags-failed') described.add(c.arn);
+          for (const c of e.certificates) if (!awaitsDetail(c) && c.detail.state !== 'tags-failed') described.add(c.arn);
           break;
         case 'region-done':
           done.add(e.region);

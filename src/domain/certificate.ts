@@ -45,7 +45,10 @@ export interface Certificate {
   renewalStatusReason: string | null;
   renewalUpdatedAt: string | null;
   domainValidations: DomainValidation[];
-  /** How complete this record is: `summary` until DescribeCertificate answered. */
+  /**
+   * How complete this record is: `summary` (ListCertificates) or `searched`
+   * (SearchCertificates) until DescribeCertificate answers.
+   */
   detail: DetailState;
 }
 
@@ -61,6 +64,11 @@ export interface DomainValidation {
 
 export type DetailState =
   | { state: 'summary' }
+  /**
+   * SearchCertificates answered: every field but these is final, and DescribeCertificate
+   * (or, for `tags`, the tag read) is still on its way for them.
+   */
+  | { state: 'searched'; missingFields: string[] }
   | { state: 'complete' }
   /** Detail failed after retries: the summary stands; these fields are unknown and why. */
   | { state: 'failed'; missingFields: string[]; reason: string }
@@ -89,6 +97,56 @@ export const CERTIFICATE_STATUSES = [
 export const CERTIFICATE_TYPES = ['AMAZON_ISSUED', 'IMPORTED', 'PRIVATE'] as const;
 
 export const KEY_PAIR_ORIGINS = ['AWS_MANAGED', 'ACME', 'CUSTOMER_PROVIDED'] as const;
+
+/** Fields only DescribeCertificate provides: what a failed detail leaves unknown. */
+export const DETAIL_ONLY_FIELDS = [
+  'inUseBy',
+  'renewalStatus',
+  'validationMethod',
+  'transparencyLogging',
+  'issuer',
+  'serial',
+  'subject',
+  'signatureAlgorithm',
+  'domainValidations',
+  'failureReason',
+  'certificateAuthorityArn',
+] as const;
+
+/**
+ * What a listed-only record still waits for: the detail-only fields, the parts of the renewal
+ * and revocation the summary leaves out, the full name list (summaries stop at 100 names) and
+ * its tags, which are read separately.
+ */
+const SUMMARY_PENDING_FIELDS: readonly string[] = [
+  ...DETAIL_ONLY_FIELDS,
+  'renewalStatusReason',
+  'renewalUpdatedAt',
+  'revocationReason',
+  'subjectAlternativeNames',
+  'tags',
+];
+
+/**
+ * The fields of this record a read still in progress will fill in. A detail that failed waits
+ * for nothing more (its `missingFields` say what stays unknown), so only `summary` and
+ * `searched` records have pending fields.
+ */
+export function pendingFields(cert: Pick<Certificate, 'detail'>): readonly string[] {
+  switch (cert.detail.state) {
+    case 'summary':
+      return SUMMARY_PENDING_FIELDS;
+    case 'searched':
+      return cert.detail.missingFields;
+    default:
+      return [];
+  }
+}
+
+/** True while DescribeCertificate has not answered for this record (nor given up). */
+export function awaitsDetail(cert: Pick<Certificate, 'detail'>): boolean {
+  return cert.detail.state === 'summary' || cert.detail.state === 'searched';
+}
 
 /** A blank certificate: every optional field null. Handy for tests and normalisation. */
 export function emptyCertificate(arn: string, region: string): Certificate {

@@ -10,6 +10,11 @@ export interface Finding {
   title: string;
   detail: string;
   remediation: string;
+  /**
+   * Set (true) only while a field the rule reads is still being read (see `needs` on the
+   * rule): the finding may change or disappear when the certificate's detail arrives.
+   */
+  provisional?: true;
 }
 
 export type SeveritySummary = Record<Severity, number>;

@@ -11,6 +11,7 @@ export const emailValidation: CertificateRule = {
   remediation:
     'Request a replacement certificate with DNS validation, publish the CNAME records, swap it in, then delete the email-validated one.',
   references: ['Security Hub ACM.1 (remediation text)'],
+  needs: ['type', 'status', 'validationMethod', 'domainValidations', 'inUse', 'inUseBy'],
   check(cert) {
     if (cert.type !== 'AMAZON_ISSUED') return null;
     if (cert.status !== null && cert.status !== 'ISSUED' && cert.status !== 'PENDING_VALIDATION') return null;

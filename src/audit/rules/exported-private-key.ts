@@ -10,6 +10,7 @@ export const exportedPrivateKey: CertificateRule = {
   remediation:
     'Inventory where the exported key is deployed, keep it in a secrets manager, redeploy after every renewal, and revoke the certificate if the key may have leaked.',
   references: [],
+  needs: ['exported', 'type', 'exportOption'],
   check(cert) {
     if (cert.exported !== true) return null;
     return {

@@ -11,6 +11,7 @@ export const importedManualRenewal: CertificateRule = {
   remediation:
     'Give the certificate an owner and a renewal reminder, or replace it with an ACM-issued (or ACM private) certificate so renewal is managed.',
   references: ['Security Hub ACM.1'],
+  needs: ['type', 'status', 'notAfter', 'issuer'],
   check(cert, { now }) {
     if (cert.type !== 'IMPORTED') return null;
     if (cert.status !== null && cert.status !== 'ISSUED') return null;

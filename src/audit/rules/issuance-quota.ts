@@ -21,6 +21,7 @@ export const issuanceQuota: AccountRule = {
   remediation:
     'Delete unused and expired certificates, combine names onto fewer certificates, or ask AWS Support (Service Quotas) to raise the limit before it blocks a release.',
   references: [],
+  needs: ['region', 'type', 'keyPairOrigin', 'createdAt', 'importedAt'],
   check(certs, { config, now }) {
     const byRegion = new Map<string, Certificate[]>();
     for (const c of certs) {

@@ -24,6 +24,7 @@ export const nonFqdnName: CertificateRule = {
     'Single-label names, IP addresses and malformed names cannot be validated publicly, are ambiguous across networks, and often signal a copy-paste mistake.',
   remediation: 'Reissue the certificate with fully qualified host names (host.example.com).',
   references: [],
+  needs: ['domainName', 'subjectAlternativeNames'],
   check(cert) {
     const bad = allNames(cert).filter((n) => !isFqdn(n));
     if (bad.length === 0) return null;

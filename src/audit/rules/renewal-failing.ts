@@ -11,6 +11,7 @@ export const renewalFailing: CertificateRule = {
   remediation:
     'Read the renewal status reason, restore the DNS validation records (or approve the validation email), and request a new certificate if renewal cannot succeed.',
   references: ['Security Hub ACM.1'],
+  needs: ['renewalStatus', 'renewalStatusReason', 'notAfter'],
   check(cert, { config, now }) {
     const status = cert.renewalStatus;
     if (status !== 'FAILED' && status !== 'PENDING_VALIDATION') return null;

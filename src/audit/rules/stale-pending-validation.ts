@@ -10,6 +10,7 @@ export const stalePendingValidation: CertificateRule = {
   remediation:
     'Publish the validation CNAME records (or approve the email), or delete the request and ask for a new certificate when ready.',
   references: [],
+  needs: ['status', 'createdAt'],
   check(cert, { config, now }) {
     if (cert.status !== 'PENDING_VALIDATION' || !cert.createdAt) return null;
     const created = Date.parse(cert.createdAt);

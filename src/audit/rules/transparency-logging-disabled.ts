@@ -11,6 +11,7 @@ export const transparencyLoggingDisabled: CertificateRule = {
   remediation:
     'Turn logging back on with UpdateCertificateOptions (CertificateTransparencyLoggingPreference=ENABLED), or request a new certificate with logging enabled.',
   references: [],
+  needs: ['type', 'transparencyLogging', 'status', 'inUse', 'inUseBy'],
   check(cert) {
     if (cert.type !== 'AMAZON_ISSUED') return null;
     if (cert.transparencyLogging !== 'DISABLED') return null;

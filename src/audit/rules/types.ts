@@ -1,4 +1,7 @@
 import type { Certificate } from '../../domain/certificate.js';
+
+/** A field of the certificate model, by name. */
+export type CertificateField = keyof Certificate & string;
 import type { Finding, Severity } from '../../domain/finding.js';
 import type { AuditConfig } from '../config.js';
 
@@ -25,6 +28,12 @@ interface RuleBase {
   remediation: string;
   /** Security Hub controls and AWS Config rules that test the same thing. */
   references: string[];
+  /**
+   * Every certificate field `check` reads (including through the helpers in facts.ts). A
+   * finding computed while one of them is still on its way (the record is `summary` or
+   * `searched`) is provisional: it may change or go away when the detail arrives.
+   */
+  needs: readonly CertificateField[];
 }
 
 export interface CertificateRule extends RuleBase {

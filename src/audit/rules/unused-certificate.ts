@@ -10,6 +10,7 @@ export const unusedCertificate: CertificateRule = {
     'An unused certificate is clutter that counts against the account quota, will not be renewed by ACM, and is easy to attach by mistake after it lapses.',
   remediation: 'Delete it if nothing needs it; otherwise tag it with an owner and the reason it is kept.',
   references: [],
+  needs: ['status', 'inUse', 'inUseBy', 'notAfter', 'exported'],
   check(cert, { now }) {
     if (cert.status !== 'ISSUED') return null;
     if (isInUse(cert) !== false) return null;

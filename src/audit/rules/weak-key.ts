@@ -11,6 +11,7 @@ export const weakKey: CertificateRule = {
   remediation:
     'Replace the certificate with one using RSA_2048 or larger, or EC_prime256v1/EC_secp384r1, and re-attach it to every resource that uses the old one.',
   references: ['Security Hub ACM.2', 'AWS Config acm-certificate-rsa-check'],
+  needs: ['keyAlgorithm'],
   check(cert) {
     const key = normaliseKeyAlgorithm(cert.keyAlgorithm);
     if (!key || key.bits === null) return null;

@@ -11,6 +11,7 @@ export const wildcardInProduction: CertificateRule = {
   remediation:
     'Request certificates that list the exact production host names (up to 100 per certificate) and keep wildcards out of production.',
   references: [],
+  needs: ['status', 'tags', 'domainName', 'subjectAlternativeNames'],
   check(cert, { config }) {
     if (cert.status !== null && cert.status !== 'ISSUED') return null;
     const marker = tagValue(cert.tags, config.productionTag.key);

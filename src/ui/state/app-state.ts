@@ -2,7 +2,7 @@
  * The TUI's whole state and its one pure reducer. Views render from this; the App turns keys and
  * inventory events into actions. No I/O, no timers: everything here is testable without a terminal.
  */
-import type { Certificate } from '../../domain/certificate.js';
+import { awaitsDetail, type Certificate } from '../../domain/certificate.js';
 import type { Finding } from '../../domain/finding.js';
 import type { AccountIdentity, InventoryEvent, RegionState } from '../../domain/inventory.js';
 import { haystackOf } from './filter.js';
@@ -175,11 +175,11 @@ function applyEvents(state: AppState, events: InventoryEvent[]): AppState {
         added = true;
         changed = true;
         listed++;
-        if (cert.detail.state !== 'summary') described++;
+        if (!awaitsDetail(cert)) described++;
       } else {
         const old = certificates[at];
         if (old === cert) continue;
-        if (old.detail.state === 'summary' && cert.detail.state !== 'summary') described++;
+        if (awaitsDetail(old) && !awaitsDetail(cert)) described++;
         certificates[at] = cert;
         corpus![at] = haystackOf(cert);
         changed = true;

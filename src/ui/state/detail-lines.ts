@@ -83,6 +83,7 @@ export function detailLines(cert: Certificate, now: Date, width: number, finding
   field('Key usages', cert.keyUsages.length ? cert.keyUsages.join(', ') : null);
   field('Extended key usages', cert.extendedKeyUsages.length ? cert.extendedKeyUsages.join(', ') : null);
   if (cert.detail.state === 'summary') field('Detail', 'not loaded yet (summary only)', 'muted');
+  else if (cert.detail.state === 'searched') field('Detail', `loading; still to come: ${cert.detail.missingFields.join(', ')}`, 'muted');
   else if (cert.detail.state === 'failed') field('Detail', `failed: ${cert.detail.reason}; unknown: ${cert.detail.missingFields.join(', ')}`, 'danger');
   else if (cert.detail.state === 'tags-failed') field('Tags', `could not be read: ${cert.detail.reason}`, 'warning');
 
