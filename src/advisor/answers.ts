@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import { UsageError } from '../cli/errors.js';
+import { InputError } from '../domain/errors.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 
 /** A parsed answers file: question id → chosen value. A missing id is unanswered. */
@@ -21,7 +21,7 @@ function describe(v: unknown): string {
 
 /**
  * Parses an answers file (YAML `answers: {id: value}` plus optional `workload`).
- * Any problem is a UsageError with one line naming the id and what is allowed.
+ * Any problem is an InputError with one line naming the id and what is allowed.
  */
 export function parseAnswers(text: string, kb: KnowledgeBase): Answers {
   let doc: unknown;
@@ -29,39 +29,39 @@ export function parseAnswers(text: string, kb: KnowledgeBase): Answers {
     doc = parse(text);
   } catch (e) {
     const first = (e as Error).message.split('\n')[0].replace(/:\s*$/, '');
-    throw new UsageError(`answers file is not valid YAML: ${first}`);
+    throw new InputError(`answers file is not valid YAML: ${first}`);
   }
   if (doc === null || doc === undefined) return { workload: null, answers: {} };
   if (typeof doc !== 'object' || Array.isArray(doc))
-    throw new UsageError(`answers file must be a mapping with "answers" (and optional "workload"), got ${describe(doc)}`);
+    throw new InputError(`answers file must be a mapping with "answers" (and optional "workload"), got ${describe(doc)}`);
 
   const top = doc as Record<string, unknown>;
   for (const key of Object.keys(top))
-    if (key !== 'answers' && key !== 'workload') throw new UsageError(`answers file: unknown key ${quote(key)} (allowed: answers, workload)`);
+    if (key !== 'answers' && key !== 'workload') throw new InputError(`answers file: unknown key ${quote(key)} (allowed: answers, workload)`);
 
   let workload: string | null = null;
   if (top.workload !== undefined && top.workload !== null) {
     if (typeof top.workload !== 'string' && typeof top.workload !== 'number')
-      throw new UsageError(`workload: expected a name, got ${describe(top.workload)}`);
+      throw new InputError(`workload: expected a name, got ${describe(top.workload)}`);
     workload = String(top.workload).trim() || null;
   }
 
   const answers: Record<string, string> = {};
   const raw = top.answers;
   if (raw === undefined || raw === null) return { workload, answers };
-  if (typeof raw !== 'object' || Array.isArray(raw)) throw new UsageError(`answers: expected a mapping of question id to value, got ${describe(raw)}`);
+  if (typeof raw !== 'object' || Array.isArray(raw)) throw new InputError(`answers: expected a mapping of question id to value, got ${describe(raw)}`);
 
   const byId = new Map(kb.questions.map((q) => [q.id, q]));
   for (const [id, value] of Object.entries(raw as Record<string, unknown>)) {
     const question = byId.get(id);
-    if (!question) throw new UsageError(`answers: unknown question id ${quote(id)} (known ids: ${kb.questions.map((q) => q.id).join(', ')})`);
+    if (!question) throw new InputError(`answers: unknown question id ${quote(id)} (known ids: ${kb.questions.map((q) => q.id).join(', ')})`);
     const allowed = question.choices.map((c) => c.value);
     if (value === null || value === undefined) continue; // left empty: unanswered
     if (typeof value !== 'string')
-      throw new UsageError(`answers.${id}: expected one of ${allowed.join(', ')}, got ${describe(value)}`);
+      throw new InputError(`answers.${id}: expected one of ${allowed.join(', ')}, got ${describe(value)}`);
     const v = value.trim();
     if (v === '') continue;
-    if (!allowed.includes(v)) throw new UsageError(`answers.${id}: ${quote(v)} is not allowed (allowed: ${allowed.join(', ')})`);
+    if (!allowed.includes(v)) throw new InputError(`answers.${id}: ${quote(v)} is not allowed (allowed: ${allowed.join(', ')})`);
     answers[id] = v;
   }
   return { workload, answers };

@@ -3,4 +3,4 @@ export { parseAnswers, answersTemplate, NO_ANSWERS, type Answers } from './answe
 export { advise, decide, visibleQuestions, collectEvidence } from './engine.js';
 export type { Evidence } from './evidence.js';
 export type { Question, Choice, Source, DecisionRule, DecisionRules, PlanStepTemplate, Condition } from './schema.js';
-export { defaultConfigDir, sessionPath, loadSession, saveSession, retainKnownAnswers, type SessionState } from './session.js';
+export { sessionPath, loadSession, saveSession, retainKnownAnswers, type SessionState } from './session.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import type { z } from 'zod';
-import { contentPath } from '../content-dir.js';
+import { contentPath } from '../platform/content-dir.js';
 import type { Fact } from '../domain/advice.js';
 import {
   factsFileSchema,

@@ -22,9 +22,6 @@ const sessionSchema = z.object({
   savedAt: z.string(),
 });
 
-
-export { defaultConfigDir } from '../config-dir.js';
-
 export function sessionPath(configDir: string): string {
   return join(configDir, 'advisor-session.json');
 }

@@ -1,40 +1,9 @@
+/** Loading the audit configuration: audit.yaml (validated, strict) and the command-line flags over it. */
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { z } from 'zod';
-import { UsageError } from '../cli/errors.js';
-
-/**
- * Audit thresholds. Defaults follow Security Hub (ACM.1 at 30 days, ACM.3's tag keys)
- * and the current ACM quotas (acm-facts §3); quotas are per account per region and
- * AWS raises them on request, hence configurable.
- */
-export interface AuditConfig {
-  expiryDays: { high: number; medium: number };
-  /** A managed, auto-renewing certificate only alarms once this close to expiry. */
-  renewalLateDays: number;
-  requiredTags: string[];
-  productionTag: { key: string; values: string[] };
-  ownerTag: string;
-  stalePendingHours: number;
-  quotas: {
-    issuedPer365Days: number;
-    held: number;
-    importedPer365Days: number;
-    importedHeld: number;
-    /** Share of a quota at which the account-level rule starts warning. */
-    warnRatio: number;
-  };
-}
-
-export const DEFAULT_AUDIT_CONFIG: AuditConfig = {
-  expiryDays: { high: 30, medium: 60 },
-  renewalLateDays: 14,
-  requiredTags: ['owner', 'environment', 'application'],
-  productionTag: { key: 'environment', values: ['prod', 'production', 'prd'] },
-  ownerTag: 'owner',
-  stalePendingHours: 72,
-  quotas: { issuedPer365Days: 5000, held: 2500, importedPer365Days: 5000, importedHeld: 2500, warnRatio: 0.8 },
-};
+import { InputError } from '../domain/errors.js';
+import { DEFAULT_AUDIT_CONFIG, type AuditConfig } from '../domain/thresholds.js';
 
 const days = z.number().int().min(1).max(3650);
 const tagKey = z.string().trim().min(1).max(128);
@@ -70,21 +39,21 @@ function oneLine(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 
-/** Parses config text (YAML); `source` names the file in error messages. Throws UsageError. */
+/** Parses config text (YAML); `source` names the file in error messages. Throws InputError. */
 export function parseAuditConfig(text: string, source: string, base: AuditConfig = DEFAULT_AUDIT_CONFIG): AuditConfig {
   let raw: unknown;
   try {
     raw = parseYaml(text);
   } catch (e) {
     const msg = e instanceof YAMLParseError ? e.message.split('\n')[0].replace(/:\s*$/, '') : String(e);
-    throw new UsageError(oneLine(`${source}: not valid YAML: ${msg}`));
+    throw new InputError(oneLine(`${source}: not valid YAML: ${msg}`));
   }
   if (raw === null || raw === undefined) return structuredClone(base);
   const parsed = FileSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue.path.length ? issue.path.join('.') : '(top level)';
-    throw new UsageError(oneLine(`${source}: ${where}: ${issue.message}`));
+    throw new InputError(oneLine(`${source}: ${where}: ${issue.message}`));
   }
   return validate(mergeFile(base, parsed.data), source);
 }
@@ -110,21 +79,21 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
 
 function validate(c: AuditConfig, source: string): AuditConfig {
   if (c.expiryDays.high > c.expiryDays.medium) {
-    throw new UsageError(
+    throw new InputError(
       `${source}: the high expiry threshold (${c.expiryDays.high} days) must not exceed the medium one (${c.expiryDays.medium} days)`,
     );
   }
   return c;
 }
 
-/** Reads and parses a config file. A missing or unreadable file is a UsageError. */
+/** Reads and parses a config file. A missing or unreadable file is an InputError. */
 export async function loadAuditConfigFile(path: string, base: AuditConfig = DEFAULT_AUDIT_CONFIG): Promise<AuditConfig> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(`cannot read config file ${path}: ${code === 'ENOENT' ? 'no such file' : (code ?? String(e))}`);
+    throw new InputError(`cannot read config file ${path}: ${code === 'ENOENT' ? 'no such file' : (code ?? String(e))}`);
   }
   return parseAuditConfig(text, path, base);
 }
@@ -139,13 +108,13 @@ export interface AuditConfigFlags {
   ownerTag?: string;
 }
 
-/** Command-line flags win over the file. Throws UsageError on a bad value. */
+/** Command-line flags win over the file. Throws InputError on a bad value. */
 export function applyAuditFlags(base: AuditConfig, flags: AuditConfigFlags): AuditConfig {
   const c = structuredClone(base);
   const dayFlag = (name: string, v: number | undefined): number | undefined => {
     if (v === undefined) return undefined;
     if (!Number.isInteger(v) || v < 1 || v > 3650) {
-      throw new UsageError(`--${name} must be a whole number of days between 1 and 3650, got ${String(v)}`);
+      throw new InputError(`--${name} must be a whole number of days between 1 and 3650, got ${String(v)}`);
     }
     return v;
   };
@@ -154,16 +123,16 @@ export function applyAuditFlags(base: AuditConfig, flags: AuditConfigFlags): Aud
   if (flags.requiredTags !== undefined) c.requiredTags = splitList(flags.requiredTags);
   if (flags.productionTag !== undefined) {
     const [key, values] = splitOnce(flags.productionTag, '=');
-    if (!key.trim()) throw new UsageError('--production-tag needs a tag key, e.g. environment or environment=prod,production');
+    if (!key.trim()) throw new InputError('--production-tag needs a tag key, e.g. environment or environment=prod,production');
     c.productionTag.key = key.trim();
     if (values !== null) {
       const list = splitList(values);
-      if (list.length === 0) throw new UsageError('--production-tag KEY=VALUES needs at least one value');
+      if (list.length === 0) throw new InputError('--production-tag KEY=VALUES needs at least one value');
       c.productionTag.values = list;
     }
   }
   if (flags.ownerTag !== undefined) {
-    if (!flags.ownerTag.trim()) throw new UsageError('--owner-tag needs a tag key');
+    if (!flags.ownerTag.trim()) throw new InputError('--owner-tag needs a tag key');
     c.ownerTag = flags.ownerTag.trim();
   }
   return validate(c, 'flags');

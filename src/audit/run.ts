@@ -1,8 +1,8 @@
 import { pendingFields, type Certificate } from '../domain/certificate.js';
 import type { AuditResult, Finding } from '../domain/finding.js';
 import { severityRank } from '../domain/finding.js';
-import { UsageError } from '../cli/errors.js';
-import type { AuditConfig } from './config.js';
+import { InputError } from '../domain/errors.js';
+import type { AuditConfig } from '../domain/thresholds.js';
 import { RULES, RULE_IDS } from './rules/index.js';
 import type { RuleContext } from './rules/index.js';
 import { emptySummary } from './severity.js';
@@ -24,7 +24,7 @@ export function runAudit(
 ): AuditResult {
   if (options.rules) {
     const unknown = options.rules.filter((r) => !RULE_IDS.includes(r));
-    if (unknown.length) throw new UsageError(`unknown rule ${unknown.join(', ')}; known: ${RULE_IDS.join(', ')}`);
+    if (unknown.length) throw new InputError(`unknown rule ${unknown.join(', ')}; known: ${RULE_IDS.join(', ')}`);
   }
   const selected = options.rules ? RULES.filter((r) => options.rules!.includes(r.id)) : RULES;
   const ctx: RuleContext = { config, now };

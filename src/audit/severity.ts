@@ -1,12 +1,12 @@
 import { SEVERITIES, severityRank } from '../domain/finding.js';
 import type { Finding, Severity, SeveritySummary } from '../domain/finding.js';
-import { UsageError } from '../cli/errors.js';
+import { InputError } from '../domain/errors.js';
 import { RULE_IDS } from './rules/index.js';
 
 export function parseSeverity(value: string, flag = '--fail-on'): Severity {
   const v = value.trim().toLowerCase();
   if ((SEVERITIES as readonly string[]).includes(v)) return v as Severity;
-  throw new UsageError(`${flag}: unknown severity "${value}"; use one of ${SEVERITIES.join(', ')}`);
+  throw new InputError(`${flag}: unknown severity "${value}"; use one of ${SEVERITIES.join(', ')}`);
 }
 
 /** True when any finding is at or above `failOn` (critical is the top). */
@@ -18,10 +18,10 @@ export function thresholdHit(findings: readonly Pick<Finding, 'severity'>[], fai
 /** Parses `--rules a,b`; unknown ids are a usage error naming them. */
 export function parseRuleList(value: string): string[] {
   const ids = [...new Set(value.split(',').map((s) => s.trim()).filter(Boolean))];
-  if (ids.length === 0) throw new UsageError('--rules: give at least one rule id');
+  if (ids.length === 0) throw new InputError('--rules: give at least one rule id');
   const unknown = ids.filter((id) => !RULE_IDS.includes(id));
   if (unknown.length) {
-    throw new UsageError(`--rules: unknown rule ${unknown.map((u) => JSON.stringify(u)).join(', ')}; known: ${RULE_IDS.join(', ')}`);
+    throw new InputError(`--rules: unknown rule ${unknown.map((u) => JSON.stringify(u)).join(', ')}; known: ${RULE_IDS.join(', ')}`);
   }
   return ids;
 }

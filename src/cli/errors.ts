@@ -1,9 +1,4 @@
-/** A usage or input problem: one line on stderr, exit 2, never a stack trace. */
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
-
-/** Exit codes, as PRODUCT.md fixes them. */
+/** Exit codes: 0 success, 1 audit threshold hit, 2 usage or input error, 3 partial result. */
 export const EXIT = {
   ok: 0,
   threshold: 1,

@@ -3,12 +3,13 @@ import { createInterface } from 'node:readline/promises';
 import { CommanderError, Option } from 'commander';
 import { CredentialsError } from '../aws/credentials-error.js';
 import { parseRegions } from '../aws/regions.js';
-import { packageRoot } from '../content-dir.js';
+import { packageRoot } from '../platform/content-dir.js';
 import type { Inventory, InventorySource } from '../domain/inventory.js';
 import { sanitiseForTerminal } from '../domain/text.js';
-import { defaultConfigDir } from '../config-dir.js';
+import { defaultConfigDir } from '../platform/config-dir.js';
 import type { CommandContext } from './context.js';
-import { EXIT, UsageError } from './errors.js';
+import { InputError, FileExistsError } from '../domain/errors.js';
+import { EXIT } from './errors.js';
 import { progressReporter } from './progress.js';
 import { buildProgram, formatOption } from './program.js';
 
@@ -35,9 +36,9 @@ function version(): string {
 /** Builds the inventory source from the global flags; starts the demo endpoint when asked. */
 async function makeSource(g: GlobalOptions): Promise<InventorySource & { checkCredentials(): Promise<void> }> {
   const regions = parseRegions(g.regions);
-  if ('error' in regions) throw new UsageError(regions.error);
+  if ('error' in regions) throw new InputError(regions.error);
   if (g.endpointUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(g.endpointUrl)) {
-    throw new UsageError(`--endpoint-url must be an http(s) URL (got '${g.endpointUrl}')`);
+    throw new InputError(`--endpoint-url must be an http(s) URL (got '${g.endpointUrl}')`);
   }
   // The SDK and the endpoint load only when a command needs AWS: --help and --version stay quick.
   const { awsInventorySource } = await import('../aws/source.js');
@@ -88,7 +89,7 @@ function commandContext(g: GlobalOptions): CommandContext {
 
 async function runInteractive(g: GlobalOptions): Promise<number> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
-    throw new UsageError("the full-screen app needs a terminal; for scripts and pipes use 'acm-advisor inventory', 'audit' or 'report'");
+    throw new InputError("the full-screen app needs a terminal; for scripts and pipes use 'acm-advisor inventory', 'audit' or 'report'");
   }
   let source = await makeSource(g);
   if (!g.demo) {
@@ -222,14 +223,18 @@ Examples:
 function intArg(flag: string) {
   return (value: string): number => {
     const n = Number(value);
-    if (!Number.isInteger(n) || n < 0) throw new UsageError(`${flag} takes a whole number of days (got '${value}')`);
+    if (!Number.isInteger(n) || n < 0) throw new InputError(`${flag} takes a whole number of days (got '${value}')`);
     return n;
   };
 }
 
 /** Usage and input errors: one line, exit 2. Anything else: one line too, detail with --verbose. */
 function reportError(error: unknown, verbose: boolean): number {
-  if (error instanceof UsageError || error instanceof CredentialsError) {
+  if (error instanceof FileExistsError) {
+    process.stderr.write(`acm-advisor: ${error.path} already exists; pass --force to overwrite it\n`);
+    return EXIT.usage;
+  }
+  if (error instanceof InputError || error instanceof CredentialsError) {
     process.stderr.write(`acm-advisor: ${error.message}\n`);
     return EXIT.usage;
   }

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import type { Certificate } from '../domain/certificate.js';
 import type { Finding } from '../domain/finding.js';
-import { DEFAULT_AUDIT_CONFIG, resolveAuditConfig, type AuditConfig } from '../audit/config.js';
+import { resolveAuditConfig } from '../audit/config.js';
+import { DEFAULT_AUDIT_CONFIG, type AuditConfig } from '../domain/thresholds.js';
 import { runAudit } from '../audit/run.js';
 
 /**

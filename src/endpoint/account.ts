@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { contentPath } from '../content-dir.js';
+import { contentPath } from '../platform/content-dir.js';
 import {
   KEY_ALGORITHMS,
   KEY_PAIR_ORIGINS,

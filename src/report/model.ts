@@ -3,8 +3,9 @@ import type { AccountIdentity, Inventory, RegionError } from '../domain/inventor
 import type { AuditResult, Finding, Severity, SeveritySummary } from '../domain/finding.js';
 import { severityRank } from '../domain/finding.js';
 import type { AnsweredQuestion, Advice, Fact, Plan, Recommendation } from '../domain/advice.js';
-import type { AuditConfig } from '../audit/config.js';
-import { daysUntilExpiry, expiryDate, isManagedRenewal, isInUse, tagValue } from '../audit/facts.js';
+import type { AuditConfig } from '../domain/thresholds.js';
+import { daysUntilExpiry } from '../domain/certificate.js';
+import { expiryDate, isManagedRenewal, isInUse, tagValue } from '../domain/certificate-facts.js';
 
 /**
  * The one report model; JSON and Markdown are two renderings of it, so they can

@@ -16,7 +16,7 @@ import { gfmToMarkdown } from 'mdast-util-gfm';
 import { SEVERITIES } from '../domain/finding.js';
 import type { Certificate } from '../domain/certificate.js';
 import type { Report } from './model.js';
-import { expiryDate, isInUse, tagValue } from '../audit/facts.js';
+import { expiryDate, isInUse, tagValue } from '../domain/certificate-facts.js';
 import { fenceLanguage, mdCode, mdText, mermaidLabel, safeUrl } from './text.js';
 
 /*

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { link, open, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { UsageError } from '../cli/errors.js';
+import { FileExistsError, InputError } from '../domain/errors.js';
 
 function errCode(e: unknown): string | undefined {
   return (e as NodeJS.ErrnoException | undefined)?.code;
@@ -10,7 +10,8 @@ function errCode(e: unknown): string | undefined {
 /**
  * Writes `content` to `path` atomically: a temporary file in the same folder, flushed,
  * then moved into place, so a reader never sees half a report. Without `force` an
- * existing file is left untouched and a UsageError says so. The report content is the
+ * existing file is left untouched and a FileExistsError says so (each caller words it:
+ * the CLI names --force, the full-screen app asks). The report content is the
  * only thing written; nothing from the credential chain ever reaches this function.
  */
 export async function writeReportFile(path: string, content: string, opts: { force?: boolean } = {}): Promise<void> {
@@ -18,14 +19,14 @@ export async function writeReportFile(path: string, content: string, opts: { for
   const dir = dirname(target);
 
   const dirStat = await stat(dir).catch(() => null);
-  if (!dirStat?.isDirectory()) throw new UsageError(`cannot write ${path}: folder ${dir} does not exist`);
+  if (!dirStat?.isDirectory()) throw new InputError(`cannot write ${path}: folder ${dir} does not exist`);
   const existing = await stat(target).catch(() => null);
-  if (existing?.isDirectory()) throw new UsageError(`cannot write ${path}: it is a folder`);
-  if (existing && !opts.force) throw new UsageError(`${path} already exists; pass --force to overwrite it`);
+  if (existing?.isDirectory()) throw new InputError(`cannot write ${path}: it is a folder`);
+  if (existing && !opts.force) throw new FileExistsError(path);
 
   const tmp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   const fh = await open(tmp, 'wx', 0o644).catch((e: unknown) => {
-    throw new UsageError(`cannot write ${path}: ${errCode(e) ?? String(e)}`);
+    throw new InputError(`cannot write ${path}: ${errCode(e) ?? String(e)}`);
   });
   try {
     try {
@@ -44,16 +45,16 @@ export async function writeReportFile(path: string, content: string, opts: { for
       await link(tmp, target);
     } catch (e) {
       const code = errCode(e);
-      if (code === 'EEXIST') throw new UsageError(`${path} already exists; pass --force to overwrite it`);
+      if (code === 'EEXIST') throw new FileExistsError(path);
       if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV' && code !== 'ENOSYS' && code !== 'EOPNOTSUPP') throw e;
-      if (await stat(target).catch(() => null)) throw new UsageError(`${path} already exists; pass --force to overwrite it`);
+      if (await stat(target).catch(() => null)) throw new FileExistsError(path);
       await rename(tmp, target);
       return;
     }
     await unlink(tmp).catch(() => undefined);
   } catch (e) {
     await unlink(tmp).catch(() => undefined);
-    if (e instanceof UsageError) throw e;
-    throw new UsageError(`cannot write ${path}: ${errCode(e) ?? (e instanceof Error ? e.message : String(e))}`);
+    if (e instanceof InputError || e instanceof FileExistsError) throw e;
+    throw new InputError(`cannot write ${path}: ${errCode(e) ?? (e instanceof Error ? e.message : String(e))}`);
   }
 }

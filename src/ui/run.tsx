@@ -5,7 +5,7 @@
  */
 import React from 'react';
 import { render, type Instance } from 'ink';
-import type { AuditConfig } from '../audit/config.js';
+import type { AuditConfig } from '../domain/thresholds.js';
 import type { Certificate } from '../domain/certificate.js';
 import type { Finding } from '../domain/finding.js';
 import type { InventorySource } from '../domain/inventory.js';

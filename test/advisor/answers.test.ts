@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { answersTemplate, loadKnowledgeBase, parseAnswers } from '../../src/advisor/index.js';
-import { UsageError } from '../../src/cli/errors.js';
+import { InputError } from '../../src/domain/errors.js';
 
 const kb = loadKnowledgeBase();
 
-function usageError(text: string): UsageError {
+function usageError(text: string): InputError {
   try {
     parseAnswers(text, kb);
   } catch (e) {
-    expect(e).toBeInstanceOf(UsageError);
+    expect(e).toBeInstanceOf(InputError);
     expect((e as Error).message).not.toContain('\n');
-    return e as UsageError;
+    return e as InputError;
   }
-  throw new Error('expected a UsageError');
+  throw new Error('expected an InputError');
 }
 
 describe('parseAnswers', () => {
@@ -35,7 +35,7 @@ describe('parseAnswers', () => {
     ['top level not a mapping', '- a\n- b\n', /must be a mapping/],
     ['unknown top-level key', 'answer:\n  certificate-pinning: leaf\n', /unknown key "answer" \(allowed: answers, workload\)/],
     ['broken YAML', 'answers:\n  certificate-pinning: [leaf\n', /not valid YAML/],
-  ])('%s → one-line UsageError', (_name, text, message) => {
+  ])('%s → one-line InputError', (_name, text, message) => {
     expect(usageError(text).message).toMatch(message);
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadFacts, loadKnowledgeBase, readKnowledgeBase } from '../../src/advisor/index.js';
-import { contentPath } from '../../src/content-dir.js';
+import { contentPath } from '../../src/platform/content-dir.js';
 
 const kb = loadKnowledgeBase();
 const questionIds = new Set(kb.questions.map((q) => q.id));

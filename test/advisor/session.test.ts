@@ -2,7 +2,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultConfigDir, loadKnowledgeBase, loadSession, retainKnownAnswers, saveSession, sessionPath, type SessionState } from '../../src/advisor/index.js';
+import { defaultConfigDir } from '../../src/platform/config-dir.js';
+import { loadKnowledgeBase, loadSession, retainKnownAnswers, saveSession, sessionPath, type SessionState } from '../../src/advisor/index.js';
 
 const state: SessionState = {
   version: 1,

@@ -1,11 +1,11 @@
 import { recordingContext } from '../support/command-context.js';
 import { describe, expect, it } from 'vitest';
 import { runAuditCommand, auditExitCode } from '../../src/cli/commands/audit.js';
-import { UsageError } from '../../src/cli/errors.js';
+import { InputError } from '../../src/domain/errors.js';
 import type { Inventory } from '../../src/domain/inventory.js';
 import { renderAuditTable } from '../../src/audit/render-table.js';
 import { runAudit } from '../../src/audit/run.js';
-import { DEFAULT_AUDIT_CONFIG } from '../../src/audit/config.js';
+import { DEFAULT_AUDIT_CONFIG } from '../../src/domain/thresholds.js';
 import { cert, NOW } from './helpers.js';
 
 function inventory(certs = [cert()], failed = false): Inventory {
@@ -57,10 +57,10 @@ describe('audit command', () => {
 
   it('rejects bad options before loading the inventory', async () => {
     const c = context(inventory());
-    await expect(runAuditCommand(c.ctx, { format: 'table', failOn: 'urgent' })).rejects.toThrow(UsageError);
-    await expect(runAuditCommand(c.ctx, { format: 'table', rules: 'weak-key,nope' })).rejects.toThrow(UsageError);
-    await expect(runAuditCommand(c.ctx, { format: 'xml' as 'json' })).rejects.toThrow(UsageError);
-    await expect(runAuditCommand(c.ctx, { format: 'table', config: '/no/such/audit.yaml' })).rejects.toThrow(UsageError);
+    await expect(runAuditCommand(c.ctx, { format: 'table', failOn: 'urgent' })).rejects.toThrow(InputError);
+    await expect(runAuditCommand(c.ctx, { format: 'table', rules: 'weak-key,nope' })).rejects.toThrow(InputError);
+    await expect(runAuditCommand(c.ctx, { format: 'xml' as 'json' })).rejects.toThrow(InputError);
+    await expect(runAuditCommand(c.ctx, { format: 'table', config: '/no/such/audit.yaml' })).rejects.toThrow(InputError);
     expect(c.loads()).toBe(0);
   });
 

@@ -3,22 +3,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  DEFAULT_AUDIT_CONFIG,
   applyAuditFlags,
   loadAuditConfigFile,
   parseAuditConfig,
   resolveAuditConfig,
 } from '../../src/audit/config.js';
-import { UsageError } from '../../src/cli/errors.js';
+import { InputError } from '../../src/domain/errors.js';
+import { DEFAULT_AUDIT_CONFIG } from '../../src/domain/thresholds.js';
 
 function usageMessage(fn: () => unknown): string {
   try {
     fn();
   } catch (e) {
-    expect(e).toBeInstanceOf(UsageError);
+    expect(e).toBeInstanceOf(InputError);
     return (e as Error).message;
   }
-  throw new Error('expected a UsageError');
+  throw new Error('expected an InputError');
 }
 
 describe('audit config', () => {
@@ -44,7 +44,7 @@ describe('audit config', () => {
     expect(parseAuditConfig('', 'a.yaml')).toEqual(DEFAULT_AUDIT_CONFIG);
   });
 
-  it('rejects bad YAML with a one-line UsageError', () => {
+  it('rejects bad YAML with a one-line InputError', () => {
     const msg = usageMessage(() => parseAuditConfig('expiryDays: [1, 2\nfoo: : bar', 'bad.yaml'));
     expect(msg).toMatch(/^bad\.yaml: not valid YAML/);
     expect(msg).not.toContain('\n');
@@ -102,11 +102,11 @@ describe('audit config', () => {
       await rm(dir, { recursive: true, force: true });
     });
 
-    it('loads a file and reports a missing one as a UsageError', async () => {
+    it('loads a file and reports a missing one as an InputError', async () => {
       const p = join(dir, 'audit.yaml');
       await writeFile(p, 'stalePendingHours: 24\n');
       expect((await loadAuditConfigFile(p)).stalePendingHours).toBe(24);
-      await expect(loadAuditConfigFile(join(dir, 'nope.yaml'))).rejects.toThrow(UsageError);
+      await expect(loadAuditConfigFile(join(dir, 'nope.yaml'))).rejects.toThrow(InputError);
       await expect(loadAuditConfigFile(join(dir, 'nope.yaml'))).rejects.toThrow(/no such file/);
     });
 

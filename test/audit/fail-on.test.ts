@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseRuleList, parseSeverity, thresholdHit } from '../../src/audit/severity.js';
-import { UsageError } from '../../src/cli/errors.js';
+import { InputError } from '../../src/domain/errors.js';
 import type { Severity } from '../../src/domain/finding.js';
 
 const of = (...s: Severity[]) => s.map((severity) => ({ severity }));
@@ -16,12 +16,12 @@ describe('--fail-on', () => {
   });
   it('parses severities case-insensitively and rejects unknown ones', () => {
     expect(parseSeverity('HIGH')).toBe('high');
-    expect(() => parseSeverity('severe')).toThrow(UsageError);
+    expect(() => parseSeverity('severe')).toThrow(InputError);
     expect(() => parseSeverity('severe')).toThrow(/critical, high, medium, low, info/);
   });
   it('parses --rules and names unknown ids', () => {
     expect(parseRuleList('weak-key, missing-tags,weak-key')).toEqual(['weak-key', 'missing-tags']);
     expect(() => parseRuleList('weak-key,bogus')).toThrow(/"bogus"/);
-    expect(() => parseRuleList(' , ')).toThrow(UsageError);
+    expect(() => parseRuleList(' , ')).toThrow(InputError);
   });
 });

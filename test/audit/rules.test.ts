@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { runAudit } from '../../src/audit/run.js';
-import { DEFAULT_AUDIT_CONFIG } from '../../src/audit/config.js';
-import type { AuditConfig } from '../../src/audit/config.js';
+import { DEFAULT_AUDIT_CONFIG, type AuditConfig } from '../../src/domain/thresholds.js';
 import { RULES, RULE_IDS } from '../../src/audit/rules/index.js';
 import { isFqdn } from '../../src/audit/rules/non-fqdn-name.js';
-import { normaliseKeyAlgorithm } from '../../src/audit/facts.js';
+import { normaliseKeyAlgorithm } from '../../src/domain/certificate-facts.js';
 import { emptyCertificate } from '../../src/domain/certificate.js';
 import type { Certificate } from '../../src/domain/certificate.js';
 import { cert, inDays, NOW } from './helpers.js';

@@ -97,6 +97,7 @@ describe('audit and report through the real binary', () => {
     const again = await runCli(['--demo', 'report', '--answers', join(dir, 'answers.yaml'), '--out', out]);
     expect(again.code).toBe(2);
     expect(again.stderr.trim().split('\n')).toHaveLength(1);
+    expect(again.stderr).toContain(`${out} already exists; pass --force to overwrite it`);
     expect(readFileSync(out, 'utf8')).toBe('keep me');
   });
 

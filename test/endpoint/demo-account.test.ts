@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { contentPath } from '../../src/content-dir.js';
+import { contentPath } from '../../src/platform/content-dir.js';
 import { loadDemoAccount, parseAccountFile, materialiseAccount } from '../../src/endpoint/index.js';
 import { KEY_ALGORITHMS, RENEWAL_STATUSES, STATUSES, TYPES } from '../../src/endpoint/types.js';
 

@@ -11,7 +11,7 @@ import type { Node, Parent } from 'mdast';
 import { emptyCertificate, type Certificate } from '../../src/domain/certificate.js';
 import type { Inventory } from '../../src/domain/inventory.js';
 import { sanitiseForTerminal } from '../../src/domain/text.js';
-import { DEFAULT_AUDIT_CONFIG } from '../../src/audit/config.js';
+import { DEFAULT_AUDIT_CONFIG } from '../../src/domain/thresholds.js';
 import { runAudit } from '../../src/audit/run.js';
 import { buildReport, renderReportJson, renderReportMarkdown } from '../../src/report/index.js';
 import { inventoryCsv, inventoryTable } from '../../src/cli/commands/inventory.js';

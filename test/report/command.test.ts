@@ -7,7 +7,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfm } from 'micromark-extension-gfm';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { runReportCommand } from '../../src/cli/commands/report.js';
-import { UsageError } from '../../src/cli/errors.js';
+import { FileExistsError, InputError } from '../../src/domain/errors.js';
 import type { Inventory } from '../../src/domain/inventory.js';
 import { NOW, hostileInventory } from './fixtures.js';
 
@@ -62,7 +62,7 @@ describe('report command', () => {
   it('refuses an existing --out without --force before touching AWS, and keeps the old file', async () => {
     await writeFile(join(dir, 'report.md'), 'old');
     const c = context();
-    await expect(runReportCommand(c.ctx, { out: 'report.md', format: 'md' })).rejects.toThrow(UsageError);
+    await expect(runReportCommand(c.ctx, { out: 'report.md', format: 'md' })).rejects.toThrow(FileExistsError);
     expect(c.loads()).toBe(0);
     expect(await readFile(join(dir, 'report.md'), 'utf8')).toBe('old');
     expect(await runReportCommand(c.ctx, { out: 'report.md', format: 'md', force: true })).toBe(3);
@@ -74,8 +74,8 @@ describe('report command', () => {
     const c = context();
     await expect(runReportCommand(c.ctx, { answers: 'nope.yaml', format: 'md' })).rejects.toThrow(/no such file/);
     await writeFile(join(dir, 'bad.yaml'), 'answers:\n  certificate-pinning: sometimes\n');
-    await expect(runReportCommand(c.ctx, { answers: 'bad.yaml', format: 'md' })).rejects.toThrow(UsageError);
-    await expect(runReportCommand(c.ctx, { format: 'html' as 'md' })).rejects.toThrow(UsageError);
+    await expect(runReportCommand(c.ctx, { answers: 'bad.yaml', format: 'md' })).rejects.toThrow(InputError);
+    await expect(runReportCommand(c.ctx, { format: 'html' as 'md' })).rejects.toThrow(InputError);
     expect(c.loads()).toBe(0);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/report/model.js';
 import { renderReportJson } from '../../src/report/render-json.js';
 import { runAudit } from '../../src/audit/run.js';
-import { DEFAULT_AUDIT_CONFIG } from '../../src/audit/config.js';
+import { DEFAULT_AUDIT_CONFIG } from '../../src/domain/thresholds.js';
 import { FACTS, HOSTILE, NOW, hostileAdvice, hostileInventory } from './fixtures.js';
 
 function report(withAdvice: boolean) {

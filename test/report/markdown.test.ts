@@ -7,7 +7,7 @@ import { buildReport } from '../../src/report/model.js';
 import { renderReportMarkdown } from '../../src/report/render-markdown.js';
 import { mdText } from '../../src/report/text.js';
 import { runAudit } from '../../src/audit/run.js';
-import { DEFAULT_AUDIT_CONFIG } from '../../src/audit/config.js';
+import { DEFAULT_AUDIT_CONFIG } from '../../src/domain/thresholds.js';
 import { FACTS, HOSTILE, HOSTILE_VALUES, NOW, hostileAdvice, hostileInventory } from './fixtures.js';
 
 function render(withAdvice: boolean) {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeReportFile } from '../../src/report/write-file.js';
-import { UsageError } from '../../src/cli/errors.js';
+import { FileExistsError, InputError } from '../../src/domain/errors.js';
 
 describe('writeReportFile', () => {
   let dir: string;
@@ -21,13 +21,14 @@ describe('writeReportFile', () => {
     expect(await readdir(dir)).toEqual(['report.md']);
   });
 
-  it('refuses to overwrite without force, with a one-line UsageError, old file untouched', async () => {
+  it('refuses to overwrite without force with a FileExistsError naming the path, old file untouched', async () => {
     const p = join(dir, 'report.md');
     await writeFile(p, 'old');
     const err = await writeReportFile(p, 'new', {}).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(UsageError);
-    expect((err as Error).message).toMatch(/already exists; pass --force/);
-    expect((err as Error).message).not.toContain('\n');
+    expect(err).toBeInstanceOf(FileExistsError);
+    expect((err as FileExistsError).path).toBe(p);
+    // The core does not word it for one shell: no flag names in the message.
+    expect((err as Error).message).not.toMatch(/--force/);
     expect(await readFile(p, 'utf8')).toBe('old');
     expect(await readdir(dir)).toEqual(['report.md']);
   });
@@ -40,8 +41,8 @@ describe('writeReportFile', () => {
     expect(await readdir(dir)).toEqual(['report.md']);
   });
 
-  it('reports a missing folder or a folder target as a UsageError', async () => {
-    await expect(writeReportFile(join(dir, 'nope', 'r.md'), 'x', {})).rejects.toThrow(UsageError);
+  it('reports a missing folder or a folder target as an InputError', async () => {
+    await expect(writeReportFile(join(dir, 'nope', 'r.md'), 'x', {})).rejects.toThrow(InputError);
     await mkdir(join(dir, 'sub'));
     await expect(writeReportFile(join(dir, 'sub'), 'x', { force: true })).rejects.toThrow(/is a folder/);
   });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { saveSession } from '../../src/advisor/index.js';
-import { DEFAULT_AUDIT_CONFIG } from '../../src/audit/config.js';
+import { DEFAULT_AUDIT_CONFIG } from '../../src/domain/thresholds.js';
 import { auditForTui } from '../../src/cli/tui-hooks.js';
 import { route } from '../../src/ui/keymap.js';
 import { initialState, reducer, type AppState } from '../../src/ui/state/app-state.js';

@@ -1,5 +1,6 @@
 import type { CertificateRule } from './types.js';
-import { daysUntilExpiry, describeDays, expiryDate, isExpired, isInUse } from '../facts.js';
+import { daysUntilExpiry } from '../../domain/certificate.js';
+import { describeDays, expiryDate, isExpired, isInUse } from '../../domain/certificate-facts.js';
 
 export const expiredInUse: CertificateRule = {
   id: 'expired-in-use',

@@ -1,6 +1,6 @@
 import type { CertificateRule } from './types.js';
-import { daysUntilExpiry, describeDays, expiryDate, isInUse, isManagedRenewal, usesEmailValidation } from '../facts.js';
-import type { Certificate } from '../../domain/certificate.js';
+import { daysUntilExpiry, type Certificate } from '../../domain/certificate.js';
+import { describeDays, expiryDate, isInUse, isManagedRenewal, usesEmailValidation } from '../../domain/certificate-facts.js';
 
 function whyManual(cert: Certificate): string {
   if (cert.type === 'IMPORTED') return 'It is imported, so ACM never renews it.';

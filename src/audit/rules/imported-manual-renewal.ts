@@ -1,5 +1,6 @@
 import type { CertificateRule } from './types.js';
-import { daysUntilExpiry, describeDays, expiryDate } from '../facts.js';
+import { daysUntilExpiry } from '../../domain/certificate.js';
+import { describeDays, expiryDate } from '../../domain/certificate-facts.js';
 
 export const importedManualRenewal: CertificateRule = {
   id: 'imported-manual-renewal',

@@ -1,5 +1,5 @@
 import type { CertificateRule } from './types.js';
-import { tagsKnown, tagValue } from '../facts.js';
+import { tagsKnown, tagValue } from '../../domain/certificate-facts.js';
 
 export const missingTags: CertificateRule = {
   id: 'missing-tags',

@@ -1,5 +1,5 @@
 import type { CertificateRule } from './types.js';
-import { allNames } from '../facts.js';
+import { allNames } from '../../domain/certificate-facts.js';
 
 const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
 

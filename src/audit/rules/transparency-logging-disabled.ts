@@ -1,5 +1,5 @@
 import type { CertificateRule } from './types.js';
-import { isInUse } from '../facts.js';
+import { isInUse } from '../../domain/certificate-facts.js';
 
 export const transparencyLoggingDisabled: CertificateRule = {
   id: 'transparency-logging-disabled',

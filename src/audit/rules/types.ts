@@ -3,7 +3,7 @@ import type { Certificate } from '../../domain/certificate.js';
 /** A field of the certificate model, by name. */
 export type CertificateField = keyof Certificate & string;
 import type { Finding, Severity } from '../../domain/finding.js';
-import type { AuditConfig } from '../config.js';
+import type { AuditConfig } from '../../domain/thresholds.js';
 
 export interface RuleContext {
   config: AuditConfig;

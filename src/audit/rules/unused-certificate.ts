@@ -1,5 +1,6 @@
 import type { CertificateRule } from './types.js';
-import { daysUntilExpiry, describeDays, expiryDate, isInUse } from '../facts.js';
+import { daysUntilExpiry } from '../../domain/certificate.js';
+import { describeDays, expiryDate, isInUse } from '../../domain/certificate-facts.js';
 
 export const unusedCertificate: CertificateRule = {
   id: 'unused-certificate',

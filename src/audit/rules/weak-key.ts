@@ -1,5 +1,5 @@
 import type { CertificateRule } from './types.js';
-import { normaliseKeyAlgorithm } from '../facts.js';
+import { normaliseKeyAlgorithm } from '../../domain/certificate-facts.js';
 
 export const weakKey: CertificateRule = {
   id: 'weak-key',

@@ -1,5 +1,5 @@
 import type { CertificateRule } from './types.js';
-import { allNames, tagValue } from '../facts.js';
+import { allNames, tagValue } from '../../domain/certificate-facts.js';
 
 export const wildcardInProduction: CertificateRule = {
   id: 'wildcard-in-production',

@@ -1,12 +1,13 @@
 import { join, resolve } from 'node:path';
 import type { CommandContext } from '../context.js';
-import { EXIT, UsageError } from '../errors.js';
+import { InputError } from '../../domain/errors.js';
+import { EXIT } from '../errors.js';
 import { isPartial } from '../../domain/inventory.js';
 import { severityRank } from '../../domain/finding.js';
 import type { Inventory } from '../../domain/inventory.js';
 import { sanitiseForTerminal } from '../../domain/text.js';
 import { resolveAuditConfig } from '../../audit/config.js';
-import type { AuditConfig } from '../../audit/config.js';
+import type { AuditConfig } from '../../domain/thresholds.js';
 import { runAudit } from '../../audit/run.js';
 import { parseRuleList, parseSeverity, thresholdHit } from '../../audit/severity.js';
 import { renderAuditTable } from '../../audit/render-table.js';
@@ -64,7 +65,7 @@ export function auditExitCode(hit: boolean, partial: boolean): number {
 export async function runAuditCommand(ctx: CommandContext, opts: AuditCommandOptions): Promise<number> {
   // Everything the user typed is checked before any AWS call.
   if (opts.format !== 'table' && opts.format !== 'json') {
-    throw new UsageError(`--format: unknown format "${String(opts.format)}"; use table or json`);
+    throw new InputError(`--format: unknown format "${String(opts.format)}"; use table or json`);
   }
   const failOn = opts.failOn !== undefined ? parseSeverity(opts.failOn) : undefined;
   const rules = opts.rules !== undefined ? parseRuleList(opts.rules) : undefined;

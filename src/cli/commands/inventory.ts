@@ -1,7 +1,8 @@
 import { daysUntilExpiry, type Certificate } from '../../domain/certificate.js';
 import { isPartial, type Inventory } from '../../domain/inventory.js';
 import type { CommandContext } from '../context.js';
-import { UsageError, EXIT } from '../errors.js';
+import { InputError } from '../../domain/errors.js';
+import { EXIT } from '../errors.js';
 import { csvRow } from '../format/csv.js';
 import { ansi, renderTable, type Column } from '../format/table.js';
 
@@ -11,7 +12,7 @@ export type InventoryFormat = (typeof INVENTORY_FORMATS)[number];
 export async function runInventoryCommand(ctx: CommandContext, opts: { format: string }): Promise<number> {
   const format = opts.format as InventoryFormat;
   if (!INVENTORY_FORMATS.includes(format)) {
-    throw new UsageError(`--format must be one of ${INVENTORY_FORMATS.join(', ')} (got '${opts.format}')`);
+    throw new InputError(`--format must be one of ${INVENTORY_FORMATS.join(', ')} (got '${opts.format}')`);
   }
   const inventory = await ctx.loadInventory();
   if (format === 'json') ctx.out(inventoryJson(inventory) + '\n');

@@ -1,7 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { CommandContext } from '../context.js';
-import { EXIT, UsageError } from '../errors.js';
+import { FileExistsError, InputError } from '../../domain/errors.js';
+import { EXIT } from '../errors.js';
 import { isPartial } from '../../domain/inventory.js';
 import type { Advice } from '../../domain/advice.js';
 import { sanitiseForTerminal } from '../../domain/text.js';
@@ -23,7 +24,7 @@ export interface ReportCommandOptions {
 
 export async function runReportCommand(ctx: CommandContext, opts: ReportCommandOptions): Promise<number> {
   if (opts.format !== 'md' && opts.format !== 'json') {
-    throw new UsageError(`--format: unknown format "${String(opts.format)}"; use md or json`);
+    throw new InputError(`--format: unknown format "${String(opts.format)}"; use md or json`);
   }
   const config = await auditConfigFromOptions(ctx, { config: opts.config });
 
@@ -33,7 +34,7 @@ export async function runReportCommand(ctx: CommandContext, opts: ReportCommandO
     const path = resolve(ctx.cwd, opts.answers);
     answersText = await readFile(path, 'utf8').catch((e: unknown) => {
       const code = (e as NodeJS.ErrnoException).code;
-      throw new UsageError(`cannot read answers file ${opts.answers}: ${code === 'ENOENT' ? 'no such file' : (code ?? String(e))}`);
+      throw new InputError(`cannot read answers file ${opts.answers}: ${code === 'ENOENT' ? 'no such file' : (code ?? String(e))}`);
     });
   }
   const kb = answersText !== null ? loadKnowledgeBase() : null;
@@ -41,7 +42,7 @@ export async function runReportCommand(ctx: CommandContext, opts: ReportCommandO
 
   const outPath = opts.out !== undefined ? resolve(ctx.cwd, opts.out) : null;
   if (outPath && !opts.force && (await stat(outPath).catch(() => null))) {
-    throw new UsageError(`${opts.out} already exists; pass --force to overwrite it`);
+    throw new FileExistsError(opts.out!);
   }
 
   const inventory = await ctx.loadInventory();

@@ -8,7 +8,8 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { useMemo, useRef, type Dispatch } from 'react';
 import { loadSession, type SessionState } from '../../advisor/index.js';
-import type { AuditConfig } from '../../audit/config.js';
+import type { AuditConfig } from '../../domain/thresholds.js';
+import { FileExistsError } from '../../domain/errors.js';
 import { sanitiseForTerminal } from '../../domain/text.js';
 import { writeReportFile } from '../../report/index.js';
 import type { Action, AppState } from '../state/app-state.js';
@@ -80,9 +81,9 @@ export async function writeExport(options: { cwd: string; path: string; content:
     await writeReportFile(target, options.content, { force: options.force });
     return { kind: 'written', message: `Wrote ${shown}` };
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
     // Appeared between the check and the write: ask, as for any existing file.
-    if (!options.force && /already exists/.test(message)) return { kind: 'exists' };
+    if (e instanceof FileExistsError) return { kind: 'exists' };
+    const message = e instanceof Error ? e.message : String(e);
     return { kind: 'failed', message: `Export failed: ${sanitiseForTerminal(message.split('\n')[0]).replaceAll(target, shown)}` };
   }
 }

@@ -11,7 +11,7 @@ import type { Finding, SeveritySummary } from '../../domain/finding.js';
 import { SEVERITIES } from '../../domain/finding.js';
 import type { AccountIdentity, Inventory, RegionState } from '../../domain/inventory.js';
 import { sanitiseForTerminal } from '../../domain/text.js';
-import { DEFAULT_AUDIT_CONFIG, type AuditConfig } from '../../audit/config.js';
+import { DEFAULT_AUDIT_CONFIG, type AuditConfig } from '../../domain/thresholds.js';
 import { advise, loadFacts, loadKnowledgeBase, type SessionState } from '../../advisor/index.js';
 import { buildReport, renderReportJson, renderReportMarkdown, type Report } from '../../report/index.js';
 

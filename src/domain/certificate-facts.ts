@@ -1,8 +1,7 @@
-import type { Certificate } from '../domain/certificate.js';
-import { daysUntilExpiry } from '../domain/certificate.js';
+import { daysUntilExpiry, type Certificate } from './certificate.js';
 
 /**
- * Small readings of a certificate the rules share. None of them throws on missing
+ * Small readings of a certificate that the audit rules, the report and the views share. None of them throws on missing
  * fields: ACM leaves many fields out, and a detail call may have failed.
  */
 
@@ -34,8 +33,6 @@ export function expiryDate(cert: Certificate): string | null {
   const t = Date.parse(cert.notAfter);
   return Number.isNaN(t) ? null : new Date(t).toISOString().slice(0, 10);
 }
-
-export { daysUntilExpiry };
 
 export function isExpired(cert: Certificate, now: Date): boolean {
   if (cert.status === 'EXPIRED') return true;
