@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Certificate } from '../../src/domain/certificate.js';
-import { DEFAULT_AUDIT_CONFIG } from '../../src/audit/config.js';
+import { DEFAULT_AUDIT_CONFIG } from '../../src/domain/thresholds.js';
 import { RULES } from '../../src/audit/rules/index.js';
 import { runAudit } from '../../src/audit/run.js';
 import { cert, inDays, NOW } from './helpers.js';
