@@ -9,6 +9,7 @@
 import { performance } from 'node:perf_hooks';
 import { emptyCertificate, type Certificate } from '../src/domain/certificate.js';
 import type { Inventory, InventorySource } from '../src/domain/inventory.js';
+import { loadKnowledgeBase } from '../src/advisor/index.js';
 import { haystackOf } from '../src/ui/state/filter.js';
 import { FakeStdin, FakeStdout } from '../src/ui/testing/fake-terminal.js';
 
@@ -150,7 +151,7 @@ async function measure(n: number): Promise<BenchRow[]> {
   const { React, render, App } = await loadUi();
   const certs = syntheticCertificates(n);
   const screen = new Screen();
-  const instance = render(React.createElement(App, { source: sourceOf(certs), color: false, configDir: '/tmp/acm-advisor-bench', onExit: () => {} }), {
+  const instance = render(React.createElement(App, { source: sourceOf(certs), color: false, configDir: '/tmp/acm-advisor-bench', knowledgeBase: loadKnowledgeBase(), onExit: () => {} }), {
     stdout: screen.stdout as unknown as NodeJS.WriteStream,
     stdin: screen.stdin as unknown as NodeJS.ReadStream,
     stderr: new FakeStdout() as unknown as NodeJS.WriteStream,

@@ -107,10 +107,10 @@ async function runInteractive(g: GlobalOptions): Promise<number> {
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
   const configDir = defaultConfigDir();
-  const { tuiAudit } = await import('./tui-hooks.js');
+  const { tuiAudit, tuiKnowledgeBase } = await import('./tui-hooks.js');
   const { config: auditConfig, audit } = await tuiAudit(configDir);
   const { runTui } = await import('../ui/run.js');
-  return runTui({ source, color: colourWanted(g, process.stdout), configDir, audit, auditConfig });
+  return runTui({ source, color: colourWanted(g, process.stdout), configDir, audit, auditConfig, knowledgeBase: tuiKnowledgeBase() });
 }
 
 async function confirm(question: string): Promise<boolean> {

@@ -4,6 +4,7 @@ import type { Finding } from '../domain/finding.js';
 import { resolveAuditConfig } from '../audit/config.js';
 import { DEFAULT_AUDIT_CONFIG, type AuditConfig } from '../domain/thresholds.js';
 import { runAudit } from '../audit/run.js';
+import { loadKnowledgeBase, type KnowledgeBase } from '../advisor/index.js';
 
 /**
  * The TUI audits with the same configuration as `acm-advisor audit`: `<configDir>/audit.yaml`
@@ -15,6 +16,15 @@ export async function tuiAudit(configDir: string): Promise<{
 }> {
   const config = await resolveAuditConfig({ defaultPath: join(configDir, 'audit.yaml'), flags: {} });
   return { config, audit: (certificates, now) => runAudit(certificates, config, now).findings };
+}
+
+/** The Advisor's content, loaded once for the whole session; a broken file leaves the rest of the app working. */
+export function tuiKnowledgeBase(): KnowledgeBase | Error {
+  try {
+    return loadKnowledgeBase();
+  } catch (e) {
+    return e instanceof Error ? e : new Error(String(e));
+  }
 }
 
 /** The audit with default thresholds (tests, and the TUI when no config dir applies). */

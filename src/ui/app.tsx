@@ -5,6 +5,7 @@
  */
 import React, { useCallback, useMemo, useReducer, useRef } from 'react';
 import { Box, useInput, useStdout, type Key } from 'ink';
+import type { KnowledgeBase } from '../advisor/index.js';
 import type { AuditConfig } from '../domain/thresholds.js';
 import type { Certificate } from '../domain/certificate.js';
 import type { Finding } from '../domain/finding.js';
@@ -15,10 +16,10 @@ import { HelpOverlay } from './components/help-overlay.js';
 import { StatusLine } from './components/status-line.js';
 import { TabBar } from './components/tab-bar.js';
 import { ViewErrorBoundary } from './components/error-boundary.js';
-import { useAdvisorSession } from './hooks/use-advisor-session.js';
+import { readAdvisorSlice, useSessionSaver } from './hooks/use-session-file.js';
 import { useFilterRunner } from './hooks/use-filter-runner.js';
 import { useInventoryLoader } from './hooks/use-inventory-loader.js';
-import { reportTextAction, runReportCommand, useLatest, useReportPreview } from './hooks/use-report-preview.js';
+import { reportTextAction, runReportCommand } from './hooks/use-report-preview.js';
 import { readSize, useTerminalSize, type TerminalSize } from './hooks/use-terminal-size.js';
 import { keyTokens, route, type Command } from './keymap.js';
 import { filterPending, initialState, reducer, screenOf, type Action, type AppState, type ViewId } from './state/app-state.js';
@@ -27,6 +28,8 @@ import { clampWindow, type CursorMove } from './state/window.js';
 import { findingsListHeight, jumpTarget } from './state/findings-view.js';
 import { reportPreviewHeight, scrollDelta } from './state/report-view.js';
 import { dropLastChar, normaliseWorkload } from './state/workload-input.js';
+import { advisorModelOf, proposalsOf, reportPreviewOf } from './state/selectors.js';
+import type { AdvisorAction } from './state/advisor-view.js';
 import { AdvisorView } from './views/advisor.js';
 import { CertificatesView, tableHeight } from './views/certificates.js';
 import { DetailView, detailMaxScroll } from './views/detail.js';
@@ -43,6 +46,8 @@ export interface AppProps {
   cwd?: string;
   /** The settings `audit` runs with, so the report states the same owner tag and thresholds; defaults when omitted. */
   auditConfig?: AuditConfig;
+  /** The Advisor's questions, rules and facts, loaded once at start (or why they failed to load). */
+  knowledgeBase: KnowledgeBase | Error;
   now?: () => Date;
   /** Extension point: the audit. Runs over each finished load; its findings reach Overview, Findings and Detail. */
   audit?: (certs: Certificate[], now: Date) => Finding[];
@@ -97,6 +102,18 @@ const VIEW_COMMANDS: Partial<Record<Command, ViewId>> = {
   'view.report': 'report',
 };
 
+const ADVISOR_ACTIONS: Partial<Record<Command, AdvisorAction>> = {
+  'advisor.choice-down': { type: 'choice', delta: 1 },
+  'advisor.choice-up': { type: 'choice', delta: -1 },
+  'advisor.answer': { type: 'answer' },
+  'advisor.back': { type: 'back' },
+  'advisor.forward': { type: 'forward' },
+  'advisor.result': { type: 'result' },
+  'advisor.reset': { type: 'reset-request' },
+  'advisor.reset-confirm': { type: 'reset-confirm' },
+  'advisor.reset-cancel': { type: 'reset-cancel' },
+};
+
 const CURSOR_COMMANDS: Partial<Record<Command, CursorMove>> = {
   'cursor.down': 'down',
   'cursor.up': 'up',
@@ -108,7 +125,9 @@ const CURSOR_COMMANDS: Partial<Record<Command, CursorMove>> = {
 
 export function App(props: AppProps): React.JSX.Element {
   const { stdout } = useStdout();
-  const [state, dispatch] = useReducer(reducer, undefined, () => initialState(readSize(stdout)));
+  const [state, dispatch] = useReducer(reducer, undefined, () =>
+    initialState(readSize(stdout), { advisor: readAdvisorSlice(props.configDir, props.knowledgeBase), config: props.auditConfig }),
+  );
   const nowFn = props.now ?? (() => new Date());
   const onResize = useCallback((size: TerminalSize) => dispatch({ type: 'resize', ...size }), []);
   useTerminalSize(onResize);
@@ -117,26 +136,21 @@ export function App(props: AppProps): React.JSX.Element {
   // One clock reading per data change keeps renders pure and memoisable.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const now = useMemo(() => nowFn(), [state.dataVersion, state.load.generation, state.view, state.detail?.arn]);
-  const advisor = useAdvisorSession(props.configDir, state, now);
+  useSessionSaver(props.configDir, state.advisor.questionnaire, dispatch);
 
   const rowsOf = useRowsCache();
   const size = state.size;
   const height = contentHeight(size);
   const screen = screenOf(state);
   const auditing = props.audit !== undefined && state.findings === null;
-  const reportPreview = useReportPreview({ active: screen === 'report', state, configDir: props.configDir, now, auditing, auditConfig: props.auditConfig });
-  const reportRef = useLatest(reportPreview);
 
   // The key handler reads the latest state through a ref and applies the reducer locally as it goes,
   // so a chunk of several keys ("2/api\r\r" from tmux or a paste) routes each key in the right mode.
   const stateRef = useRef(state);
   stateRef.current = state;
   const exited = useRef(false);
-  const ctx = useRef({ now, props, height });
-  ctx.current = { now, props, height };
-  const advisorHandle = advisor.handle;
-  const startWorkload = advisor.startWorkload;
-  const setWorkload = advisor.setWorkload;
+  const ctx = useRef({ now, props, height, auditing });
+  ctx.current = { now, props, height, auditing };
 
   const handleInput = useCallback(
     (input: string, key: Key) => {
@@ -171,7 +185,11 @@ export function App(props: AppProps): React.JSX.Element {
           continue;
         }
         const { command } = routed;
-        if (advisorHandle(command)) continue;
+        const advisorAction = ADVISOR_ACTIONS[command];
+        if (advisorAction) {
+          act({ type: 'advisor', action: advisorAction, proposals: proposalsOf(s, ctx.current.now) });
+          continue;
+        }
         const h = ctx.current.height;
         const view = VIEW_COMMANDS[command];
         if (view) {
@@ -186,7 +204,7 @@ export function App(props: AppProps): React.JSX.Element {
           }
           if (screenOf(s) === 'report') {
             const page = reportPreviewHeight(h);
-            const max = Math.max(0, (reportRef.current.preview?.lines.length ?? 0) - page);
+            const max = Math.max(0, (reportPreviewOf(s, ctx.current.now, ctx.current.auditing).preview?.lines.length ?? 0) - page);
             act({ type: 'report-scroll', delta: scrollDelta(move, page, max), max });
             continue;
           }
@@ -251,13 +269,16 @@ export function App(props: AppProps): React.JSX.Element {
             break;
           }
           case 'advisor.workload': {
-            const current = startWorkload();
-            if (current !== null) act({ type: 'workload-edit-start', value: current });
+            const q = s.advisor.questionnaire;
+            if (!q) break;
+            // w while a reset awaits its y cancels the reset and opens nothing.
+            if (q.confirmReset) act({ type: 'advisor', action: { type: 'reset-cancel' } });
+            else act({ type: 'workload-edit-start', value: q.workload ?? '' });
             break;
           }
           case 'advisor.workload-save':
-            // Saved to the session at once (sanitised, trimmed, at most 100 characters; empty clears the name).
-            if (s.workloadDraft !== null) setWorkload(normaliseWorkload(s.workloadDraft));
+            // Sanitised, trimmed, at most 100 characters; empty clears the name. The session saves itself.
+            if (s.workloadDraft !== null) act({ type: 'advisor', action: { type: 'workload', name: normaliseWorkload(s.workloadDraft) } });
             act({ type: 'workload-edit-end' });
             break;
           case 'advisor.workload-cancel':
@@ -273,7 +294,13 @@ export function App(props: AppProps): React.JSX.Element {
           case 'prompt.backspace':
           case 'confirm.yes':
           case 'confirm.no':
-            runReportCommand(command, s, { cwd: ctx.current.props.cwd ?? process.cwd(), now: ctx.current.now, preview: reportRef.current, act, dispatch });
+            runReportCommand(command, s, {
+              cwd: ctx.current.props.cwd ?? process.cwd(),
+              now: ctx.current.now,
+              preview: reportPreviewOf(s, ctx.current.now, ctx.current.auditing),
+              act,
+              dispatch,
+            });
             break;
         }
       }
@@ -284,7 +311,7 @@ export function App(props: AppProps): React.JSX.Element {
         if (applied) act(applied);
       }
     },
-    [rowsOf, advisorHandle, startWorkload, setWorkload, filterRunner],
+    [rowsOf, filterRunner],
   );
   useInput(handleInput);
 
@@ -325,6 +352,7 @@ export function App(props: AppProps): React.JSX.Element {
             rows={rows}
             table={table}
             filter={state.filter}
+            editing={state.mode === 'filter'}
             pending={pending}
             sort={state.sort}
             load={state.load}
@@ -349,10 +377,10 @@ export function App(props: AppProps): React.JSX.Element {
         );
         break;
       case 'advisor':
-        body = <AdvisorView {...common} model={advisor.model()} input={state.mode === 'prompt' ? state.workloadDraft : null} />;
+        body = <AdvisorView {...common} model={advisorModelOf(state, now)} input={state.mode === 'prompt' ? state.workloadDraft : null} />;
         break;
       case 'report':
-        body = <ReportView {...common} preview={reportPreview} view={state.reportView} />;
+        body = <ReportView {...common} preview={reportPreviewOf(state, now, auditing)} view={state.reportView} />;
         break;
     }
   }
@@ -364,7 +392,8 @@ export function App(props: AppProps): React.JSX.Element {
         <StatusLine label={props.source.label} state={state} width={size.columns} />
         <TabBar view={state.view} width={size.columns} badge={state.findings ? { findings: String(state.findings.length) } : undefined} />
         <Box height={height} overflow="hidden">
-          <ViewErrorBoundary key={`${screen}-${state.epoch}`} name={screen} color={color}>
+          {/* Keyed on the load: r (a new load) remounts a view that failed, which is its retry. */}
+          <ViewErrorBoundary key={`${screen}-${state.load.generation}`} name={screen} color={color}>
             {body}
           </ViewErrorBoundary>
         </Box>

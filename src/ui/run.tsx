@@ -5,6 +5,7 @@
  */
 import React from 'react';
 import { render, type Instance } from 'ink';
+import type { KnowledgeBase } from '../advisor/index.js';
 import type { AuditConfig } from '../domain/thresholds.js';
 import type { Certificate } from '../domain/certificate.js';
 import type { Finding } from '../domain/finding.js';
@@ -20,6 +21,8 @@ export interface RunTuiOptions {
   audit?: (certs: Certificate[], now: Date) => Finding[];
   /** The settings `audit` uses; the Report view states them (owner tag, thresholds). Defaults when omitted. */
   auditConfig?: AuditConfig;
+  /** The Advisor's content, loaded once by the caller (or why it failed: the rest of the app still works). */
+  knowledgeBase: KnowledgeBase | Error;
   /** Streams, for tests; default process.stdin/stdout. */
   stdin?: NodeJS.ReadStream;
   stdout?: NodeJS.WriteStream;
@@ -89,6 +92,7 @@ export async function runTui(options: RunTuiOptions): Promise<number> {
         now={options.now}
         audit={options.audit}
         auditConfig={options.auditConfig}
+        knowledgeBase={options.knowledgeBase}
         onExit={(code) => finish(code)}
       />,
       { stdout, stdin, stderr, exitOnCtrlC: false, patchConsole: false, maxFps: 30 },

@@ -11,6 +11,7 @@ import { expect, vi } from 'vitest';
 import type { Certificate } from '../../src/domain/certificate.js';
 import type { Finding } from '../../src/domain/finding.js';
 import type { InventorySource } from '../../src/domain/inventory.js';
+import { loadKnowledgeBase, type KnowledgeBase } from '../../src/advisor/index.js';
 import { App } from '../../src/ui/app.js';
 import { FakeStdin, FakeStdout, stripAnsi } from '../../src/ui/testing/fake-terminal.js';
 import { NOW } from './fixtures.js';
@@ -60,6 +61,8 @@ export async function renderApp(options: {
   configDir?: string;
   /** The folder report exports resolve against (process.chdir is not allowed in vitest workers). */
   cwd?: string;
+  /** The Advisor's content (default: the package's content/). */
+  knowledgeBase?: KnowledgeBase | Error;
 }): Promise<Harness> {
   const stdout = new FakeStdout(options.columns ?? 120, options.rows ?? 40);
   const stdin = new FakeStdin();
@@ -71,6 +74,7 @@ export async function renderApp(options: {
       color={options.color ?? false}
       configDir={options.configDir ?? ownDir!}
       cwd={options.cwd}
+      knowledgeBase={options.knowledgeBase ?? loadKnowledgeBase()}
       now={options.now ?? (() => NOW)}
       audit={options.audit}
       onExit={(code) => exitCodes.push(code)}

@@ -2,13 +2,15 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { saveSession } from '../../src/advisor/index.js';
+import { loadKnowledgeBase, saveSession } from '../../src/advisor/index.js';
 import { DEFAULT_AUDIT_CONFIG } from '../../src/domain/thresholds.js';
 import { auditForTui } from '../../src/cli/tui-hooks.js';
 import { route } from '../../src/ui/keymap.js';
 import { initialState, reducer, type AppState } from '../../src/ui/state/app-state.js';
-import { buildPreview, defaultReportPath, INITIAL_REPORT_VIEW, reportReducer, scrollDelta } from '../../src/ui/state/report-view.js';
-import { fakeSource, fixtureCertificates, NOW } from './fixtures.js';
+import { defaultReportPath, INITIAL_REPORT_VIEW, reportReducer, scrollDelta } from '../../src/ui/state/report-view.js';
+import { advisorSlice } from '../../src/ui/state/advisor-slice.js';
+import { inventoryOf, reportPreviewOf } from '../../src/ui/state/selectors.js';
+import { eventsFor, fakeSource, fixtureCertificates, NOW } from './fixtures.js';
 import { KEY, renderApp, type Harness } from './harness.js';
 
 const DEFAULT_MD = 'acm-report-2026-11-27.md';
@@ -67,7 +69,12 @@ describe('report view state (pure)', () => {
   it('builds the preview from the app’s data, sanitised, without advice until answers exist', () => {
     const certs = fixtureCertificates();
     const findings = auditForTui(certs, NOW);
-    const p = buildPreview({ certificates: certs, findings, account: { id: '123456789012', arn: 'arn:aws:iam::123456789012:root' }, regions: [], warnings: [], session: null, now: NOW });
+    const loaded = (config = DEFAULT_AUDIT_CONFIG) => {
+      let s = initialState(undefined, { advisor: advisorSlice(loadKnowledgeBase(), null), config });
+      s = reducer(s, { type: 'inventory', generation: 1, events: eventsFor(certs, ['us-east-1', 'eu-west-1']) });
+      return reducer(s, { type: 'findings', generation: 1, findings });
+    };
+    const p = reportPreviewOf(loaded(), NOW, false).preview!;
     expect(p.lines[0]).toBe('# ACM report: account 123456789012');
     expect(p.advice).toEqual({ kind: 'none' });
     expect(p.report.findings).toHaveLength(findings.length);
@@ -75,8 +82,28 @@ describe('report view state (pure)', () => {
     expect(p.lines.some((l) => /[\u001b\u0007\u202e]/.test(l))).toBe(false);
     expect(p.report.settings.ownerTag).toBe(DEFAULT_AUDIT_CONFIG.ownerTag);
     // The audit's own settings (audit.yaml) are what the report states.
-    const custom = buildPreview({ certificates: certs, findings, account: null, regions: [], warnings: [], session: null, now: NOW, config: { ...DEFAULT_AUDIT_CONFIG, ownerTag: 'team' } });
+    const custom = reportPreviewOf(loaded({ ...DEFAULT_AUDIT_CONFIG, ownerTag: 'team' }), NOW, false).preview!;
     expect(custom.report.settings.ownerTag).toBe('team');
+  });
+
+  it('dates the inventory by its load, not by the preview: generatedAt from the done event is kept', () => {
+    const certs = fixtureCertificates();
+    let s = initialState(undefined, { advisor: advisorSlice(loadKnowledgeBase(), null) });
+    const later = new Date(NOW.getTime() + 3 * 3_600_000);
+    // While it loads, the inventory is dated by the clock; once done, by the load.
+    s = reducer(s, { type: 'inventory', generation: 1, events: eventsFor(certs, ['us-east-1']).slice(0, -1) });
+    expect(inventoryOf(s, later).generatedAt).toBe(later.toISOString());
+    s = reducer(s, { type: 'inventory', generation: 1, events: eventsFor(certs, ['us-east-1']).slice(-1) });
+    expect(s.generatedAt).toBe(NOW.toISOString());
+    expect(inventoryOf(s, later).generatedAt).toBe(NOW.toISOString());
+    // One inventory per data change: asking again gives the same object.
+    expect(inventoryOf(s, later)).toBe(inventoryOf(s, later));
+    const p = reportPreviewOf(s, later, false).preview!;
+    expect(p.report.inventoryGeneratedAt).toBe(NOW.toISOString());
+    expect(p.report.generatedAt).toBe(later.toISOString());
+    expect(p.markdown).toContain(`Generated ${later.toISOString()} from an inventory taken ${NOW.toISOString()}.`);
+    // A refresh forgets it until the new load is done.
+    expect(reducer(s, { type: 'refresh' }).generatedAt).toBeNull();
   });
 });
 
@@ -132,6 +159,29 @@ describe('Report view (harness)', () => {
     const f = await t.waitForFrame('Advice: from 1 saved answer (workload shop)');
     expect(f).toContain('## Questionnaire answers');
     expect(f).toContain('## Recommendation');
+  });
+
+  it('states when the inventory was taken (its load), not when the preview was made', async () => {
+    const later = new Date(NOW.getTime() + 3 * 3_600_000);
+    h = await renderApp({ source: fakeSource(fixtureCertificates()), audit: auditForTui, cwd: dir, configDir, rows: 400, now: () => later });
+    await h.waitForFrame('loaded');
+    await h.press('5');
+    await h.waitForFrame(`Generated ${later.toISOString()} from an inventory taken ${NOW.toISOString()}.`);
+  });
+
+  it('the advice comes from the app state, not from the session file', async () => {
+    h = await renderApp({ source: fakeSource(fixtureCertificates()), audit: auditForTui, cwd: dir, configDir, rows: 400 });
+    await h.waitForFrame('loaded');
+    await h.press('4');
+    await h.waitForFrame('Question 1 of');
+    await h.press(KEY.enter);
+    await h.waitForFrame('Question 2 of');
+    // The answer is saved; the Report does not need (or read) the file.
+    rmSync(configDir, { recursive: true, force: true });
+    await h.press('5');
+    const f = await h.waitForFrame('Advice: from 1 saved answer');
+    expect(f).toContain('## Recommendation');
+    expect(existsSync(configDir)).toBe(false);
   });
 
   it('exports Markdown, asks before overwriting: n keeps the old file, y overwrites', async () => {

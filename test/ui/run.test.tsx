@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadKnowledgeBase } from '../../src/advisor/index.js';
 import type { InventorySource } from '../../src/domain/inventory.js';
 import { ENTER_ALT_SCREEN, LEAVE_ALT_SCREEN, runTui } from '../../src/ui/run.js';
 import { FakeStdin, FakeStdout, stripAnsi } from '../../src/ui/testing/fake-terminal.js';
@@ -24,6 +25,7 @@ function start(source: InventorySource) {
     color: false,
     configDir,
     now: () => NOW,
+    knowledgeBase: loadKnowledgeBase(),
     stdin: stdin as unknown as NodeJS.ReadStream,
     stdout: stdout as unknown as NodeJS.WriteStream,
     stderr: stderr as unknown as NodeJS.WriteStream,

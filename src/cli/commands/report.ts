@@ -4,14 +4,13 @@ import type { CommandContext } from '../context.js';
 import { FileExistsError, InputError } from '../../domain/errors.js';
 import { EXIT } from '../errors.js';
 import { isPartial } from '../../domain/inventory.js';
-import type { Advice } from '../../domain/advice.js';
 import { sanitiseForTerminal } from '../../domain/text.js';
 import { runAudit } from '../../audit/run.js';
-import { buildReport } from '../../report/model.js';
+import { composeReport } from '../../report/compose.js';
 import { renderReportJson } from '../../report/render-json.js';
 import { renderReportMarkdown } from '../../report/render-markdown.js';
 import { writeReportFile } from '../../report/write-file.js';
-import { advise, loadFacts, loadKnowledgeBase, parseAnswers } from '../../advisor/index.js';
+import { loadKnowledgeBase, parseAnswers } from '../../advisor/index.js';
 import { auditConfigFromOptions, describeFailedRegions } from './audit.js';
 
 export interface ReportCommandOptions {
@@ -37,8 +36,8 @@ export async function runReportCommand(ctx: CommandContext, opts: ReportCommandO
       throw new InputError(`cannot read answers file ${opts.answers}: ${code === 'ENOENT' ? 'no such file' : (code ?? String(e))}`);
     });
   }
-  const kb = answersText !== null ? loadKnowledgeBase() : null;
-  const answers = kb && answersText !== null ? parseAnswers(answersText, kb) : null;
+  const kb = loadKnowledgeBase();
+  const answers = answersText !== null ? parseAnswers(answersText, kb) : null;
 
   const outPath = opts.out !== undefined ? resolve(ctx.cwd, opts.out) : null;
   if (outPath && !opts.force && (await stat(outPath).catch(() => null))) {
@@ -47,8 +46,7 @@ export async function runReportCommand(ctx: CommandContext, opts: ReportCommandO
 
   const inventory = await ctx.loadInventory();
   const audit = runAudit(inventory.certificates, config, ctx.now);
-  const advice: Advice | null = kb && answers ? advise(kb, answers, inventory, audit.findings, ctx.now) : null;
-  const report = buildReport({ inventory, audit, advice, facts: loadFacts(), config, generatedAt: reportTime(ctx.now, inventory.generatedAt) });
+  const { report } = composeReport({ inventory, findings: audit.findings, answers, config, now: ctx.now, knowledgeBase: kb });
   const content = opts.format === 'md' ? renderReportMarkdown(report) : renderReportJson(report);
 
   if (outPath) {
@@ -59,10 +57,4 @@ export async function runReportCommand(ctx: CommandContext, opts: ReportCommandO
   }
 
   return isPartial(inventory) ? EXIT.partial : EXIT.ok;
-}
-
-/** A report is never stamped earlier than the inventory it describes (ctx.now is taken before the load). */
-function reportTime(now: Date, inventoryTakenAt: string): Date {
-  const taken = Date.parse(inventoryTakenAt);
-  return Number.isNaN(taken) || taken <= now.getTime() ? now : new Date(taken);
 }

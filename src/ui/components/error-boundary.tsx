@@ -13,7 +13,7 @@ interface Props {
 /**
  * A per-view boundary: a view that throws shows its error with "r retry / q quit" while the rest of
  * the app (status line, other views, keys) keeps working. Ink's own boundary would exit the app.
- * Retry remounts it: the App keys it on the refresh epoch.
+ * Retry remounts it: the App keys it on the load generation, which r (refresh) bumps.
  */
 export class ViewErrorBoundary extends React.Component<Props, { error: Error | null }> {
   override state: { error: Error | null } = { error: null };

@@ -1,73 +1,18 @@
 /**
- * The Report view's I/O: reading the Advisor's saved session when the view opens (and on refresh),
- * building the preview while the view is shown, and writing the export (asking first when the file
- * exists — `writeReportFile` without force refuses to clobber even under a race).
+ * The Report view's I/O: writing the export (asking first when the file exists — `writeReportFile`
+ * without force refuses to clobber even under a race). The preview itself is derived from the app
+ * state (selectors.ts).
  */
 import type { Command } from '../keymap.js';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { useMemo, useRef, type Dispatch } from 'react';
-import { loadSession, type SessionState } from '../../advisor/index.js';
-import type { AuditConfig } from '../../domain/thresholds.js';
+import { useRef, type Dispatch } from 'react';
 import { FileExistsError } from '../../domain/errors.js';
 import { sanitiseForTerminal } from '../../domain/text.js';
 import { writeReportFile } from '../../report/index.js';
 import type { Action, AppState } from '../state/app-state.js';
-import { buildPreview, defaultReportPath, exportContent, type ExportFormat, type ReportPreview } from '../state/report-view.js';
-
-export interface ReportPreviewState {
-  /** 'loading' until the inventory has loaded, 'auditing' until the findings are in. */
-  status: 'loading' | 'auditing' | 'ready' | 'error';
-  preview: ReportPreview | null;
-  error: string | null;
-  /** A problem reading the saved advisor session (it is then ignored). */
-  sessionWarning: string | null;
-}
-
-const IDLE: ReportPreviewState = { status: 'loading', preview: null, error: null, sessionWarning: null };
-
-export function useReportPreview(options: {
-  active: boolean;
-  state: AppState;
-  configDir: string;
-  now: Date;
-  auditing: boolean;
-  auditConfig?: AuditConfig;
-}): ReportPreviewState {
-  const { active, state, configDir, now, auditing, auditConfig } = options;
-  // Re-read the session each time the view opens and on refresh (epoch): the Advisor saves as it goes.
-  const session = useMemo((): { value: SessionState | null; warning: string | null } => {
-    if (!active) return { value: null, warning: null };
-    let warning: string | null = null;
-    const value = loadSession(configDir, (m) => {
-      warning = sanitiseForTerminal(m);
-    });
-    return { value, warning };
-  }, [active, state.epoch, configDir]);
-
-  const loaded = state.load.status !== 'loading';
-  return useMemo((): ReportPreviewState => {
-    if (!active) return IDLE;
-    if (!loaded) return { ...IDLE, sessionWarning: session.warning };
-    if (auditing) return { ...IDLE, status: 'auditing', sessionWarning: session.warning };
-    try {
-      const preview = buildPreview({
-        certificates: state.certificates,
-        findings: state.findings ?? [],
-        account: state.account,
-        regions: state.regions,
-        warnings: state.warnings,
-        session: session.value,
-        now,
-        config: auditConfig,
-      });
-      return { status: 'ready', preview, error: null, sessionWarning: session.warning };
-    } catch (e) {
-      return { status: 'error', preview: null, error: sanitiseForTerminal(e instanceof Error ? e.message : String(e)), sessionWarning: session.warning };
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [active, loaded, auditing, state.certificates, state.findings, state.account, state.regions, session, now, auditConfig]);
-}
+import { defaultReportPath, exportContent, type ExportFormat } from '../state/report-view.js';
+import type { ReportPreviewState } from '../state/selectors.js';
 
 /** Outcome of one write attempt. */
 export type ExportOutcome = { kind: 'exists' } | { kind: 'written'; message: string } | { kind: 'failed'; message: string };

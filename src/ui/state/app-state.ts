@@ -7,10 +7,12 @@ import type { Finding } from '../../domain/finding.js';
 import type { AccountIdentity, InventoryEvent, RegionState } from '../../domain/inventory.js';
 import { haystackOf } from './filter.js';
 import { DEFAULT_SORT, nextSortColumn, type SortSpec } from './sort.js';
-import { clampWindow, INITIAL_WINDOW, moveWindow, type CursorMove, type TableWindow } from './window.js';
+import { INITIAL_WINDOW, moveWindow, type CursorMove, type TableWindow } from './window.js';
 import { findingsReducer, INITIAL_FINDINGS_VIEW, keepSelection, restoreSelection, type FindingsViewAction, type FindingsViewState } from './findings-view.js';
 import { INITIAL_REPORT_VIEW, reportReducer, type ReportViewAction, type ReportViewState } from './report-view.js';
 import { workloadInputReducer, type WorkloadInputAction } from './workload-input.js';
+import { ADVISOR_UNAVAILABLE, advisorSliceReducer, leaveAdvisor, type AdvisorSlice, type AdvisorSliceAction } from './advisor-slice.js';
+import { DEFAULT_AUDIT_CONFIG, type AuditConfig } from '../../domain/thresholds.js';
 
 export const VIEWS = ['overview', 'certificates', 'findings', 'advisor', 'report'] as const;
 export type ViewId = (typeof VIEWS)[number];
@@ -34,10 +36,8 @@ export interface LoadState {
 }
 
 export interface FilterState {
-  /** What the user typed (echoed at once). */
+  /** What the user typed (echoed at once); the input has the keys while the mode is 'filter'. */
   input: string;
-  /** The filter input has the keys. */
-  editing: boolean;
   /** The query the current `matches` answer (lags `input` while a scan runs). */
   appliedQuery: string;
   /** Indices into `certificates` (ascending), or null for "all". */
@@ -60,8 +60,8 @@ export interface AppState {
   /** Search haystack per certificate (same index); built as records arrive, see filter.ts. */
   corpus: readonly string[];
   arnIndex: ReadonlyMap<string, number>;
-  /** Bumped when certificates are added or removed (the set changes). */
-  setVersion: number;
+  /** When the inventory was taken (the load's `done` event); null until the load has finished. */
+  generatedAt: string | null;
   /** Bumped on any change to `certificates`. */
   dataVersion: number;
   filter: FilterState;
@@ -72,12 +72,14 @@ export interface AppState {
   /** Audit results, once an `audit` function has run over a finished load. */
   findings: Finding[] | null;
   size: { columns: number; rows: number };
-  /** Bumped on refresh so a failed view's error boundary remounts (retry). */
-  epoch: number;
   findingsView: FindingsViewState;
   reportView: ReportViewState;
   /** The Advisor's workload-name prompt: the text typed so far, or null when it is closed. */
   workloadDraft: string | null;
+  /** The Advisor: knowledge base, questionnaire, notice (see advisor-slice.ts). Kept across refreshes. */
+  advisor: AdvisorSlice;
+  /** The audit's settings, as the report states them. Given at start. */
+  config: AuditConfig;
 }
 
 export type Action =
@@ -86,7 +88,6 @@ export type Action =
   | { type: 'findings'; generation: number; findings: Finding[] }
   | { type: 'view'; view: ViewId }
   | { type: 'cursor'; move: CursorMove; count: number; height: number; repeat?: number }
-  | { type: 'clamp'; count: number; height: number }
   | { type: 'filter-open' }
   | { type: 'filter-changed'; input: string }
   | { type: 'filter-applied'; query: string; matches: Int32Array | null; exact?: Int32Array | null; dataVersion: number }
@@ -103,9 +104,16 @@ export type Action =
   | { type: 'open-certificate'; arn: string; from: ViewId }
   | FindingsViewAction
   | ReportViewAction
-  | WorkloadInputAction;
+  | WorkloadInputAction
+  | AdvisorSliceAction;
 
-export function initialState(size: { columns: number; rows: number } = { columns: 80, rows: 24 }): AppState {
+export interface StartingPoint {
+  /** The Advisor as loaded at start (knowledge base and saved session); unavailable when omitted. */
+  advisor?: AdvisorSlice;
+  config?: AuditConfig;
+}
+
+export function initialState(size: { columns: number; rows: number } = { columns: 80, rows: 24 }, start: StartingPoint = {}): AppState {
   return {
     view: 'overview',
     mode: 'normal',
@@ -116,18 +124,19 @@ export function initialState(size: { columns: number; rows: number } = { columns
     certificates: [],
     corpus: [],
     arnIndex: new Map(),
-    setVersion: 0,
+    generatedAt: null,
     dataVersion: 0,
-    filter: { input: '', editing: false, appliedQuery: '', matches: null, exact: null, appliedVersion: 0 },
+    filter: { input: '', appliedQuery: '', matches: null, exact: null, appliedVersion: 0 },
     sort: DEFAULT_SORT,
     table: INITIAL_WINDOW,
     detail: null,
     findings: null,
     size,
-    epoch: 0,
     findingsView: INITIAL_FINDINGS_VIEW,
     reportView: INITIAL_REPORT_VIEW,
     workloadDraft: null,
+    advisor: start.advisor ?? ADVISOR_UNAVAILABLE,
+    config: start.config ?? DEFAULT_AUDIT_CONFIG,
   };
 }
 
@@ -154,7 +163,6 @@ function applyEvents(state: AppState, events: InventoryEvent[]): AppState {
   let certificates: Certificate[] | null = null;
   let corpus: string[] | null = null;
   let arnIndex: Map<string, number> | null = null;
-  let added = false;
   let changed = false;
   let s = state;
 
@@ -172,7 +180,6 @@ function applyEvents(state: AppState, events: InventoryEvent[]): AppState {
         arnIndex!.set(cert.arn, certificates.length);
         certificates.push(cert);
         corpus!.push(haystackOf(cert));
-        added = true;
         changed = true;
         listed++;
         if (!awaitsDetail(cert)) described++;
@@ -237,6 +244,7 @@ function applyEvents(state: AppState, events: InventoryEvent[]): AppState {
         s = {
           ...s,
           account: inv.account ?? s.account,
+          generatedAt: inv.generatedAt,
           regions: inv.regions.length > 0 ? inv.regions.map((r) => ({ ...(before.find((b) => b.region === r.region) ?? {}), ...r })) : before,
           load: { ...s.load, status: 'done', regionsTotal: inv.regions.length || s.load.regionsTotal },
         };
@@ -250,7 +258,6 @@ function applyEvents(state: AppState, events: InventoryEvent[]): AppState {
       certificates: certificates!,
       corpus: corpus!,
       arnIndex: arnIndex!,
-      setVersion: added ? s.setVersion + 1 : s.setVersion,
       dataVersion: s.dataVersion + 1,
     };
   }
@@ -272,15 +279,11 @@ export function reducer(state: AppState, action: Action): AppState {
     case 'view':
       // Pressing the current view's key again returns to its top level (closes the detail pane).
       if (state.view === action.view) return state.detail || state.mode !== 'normal' ? { ...state, detail: null, mode: 'normal', workloadDraft: null } : state;
-      return { ...state, view: action.view, mode: 'normal', filter: { ...state.filter, editing: false }, workloadDraft: null };
+      return { ...state, view: action.view, mode: 'normal', workloadDraft: null, advisor: leaveAdvisor(state.advisor) };
     case 'cursor':
       return { ...state, table: moveWindow(state.table, action.move, action.count, action.height, action.repeat ?? 1) };
-    case 'clamp': {
-      const table = clampWindow(state.table, action.count, action.height);
-      return table === state.table ? state : { ...state, table };
-    }
     case 'filter-open':
-      return { ...state, view: 'certificates', detail: null, mode: 'filter', filter: { ...state.filter, editing: true } };
+      return { ...state, view: 'certificates', detail: null, mode: 'filter' };
     case 'filter-changed':
       if (action.input === state.filter.input) return state;
       return { ...state, filter: { ...state.filter, input: action.input } };
@@ -295,12 +298,12 @@ export function reducer(state: AppState, action: Action): AppState {
       };
     }
     case 'filter-confirm':
-      return { ...state, mode: 'normal', filter: { ...state.filter, editing: false }, table: INITIAL_WINDOW };
+      return { ...state, mode: 'normal', table: INITIAL_WINDOW };
     case 'filter-cancel':
       return {
         ...state,
         mode: 'normal',
-        filter: { input: '', editing: false, appliedQuery: '', matches: null, exact: null, appliedVersion: state.dataVersion },
+        filter: { input: '', appliedQuery: '', matches: null, exact: null, appliedVersion: state.dataVersion },
         table: INITIAL_WINDOW,
       };
     case 'sort-next':
@@ -309,7 +312,7 @@ export function reducer(state: AppState, action: Action): AppState {
       return { ...state, sort: { ...state.sort, descending: !state.sort.descending }, table: INITIAL_WINDOW };
     case 'open-certificate':
       // By ARN, whatever the filter hides; Esc goes back to the view it came from.
-      return { ...state, view: 'certificates', mode: 'normal', filter: { ...state.filter, editing: false }, detail: { arn: action.arn, scroll: 0, returnTo: action.from } };
+      return { ...state, view: 'certificates', mode: 'normal', detail: { arn: action.arn, scroll: 0, returnTo: action.from } };
     case 'findings-cursor':
     case 'findings-notice':
       return findingsReducer(state, action);
@@ -325,8 +328,11 @@ export function reducer(state: AppState, action: Action): AppState {
     case 'workload-edit-input':
     case 'workload-edit-end':
       return workloadInputReducer(state, action);
+    case 'advisor':
+    case 'advisor-saved':
+      return advisorSliceReducer(state, action);
     case 'open-detail':
-      return { ...state, view: 'certificates', mode: 'normal', filter: { ...state.filter, editing: false }, detail: { arn: action.arn, scroll: 0 } };
+      return { ...state, view: 'certificates', mode: 'normal', detail: { arn: action.arn, scroll: 0 } };
     case 'detail-scroll': {
       if (!state.detail) return state;
       const scroll = Math.max(0, Math.min(action.max, state.detail.scroll + action.delta));
@@ -345,7 +351,7 @@ export function reducer(state: AppState, action: Action): AppState {
       if (action.columns === state.size.columns && action.rows === state.size.rows) return state;
       return { ...state, size: { columns: action.columns, rows: action.rows } };
     case 'refresh': {
-      const fresh = initialState(state.size);
+      const fresh = initialState(state.size, { advisor: state.advisor, config: state.config });
       return {
         ...fresh,
         view: state.view,
@@ -353,11 +359,9 @@ export function reducer(state: AppState, action: Action): AppState {
         detail: state.detail,
         // The Findings cursor remembers which finding it was on, to find it again in the new findings.
         findingsView: keepSelection(state.findingsView, state.findings),
-        filter: { ...state.filter, editing: false, matches: state.filter.input ? new Int32Array(0) : null, exact: null, appliedQuery: state.filter.input, appliedVersion: -1 },
+        filter: { ...state.filter, matches: state.filter.input ? new Int32Array(0) : null, exact: null, appliedQuery: state.filter.input, appliedVersion: -1 },
         load: { ...fresh.load, generation: state.load.generation + 1 },
-        epoch: state.epoch + 1,
         // Data versions keep counting up so nothing memoised on them is mistaken for the new load.
-        setVersion: state.setVersion + 1,
         dataVersion: state.dataVersion + 1,
       };
     }

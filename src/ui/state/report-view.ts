@@ -1,19 +1,10 @@
 /**
  * The Report view's pure state: the preview's scroll position and the export flow
- * (path prompt → overwrite question when the file exists → writing → result), plus the pure
- * builder of the preview (report model, Markdown, sanitised lines) from the app's data.
- * File I/O lives in hooks/use-report-preview.ts; nothing here touches the disk except the
- * advisor's cached knowledge base.
+ * (path prompt → overwrite question when the file exists → writing → result). The preview is
+ * derived from the app state by `reportPreviewOf` (selectors.ts); the file I/O lives in
+ * hooks/use-report-preview.ts.
  */
-import type { Certificate } from '../../domain/certificate.js';
-import type { Advice } from '../../domain/advice.js';
-import type { Finding, SeveritySummary } from '../../domain/finding.js';
-import { SEVERITIES } from '../../domain/finding.js';
-import type { AccountIdentity, Inventory, RegionState } from '../../domain/inventory.js';
-import { sanitiseForTerminal } from '../../domain/text.js';
-import { DEFAULT_AUDIT_CONFIG, type AuditConfig } from '../../domain/thresholds.js';
-import { advise, loadFacts, loadKnowledgeBase, type SessionState } from '../../advisor/index.js';
-import { buildReport, renderReportJson, renderReportMarkdown, type Report } from '../../report/index.js';
+import { renderReportJson, type Report } from '../../report/index.js';
 
 export type ExportFormat = 'md' | 'json';
 
@@ -101,69 +92,6 @@ export interface ReportPreview {
    * reported with it), 'included', or an error message.
    */
   advice: { kind: 'none'; workload?: string } | { kind: 'included'; answered: number; workload: string | null } | { kind: 'error'; message: string };
-}
-
-export interface PreviewInput {
-  certificates: readonly Certificate[];
-  findings: readonly Finding[];
-  account: AccountIdentity | null;
-  regions: readonly RegionState[];
-  warnings: readonly string[];
-  session: SessionState | null;
-  now: Date;
-  /** The audit's settings (owner tag, expiry thresholds) as the report states them; defaults when omitted. */
-  config?: AuditConfig;
-}
-
-/** The app state's data as an Inventory, for the report and the advisor. */
-export function inventoryFromState(input: Pick<PreviewInput, 'certificates' | 'account' | 'regions' | 'warnings' | 'now'>): Inventory {
-  return {
-    generatedAt: input.now.toISOString(),
-    account: input.account,
-    regions: input.regions.map((r) => ({ ...r })),
-    certificates: [...input.certificates],
-    warnings: [...input.warnings],
-  };
-}
-
-export function summaryOf(findings: readonly Finding[]): SeveritySummary {
-  const summary = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as SeveritySummary;
-  for (const f of findings) summary[f.severity]++;
-  return summary;
-}
-
-/** Build the report exactly as the `report` command would, with the session's answers when there are any. */
-export function buildPreview(input: PreviewInput): ReportPreview {
-  const inventory = inventoryFromState(input);
-  const findings = [...input.findings];
-  let advice: Advice | null = null;
-  const session = input.session;
-  let adviceState: ReportPreview['advice'] = session?.workload ? { kind: 'none', workload: session.workload } : { kind: 'none' };
-  if (session && Object.keys(session.answers).length > 0) {
-    try {
-      advice = advise(loadKnowledgeBase(), { workload: session.workload, answers: session.answers }, inventory, findings, input.now);
-      adviceState = { kind: 'included', answered: Object.keys(session.answers).length, workload: session.workload };
-    } catch (e) {
-      adviceState = { kind: 'error', message: e instanceof Error ? e.message : String(e) };
-    }
-  }
-  let facts: ReturnType<typeof loadFacts> = [];
-  try {
-    facts = loadFacts();
-  } catch {
-    // The knowledge base failed to load: the report still has inventory and findings.
-  }
-  const report = buildReport({
-    inventory,
-    audit: { findings, summary: summaryOf(findings) },
-    advice,
-    facts,
-    config: input.config ?? DEFAULT_AUDIT_CONFIG,
-    generatedAt: input.now,
-  });
-  const markdown = renderReportMarkdown(report);
-  const lines = markdown.replace(/\n+$/, '').split('\n').map((l) => sanitiseForTerminal(l));
-  return { report, markdown, lines, advice: adviceState };
 }
 
 export function exportContent(preview: ReportPreview, format: ExportFormat): string {

@@ -4,7 +4,7 @@
  * choice's effect and explanation; after the last question, the recommendation and the plan's steps.
  * The workload's name (key w) heads both; while it is being typed, the prompt takes its place.
  *
- * A pure renderer of the model built by `useAdvisorSession`; every line is laid out here against the
+ * A pure renderer of the model built by `advisorModelOf` (state/selectors.ts); every line is laid out here against the
  * height budget (sections shrink, choices never do), so nothing wraps past the view.
  */
 import React from 'react';

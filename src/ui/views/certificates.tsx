@@ -16,6 +16,8 @@ export interface CertificatesViewProps {
   rows: Int32Array;
   table: TableWindow;
   filter: FilterState;
+  /** The filter input has the keys (a cursor shows after the typed text). */
+  editing: boolean;
   /** The filter is still scanning for the latest input. */
   pending: boolean;
   sort: SortSpec;
@@ -49,13 +51,13 @@ export function CertificatesView(props: CertificatesViewProps): React.JSX.Elemen
     <Box flexDirection="column" width={props.width} height={props.height} overflowY="hidden">
       <Box height={1}>
         <Text wrap="truncate-end">
-          {filter.editing || filter.input ? (
+          {props.editing || filter.input ? (
             <Text>
               <Text color={color ? 'cyan' : undefined} bold>
                 /
               </Text>
               {sanitiseForTerminal(filter.input)}
-              {filter.editing ? <Text inverse={color}>{color ? ' ' : '_'}</Text> : null}
+              {props.editing ? <Text inverse={color}>{color ? ' ' : '_'}</Text> : null}
               <Text>  </Text>
             </Text>
           ) : (

@@ -7,7 +7,7 @@ import React from 'react';
 import { Box, Text } from 'ink';
 import { sanitiseForTerminal } from '../../domain/text.js';
 import { Scrollbar } from '../components/scrollbar.js';
-import type { ReportPreviewState } from '../hooks/use-report-preview.js';
+import type { ReportPreviewState } from '../state/selectors.js';
 import { reportPreviewHeight, type ExportFormat, type ReportViewState } from '../state/report-view.js';
 import { useColor } from '../theme.js';
 

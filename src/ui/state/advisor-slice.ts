@@ -1,0 +1,61 @@
+/**
+ * The Advisor as a slice of the app state: the knowledge base it asks from (loaded once at start), the
+ * questionnaire (advisor-view.ts), and a notice line. Its actions go through the App's one reducer like
+ * every other; saving the session is an effect of the questionnaire changing (hooks/use-session-file.ts),
+ * never something a view or a key handler does.
+ */
+import type { KnowledgeBase, SessionState } from '../../advisor/index.js';
+import { sanitiseForTerminal } from '../../domain/text.js';
+import { advisorReducer, fromSession, type AdvisorAction, type AdvisorState } from './advisor-view.js';
+
+export interface AdvisorSlice {
+  /** Null when the knowledge base failed to load: `error` says why and the advisor is unavailable. */
+  kb: KnowledgeBase | null;
+  error: string | null;
+  /** Position, answers and workload; null exactly when `kb` is. */
+  questionnaire: AdvisorState | null;
+  /** A problem worth a line (a corrupt session ignored, a save that failed); already sanitised. */
+  notice: string | null;
+}
+
+export type AdvisorSliceAction =
+  /** `proposals`: the inventory's suggested answers; choosing and answering read them (they place the cursor). */
+  | { type: 'advisor'; action: AdvisorAction; proposals?: Record<string, string> }
+  /** The outcome of saving the session: null on success. */
+  | { type: 'advisor-saved'; error: string | null };
+
+const SAVE_FAILED = 'Could not save the advisor session';
+
+export const ADVISOR_UNAVAILABLE: AdvisorSlice = { kb: null, error: 'The advisor is unavailable.', questionnaire: null, notice: null };
+
+/** The slice at start: the knowledge base (or why it failed to load) and the saved session, if any. */
+export function advisorSlice(kb: KnowledgeBase | Error, session: SessionState | null, warning: string | null = null): AdvisorSlice {
+  if (kb instanceof Error) {
+    return { ...ADVISOR_UNAVAILABLE, error: sanitiseForTerminal(`The advisor's knowledge base could not be loaded: ${kb.message}`) };
+  }
+  return { kb, error: null, questionnaire: fromSession(kb, session), notice: warning === null ? null : sanitiseForTerminal(warning) };
+}
+
+export function advisorSliceReducer<S extends { advisor: AdvisorSlice }>(state: S, action: AdvisorSliceAction): S {
+  const slice = state.advisor;
+  const set = (advisor: AdvisorSlice): S => (advisor === slice ? state : { ...state, advisor });
+  switch (action.type) {
+    case 'advisor': {
+      const q = slice.questionnaire;
+      if (!slice.kb || !q) return state;
+      // While a reset awaits its "y", any other advisor key cancels it (and does nothing else).
+      const a: AdvisorAction = q.confirmReset && action.action.type !== 'reset-confirm' ? { type: 'reset-cancel' } : action.action;
+      const next = advisorReducer(q, a, { kb: slice.kb, proposals: action.proposals ?? {} });
+      return next === q ? state : set({ ...slice, questionnaire: next });
+    }
+    case 'advisor-saved':
+      if (action.error !== null) return set({ ...slice, notice: sanitiseForTerminal(`${SAVE_FAILED}: ${action.error}`) });
+      return slice.notice?.startsWith(SAVE_FAILED) ? set({ ...slice, notice: null }) : state;
+  }
+}
+
+/** Leaving the Advisor drops a pending reset confirmation. */
+export function leaveAdvisor(slice: AdvisorSlice): AdvisorSlice {
+  const q = slice.questionnaire;
+  return q?.confirmReset ? { ...slice, questionnaire: { ...q, confirmReset: false } } : slice;
+}
