@@ -94,3 +94,14 @@ function crashFinding(ruleId: string, arn: string | null, region: string | null,
     remediation: 'Report this as a bug in acm-advisor with the certificate record (redact names if needed).',
   };
 }
+
+/**
+ * The certificates with a high or critical finding on what is known so far (provisional
+ * findings count): the inventory describes these right after what the user is looking at.
+ */
+export function severeCertificates(certificates: readonly Certificate[], config: AuditConfig, now: Date): Set<string> {
+  const { findings } = runAudit([...certificates], config, now);
+  return new Set(
+    findings.filter((f) => f.certificateArn !== null && (f.severity === 'critical' || f.severity === 'high')).map((f) => f.certificateArn!),
+  );
+}

@@ -2,7 +2,11 @@ import { ACMClient } from '@aws-sdk/client-acm';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
 import { STSClient } from '@aws-sdk/client-sts';
+import { isThrottlingError } from '@smithy/core/retry';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
+
+/** Told about every throttled attempt, retried or not: what the pacers back off on. */
+export type ThrottleListener = (region: string, operation: string) => void;
 
 export interface ClientOptions {
   credentials: AwsCredentialIdentityProvider | AwsCredentialIdentity;
@@ -22,8 +26,39 @@ export interface ClientOptions {
  */
 export class AwsClients {
   private readonly cache = new Map<string, unknown>();
+  private readonly throttleListeners = new Set<ThrottleListener>();
 
   constructor(private readonly options: ClientOptions) {}
+
+  /** Subscribes to throttled attempts on the ACM and tagging clients; returns the unsubscribe. */
+  onThrottle(listener: ThrottleListener): () => void {
+    this.throttleListeners.add(listener);
+    return () => this.throttleListeners.delete(listener);
+  }
+
+  /**
+   * The SDK retries a throttled call by itself, so the caller only sees the last attempt.
+   * This middleware sits inside the retry loop (deserialize step) and reports every throttled
+   * attempt, so pacing can slow down on the first one.
+   */
+  private watchThrottles<C extends ACMClient | ResourceGroupsTaggingAPIClient>(client: C, region: string): C {
+    const listeners = this.throttleListeners;
+    (client.middlewareStack as ACMClient['middlewareStack']).add(
+      (next, context) => async (args) => {
+        try {
+          return await next(args);
+        } catch (error) {
+          if (listeners.size > 0 && isThrottlingError(error as never)) {
+            const operation = String(context.commandName ?? '').replace(/Command$/, '');
+            for (const listener of listeners) listener(region, operation);
+          }
+          throw error;
+        }
+      },
+      { step: 'deserialize', priority: 'high', name: 'acmAdvisorThrottleSignal' },
+    );
+    return client;
+  }
 
   /**
    * `attempts`: the data-plane clients (ACM, tagging) retry generously because throttling is
@@ -52,11 +87,13 @@ export class AwsClients {
   }
 
   acm(region: string): ACMClient {
-    return this.get(`acm:${region}`, () => new ACMClient(this.base(region, this.options.maxAttempts ?? 10)));
+    return this.get(`acm:${region}`, () => this.watchThrottles(new ACMClient(this.base(region, this.options.maxAttempts ?? 10)), region));
   }
 
   tagging(region: string): ResourceGroupsTaggingAPIClient {
-    return this.get(`tagging:${region}`, () => new ResourceGroupsTaggingAPIClient(this.base(region, this.options.maxAttempts ?? 10)));
+    return this.get(`tagging:${region}`, () =>
+      this.watchThrottles(new ResourceGroupsTaggingAPIClient(this.base(region, this.options.maxAttempts ?? 10)), region),
+    );
   }
 
   sts(region: string): STSClient {

@@ -8,23 +8,17 @@ import {
 import { DescribeRegionsCommand } from '@aws-sdk/client-ec2';
 import { paginateGetResources } from '@aws-sdk/client-resource-groups-tagging-api';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
-import type { Certificate } from '../domain/certificate.js';
+import { emptyCertificate, type Certificate } from '../domain/certificate.js';
 import type { AccountIdentity, Inventory, InventoryEvent, RegionState } from '../domain/inventory.js';
 import type { AwsClients } from './clients.js';
+import { DescribeQueue, type DescribeScheduler, type DescribeTier } from './describe-queue.js';
 import { isAbort, isAccessDenied, regionErrorOf } from './errors.js';
 import { DETAIL_ONLY_FIELDS, fromSummary, tagsToRecord, withDetail } from './normalise.js';
-import { abortError, Pacer } from './pacer.js';
+import { abortError, DEFAULT_PACING, PacerSet, type Pacing } from './pacer.js';
 import { DEFAULT_ENABLED_REGIONS, type RegionSelection } from './regions.js';
+import { searchRegion, withSearchResult, withTagsKnown } from './search.js';
 
-/** Requests per second per region, each below ACM's published quota (acm-facts §3). */
-export interface Pacing {
-  listCertificates: number; // quota 8
-  describeCertificate: number; // quota 10
-  listTagsForCertificate: number; // quota 10
-  concurrency: number;
-}
-
-export const DEFAULT_PACING: Pacing = { listCertificates: 6, describeCertificate: 8, listTagsForCertificate: 8, concurrency: 8 };
+export { DEFAULT_PACING, type Pacing } from './pacer.js';
 
 export interface InventoryRequest {
   clients: AwsClients;
@@ -33,6 +27,15 @@ export interface InventoryRequest {
   homeRegion: string;
   pacing?: Partial<Pacing>;
   now?: () => Date;
+  /** false: skip SearchCertificates and describe every certificate (the path before it existed). */
+  search?: boolean;
+  /**
+   * The certificates whose findings so far are high or critical: described right after what
+   * the user is looking at. Supplied by the caller (the audit is not this layer's to run).
+   */
+  urgent?: (certificates: readonly Certificate[], now: Date) => ReadonlySet<string>;
+  /** Receives each region's describe queue, so the UI can move what it shows to the front. */
+  scheduler?: DescribeScheduler;
 }
 
 // The API hides ECDSA, RSA_3072/4096 and ACME-issued certificates unless asked for them
@@ -60,6 +63,15 @@ export async function loadInventory(
     warnings.push(message);
     onEvent({ kind: 'warning', message });
   };
+  // One line per load however many regions refuse it: the fallback is the same everywhere.
+  let searchWarned = false;
+  const searchUnavailable = (error: unknown) => {
+    if (searchWarned) return;
+    searchWarned = true;
+    warn(
+      `SearchCertificates is not available (${describeError(error)}); reading every certificate with DescribeCertificate instead, which is slower at the start — allow acm:SearchCertificates for the fast path`,
+    );
+  };
 
   const [account, regions] = await Promise.all([
     identity(req, signal).then((r) => {
@@ -74,9 +86,15 @@ export async function loadInventory(
   onEvent({ kind: 'regions', regions });
 
   const states: RegionState[] = regions.map((region) => ({ region, status: 'pending', listed: 0, described: 0 }));
-  const perRegion = await Promise.all(
-    states.map((state) => loadRegion(req, state, pacing, onEvent, warn, signal)),
-  );
+  const pacers = new PacerSet(pacing, signal);
+  const ctx: RegionContext = { req, pacers, onEvent, warn, searchUnavailable, signal };
+  const stopWatching = req.clients.onThrottle((region, operation) => pacers.throttled(region, operation));
+  let perRegion: Certificate[][];
+  try {
+    perRegion = await Promise.all(states.map((state) => loadRegion(ctx, state)));
+  } finally {
+    stopWatching();
+  }
   if (signal?.aborted) throw abortError();
 
   const inventory: Inventory = {
@@ -120,39 +138,42 @@ async function regionList(req: InventoryRequest, warn: (m: string) => void, sign
   return [...DEFAULT_ENABLED_REGIONS];
 }
 
-async function loadRegion(
-  req: InventoryRequest,
-  state: RegionState,
-  pacing: Pacing,
-  onEvent: (e: InventoryEvent) => void,
-  warn: (m: string) => void,
-  signal?: AbortSignal,
-): Promise<Certificate[]> {
+interface RegionContext {
+  req: InventoryRequest;
+  pacers: PacerSet;
+  onEvent: (e: InventoryEvent) => void;
+  warn: (m: string) => void;
+  searchUnavailable: (error: unknown) => void;
+  signal?: AbortSignal;
+}
+
+type Tags = Map<string, Record<string, string>>;
+
+/**
+ * One region in two phases. First ListCertificates, SearchCertificates and the Tagging API
+ * side by side: a few calls each, so even 2,500 certificates are listed, searched and tagged
+ * in seconds, and every finding that needs no DescribeCertificate can be shown. Then
+ * DescribeCertificate, one call per certificate at the quota, in the order the describe queue
+ * chooses.
+ */
+async function loadRegion(ctx: RegionContext, state: RegionState): Promise<Certificate[]> {
+  const { req, onEvent, signal } = ctx;
   const { region } = state;
-  const acm = req.clients.acm(region);
   state.status = 'loading';
   onEvent({ kind: 'region-started', region });
 
   const byArn = new Map<string, Certificate>();
+  const searching = req.search === false ? null : searchRegion(req.clients.acm(region), ctx.pacers.get(region, 'SearchCertificates'), signal);
+  let tags: Tags | null | undefined;
+  const tagging = bulkTags(ctx, region).then((t) => (tags = t));
+  // Either may end in an abort while another phase is awaited; they are awaited (or settled) below.
+  searching?.catch(() => {});
+  tagging.catch(() => {});
   try {
-    const listPacer = new Pacer(pacing.listCertificates, 1, signal);
-    const pages = paginateListCertificates(
-      { client: acm, pageSize: 1000 },
-      { Includes: { keyTypes: ALL_KEY_TYPES }, CertificateKeyPairOrigins: ALL_ORIGINS },
-    );
-    const iterator = pages[Symbol.asyncIterator]();
-    for (;;) {
-      const page = await listPacer.run(() => iterator.next());
-      if (page.done) break;
-      if (signal?.aborted) throw abortError();
-      const certs = (page.value.CertificateSummaryList ?? [])
-        .filter((s) => s.CertificateArn && !byArn.has(s.CertificateArn))
-        .map((s) => fromSummary(s, region));
-      for (const c of certs) byArn.set(c.arn, c);
-      state.listed = byArn.size;
-      onEvent({ kind: 'summaries', region, certificates: certs });
-    }
+    await listRegion(ctx, region, byArn, state);
   } catch (error) {
+    // The other reads of this region are moot; let them settle quietly.
+    await Promise.allSettled([searching, tagging]);
     if (isAbort(error, signal)) throw abortError();
     state.status = 'error';
     state.error = regionErrorOf(error, region);
@@ -160,7 +181,50 @@ async function loadRegion(
     return [...byArn.values()];
   }
 
-  // Details and tags run side by side; each updates the record and both are batched.
+  const searched = searching ? await searching : null;
+  if (signal?.aborted) throw abortError();
+  if (searched) {
+    if (searched.error) ctx.searchUnavailable(searched.error);
+    // Created between the two calls: listed now rather than lost until the next read.
+    const fresh = [...searched.results.keys()].filter((arn) => !byArn.has(arn)).map((arn) => emptyCertificate(arn, region));
+    for (const c of fresh) byArn.set(c.arn, c);
+    if (fresh.length > 0) {
+      state.listed = byArn.size;
+      onEvent({ kind: 'summaries', region, certificates: fresh });
+    }
+    const changed: Certificate[] = [];
+    for (const [arn, result] of searched.results) {
+      const base = byArn.get(arn)!;
+      const c = withSearchResult(tags ? { ...base, tags: tags.get(arn) ?? {} } : base, result, !!tags);
+      byArn.set(arn, c);
+      changed.push(c);
+    }
+    if (changed.length > 0) onEvent({ kind: 'details', region, certificates: changed });
+  }
+
+  await tagging;
+  if (signal?.aborted) throw abortError();
+  if (tags && !searched?.results.size) {
+    // No search: the tags still arrive before any detail, as one batch.
+    const changed: Certificate[] = [];
+    for (const [arn, current] of byArn) {
+      const c = { ...current, tags: tags.get(arn) ?? {} };
+      byArn.set(arn, c);
+      changed.push(c);
+    }
+    if (changed.length > 0) onEvent({ kind: 'details', region, certificates: changed });
+  } else if (tags && searched) {
+    const changed: Certificate[] = [];
+    for (const [arn, current] of byArn) {
+      if (current.detail.state !== 'searched' || !current.detail.missingFields.includes('tags')) continue;
+      const c = withTagsKnown({ ...current, tags: tags.get(arn) ?? {} });
+      byArn.set(arn, c);
+      changed.push(c);
+    }
+    if (changed.length > 0) onEvent({ kind: 'details', region, certificates: changed });
+  }
+
+  // Details (and, when the Tagging API is refused, tags one by one) are batched into events.
   const pending = new Map<string, Certificate>();
   let flushTimer: ReturnType<typeof setTimeout> | null = null;
   const flush = () => {
@@ -177,9 +241,17 @@ async function loadRegion(
     if (!flushTimer) flushTimer = setTimeout(flush, DETAIL_BATCH_MS);
   };
 
+  const queue = new DescribeQueue();
+  const urgent = req.urgent?.([...byArn.values()], req.now?.() ?? new Date()) ?? new Set<string>();
+  for (const c of byArn.values()) queue.add(c.arn, tierOf(c, urgent));
+  const unregister = req.scheduler?.register(queue);
   try {
-    await Promise.all([describeAll(req, region, byArn, pacing, update, state, signal), tagAll(req, region, byArn, pacing, update, warn, signal)]);
+    await Promise.all([
+      describeQueued(ctx, region, queue, byArn, update, state),
+      tags === null ? tagEach(ctx, region, byArn, update) : undefined,
+    ]);
   } finally {
+    unregister?.();
     flush();
   }
   if (signal?.aborted) throw abortError();
@@ -188,81 +260,122 @@ async function loadRegion(
   return [...byArn.values()];
 }
 
-async function describeAll(
-  req: InventoryRequest,
-  region: string,
-  byArn: Map<string, Certificate>,
-  pacing: Pacing,
-  update: (c: Certificate) => void,
-  state: RegionState,
-  signal?: AbortSignal,
-): Promise<void> {
-  const acm = req.clients.acm(region);
-  const pacer = new Pacer(pacing.describeCertificate, pacing.concurrency, signal);
-  await Promise.all(
-    [...byArn.keys()].map((arn) =>
-      pacer
-        .run(() => acm.send(new DescribeCertificateCommand({ CertificateArn: arn }), { abortSignal: signal }))
-        .then(
-          (out) => {
-            const current = byArn.get(arn)!;
-            update(out.Certificate ? withDetail(current, out.Certificate) : current);
-          },
-          (error) => {
-            if (isAbort(error, signal)) return;
-            const current = byArn.get(arn)!;
-            const reason =
-              (error as Error).name === 'ResourceNotFoundException'
-                ? 'the certificate was deleted while it was being read'
-                : `DescribeCertificate failed after retries: ${(error as Error).name}`;
-            update({ ...current, detail: { state: 'failed', missingFields: [...DETAIL_ONLY_FIELDS], reason } });
-          },
-        )
-        .finally(() => {
-          state.described++;
-        }),
-    ),
-  );
+/** Standing describe order: high or critical findings first, then what is in use, then the rest. */
+function tierOf(cert: Certificate, urgent: ReadonlySet<string>): DescribeTier {
+  if (urgent.has(cert.arn)) return 'severe';
+  return cert.inUse === true ? 'in-use' : 'rest';
 }
 
-async function tagAll(
-  req: InventoryRequest,
+async function listRegion(ctx: RegionContext, region: string, byArn: Map<string, Certificate>, state: RegionState): Promise<void> {
+  const { req, onEvent, signal } = ctx;
+  const pacer = ctx.pacers.get(region, 'ListCertificates');
+  const pages = paginateListCertificates(
+    { client: req.clients.acm(region), pageSize: 1000 },
+    { Includes: { keyTypes: ALL_KEY_TYPES }, CertificateKeyPairOrigins: ALL_ORIGINS },
+  );
+  const iterator = pages[Symbol.asyncIterator]();
+  for (;;) {
+    const page = await pacer.run(() => iterator.next());
+    if (page.done) break;
+    if (signal?.aborted) throw abortError();
+    const certs = (page.value.CertificateSummaryList ?? [])
+      .filter((s) => s.CertificateArn && !byArn.has(s.CertificateArn))
+      .map((s) => fromSummary(s, region));
+    for (const c of certs) byArn.set(c.arn, c);
+    state.listed = byArn.size;
+    onEvent({ kind: 'summaries', region, certificates: certs });
+  }
+}
+
+/** Takes certificates off the queue as start slots open, so a late priority change still counts. */
+async function describeQueued(
+  ctx: RegionContext,
   region: string,
+  queue: DescribeQueue,
   byArn: Map<string, Certificate>,
-  pacing: Pacing,
   update: (c: Certificate) => void,
-  warn: (m: string) => void,
-  signal?: AbortSignal,
+  state: RegionState,
 ): Promise<void> {
-  if (byArn.size === 0) return;
-  // One paginated Tagging API call usually replaces one ListTagsForCertificate per certificate.
+  const { signal } = ctx;
+  const acm = ctx.req.clients.acm(region);
+  const pacer = ctx.pacers.get(region, 'DescribeCertificate');
+  const running = new Set<Promise<void>>();
+  while (queue.size > 0) {
+    const release = await pacer.acquire();
+    const arn = queue.take();
+    if (arn === undefined) {
+      release();
+      break;
+    }
+    const call: Promise<void> = acm
+      .send(new DescribeCertificateCommand({ CertificateArn: arn }), { abortSignal: signal })
+      .then(
+        (out) => {
+          const current = byArn.get(arn)!;
+          update(out.Certificate ? withDetail(current, out.Certificate) : current);
+        },
+        (error) => {
+          if (isAbort(error, signal)) return;
+          const current = byArn.get(arn)!;
+          const reason =
+            (error as Error).name === 'ResourceNotFoundException'
+              ? 'the certificate was deleted while it was being read'
+              : `DescribeCertificate failed after retries: ${(error as Error).name}`;
+          update({ ...current, detail: { state: 'failed', missingFields: [...DETAIL_ONLY_FIELDS], reason } });
+        },
+      )
+      .finally(() => {
+        state.described++;
+        release();
+        running.delete(call);
+      });
+    running.add(call);
+  }
+  await Promise.all(running);
+}
+
+/**
+ * Every tagged certificate of the region from the Tagging API, a page of 100 a call; null
+ * when that API is refused or fails, so the tags are read certificate by certificate.
+ */
+async function bulkTags(ctx: RegionContext, region: string): Promise<Tags | null> {
+  const { req, signal } = ctx;
+  const pacer = ctx.pacers.get(region, 'GetResources');
   try {
     const pages = paginateGetResources(
       { client: req.clients.tagging(region), pageSize: 100 },
       { ResourceTypeFilters: ['acm:certificate'] },
     );
-    const found = new Map<string, Record<string, string>>();
-    for await (const page of pages) {
+    const iterator = pages[Symbol.asyncIterator]();
+    // GetResources omits untagged resources: those simply have no tags.
+    const found: Tags = new Map();
+    for (;;) {
+      const page = await pacer.run(() => iterator.next());
+      if (page.done) break;
       if (signal?.aborted) throw abortError();
-      for (const m of page.ResourceTagMappingList ?? []) {
+      for (const m of page.value.ResourceTagMappingList ?? []) {
         if (m.ResourceARN) found.set(m.ResourceARN, tagsToRecord(m.Tags));
       }
     }
-    // GetResources omits untagged resources: those simply have no tags.
-    for (const [arn, tags] of found) {
-      const current = byArn.get(arn);
-      if (current) update({ ...current, tags });
-    }
-    return;
+    return found;
   } catch (error) {
     if (isAbort(error, signal)) throw abortError();
     if (!isAccessDenied(error)) {
-      warn(`${region}: the Tagging API failed (${(error as Error).name}); reading tags certificate by certificate`);
+      ctx.warn(`${region}: the Tagging API failed (${(error as Error).name}); reading tags certificate by certificate`);
     }
+    return null;
   }
+}
 
-  const acm = req.clients.acm(region);
-  const pacer = new Pacer(pacing.listTagsForCertificate, pacing.concurrency, signal);
+async function tagEach(
+  ctx: RegionContext,
+  region: string,
+  byArn: Map<string, Certificate>,
+  update: (c: Certificate) => void,
+): Promise<void> {
+  const { signal } = ctx;
+  const acm = ctx.req.clients.acm(region);
+  const pacer = ctx.pacers.get(region, 'ListTagsForCertificate');
   let failures = 0;
   await Promise.all(
     [...byArn.keys()].map((arn) =>
@@ -271,7 +384,7 @@ async function tagAll(
         .then(
           (out) => {
             const current = byArn.get(arn)!;
-            update({ ...current, tags: tagsToRecord(out.Tags) });
+            update(withTagsKnown({ ...current, tags: tagsToRecord(out.Tags) }));
           },
           (error) => {
             if (isAbort(error, signal)) return;
@@ -284,5 +397,5 @@ async function tagAll(
         ),
     ),
   );
-  if (failures > 0) warn(`${region}: tags could not be read for ${failures} certificate(s)`);
+  if (failures > 0) ctx.warn(`${region}: tags could not be read for ${failures} certificate(s)`);
 }

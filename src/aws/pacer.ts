@@ -1,56 +1,77 @@
+import { RateController } from './rate-controller.js';
+
 /**
- * Starts calls no faster than `ratePerSecond`, with at most `concurrency` in flight.
+ * Starts calls no faster than its rate controller allows, with at most `concurrency` in
+ * flight.
  *
  * ACM publishes per-operation, per-region request quotas (DescribeCertificate 10/s,
- * ListCertificates 8/s …). Pacing just below them keeps throttling rare instead of
- * retried into; the SDK's retries only have to mop up what the quota shares with
- * other callers in the account.
+ * ListCertificates 8/s, SearchCertificates 5/s …). Starting at the quota and backing off
+ * only when the service says so (see rate-controller.ts) keeps a quiet account at the bound
+ * the API sets; the SDK's retries mop up the throttles that still happen.
  */
 export class Pacer {
-  private readonly interval: number;
+  readonly controller: RateController;
   private nextStart = 0;
   private inFlight = 0;
   private readonly queue: Array<() => void> = [];
   private timer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
-    ratePerSecond: number,
+    rate: number | RateController,
     private readonly concurrency: number,
     private readonly signal?: AbortSignal,
+    private readonly clock: () => number = () => performance.now(),
   ) {
-    this.interval = ratePerSecond > 0 ? 1000 / ratePerSecond : 0;
+    // A rate of 0 (or less) means unpaced: only the concurrency bound applies.
+    this.controller = typeof rate === 'number' ? new RateController({ max: rate > 0 ? rate : Number.MAX_SAFE_INTEGER }, clock()) : rate;
     signal?.addEventListener('abort', () => this.drain(), { once: true });
   }
 
+  /** Runs `task` when its turn comes (first come, first served). */
   run<T>(task: () => Promise<T>): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
+    return this.acquire().then((release) => task().finally(release));
+  }
+
+  /**
+   * Waits for the next start slot and returns its release. Callers that choose *what* to
+   * run only once the slot opens (the describe queue) use this, so a late priority change
+   * still counts.
+   */
+  acquire(): Promise<() => void> {
+    return new Promise((resolve, reject) => {
       if (this.signal?.aborted) return reject(abortError());
       this.queue.push(() => {
         if (this.signal?.aborted) return reject(abortError());
         this.inFlight++;
-        task()
-          .then(resolve, reject)
-          .finally(() => {
-            this.inFlight--;
-            this.pump();
-          });
+        let released = false;
+        resolve(() => {
+          if (released) return;
+          released = true;
+          this.inFlight--;
+          this.pump();
+        });
       });
       this.pump();
     });
   }
 
+  /** The service throttled one of this pacer's calls. */
+  throttled(): void {
+    this.controller.throttled(this.clock());
+  }
+
   private pump(): void {
     if (this.timer) return;
     while (this.queue.length > 0 && this.inFlight < this.concurrency) {
-      const now = Date.now();
+      const now = this.clock();
       if (now < this.nextStart) {
         this.timer = setTimeout(() => {
           this.timer = null;
           this.pump();
-        }, this.nextStart - now);
+        }, Math.ceil(this.nextStart - now));
         return;
       }
-      this.nextStart = Math.max(now, this.nextStart) + this.interval;
+      this.nextStart = Math.max(now, this.nextStart) + this.controller.interval(now);
       this.queue.shift()!();
     }
   }
@@ -67,4 +88,71 @@ export function abortError(): Error {
   const e = new Error('The operation was aborted');
   e.name = 'AbortError';
   return e;
+}
+
+/**
+ * Starting rates per account and region, in calls per second: ACM's published quotas
+ * (AWS Certificate Manager quotas, "API rate quotas"). The Resource Groups Tagging API
+ * publishes no per-operation rate for GetResources; it starts at ACM's read rate and backs
+ * off like the rest when the service throttles.
+ */
+export interface Pacing {
+  listCertificates: number; // quota 8
+  searchCertificates: number; // quota 5
+  describeCertificate: number; // quota 10
+  listTagsForCertificate: number; // quota 10
+  getResources: number;
+  /** Calls in flight per operation and region: enough to keep the rate up at high latency. */
+  concurrency: number;
+}
+
+export const DEFAULT_PACING: Pacing = {
+  listCertificates: 8,
+  searchCertificates: 5,
+  describeCertificate: 10,
+  listTagsForCertificate: 10,
+  getResources: 10,
+  concurrency: 16,
+};
+
+export type PacedOperation = 'ListCertificates' | 'SearchCertificates' | 'DescribeCertificate' | 'ListTagsForCertificate' | 'GetResources';
+
+const RATE_OF: Record<PacedOperation, keyof Pacing> = {
+  ListCertificates: 'listCertificates',
+  SearchCertificates: 'searchCertificates',
+  DescribeCertificate: 'describeCertificate',
+  ListTagsForCertificate: 'listTagsForCertificate',
+  GetResources: 'getResources',
+};
+
+/** One pacer per region and operation: the unit ACM's quotas are counted in (per account). */
+export class PacerSet {
+  private readonly pacers = new Map<string, Pacer>();
+
+  constructor(
+    private readonly pacing: Pacing,
+    private readonly signal?: AbortSignal,
+  ) {}
+
+  get(region: string, operation: PacedOperation): Pacer {
+    const key = `${region}\u0000${operation}`;
+    let pacer = this.pacers.get(key);
+    if (!pacer) {
+      pacer = new Pacer(this.pacing[RATE_OF[operation]], this.pacing.concurrency, this.signal);
+      this.pacers.set(key, pacer);
+    }
+    return pacer;
+  }
+
+  /** A throttled attempt, as the clients report it; operations nobody paces are ignored. */
+  throttled(region: string, operation: string): void {
+    this.pacers.get(`${region}\u0000${operation}`)?.throttled();
+  }
+
+  /** Throttle signals counted so far, for the bench. */
+  get decreases(): number {
+    let n = 0;
+    for (const p of this.pacers.values()) n += p.controller.decreases;
+    return n;
+  }
 }

@@ -1,7 +1,9 @@
 import type { AwsCredentialIdentity } from '@smithy/types';
+import type { Certificate } from '../domain/certificate.js';
 import type { Inventory, InventoryEvent, InventorySource } from '../domain/inventory.js';
 import { AwsClients, homeRegion } from './clients.js';
 import { credentialProvider, resolveCredentials } from './credentials.js';
+import { DescribeScheduler } from './describe-queue.js';
 import { loadInventory, type Pacing } from './inventory.js';
 import type { RegionSelection } from './regions.js';
 
@@ -17,6 +19,10 @@ export interface AwsSourceOptions {
   demo?: boolean;
   pacing?: Partial<Pacing>;
   now?: () => Date;
+  /** false: never call SearchCertificates. */
+  search?: boolean;
+  /** The certificates with high or critical findings so far, described first (see InventoryRequest). */
+  urgent?: (certificates: readonly Certificate[], now: Date) => ReadonlySet<string>;
 }
 
 /**
@@ -27,10 +33,13 @@ export interface AwsSourceOptions {
 export function awsInventorySource(options: AwsSourceOptions): InventorySource & {
   /** Resolve credentials now; throws CredentialsError with a one-sentence message. */
   checkCredentials(): Promise<void>;
+  prioritise(arns: readonly string[], level: 'opened' | 'visible'): void;
   close(): void;
 } {
   let clients: AwsClients | null = null;
   let home: string | null = null;
+  // The load in progress; a refresh starts a new one, so old priorities do not carry over.
+  let scheduler = new DescribeScheduler();
 
   async function ready(): Promise<{ clients: AwsClients; home: string }> {
     if (!clients || !home) {
@@ -54,7 +63,24 @@ export function awsInventorySource(options: AwsSourceOptions): InventorySource &
     },
     async load(onEvent: (e: InventoryEvent) => void, signal?: AbortSignal): Promise<Inventory> {
       const { clients: c, home: h } = await ready();
-      return loadInventory({ clients: c, regions: options.regions, homeRegion: h, pacing: options.pacing, now: options.now }, onEvent, signal);
+      scheduler = new DescribeScheduler();
+      return loadInventory(
+        {
+          clients: c,
+          regions: options.regions,
+          homeRegion: h,
+          pacing: options.pacing,
+          now: options.now,
+          search: options.search,
+          urgent: options.urgent,
+          scheduler,
+        },
+        onEvent,
+        signal,
+      );
+    },
+    prioritise(arns, level) {
+      scheduler.prioritise(arns, level);
     },
     close() {
       clients?.destroy();

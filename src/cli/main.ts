@@ -4,6 +4,7 @@ import { CommanderError, Option } from 'commander';
 import { CredentialsError } from '../aws/credentials-error.js';
 import { parseRegions } from '../aws/regions.js';
 import { packageRoot } from '../platform/content-dir.js';
+import type { Certificate } from '../domain/certificate.js';
 import type { Inventory, InventorySource } from '../domain/inventory.js';
 import { sanitiseForTerminal } from '../domain/text.js';
 import { defaultConfigDir } from '../platform/config-dir.js';
@@ -42,16 +43,20 @@ async function makeSource(g: GlobalOptions): Promise<InventorySource & { checkCr
   }
   // The SDK and the endpoint load only when a command needs AWS: --help and --version stay quick.
   const { awsInventorySource } = await import('../aws/source.js');
+  const { severeCertificates } = await import('../audit/run.js');
+  const { DEFAULT_AUDIT_CONFIG } = await import('../domain/thresholds.js');
+  // Details of certificates with high or critical findings are read first.
+  const urgent = (certs: readonly Certificate[], now: Date) => severeCertificates(certs, DEFAULT_AUDIT_CONFIG, now);
   if (g.demo) {
     const { DEMO_CREDENTIALS, startDemoEndpoint } = await import('./demo.js');
     const endpoint = await startDemoEndpoint();
     cleanups.push(() => endpoint.close());
-    const source = awsInventorySource({ regions, endpoint: endpoint.url, credentials: DEMO_CREDENTIALS, homeRegion: 'us-east-1', demo: true });
+    const source = awsInventorySource({ regions, endpoint: endpoint.url, credentials: DEMO_CREDENTIALS, homeRegion: 'us-east-1', demo: true, urgent });
     cleanups.push(() => source.close());
     return source;
   }
   const { effectiveProfile } = await import('../aws/credentials.js');
-  const source = awsInventorySource({ profile: effectiveProfile(g.profile), regions, endpoint: g.endpointUrl });
+  const source = awsInventorySource({ profile: effectiveProfile(g.profile), regions, endpoint: g.endpointUrl, urgent });
   cleanups.push(() => source.close());
   return source;
 }

@@ -12,7 +12,7 @@ Examples:
 Credentials and endpoints follow the AWS CLI: AWS_PROFILE, AWS_REGION, SSO profiles,
 credential_process and role assumption from ~/.aws/config; AWS_ENDPOINT_URL and
 AWS_ENDPOINT_URL_ACM point the tool at an ACM-compatible endpoint. The tool only reads
-(List/Describe/Get calls); 'acm-advisor policy' prints the IAM policy it needs.
+(List/Describe/Get/Search calls); 'acm-advisor policy' prints the IAM policy it needs.
 
 Exit codes: 0 success, 1 audit threshold hit, 2 usage or input error,
 3 partial result (a region failed; output holds the rest and names it).`;

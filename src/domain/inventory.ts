@@ -49,6 +49,12 @@ export interface InventorySource {
   /** Human description for the status line: profile, endpoint, demo. */
   readonly label: { profile: string | null; endpoint: string | null; demo: boolean; regions: string[] | 'all' };
   load(onEvent: (e: InventoryEvent) => void, signal?: AbortSignal): Promise<Inventory>;
+  /**
+   * Reads these certificates' details next, in the load in progress: `opened` (the one the
+   * user opened) before `visible` (the rows on screen); each call replaces the previous list
+   * at its level. Optional: a source with nothing left to read ignores it.
+   */
+  prioritise?(arns: readonly string[], level: 'opened' | 'visible'): void;
 }
 
 /** True when some region failed: the CLI exits 3 and says which. */

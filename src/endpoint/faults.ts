@@ -49,6 +49,10 @@ export class Faults {
     return this.options.deniedOperations?.includes(`${service}:${operation}`) ?? false;
   }
 
+  isUnknown(service: string, operation: string): boolean {
+    return this.options.unknownOperations?.includes(`${service}:${operation}`) ?? false;
+  }
+
   /** The page size to use: what the client asked for (or the default), never above the cap. */
   pageSize(requested: number): number {
     const cap = this.options.pageSizeCap;

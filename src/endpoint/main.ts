@@ -18,6 +18,8 @@ Usage: npm run endpoint -- [options]
   --errors F           answer a fraction F (0..1) of calls with 500/503
   --deny-region R      deny every call in region R (repeatable, or comma-separated)
   --page-cap N         never return more than N items per page
+  --search MODE        SearchCertificates: served (default), unknown (as where it is not offered)
+                       or denied (AccessDeniedException)
   --no-rate-limit      do not enforce ACM's per-second API quotas
   --seed N             seed for the fault randomness
   -h, --help           this help
@@ -54,6 +56,7 @@ async function main(): Promise<void> {
         errors: { type: 'string' },
         'deny-region': { type: 'string', multiple: true },
         'page-cap': { type: 'string' },
+        search: { type: 'string' },
         'no-rate-limit': { type: 'boolean' },
         seed: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -75,6 +78,8 @@ async function main(): Promise<void> {
     if (!m) usage(`--latency takes MS or MIN-MAX, got "${v.latency}"`);
     latencyMs = m[2] ? { min: Number(m[1]), max: Number(m[2]) } : Number(m[1]);
   }
+  const search = v.search ?? 'served';
+  if (search !== 'served' && search !== 'unknown' && search !== 'denied') usage(`--search takes served, unknown or denied, got "${search}"`);
   const count = positiveInt('certificates', v.certificates);
   let account: AccountData;
   try {
@@ -91,6 +96,8 @@ async function main(): Promise<void> {
     serverErrorFraction: fraction('errors', v.errors),
     deniedRegions: v['deny-region']?.flatMap((r) => r.split(',')).filter(Boolean),
     pageSizeCap: positiveInt('page-cap', v['page-cap']),
+    unknownOperations: search === 'unknown' ? ['acm:SearchCertificates'] : undefined,
+    deniedOperations: search === 'denied' ? ['acm:SearchCertificates'] : undefined,
     rateLimit: !v['no-rate-limit'],
     seed: positiveInt('seed', v.seed),
   });

@@ -87,6 +87,8 @@ export async function startEndpoint(options: EndpointOptions): Promise<RunningEn
     if (p.malformed) return fail(p.malformed);
     if (p.service === 'unknown')
       return jsonError(new AwsError('UnknownOperationException', 400, `No service answers ${p.operation} here.`));
+    if (faults.isUnknown(p.service, p.operation))
+      return fail(new AwsError('UnknownOperationException', 400, `The operation ${p.operation} is not offered here.`));
 
     const denied = (what: string) => {
       const code = p.service === 'ec2' ? 'UnauthorizedOperation' : p.service === 'sts' ? 'AccessDenied' : 'AccessDeniedException';

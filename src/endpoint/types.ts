@@ -122,6 +122,12 @@ export interface FaultOptions {
   deniedRegions?: string[];
   /** 'service:Operation', e.g. 'tagging:GetResources', 'ec2:DescribeRegions'. */
   deniedOperations?: string[];
+  /**
+   * 'service:Operation' answered as if this endpoint had never heard of it
+   * (UnknownOperationException), like a region or partition that does not offer it yet,
+   * e.g. 'acm:SearchCertificates'.
+   */
+  unknownOperations?: string[];
   /** Largest page any list operation returns, whatever the client asked for. */
   pageSizeCap?: number;
   /** Default true: per-region per-operation token buckets at ACM's published quotas. */

@@ -130,7 +130,7 @@ describe('inventory against the wire-level endpoint', () => {
     expect(inv.account?.arn).toMatch(/^arn:aws:/);
   });
 
-  it('only ever reads: every recorded operation is a List/Describe/Get, and the IAM policy covers them', async () => {
+  it('only ever reads: every recorded operation is a List/Describe/Get/Search, and the IAM policy covers them', async () => {
     endpoint.resetCalls();
     endpoint.setFaults({ deniedOperations: ['tagging:GetResources'] });
     await source(endpoint, 'all').load(() => {});
@@ -142,6 +142,7 @@ describe('inventory against the wire-level endpoint', () => {
         'acm:DescribeCertificate',
         'acm:ListCertificates',
         'acm:ListTagsForCertificate',
+        'acm:SearchCertificates',
         'ec2:DescribeRegions',
         'sts:GetCallerIdentity',
         'tagging:GetResources',
