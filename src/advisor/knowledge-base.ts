@@ -7,7 +7,9 @@ import {
   factsFileSchema,
   planStepsFileSchema,
   questionsFileSchema,
+  referencesFileSchema,
   rulesFileSchema,
+  type AwsReferences,
   type Condition,
   type DecisionRules,
   type PlanStepTemplate,
@@ -21,6 +23,8 @@ export interface KnowledgeBase {
   decision: DecisionRules;
   planSteps: PlanStepTemplate[];
   facts: Fact[];
+  /** What generated snippets may use (content/aws-references.yaml). */
+  references: AwsReferences;
 }
 
 export const CONTENT_FILES = {
@@ -28,6 +32,7 @@ export const CONTENT_FILES = {
   rules: 'decision-rules.yaml',
   steps: 'plan-steps.yaml',
   facts: 'facts.yaml',
+  references: 'aws-references.yaml',
 } as const;
 
 function formatPath(path: readonly PropertyKey[]): string {
@@ -102,6 +107,14 @@ export function checkReferences(kb: KnowledgeBase): void {
   });
 
   kb.decision.rules.forEach((rule, ri) => checkCondition(rule.when, CONTENT_FILES.rules, `rules[${ri}].when`, null));
+  kb.decision.contradictions.forEach((c, ci) => {
+    const path = `contradictions[${ci}]`;
+    checkCondition({ answer: c.answer }, CONTENT_FILES.rules, `${path}.answer`, null);
+    if (c.other) checkCondition({ answer: c.other }, CONTENT_FILES.rules, `${path}.other`, null);
+    if (c.inventory) checkCondition({ answer: c.inventory }, CONTENT_FILES.rules, `${path}.inventory`, null);
+  });
+  const dupC = duplicates(kb.decision.contradictions.map((c) => c.id));
+  if (dupC) fail(CONTENT_FILES.rules, 'contradictions', `duplicate contradiction id "${dupC}"`);
   const last = kb.decision.rules[kb.decision.rules.length - 1];
   if (!('always' in last.when)) fail(CONTENT_FILES.rules, `rules[${kb.decision.rules.length - 1}]`, 'the last rule must be the default (when: { always: true })');
   for (const key of ['verdictSteps', 'excludedSteps'] as const)
@@ -118,6 +131,7 @@ export function readKnowledgeBase(dir?: string): KnowledgeBase {
     decision: loadContentFile(CONTENT_FILES.rules, rulesFileSchema, dir),
     planSteps: loadContentFile(CONTENT_FILES.steps, planStepsFileSchema, dir).steps,
     facts: loadContentFile(CONTENT_FILES.facts, factsFileSchema, dir).facts,
+    references: loadContentFile(CONTENT_FILES.references, referencesFileSchema, dir),
   };
   checkReferences(kb);
   return kb;

@@ -22,6 +22,8 @@ export type Condition =
   | { all: Condition[] }
   | { any: Condition[] }
   | { not: Condition }
+  /** No visible question that can block or limit adoption has an answer yet. */
+  | { noDecisiveAnswer: true }
   | { always: true };
 
 export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
@@ -31,6 +33,7 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
     z.object({ all: z.array(conditionSchema).min(1) }).strict(),
     z.object({ any: z.array(conditionSchema).min(1) }).strict(),
     z.object({ not: conditionSchema }).strict(),
+    z.object({ noDecisiveAnswer: z.literal(true) }).strict(),
     z.object({ always: z.literal(true) }).strict(),
   ]),
 );
@@ -76,25 +79,38 @@ export const ruleSchema = z
   })
   .strict();
 
+const stepsPerVerdict = z
+  .object({
+    adopt: z.array(id),
+    'adopt-with-exceptions': z.array(id),
+    'import-only': z.array(id),
+    'do-not-adopt': z.array(id),
+    undecided: z.array(id),
+  })
+  .strict();
+
+const answerMatch = z.object({ question: id, in: z.array(text).min(1) }).strict();
+
+/** Two answers (or an answer and the inventory's reading) that cannot both hold. */
+export const contradictionSchema = z
+  .object({
+    id,
+    answer: answerMatch,
+    /** The other answer… */
+    other: answerMatch.optional(),
+    /** …or what the inventory suggests for a question (its evidence proposal). */
+    inventory: answerMatch.optional(),
+    text,
+  })
+  .strict()
+  .refine((c) => (c.other === undefined) !== (c.inventory === undefined), 'a contradiction needs exactly one of other or inventory');
+
 export const rulesFileSchema = z
   .object({
     rules: z.array(ruleSchema).min(1),
-    verdictSteps: z
-      .object({
-        adopt: z.array(id),
-        'adopt-with-exceptions': z.array(id),
-        'import-only': z.array(id),
-        'do-not-adopt': z.array(id),
-      })
-      .strict(),
-    excludedSteps: z
-      .object({
-        adopt: z.array(id),
-        'adopt-with-exceptions': z.array(id),
-        'import-only': z.array(id),
-        'do-not-adopt': z.array(id),
-      })
-      .strict(),
+    contradictions: z.array(contradictionSchema).default([]),
+    verdictSteps: stepsPerVerdict,
+    excludedSteps: stepsPerVerdict,
   })
   .strict();
 
@@ -131,4 +147,42 @@ export type Choice = z.infer<typeof choiceSchema>;
 export type Question = z.infer<typeof questionSchema>;
 export type DecisionRule = z.infer<typeof ruleSchema>;
 export type DecisionRules = z.infer<typeof rulesFileSchema>;
+export type Contradiction = z.infer<typeof contradictionSchema>;
 export type PlanStepTemplate = z.infer<typeof planStepSchema>;
+
+const referenceSource = z.object({ title: text, url: z.url(), checked: isoDate }).strict();
+const names = z.array(text).min(1);
+
+/** content/aws-references.yaml: what generated snippets may use, each list with its source and checked date. */
+export const referencesFileSchema = z
+  .object({
+    iam: z
+      .object({
+        source: referenceSource,
+        actions: z.record(text, names),
+        resourceKeys: names,
+        resourceActions: names,
+        globalKeys: names,
+        deprecated: z.array(text),
+        conditionsPage: referenceSource,
+      })
+      .strict(),
+    limits: z
+      .object({
+        scpCharacters: z.object({ value: z.number().int().positive(), source: referenceSource }).strict(),
+        eventPatternCharacters: z.object({ value: z.number().int().positive(), source: referenceSource }).strict(),
+      })
+      .strict(),
+    eventbridge: z.object({ source: referenceSource, operators: names, requestParameters: z.record(text, names) }).strict(),
+    cloudformation: z.object({ source: referenceSource, freeform: names, resources: z.record(text, names) }).strict(),
+    terraform: z
+      .object({
+        source: referenceSource,
+        metaArguments: names,
+        resources: z.record(text, z.object({ arguments: names, attributes: names }).strict()),
+      })
+      .strict(),
+  })
+  .strict();
+
+export type AwsReferences = z.infer<typeof referencesFileSchema>;

@@ -1,5 +1,5 @@
 /** The advisor's output, shared by the engine, the TUI and the report. */
-export const VERDICTS = ['adopt', 'adopt-with-exceptions', 'import-only', 'do-not-adopt'] as const;
+export const VERDICTS = ['adopt', 'adopt-with-exceptions', 'import-only', 'do-not-adopt', 'undecided'] as const;
 export type Verdict = (typeof VERDICTS)[number];
 
 export const EFFECTS = ['blocker', 'exception', 'caution', 'favour', 'neutral'] as const;
@@ -11,9 +11,29 @@ export interface Reason {
   text: string;
 }
 
+/** The decision rule that produced a verdict, quoted so a reader can check the reasoning. */
+export interface DecisionRuleRef {
+  id: string;
+  summary: string;
+}
+
 export interface Recommendation {
+  /** `undecided` while no question that can block or limit adoption is answered: no verdict from silence. */
   verdict: Verdict;
+  /** True while some question that could still change the verdict is open (listed in `unanswered`). */
+  provisional: boolean;
+  /** Ids of visible, unanswered questions whose answer could still change the verdict, in asking order. */
+  unanswered: string[];
+  rule: DecisionRuleRef;
   reasons: Reason[];
+}
+
+/** An answer to a question that the branching skipped: reported, never silently dropped. */
+export interface IgnoredAnswer {
+  id: string;
+  value: string;
+  /** Which earlier answers made the question irrelevant. */
+  because: string;
 }
 
 export interface Snippet {
@@ -58,6 +78,7 @@ export interface Fact {
 export interface Advice {
   workload: string | null;
   answers: AnsweredQuestion[];
+  ignoredAnswers: IgnoredAnswer[];
   recommendation: Recommendation;
   plan: Plan;
 }

@@ -2,7 +2,7 @@ import type { Certificate } from '../domain/certificate.js';
 import type { AccountIdentity, Inventory, RegionError } from '../domain/inventory.js';
 import type { AuditResult, Finding, Severity, SeveritySummary } from '../domain/finding.js';
 import { severityRank } from '../domain/finding.js';
-import type { AnsweredQuestion, Advice, Fact, Plan, Recommendation } from '../domain/advice.js';
+import type { AnsweredQuestion, Advice, Fact, IgnoredAnswer, Plan, Recommendation } from '../domain/advice.js';
 import type { AuditConfig } from '../domain/thresholds.js';
 import { daysUntilExpiry } from '../domain/certificate.js';
 import { expiryDate, isManagedRenewal, isInUse, tagValue } from '../domain/certificate-facts.js';
@@ -28,6 +28,8 @@ export interface Report {
   findings: ReportFinding[];
   workload: string | null;
   answers: AnsweredQuestion[] | null;
+  /** Answers to questions the branching skipped: listed, never silently dropped. */
+  ignoredAnswers: IgnoredAnswer[] | null;
   recommendation: Recommendation | null;
   plan: Plan | null;
   facts: Fact[];
@@ -104,6 +106,7 @@ export function buildReport(input: BuildReportInput): Report {
     findings,
     workload: advice?.workload ?? null,
     answers: advice ? advice.answers : null,
+    ignoredAnswers: advice ? advice.ignoredAnswers : null,
     recommendation: advice ? advice.recommendation : null,
     plan: advice ? advice.plan : null,
     facts,

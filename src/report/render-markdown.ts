@@ -84,6 +84,8 @@ export function buildReportTree(report: Report): Root {
   const accountLabel = report.account ? `account ${report.account.id}` : 'unknown account';
   out.push(heading(1, `ACM report: ${accountLabel}`));
   out.push(para(t(`Generated ${report.generatedAt} from an inventory taken ${report.inventoryGeneratedAt}.`)));
+  // The verdict and how final it is come first: a reader who stops here must not mistake a provisional verdict for a final one.
+  if (report.recommendation) out.push(verdictHeadline(report.recommendation, report.workload));
 
   // Account and regions
   out.push(heading(2, 'Account and regions'));
@@ -190,10 +192,18 @@ export function buildReportTree(report: Report): Root {
     );
   }
   if (report.recommendation) {
+    const rec = report.recommendation;
     out.push(heading(2, 'Recommendation'));
-    out.push(para(strong('Verdict:'), t(` ${report.recommendation.verdict}`)));
-    if (report.recommendation.reasons.length)
-      out.push(list(report.recommendation.reasons.map((r) => [strong(r.effect), t(` ${r.criterion}: ${r.text}`)])));
+    out.push(para(strong('Verdict:'), t(` ${rec.verdict}${rec.verdict !== 'undecided' && rec.provisional ? ' (provisional)' : ''}`)));
+    out.push(para(strong('Decision rule:'), t(' '), { type: 'inlineCode', value: mdText(rec.rule.id) }));
+    out.push({ type: 'blockquote', children: [para(t(rec.rule.summary))] });
+    if (rec.unanswered.length)
+      out.push(para(strong('Still open:'), t(` ${rec.unanswered.length === 1 ? 'this question' : 'these questions'} could change the verdict: ${rec.unanswered.join(', ')}.`)));
+    if (rec.reasons.length) out.push(list(rec.reasons.map((r) => [strong(r.effect), t(` ${r.criterion}: ${r.text}`)])));
+  }
+  if (report.ignoredAnswers && report.ignoredAnswers.length) {
+    out.push(para(strong('Ignored answers:'), t(' these questions were not asked after earlier answers, so their answers were not used.')));
+    out.push(list(report.ignoredAnswers.map((a) => [t(`${a.id} = ${a.value}: ${a.because}`)])));
   }
   if (report.plan) {
     out.push(heading(2, 'Adoption plan'));
@@ -240,6 +250,21 @@ export function buildReportTree(report: Report): Root {
     );
 
   return { type: 'root', children: out };
+}
+
+function verdictHeadline(rec: NonNullable<Report['recommendation']>, workload: string | null): Paragraph {
+  const forWorkload = workload ? ` for ${workload}` : '';
+  if (rec.verdict === 'undecided')
+    return para(
+      strong('No verdict yet (undecided)'),
+      t(`${forWorkload}: no question that could block or limit adoption has been answered. Open: ${rec.unanswered.join(', ') || 'none'}.`),
+    );
+  if (rec.provisional)
+    return para(
+      strong(`Verdict: ${rec.verdict} (provisional)`),
+      t(`${forWorkload}: ${plural(rec.unanswered.length, 'unanswered question')} could still change it: ${rec.unanswered.join(', ')}.`),
+    );
+  return para(strong(`Verdict: ${rec.verdict}`), t(`${forWorkload}; every question that could change it is answered.`));
 }
 
 function byRegionThenDomain(a: Certificate, b: Certificate): number {

@@ -111,7 +111,7 @@ describe('knowledge base content', () => {
   });
 
   it('every decision rule verdict is reachable and the last rule is the default', () => {
-    expect(new Set(kb.decision.rules.map((r) => r.verdict))).toEqual(new Set(['adopt', 'adopt-with-exceptions', 'import-only', 'do-not-adopt']));
+    expect(new Set(kb.decision.rules.map((r) => r.verdict))).toEqual(new Set(['adopt', 'adopt-with-exceptions', 'import-only', 'do-not-adopt', 'undecided']));
     expect(kb.decision.rules.at(-1)?.when).toEqual({ always: true });
   });
 });

@@ -26,10 +26,12 @@ describe('verdict', () => {
     expect(a.workload).toBe('shop');
   });
 
-  it('no answers at all give adopt with no reasons (nothing stops ACM, nothing argued for it)', () => {
+  it('no answers at all give no verdict: undecided, every decisive question open', () => {
     const a = run({});
-    expect(a.recommendation.verdict).toBe('adopt');
+    expect(a.recommendation.verdict).toBe('undecided');
     expect(a.recommendation.reasons).toEqual([]);
+    expect(a.recommendation.provisional).toBe(true);
+    expect(a.recommendation.unanswered).toContain('aws-integrated-endpoints');
   });
 
   // Each row: the answer that blocks or limits ACM (plus what makes it visible), the verdict it gives.
@@ -47,7 +49,6 @@ describe('verdict', () => {
     { criterion: 'key-export-route', answers: { 'private-key-export': 'yes', 'key-export-route': 'own-keys' }, verdict: 'adopt-with-exceptions', effect: 'exception' },
     { criterion: 'non-aws-cdn', answers: { 'non-aws-cdn': 'yes' }, verdict: 'adopt-with-exceptions', effect: 'exception' },
     { criterion: 'client-crypto-compat', answers: { 'client-crypto-compat': 'legacy' }, verdict: 'adopt-with-exceptions', effect: 'exception' },
-    { criterion: 'sla-required', answers: { 'sla-required': 'yes' }, verdict: 'adopt-with-exceptions', effect: 'exception' },
     { criterion: 'non-tls-use', answers: { 'non-tls-use': 'yes' }, verdict: 'adopt-with-exceptions', effect: 'exception' },
     { criterion: 'email-encryption', answers: { 'non-tls-use': 'yes', 'email-encryption': 'yes' }, verdict: 'adopt-with-exceptions', effect: 'exception' },
     { criterion: 'certificate-volume', answers: { 'certificate-volume': 'over' }, verdict: 'adopt-with-exceptions', effect: 'exception' },
@@ -60,10 +61,10 @@ describe('verdict', () => {
     expect(a.recommendation.reasons).toContainEqual(expect.objectContaining({ criterion, effect }));
   });
 
-  it('mandated CA whose certificates cannot be imported gives do-not-adopt', () => {
-    const a = run({ ...favourable(), 'onprem-ca-mandated': 'yes', 'import-prerequisites': 'no' });
+  it('mandated CA none of whose certificates can be imported gives do-not-adopt', () => {
+    const a = run({ ...favourable(), 'existing-ca': 'internal-ca', 'onprem-ca-mandated': 'yes', 'import-prerequisites': 'none' });
     expect(a.recommendation.verdict).toBe('do-not-adopt');
-    expect(decide(kb, { workload: null, answers: { 'onprem-ca-mandated': 'yes', 'import-prerequisites': 'no' } }).rule.id).toBe('mandated-ca-cannot-import');
+    expect(decide(kb, { workload: null, answers: { 'onprem-ca-mandated': 'yes', 'import-prerequisites': 'none' } }).rule.id).toBe('mandated-ca-nothing-importable');
   });
 
   it('pinned leaf certificates plus an EV/OV requirement give adopt-with-exceptions citing both', () => {
@@ -81,6 +82,7 @@ describe('verdict', () => {
     ['rebuild-frequency', { 'rebuild-frequency': 'daily' }],
     ['infrastructure-as-code', { 'infrastructure-as-code': 'none' }],
     ['certificate-volume', { 'certificate-volume': 'high' }],
+    ['sla-required', { 'sla-required': 'yes' }],
   ];
   it.each(cautions)('%s: a caution keeps adopt but is cited', (criterion, answers) => {
     const a = run({ ...favourable(), ...answers });
@@ -94,7 +96,8 @@ describe('verdict', () => {
     ['multi-account', 'organization'],
     ['infrastructure-as-code', 'terraform'],
   ])('criterion in favour %s=%s is cited as favour', (criterion, value) => {
-    const a = run({ [criterion]: value });
+    // One decisive question answered (neutrally), so there is a verdict at all.
+    const a = run({ 'certificate-pinning': 'none', [criterion]: value });
     expect(a.recommendation.verdict).toBe('adopt');
     expect(a.recommendation.reasons).toEqual([expect.objectContaining({ criterion, effect: 'favour' })]);
   });

@@ -70,8 +70,12 @@ export function hostileAdvice(): Advice {
         rationale: HOSTILE.newline,
       },
     ],
+    ignoredAnswers: [{ id: 'email-encryption', value: 'yes', because: HOSTILE.backticks }],
     recommendation: {
       verdict: 'adopt-with-exceptions',
+      provisional: true,
+      unanswered: ['sla-required'],
+      rule: { id: 'exceptions', summary: HOSTILE.link },
       reasons: [
         { criterion: 'certificate-pinning', effect: 'exception', text: HOSTILE.script },
         { criterion: 'non-aws-cdn', effect: 'favour', text: 'CloudFront is fine.' },

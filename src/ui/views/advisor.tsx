@@ -38,9 +38,10 @@ const VERDICT_LABEL: Record<string, string> = {
   'adopt-with-exceptions': 'ADOPT WITH EXCEPTIONS',
   'import-only': 'IMPORT ONLY',
   'do-not-adopt': 'DO NOT ADOPT',
+  undecided: 'UNDECIDED — no verdict yet',
 };
 
-const VERDICT_TONE: Record<string, Tone> = { adopt: 'ok', 'adopt-with-exceptions': 'warning', 'import-only': 'warning', 'do-not-adopt': 'danger' };
+const VERDICT_TONE: Record<string, Tone> = { adopt: 'ok', 'adopt-with-exceptions': 'warning', 'import-only': 'warning', 'do-not-adopt': 'danger', undecided: 'muted' };
 
 /** Wrapped lines of `text` with a prefix on the first and an indent on the rest. */
 function para(text: string, width: number, indent = 2, tone?: Tone, first = ''): Line[] {
@@ -161,12 +162,15 @@ function resultLines(model: Extract<AdvisorModel, { kind: 'result' }>, width: nu
     tone: 'accent',
     bold: true,
   });
+  const provisional = recommendation.verdict !== 'undecided' && recommendation.provisional ? '  (provisional)' : '';
   head.push({
-    text: `Verdict: ${VERDICT_LABEL[recommendation.verdict] ?? recommendation.verdict}${unanswered > 0 ? '  (provisional until every question is answered)' : ''}`,
+    text: `Verdict: ${VERDICT_LABEL[recommendation.verdict] ?? recommendation.verdict}${provisional}`,
     tone: VERDICT_TONE[recommendation.verdict],
     bold: true,
   });
-  head.push(...cut(para(model.summary, width, 2), 3));
+  if (recommendation.unanswered.length > 0)
+    head.push(...cut(para(`Could still change it: ${recommendation.unanswered.join(', ')}`, width, 2, 'warning'), 2));
+  head.push(...cut(para(`Rule ${recommendation.rule.id}: ${recommendation.rule.summary}`, width, 2), 3));
   if (model.loading) head.push({ text: '  The inventory is still loading: the plan may still change.', tone: 'muted' });
 
   const reasonBlocks: Line[][] = recommendation.reasons.map((r) =>

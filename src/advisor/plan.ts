@@ -1,0 +1,169 @@
+/**
+ * The adoption plan: the verdict's steps, the steps the answers ask for, and one step per cause of the audit
+ * findings, in the content's order, with snippets filled from the inventory and checked against AWS limits.
+ */
+import type { PlanStep, Snippet, Verdict } from '../domain/advice.js';
+import type { Certificate } from '../domain/certificate.js';
+import type { Finding } from '../domain/finding.js';
+import type { Inventory } from '../domain/inventory.js';
+import { sanitiseForTerminal } from '../domain/text.js';
+import { DEFAULT_AUDIT_CONFIG } from '../domain/thresholds.js';
+import type { FoundContradiction } from './contradictions.js';
+import { isPublicIssuer } from './evidence.js';
+import { buildGuardrails, type Guardrails, type ProductionTag } from './guardrails.js';
+import type { KnowledgeBase } from './knowledge-base.js';
+import { stepForFinding } from './routing.js';
+import type { Question } from './schema.js';
+
+export interface PlanOptions {
+  /** The tag that marks production (the audit configuration's); the deletion guardrail keys on it. */
+  productionTag?: ProductionTag;
+}
+
+export interface PlanInput {
+  kb: KnowledgeBase;
+  verdict: Verdict;
+  answered: { q: Question; value: string }[];
+  contradictions: FoundContradiction[];
+  findings: Finding[];
+  inventory: Inventory;
+  iac: string | undefined;
+  given: Record<string, string>;
+  options: PlanOptions;
+}
+
+const MAX_LISTED = 5;
+
+function listNames(names: string[]): string {
+  const shown = names.slice(0, MAX_LISTED).map((s) => sanitiseForTerminal(s));
+  return shown.join(', ') + (names.length > MAX_LISTED ? ` and ${names.length - MAX_LISTED} more` : '');
+}
+
+function findingSubjects(findings: Finding[], byArn: Map<string, Certificate>): string {
+  return listNames([...new Set(findings.map((f) => (f.certificateArn ? byArn.get(f.certificateArn)?.domainName ?? f.certificateArn : f.title)))]);
+}
+
+const IP_ADDRESS = /^[\d.]+$|:/;
+
+/**
+ * Imported certificates from a commercial CA that ACM could issue itself: live, attached to an integrated
+ * service, domain-validated (no organisation in the subject, as OV/EV certificates carry) and DNS names only.
+ */
+export function replaceableImports(inventory: Inventory): Certificate[] {
+  return inventory.certificates.filter(
+    (c) =>
+      c.type === 'IMPORTED' &&
+      c.status === 'ISSUED' &&
+      (c.inUseBy.length > 0 || c.inUse === true) &&
+      !!c.issuer &&
+      isPublicIssuer(c.issuer) &&
+      !(c.subject && /(?:^|,\s*)O=/.test(c.subject)) &&
+      [c.domainName, ...c.subjectAlternativeNames].every((n) => !n || !IP_ADDRESS.test(n)),
+  );
+}
+
+interface Vars {
+  values: Record<string, string>;
+  scps: string[];
+}
+
+function varsOf(g: Guardrails, tag: ProductionTag): Vars {
+  return {
+    values: {
+      primaryDomain: g.domains[0] ?? 'example.com',
+      allowedDomainsJson: JSON.stringify(g.allowedPatterns),
+      productionTagKey: tag.key,
+      productionTagValuesJson: JSON.stringify(tag.values),
+      foreignRequestPatternJson: g.foreignRequestPattern.json,
+      deletePatternJson: g.deletePattern.json,
+    },
+    scps: g.scps.map((s) => s.json),
+  };
+}
+
+function render(text: string, vars: Vars): string {
+  return text.replace(/\{\{(\w+)\}\}/g, (m, k: string) => (k === 'scpJson' ? vars.scps[0] : (vars.values[k] ?? m)));
+}
+
+function renderSnippets(snippets: Snippet[], vars: Vars): Snippet[] {
+  return snippets.flatMap((sn) => {
+    // One snippet per SCP: the guardrails may need more than one to stay within the size limit.
+    if (sn.code.trim() === '{{scpJson}}' && vars.scps.length > 1)
+      return vars.scps.map((code, i) => ({ language: sn.language, title: `${render(sn.title, vars)} (part ${i + 1} of ${vars.scps.length})`, code }));
+    return [{ language: sn.language, title: render(sn.title, vars), code: render(sn.code, vars) }];
+  });
+}
+
+export function buildPlan(input: PlanInput): PlanStep[] {
+  const { kb, verdict, answered, contradictions, findings, inventory, iac, given } = input;
+  const triggers = new Map<string, string[]>();
+  const add = (id: string, why: string) => {
+    const list = triggers.get(id) ?? [];
+    if (!list.includes(why)) list.push(why);
+    triggers.set(id, list);
+  };
+  const extraHow = new Map<string, string[]>();
+  const addHow = (id: string, line: string) => extraHow.set(id, [...(extraHow.get(id) ?? []), line]);
+
+  const excluded = new Set(kb.decision.excludedSteps[verdict]);
+  for (const id of kb.decision.verdictSteps[verdict]) add(id, `part of every ${verdict} plan`);
+
+  // A contradicted answer asks for nothing until it is settled: the plan must not act on both sides.
+  const disputed = new Set(contradictions.flatMap((c) => c.questions));
+  for (const { q, value } of answered) {
+    if (disputed.has(q.id)) continue;
+    const choice = q.choices.find((c) => c.value === value);
+    for (const id of choice?.planSteps ?? []) if (!excluded.has(id)) add(id, `${q.id} is "${value}"`);
+  }
+  if (contradictions.length > 0) {
+    add('resolve-contradictions', `${contradictions.length} contradiction${contradictions.length === 1 ? '' : 's'} in the answers`);
+    for (const c of contradictions) addHow('resolve-contradictions', `${c.text} (${c.id})`);
+  }
+
+  const byArn = new Map(inventory.certificates.map((c) => [c.arn, c]));
+  const findingsByStep = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const step = stepForFinding(f, f.certificateArn ? byArn.get(f.certificateArn) : undefined, kb.planSteps);
+    if (!step) continue;
+    findingsByStep.set(step, [...(findingsByStep.get(step) ?? []), f]);
+  }
+  for (const [step, list] of findingsByStep)
+    for (const rule of [...new Set(list.map((f) => f.ruleId))]) {
+      const n = list.filter((f) => f.ruleId === rule).length;
+      add(step, `${n} ${rule} finding${n === 1 ? '' : 's'}`);
+    }
+
+  if (triggers.has('replace-commercial-imports')) {
+    const candidates = replaceableImports(inventory);
+    if (candidates.length === 0) triggers.delete('replace-commercial-imports');
+    else addHow('replace-commercial-imports', `Certificates to replace (${candidates.length}): ${listNames(candidates.map((c) => c.domainName ?? c.arn))}.`);
+  }
+
+  const tag = input.options.productionTag ?? DEFAULT_AUDIT_CONFIG.productionTag;
+  const acme = given['key-export-route'] === 'acme' || inventory.certificates.some((c) => c.keyPairOrigin === 'ACME');
+  const guardrails = buildGuardrails({ inventory, productionTag: tag, limits: limitsOf(kb), acme });
+  for (const note of guardrails.notes) {
+    if (triggers.has('request-guardrails')) addHow('request-guardrails', note);
+    else if (triggers.has('cloudtrail-alerts')) addHow('cloudtrail-alerts', note);
+  }
+  const vars = varsOf(guardrails, tag);
+
+  return kb.planSteps
+    .filter((s) => triggers.has(s.id))
+    .sort((a, b) => a.order - b.order || a.id.localeCompare(b.id))
+    .map((s) => {
+      const how = [...s.how.map((h) => render(h, vars)), ...(extraHow.get(s.id) ?? [])];
+      const concerned = findingsByStep.get(s.id);
+      if (concerned) how.push(`Certificates concerned: ${findingSubjects(concerned, byArn)}.`);
+      let snippets = renderSnippets(s.snippets, vars);
+      // Show only the IaC flavour the team uses, when a step offers both.
+      const both = snippets.some((x) => x.language === 'hcl') && snippets.some((x) => x.language === 'yaml');
+      if (both && iac === 'cloudformation') snippets = snippets.filter((x) => x.language !== 'hcl');
+      if (both && iac === 'terraform') snippets = snippets.filter((x) => x.language !== 'yaml');
+      return { id: s.id, title: s.title, why: `${s.why} (Here because ${triggers.get(s.id)!.join('; ')}.)`, how, snippets };
+    });
+}
+
+export function limitsOf(kb: KnowledgeBase) {
+  return { scpCharacters: kb.references.limits.scpCharacters.value, eventPatternCharacters: kb.references.limits.eventPatternCharacters.value };
+}
