@@ -71,8 +71,16 @@ const buildProposals = memoLast((evidence: Record<string, Evidence> | null): Rec
 });
 
 const buildAdvice = memoLast(
-  (kb: KnowledgeBase, answers: Record<string, string>, workload: string | null, inventory: Inventory, findings: readonly Finding[], at: number) => ({
-    advice: advise(kb, { workload, answers }, inventory, [...findings], new Date(at)),
+  (
+    kb: KnowledgeBase,
+    answers: Record<string, string>,
+    workload: string | null,
+    inventory: Inventory,
+    findings: readonly Finding[],
+    at: number,
+    productionTag: AppState['config']['productionTag'],
+  ) => ({
+    advice: advise(kb, { workload, answers }, inventory, [...findings], new Date(at), { productionTag }),
     summary: decide(kb, { workload, answers }).rule.summary,
   }),
 );
@@ -85,7 +93,7 @@ export function adviceOf(state: AppState, now: Date): Advice | null {
 function adviceAndSummary(state: AppState, now: Date): { advice: Advice; summary: string } | null {
   const { kb, questionnaire: q } = state.advisor;
   if (!kb || !q) return null;
-  return buildAdvice(kb, q.answers, q.workload, inventoryOf(state, now), findingsOf(state), now.getTime());
+  return buildAdvice(kb, q.answers, q.workload, inventoryOf(state, now), findingsOf(state), now.getTime(), state.config.productionTag);
 }
 
 /** What the Advisor view renders. */
