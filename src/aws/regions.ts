@@ -34,9 +34,12 @@ export type RegionSelection = { kind: 'all' } | { kind: 'list'; regions: string[
 export function parseRegions(value: string | undefined): RegionSelection | { error: string } {
   if (value === undefined || value.trim() === '' || value.trim() === 'all') return { kind: 'all' };
   const names = value.split(',').map((s) => s.trim()).filter(Boolean);
+  // ' , ' reads as zero regions: running would check nothing and report a clean account.
+  if (names.length === 0) return { error: "--regions names no region; use names like us-east-1,eu-west-1 or 'all'" };
   const bad = names.filter((n) => !KNOWN_REGIONS.includes(n));
   if (bad.length > 0) {
-    const hint = bad.map((b) => suggestRegion(b)).find(Boolean);
+    // Only a name of region length can be a typo of one (and a pasted blob is not worth the distance).
+    const hint = bad.filter((b) => b.length <= 32).map((b) => suggestRegion(b)).find(Boolean);
     return {
       error: `unknown region ${bad.map((b) => `'${b}'`).join(', ')}${hint ? ` (did you mean '${hint}'?)` : ''}; use names like us-east-1,eu-west-1 or 'all'`,
     };

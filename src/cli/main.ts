@@ -6,7 +6,7 @@ import { parseRegions } from '../aws/regions.js';
 import { packageRoot } from '../platform/content-dir.js';
 import type { Certificate } from '../domain/certificate.js';
 import type { Inventory, InventorySource } from '../domain/inventory.js';
-import { sanitiseForTerminal } from '../domain/text.js';
+import { sanitiseForTerminal, terminalLine } from '../domain/text.js';
 import { defaultConfigDir } from '../platform/config-dir.js';
 import type { CommandContext } from './context.js';
 import { InputError, FileExistsError } from '../domain/errors.js';
@@ -102,7 +102,7 @@ async function runInteractive(g: GlobalOptions): Promise<number> {
       await source.checkCredentials();
     } catch (error) {
       if (!(error instanceof CredentialsError)) throw error;
-      process.stderr.write(`acm-advisor: ${error.message}\n`);
+      process.stderr.write(`acm-advisor: ${terminalLine(error.message)}\n`);
       if (!(await confirm('Open the built-in demo account instead? [Y/n] '))) return EXIT.usage;
       source = await makeSource({ ...g, demo: true });
     }
@@ -137,7 +137,7 @@ async function main(argv: string[]): Promise<number> {
   program.configureOutput({
     writeErr: (s) => process.stderr.write(s),
     // One line, never commander's multi-line usage dump.
-    outputError: (s, write) => write(`acm-advisor: ${s.replace(/^error: /, '').trim()} (see acm-advisor --help)\n`),
+    outputError: (s, write) => write(`acm-advisor: ${terminalLine(s.replace(/^error: /, '').trim())} (see acm-advisor --help)\n`),
   });
 
   program.action(async () => {
@@ -233,19 +233,22 @@ function intArg(flag: string) {
   };
 }
 
-/** Usage and input errors: one line, exit 2. Anything else: one line too, detail with --verbose. */
+/**
+ * Usage and input errors: one line, exit 2. Anything else: one line too, detail with --verbose.
+ * Messages echo user input and AWS text, so they pass the terminal sanitiser.
+ */
 function reportError(error: unknown, verbose: boolean): number {
   if (error instanceof FileExistsError) {
-    process.stderr.write(`acm-advisor: ${error.path} already exists; pass --force to overwrite it\n`);
+    process.stderr.write(`acm-advisor: ${terminalLine(error.path)} already exists; pass --force to overwrite it\n`);
     return EXIT.usage;
   }
   if (error instanceof InputError || error instanceof CredentialsError) {
-    process.stderr.write(`acm-advisor: ${error.message}\n`);
+    process.stderr.write(`acm-advisor: ${terminalLine(error.message)}\n`);
     return EXIT.usage;
   }
   const e = error as Error;
-  process.stderr.write(`acm-advisor: ${e?.message?.split('\n')[0] ?? String(error)}${verbose ? '' : ' (run with --verbose for detail)'}\n`);
-  if (verbose && e?.stack) process.stderr.write(`${e.stack}\n`);
+  process.stderr.write(`acm-advisor: ${terminalLine(e?.message?.split('\n')[0] ?? String(error))}${verbose ? '' : ' (run with --verbose for detail)'}\n`);
+  if (verbose && e?.stack) process.stderr.write(`${e.stack.split('\n').map(sanitiseForTerminal).join('\n')}\n`);
   return EXIT.usage;
 }
 

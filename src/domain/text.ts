@@ -26,6 +26,29 @@ export function safe(value: string | null | undefined, empty = '—'): string {
   return sanitiseForTerminal(value);
 }
 
+// What JSON.stringify leaves raw but a terminal would act on or reorder: DEL, C1 controls (U+009B is
+// a one-character CSI), line/paragraph separators, and the bidi/invisible formatting set above. C0
+// controls need nothing: JSON.stringify already writes them as escapes.
+const JSON_INERT = /[\u007f-\u009f\u2028\u2029\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+
+/**
+ * JSON that is safe on a terminal and still exactly the same data: the characters above are written
+ * as `\uXXXX` escapes. They can only occur inside string literals, so escaping them in the
+ * serialised text never changes what a JSON parser reads back.
+ */
+export function toInertJson(value: unknown, space: number = 2): string {
+  return JSON.stringify(value, null, space).replace(JSON_INERT, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * A one-line message for stderr. Error messages echo what the user typed (a region, a path, a
+ * format) and that may hold escapes too; it is also cut, so a pasted megabyte stays one line.
+ */
+export function terminalLine(value: string, max = 1000): string {
+  const chars = [...sanitiseForTerminal(value)];
+  return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('')}…`;
+}
+
 /** True when the text holds anything the sanitiser would change. */
 export function isHostile(value: string): boolean {
   return sanitiseForTerminal(value) !== value;

@@ -48,6 +48,10 @@ describe('--regions', () => {
     expect(bad).toHaveProperty('error');
     expect((bad as { error: string }).error).toContain("did you mean 'us-east-1'");
   });
+
+  it('an explicit list with no region in it is an error, not an empty run', () => {
+    for (const v of [' , ', ',', ',,,', ' ,\t, ']) expect(parseRegions(v)).toEqual({ error: expect.stringContaining('--regions names no region') });
+  });
 });
 
 describe('pacer', () => {

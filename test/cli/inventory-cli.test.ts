@@ -101,6 +101,13 @@ describe('acm-advisor usage and credential errors: one line, exit 2', () => {
     expect(r.stdout).toBe('');
   });
 
+  it("rejects a region list that names no region (' , ') before any AWS call", async () => {
+    const r = await runCli(['audit', '--fail-on', 'info', '--regions', ' , '], TEST_KEYS);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe("acm-advisor: --regions names no region; use names like us-east-1,eu-west-1 or 'all'\n");
+  });
+
   it('rejects an unknown format', async () => {
     const r = await runCli(['inventory', '--format', 'xml'], TEST_KEYS);
     expect(r.code).toBe(2);

@@ -14,7 +14,7 @@ import { sanitiseForTerminal } from '../../src/domain/text.js';
 import { DEFAULT_AUDIT_CONFIG } from '../../src/domain/thresholds.js';
 import { runAudit } from '../../src/audit/run.js';
 import { buildReport, renderReportJson, renderReportMarkdown } from '../../src/report/index.js';
-import { inventoryCsv, inventoryTable } from '../../src/cli/commands/inventory.js';
+import { inventoryCsv, inventoryJson, inventoryTable } from '../../src/cli/commands/inventory.js';
 import { parseCsv } from '../support/csv.js';
 
 export const CASES = 400;
@@ -103,10 +103,32 @@ describe(`generated hostile input (${CASES} certificates, fixed seed)`, () => {
     expect(records.slice(1).map((r) => r[3]).sort()).toEqual(certificates.map((c) => c.domainName!.replace(/^([=+\-@\t\r])/, "'$1")).sort());
   });
 
+  it('CSV for a terminal keeps every record and carries no control, escape or bidi character', () => {
+    const text = inventoryCsv(inventory, { terminal: true });
+    const records = parseCsv(text);
+    expect(records).toHaveLength(CASES + 1);
+    for (const r of records) expect(r).toHaveLength(records[0].length);
+    expect(text.replace(/\r\n/g, '')).not.toMatch(TERMINAL_UNSAFE);
+  });
+
+  it('JSON round-trips every value exactly and writes C1, separator and bidi characters as escapes', () => {
+    const text = inventoryJson(inventory);
+    expect(text).not.toMatch(/[\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/);
+    expect(text.replace(/\n/g, '')).not.toMatch(TERMINAL_UNSAFE);
+    const parsed = JSON.parse(text) as { certificates: Array<{ arn: string; domainName: string; tags: Record<string, string> }> };
+    const byArn = new Map(certificates.map((c) => [c.arn, c]));
+    for (const c of parsed.certificates) {
+      expect(c.domainName).toBe(byArn.get(c.arn)!.domainName);
+      expect(c.tags).toEqual(byArn.get(c.arn)!.tags);
+    }
+  });
+
   it('JSON round-trips every value exactly', () => {
     const audit = runAudit(certificates, DEFAULT_AUDIT_CONFIG, NOW);
     const report = buildReport({ inventory, audit, advice: null, facts: [], config: DEFAULT_AUDIT_CONFIG, generatedAt: NOW });
-    const json = JSON.parse(renderReportJson(report));
+    const text = renderReportJson(report);
+    expect(text).not.toMatch(/[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    const json = JSON.parse(text);
     const domains = new Set(certificates.map((c) => c.domainName));
     for (const c of json.certificates ?? json.inventory?.certificates ?? []) expect(domains.has(c.domainName)).toBe(true);
   });

@@ -5,7 +5,7 @@ import { EXIT } from '../errors.js';
 import { isPartial } from '../../domain/inventory.js';
 import { severityRank } from '../../domain/finding.js';
 import type { Inventory } from '../../domain/inventory.js';
-import { sanitiseForTerminal } from '../../domain/text.js';
+import { sanitiseForTerminal, toInertJson } from '../../domain/text.js';
 import { resolveAuditConfig } from '../../audit/config.js';
 import type { AuditConfig } from '../../domain/thresholds.js';
 import { runAudit } from '../../audit/run.js';
@@ -75,7 +75,7 @@ export async function runAuditCommand(ctx: CommandContext, opts: AuditCommandOpt
   const result = runAudit(inventory.certificates, config, ctx.now, { rules });
 
   if (opts.format === 'json') {
-    ctx.out(`${JSON.stringify({ findings: result.findings, summary: result.summary }, null, 2)}\n`);
+    ctx.out(`${toInertJson({ findings: result.findings, summary: result.summary })}\n`);
   } else {
     ctx.out(renderAuditTable(result, { color: ctx.color, certificates: inventory.certificates }));
   }

@@ -2,6 +2,7 @@ import { daysUntilExpiry, type Certificate } from '../../domain/certificate.js';
 import { isPartial, type Inventory } from '../../domain/inventory.js';
 import type { CommandContext } from '../context.js';
 import { InputError } from '../../domain/errors.js';
+import { sanitiseForTerminal, toInertJson } from '../../domain/text.js';
 import { EXIT } from '../errors.js';
 import { csvRow } from '../format/csv.js';
 import { ansi, renderTable, type Column } from '../format/table.js';
@@ -16,22 +17,20 @@ export async function runInventoryCommand(ctx: CommandContext, opts: { format: s
   }
   const inventory = await ctx.loadInventory();
   if (format === 'json') ctx.out(inventoryJson(inventory) + '\n');
-  else if (format === 'csv') ctx.out(inventoryCsv(inventory));
+  else if (format === 'csv') ctx.out(inventoryCsv(inventory, { terminal: ctx.stdoutIsTTY }));
   else ctx.out(inventoryTable(inventory, ctx.now, ctx.color));
   return isPartial(inventory) ? EXIT.partial : EXIT.ok;
 }
 
 /** PRODUCT.md's inventory JSON: regions trimmed to region/status/error. */
 export function inventoryJson(inv: Inventory): string {
-  return JSON.stringify(
+  return toInertJson(
     {
       generatedAt: inv.generatedAt,
       account: inv.account,
       regions: inv.regions.map((r) => ({ region: r.region, status: r.status === 'error' ? 'error' : 'ok', ...(r.error ? { error: r.error } : {}) })),
       certificates: sortCertificates(inv.certificates),
     },
-    null,
-    2,
   );
 }
 
@@ -41,11 +40,13 @@ const CSV_FIELDS = [
   'transparencyLogging', 'exportOption', 'exported', 'issuer', 'keyPairOrigin', 'createdAt',
 ] as const;
 
-export function inventoryCsv(inv: Inventory): string {
-  const lines = [csvRow([...CSV_FIELDS, 'tags'])];
+/** `terminal`: stdout is a terminal, so the cells are sanitised (see csvCell); a file or pipe gets the data as is. */
+export function inventoryCsv(inv: Inventory, opts: { terminal?: boolean } = {}): string {
+  const terminal = opts.terminal ?? false;
+  const lines = [csvRow([...CSV_FIELDS, 'tags'], terminal)];
   for (const c of sortCertificates(inv.certificates)) {
     const tags = Object.entries(c.tags).map(([k, v]) => `${k}=${v}`);
-    lines.push(csvRow([...CSV_FIELDS.map((f) => c[f]), tags]));
+    lines.push(csvRow([...CSV_FIELDS.map((f) => c[f]), tags], terminal));
   }
   return lines.join('\r\n') + '\r\n';
 }
@@ -71,7 +72,7 @@ export function inventoryTable(inv: Inventory, now: Date, colour: boolean): stri
   ];
   let out = renderTable(sortCertificates(inv.certificates), columns, colour);
   const failed = inv.regions.filter((r) => r.status === 'error');
-  const summary = `${inv.certificates.length} certificate(s) in ${inv.regions.length - failed.length} region(s)${inv.account ? `, account ${inv.account.id}` : ''}`;
+  const summary = sanitiseForTerminal(`${inv.certificates.length} certificate(s) in ${inv.regions.length - failed.length} region(s)${inv.account ? `, account ${inv.account.id}` : ''}`);
   out += `\n${colour ? ansi.dim(summary) : summary}\n`;
   return out;
 }
