@@ -1,4 +1,5 @@
 import { parse } from 'yaml';
+import { WORKLOAD_NAME_MAX } from '../domain/advice.js';
 import { InputError } from '../domain/errors.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 
@@ -44,6 +45,8 @@ export function parseAnswers(text: string, kb: KnowledgeBase): Answers {
     if (typeof top.workload !== 'string' && typeof top.workload !== 'number')
       throw new InputError(`workload: expected a name, got ${describe(top.workload)}`);
     workload = String(top.workload).trim() || null;
+    const length = workload === null ? 0 : [...workload].length;
+    if (length > WORKLOAD_NAME_MAX) throw new InputError(`workload: the name is ${length} characters long; at most ${WORKLOAD_NAME_MAX} are allowed`);
   }
 
   const answers: Record<string, string> = {};

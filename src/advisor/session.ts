@@ -1,6 +1,8 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { WORKLOAD_NAME_MAX } from '../domain/advice.js';
+import { describeSize } from '../domain/input-limits.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 
 /** The Advisor view's progress, saved after every answer so a restart resumes where it stopped. */
@@ -22,6 +24,12 @@ const sessionSchema = z.object({
   savedAt: z.string(),
 });
 
+/**
+ * A saved session is a few kB. The file is read on the UI thread, so one far larger (edited by
+ * hand, or another tool's) is set aside rather than parsed.
+ */
+export const SESSION_FILE_MAX_BYTES = 8 * 1024 * 1024;
+
 export function sessionPath(configDir: string): string {
   return join(configDir, 'advisor-session.json');
 }
@@ -34,6 +42,11 @@ export function loadSession(configDir: string, warn: (message: string) => void =
   const path = sessionPath(configDir);
   let text: string;
   try {
+    const bytes = statSync(path).size;
+    if (bytes > SESSION_FILE_MAX_BYTES) {
+      warn(`acm-advisor: ignoring the saved advisor session (${path}): ${describeSize(bytes)} is far larger than a session; starting afresh`);
+      return null;
+    }
     text = readFileSync(path, 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') warn(`acm-advisor: cannot read the saved advisor session (${path}): ${(e as Error).message}; starting afresh`);
@@ -41,12 +54,21 @@ export function loadSession(configDir: string, warn: (message: string) => void =
   }
   try {
     const parsed = sessionSchema.safeParse(JSON.parse(text));
-    if (parsed.success) return parsed.data;
+    if (parsed.success) return capWorkload(parsed.data, warn);
   } catch {
     // fall through to the warning
   }
   warn(`acm-advisor: ignoring a corrupt advisor session file (${path}); starting afresh`);
   return null;
+}
+
+/** A workload name longer than any the app saves (the file was edited) is cut to the limit, with a warning. */
+function capWorkload(state: SessionState, warn: (message: string) => void): SessionState {
+  if (state.workload === null || state.workload.length <= WORKLOAD_NAME_MAX) return state;
+  const chars = [...state.workload];
+  if (chars.length <= WORKLOAD_NAME_MAX) return state;
+  warn(`acm-advisor: the saved workload name was ${chars.length} characters long; keeping its first ${WORKLOAD_NAME_MAX}`);
+  return { ...state, workload: chars.slice(0, WORKLOAD_NAME_MAX).join('') };
 }
 
 /** Writes the session atomically (temp file + rename), so a crash mid-write never leaves a half file. */

@@ -26,6 +26,9 @@ interface GlobalOptions {
 /** Things to undo before the process ends (demo endpoint, clients). */
 const cleanups: Array<() => unknown> = [];
 
+/** Set once the full-screen app has run: its end is the end of the process (see run()). */
+let tuiRan = false;
+
 function version(): string {
   try {
     return JSON.parse(readFileSync(`${packageRoot()}/package.json`, 'utf8')).version as string;
@@ -115,6 +118,7 @@ async function runInteractive(g: GlobalOptions): Promise<number> {
   const { tuiAudit, tuiKnowledgeBase } = await import('./tui-hooks.js');
   const { config: auditConfig, audit } = await tuiAudit(configDir);
   const { runTui } = await import('../ui/run.js');
+  tuiRan = true;
   return runTui({ source, color: colourWanted(g, process.stdout), configDir, audit, auditConfig, knowledgeBase: tuiKnowledgeBase() });
 }
 
@@ -270,6 +274,10 @@ export async function run(argv: string[]): Promise<void> {
   });
   const code = await main(argv);
   await runCleanups();
+  // The user quit (q, Ctrl+C, SIGTERM): a request aborted mid-load may still sit in the SDK's retry
+  // back-off (up to 20 s) and would hold the process, and the shell, that long. The screen is
+  // restored and terminal writes are synchronous, so nothing is lost by ending now.
+  if (tuiRan) process.exit(code);
   // Let stdout drain (a large JSON into a pipe) before choosing the exit code.
   process.exitCode = code;
 }

@@ -75,6 +75,12 @@ export interface Fact {
   checked: string;
 }
 
+/**
+ * The longest workload name kept, in characters (code points). A name heads a report and a screen;
+ * longer is a paste gone wrong, and a megabyte name once froze the app and took minutes to report.
+ */
+export const WORKLOAD_NAME_MAX = 100;
+
 export interface Advice {
   workload: string | null;
   answers: AnsweredQuestion[];

@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { CommandContext } from '../context.js';
 import { FileExistsError, InputError } from '../../domain/errors.js';
+import { fileTooLarge, INPUT_FILE_MAX_BYTES } from '../../domain/input-limits.js';
 import { EXIT } from '../errors.js';
 import { isPartial } from '../../domain/inventory.js';
 import { sanitiseForTerminal } from '../../domain/text.js';
@@ -31,7 +32,14 @@ export async function runReportCommand(ctx: CommandContext, opts: ReportCommandO
   let answersText: string | null = null;
   if (opts.answers !== undefined) {
     const path = resolve(ctx.cwd, opts.answers);
-    answersText = await readFile(path, 'utf8').catch((e: unknown) => {
+    // Sized before it is read: a 10 MB answers file took minutes to parse.
+    const read = async () => {
+      const { size } = await stat(path);
+      if (size > INPUT_FILE_MAX_BYTES) throw fileTooLarge(`answers file ${opts.answers}`, size);
+      return readFile(path, 'utf8');
+    };
+    answersText = await read().catch((e: unknown) => {
+      if (e instanceof InputError) throw e;
       const code = (e as NodeJS.ErrnoException).code;
       throw new InputError(`cannot read answers file ${opts.answers}: ${code === 'ENOENT' ? 'no such file' : (code ?? String(e))}`);
     });

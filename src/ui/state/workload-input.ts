@@ -3,10 +3,11 @@
  * While it is open the app is in 'prompt' mode, so every printable key is text (see keymap.ts);
  * Enter hands `normaliseWorkload(draft)` to the advisor session, which saves it at once.
  */
+import { WORKLOAD_NAME_MAX } from '../../domain/advice.js';
 import { sanitiseForTerminal } from '../../domain/text.js';
 
-/** The longest workload name kept (in characters). */
-export const WORKLOAD_MAX = 100;
+/** The longest workload name kept (in characters): the same limit as the answers file's. */
+export const WORKLOAD_MAX = WORKLOAD_NAME_MAX;
 
 export type WorkloadInputAction =
   | { type: 'workload-edit-start'; value: string }
