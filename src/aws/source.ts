@@ -5,6 +5,7 @@ import { AwsClients, homeRegion } from './clients.js';
 import { credentialProvider, resolveCredentials } from './credentials.js';
 import { DescribeScheduler } from './describe-queue.js';
 import { loadInventory, type Pacing } from './inventory.js';
+import { configuredEndpoints, plainHttpTokenWarning } from './plain-http.js';
 import type { RegionSelection } from './regions.js';
 
 export interface AwsSourceOptions {
@@ -40,11 +41,13 @@ export function awsInventorySource(options: AwsSourceOptions): InventorySource &
   let home: string | null = null;
   // The load in progress; a refresh starts a new one, so old priorities do not carry over.
   let scheduler = new DescribeScheduler();
+  let tokenWarning: string | null = null;
 
   async function ready(): Promise<{ clients: AwsClients; home: string }> {
     if (!clients || !home) {
       const credentials = options.credentials ?? credentialProvider(options.profile);
-      if (!options.credentials) await resolveCredentials(credentials as never, options.profile);
+      const resolved = options.credentials ?? (await resolveCredentials(credentials as never, options.profile));
+      tokenWarning = plainHttpTokenWarning(configuredEndpoints(options.endpoint), resolved);
       home = options.homeRegion ?? (await homeRegion(options.profile));
       clients = new AwsClients({ credentials, endpoint: options.endpoint, profile: options.profile });
     }
@@ -64,7 +67,9 @@ export function awsInventorySource(options: AwsSourceOptions): InventorySource &
     async load(onEvent: (e: InventoryEvent) => void, signal?: AbortSignal): Promise<Inventory> {
       const { clients: c, home: h } = await ready();
       scheduler = new DescribeScheduler();
-      return loadInventory(
+      // Said with every load: the app clears its warnings on refresh.
+      if (tokenWarning) onEvent({ kind: 'warning', message: tokenWarning });
+      const inventory = await loadInventory(
         {
           clients: c,
           regions: options.regions,
@@ -78,6 +83,7 @@ export function awsInventorySource(options: AwsSourceOptions): InventorySource &
         onEvent,
         signal,
       );
+      return tokenWarning ? { ...inventory, warnings: [tokenWarning, ...inventory.warnings] } : inventory;
     },
     prioritise(arns, level) {
       scheduler.prioritise(arns, level);

@@ -1,0 +1,36 @@
+/**
+ * Temporary credentials over plain HTTP. SigV4 never sends the secret key, but it does send the
+ * session token as a header (X-Amz-Security-Token), and whoever reads it can use the credentials
+ * until they expire. Loopback is this machine (the project's own endpoint, a local emulator), so
+ * it is not worth a warning; anything else over http:// is.
+ */
+
+/** Where the clients send requests: --endpoint-url, else the AWS_ENDPOINT_URL* variables the SDK reads. */
+export function configuredEndpoints(explicit: string | undefined, env: NodeJS.ProcessEnv = process.env): string[] {
+  if (explicit) return [explicit];
+  return Object.entries(env)
+    .filter(([k, v]) => (k === 'AWS_ENDPOINT_URL' || k.startsWith('AWS_ENDPOINT_URL_')) && v)
+    .map(([, v]) => v!);
+}
+
+function isLoopback(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  // URL() writes [::ffff:127.0.0.1] as ::ffff:7f00:1.
+  return host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host) || /^::ffff:7f[0-9a-f]{2}:/.test(host);
+}
+
+/** The one-line warning, or null when no session token would cross a network in clear text. */
+export function plainHttpTokenWarning(endpoints: string[], credentials: { sessionToken?: string }): string | null {
+  if (!credentials.sessionToken) return null;
+  const exposed = endpoints.filter((e) => {
+    try {
+      const url = new URL(e);
+      return url.protocol === 'http:' && !isLoopback(url.hostname);
+    } catch {
+      return false;
+    }
+  });
+  if (exposed.length === 0) return null;
+  const host = new URL(exposed[0]).host;
+  return `the session token is sent in clear text to ${host} (plain http://, not this machine): anyone on the way can use these credentials until they expire; use https://`;
+}
