@@ -1,6 +1,6 @@
 /**
- * The TUI's root component: owns the reducer, the inventory loader, the filter runner and the one key
- * handler; lays out status line, tabs, the current view (each in its own error boundary) and the footer,
+ * The TUI's root component: owns the reducer, the inventory loader, the filter runner and the key
+ * router (each screen's commands live in screens/); lays out status line, tabs, the current view (each in its own error boundary) and the footer,
  * always at most `rows - 1` lines tall (Ink 6 repaints the whole screen, flickering, at full height).
  */
 import React, { useCallback, useMemo, useReducer, useRef } from 'react';
@@ -19,20 +19,16 @@ import { ViewErrorBoundary } from './components/error-boundary.js';
 import { readAdvisorSlice, useSessionSaver } from './hooks/use-session-file.js';
 import { useFilterRunner } from './hooks/use-filter-runner.js';
 import { useInventoryLoader } from './hooks/use-inventory-loader.js';
-import { reportTextAction, runReportCommand } from './hooks/use-report-preview.js';
 import { readSize, useTerminalSize, type TerminalSize } from './hooks/use-terminal-size.js';
-import { keyTokens, route, type Command } from './keymap.js';
-import { filterPending, initialState, reducer, screenOf, type Action, type AppState, type ViewId } from './state/app-state.js';
+import { keyTokens, route } from './keymap.js';
+import { commandHandler, textHandler, type ScreenContext } from './screens/index.js';
+import { filterPending, initialState, reducer, screenOf, type Action, type AppState } from './state/app-state.js';
 import { sortOrder, visibleRows, type SortSpec } from './state/sort.js';
-import { clampWindow, type CursorMove } from './state/window.js';
-import { findingsListHeight, jumpTarget } from './state/findings-view.js';
-import { reportPreviewHeight, scrollDelta } from './state/report-view.js';
-import { dropLastChar, normaliseWorkload } from './state/workload-input.js';
-import { advisorModelOf, proposalsOf, reportPreviewOf } from './state/selectors.js';
-import type { AdvisorAction } from './state/advisor-view.js';
+import { clampScroll, listExtent } from './state/scroll.js';
+import { advisorModelOf, reportPreviewOf } from './state/selectors.js';
 import { AdvisorView } from './views/advisor.js';
 import { CertificatesView, tableHeight } from './views/certificates.js';
-import { DetailView, detailMaxScroll } from './views/detail.js';
+import { DetailView } from './views/detail.js';
 import { FindingsView } from './views/findings.js';
 import { OverviewView } from './views/overview.js';
 import { ReportView } from './views/report.js';
@@ -56,7 +52,7 @@ export interface AppProps {
 }
 
 /** Lines outside the view: status line, tab bar, footer — plus the one spare row Ink 6 needs. */
-export const CHROME_ROWS = 4;
+const CHROME_ROWS = 4;
 
 /**
  * Scan time on the keystroke itself: a first slice, stretched by at most as much again when the scan
@@ -65,7 +61,7 @@ export const CHROME_ROWS = 4;
 const FIRST_SLICE_MS = 8;
 const FIRST_SLICE_STRETCH_MS = 8;
 
-export function contentHeight(size: TerminalSize): number {
+function contentHeight(size: TerminalSize): number {
   return Math.max(3, size.rows - CHROME_ROWS);
 }
 
@@ -94,35 +90,6 @@ function useRowsCache() {
   }, []);
 }
 
-const VIEW_COMMANDS: Partial<Record<Command, ViewId>> = {
-  'view.overview': 'overview',
-  'view.certificates': 'certificates',
-  'view.findings': 'findings',
-  'view.advisor': 'advisor',
-  'view.report': 'report',
-};
-
-const ADVISOR_ACTIONS: Partial<Record<Command, AdvisorAction>> = {
-  'advisor.choice-down': { type: 'choice', delta: 1 },
-  'advisor.choice-up': { type: 'choice', delta: -1 },
-  'advisor.answer': { type: 'answer' },
-  'advisor.back': { type: 'back' },
-  'advisor.forward': { type: 'forward' },
-  'advisor.result': { type: 'result' },
-  'advisor.reset': { type: 'reset-request' },
-  'advisor.reset-confirm': { type: 'reset-confirm' },
-  'advisor.reset-cancel': { type: 'reset-cancel' },
-};
-
-const CURSOR_COMMANDS: Partial<Record<Command, CursorMove>> = {
-  'cursor.down': 'down',
-  'cursor.up': 'up',
-  'cursor.top': 'top',
-  'cursor.bottom': 'bottom',
-  'cursor.page-down': 'page-down',
-  'cursor.page-up': 'page-up',
-};
-
 export function App(props: AppProps): React.JSX.Element {
   const { stdout } = useStdout();
   const [state, dispatch] = useReducer(reducer, undefined, () =>
@@ -149,166 +116,53 @@ export function App(props: AppProps): React.JSX.Element {
   const stateRef = useRef(state);
   stateRef.current = state;
   const exited = useRef(false);
-  const ctx = useRef({ now, props, height, auditing });
-  ctx.current = { now, props, height, auditing };
+  const frame = useRef({ now, props, height, auditing });
+  frame.current = { now, props, height, auditing };
 
+  /** Routes each key to the current screen's handler (screens/): the keymap names the command, the screen acts. */
   const handleInput = useCallback(
     (input: string, key: Key) => {
       let s = stateRef.current;
-      const act = (a: Action) => {
-        s = reducer(s, a);
-        // Keys that arrive as separate events before React re-renders must see this state too.
-        stateRef.current = s;
-        dispatch(a);
-      };
-      const exit = (code: number) => {
-        if (exited.current) return;
-        exited.current = true;
-        ctx.current.props.onExit(code);
-      };
-      /** Make sure the filter answers the typed query before acting on its rows (Enter right after typing). */
-      const settleFilter = () => {
-        if (filterPending(s)) act(filterRunner.runNow(s, Infinity)!);
+      const f = frame.current;
+      const ctx: ScreenContext = {
+        get state() {
+          return s;
+        },
+        act(a: Action) {
+          s = reducer(s, a);
+          // Keys that arrive as separate events before React re-renders must see this state too.
+          stateRef.current = s;
+          dispatch(a);
+        },
+        dispatch,
+        now: f.now,
+        height: f.height,
+        auditing: f.auditing,
+        cwd: f.props.cwd ?? process.cwd(),
+        rows: () => rowsOf(s),
+        settleFilter() {
+          if (filterPending(s)) ctx.act(filterRunner.runNow(s, Infinity)!);
+        },
+        exit(code: number) {
+          if (exited.current) return;
+          exited.current = true;
+          f.props.onExit(code);
+        },
       };
       const typedFrom = s.filter.input;
       for (const token of keyTokens(input, key)) {
         if (exited.current) return;
-        const routed = route(token, { mode: s.mode, screen: screenOf(s) });
+        const screen = screenOf(s);
+        const routed = route(token, { mode: s.mode, screen });
         if (!routed) continue;
-        if (routed.kind === 'text') {
-          if (s.mode === 'prompt') {
-            const typed = s.workloadDraft !== null ? { type: 'workload-edit-input' as const, value: s.workloadDraft + token } : reportTextAction(s, token);
-            if (typed) act(typed);
-            continue;
-          }
-          act({ type: 'filter-changed', input: s.filter.input + token });
-          continue;
-        }
-        const { command } = routed;
-        const advisorAction = ADVISOR_ACTIONS[command];
-        if (advisorAction) {
-          act({ type: 'advisor', action: advisorAction, proposals: proposalsOf(s, ctx.current.now) });
-          continue;
-        }
-        const h = ctx.current.height;
-        const view = VIEW_COMMANDS[command];
-        if (view) {
-          act({ type: 'view', view });
-          continue;
-        }
-        const move = CURSOR_COMMANDS[command];
-        if (move) {
-          if (screenOf(s) === 'findings') {
-            act({ type: 'findings-cursor', move, height: findingsListHeight(h) });
-            continue;
-          }
-          if (screenOf(s) === 'report') {
-            const page = reportPreviewHeight(h);
-            const max = Math.max(0, (reportPreviewOf(s, ctx.current.now, ctx.current.auditing).preview?.lines.length ?? 0) - page);
-            act({ type: 'report-scroll', delta: scrollDelta(move, page, max), max });
-            continue;
-          }
-          if (screenOf(s) === 'detail' && s.detail) {
-            const cert = s.certificates[s.arnIndex.get(s.detail.arn) ?? -1];
-            if (!cert) continue;
-            const max = detailMaxScroll(cert, ctx.current.now, s.size.columns, h, s.findings);
-            const delta = move === 'down' ? 1 : move === 'up' ? -1 : move === 'page-down' ? h : move === 'page-up' ? -h : move === 'top' ? -Infinity : Infinity;
-            act({ type: 'detail-scroll', delta: Number.isFinite(delta) ? delta : delta > 0 ? max : -max, max });
-          } else {
-            act({ type: 'cursor', move, count: rowsOf(s).length, height: tableHeight(h) });
-          }
-          continue;
-        }
-        switch (command) {
-          case 'quit':
-            exit(0);
-            return;
-          case 'interrupt':
-            exit(130);
-            return;
-          case 'filter.open':
-            act({ type: 'filter-open' });
-            break;
-          case 'filter.backspace':
-            act({ type: 'filter-changed', input: [...s.filter.input].slice(0, -1).join('') });
-            break;
-          case 'filter.confirm':
-            settleFilter();
-            act({ type: 'filter-confirm' });
-            break;
-          case 'filter.cancel':
-            act({ type: 'filter-cancel' });
-            break;
-          case 'open': {
-            settleFilter();
-            const rows = rowsOf(s);
-            const w = clampWindow(s.table, rows.length, tableHeight(h));
-            if (rows.length > 0) act({ type: 'open-detail', arn: s.certificates[rows[w.cursor]].arn });
-            break;
-          }
-          case 'back':
-            act({ type: 'back' });
-            break;
-          case 'sort.next':
-            act({ type: 'sort-next' });
-            break;
-          case 'sort.reverse':
-            act({ type: 'sort-reverse' });
-            break;
-          case 'refresh':
-            act({ type: 'refresh' });
-            break;
-          case 'help':
-          case 'help.close':
-            act({ type: 'help-toggle' });
-            break;
-          case 'findings.open': {
-            const target = jumpTarget(s.findingsView, s.findings, s.arnIndex);
-            if (target && 'arn' in target) act({ type: 'open-certificate', arn: target.arn, from: 'findings' });
-            else if (target) act({ type: 'findings-notice', notice: target.notice });
-            break;
-          }
-          case 'advisor.workload': {
-            const q = s.advisor.questionnaire;
-            if (!q) break;
-            // w while a reset awaits its y cancels the reset and opens nothing.
-            if (q.confirmReset) act({ type: 'advisor', action: { type: 'reset-cancel' } });
-            else act({ type: 'workload-edit-start', value: q.workload ?? '' });
-            break;
-          }
-          case 'advisor.workload-save':
-            // Sanitised, trimmed, at most 100 characters; empty clears the name. The session saves itself.
-            if (s.workloadDraft !== null) act({ type: 'advisor', action: { type: 'workload', name: normaliseWorkload(s.workloadDraft) } });
-            act({ type: 'workload-edit-end' });
-            break;
-          case 'advisor.workload-cancel':
-            act({ type: 'workload-edit-end' });
-            break;
-          case 'advisor.workload-backspace':
-            if (s.workloadDraft !== null) act({ type: 'workload-edit-input', value: dropLastChar(s.workloadDraft) });
-            break;
-          case 'report.export-md':
-          case 'report.export-json':
-          case 'prompt.confirm':
-          case 'prompt.cancel':
-          case 'prompt.backspace':
-          case 'confirm.yes':
-          case 'confirm.no':
-            runReportCommand(command, s, {
-              cwd: ctx.current.props.cwd ?? process.cwd(),
-              now: ctx.current.now,
-              preview: reportPreviewOf(s, ctx.current.now, ctx.current.auditing),
-              act,
-              dispatch,
-            });
-            break;
-        }
+        if (routed.kind === 'text') textHandler(screen)?.(ctx, routed.text);
+        else commandHandler(screen, routed.command)?.(ctx);
       }
       // The filter input changed: give the scan one slice now, so a quick one (narrowing, most keystrokes)
       // shows its count in the same frame as the typed character instead of one frame later.
       if (!exited.current && s.filter.input !== typedFrom && filterPending(s)) {
         const applied = filterRunner.runNow(s, FIRST_SLICE_MS, FIRST_SLICE_STRETCH_MS);
-        if (applied) act(applied);
+        if (applied) ctx.act(applied);
       }
     },
     [rowsOf, filterRunner],
@@ -316,7 +170,7 @@ export function App(props: AppProps): React.JSX.Element {
   useInput(handleInput);
 
   const rows = state.view === 'certificates' ? rowsOf(state) : new Int32Array(0);
-  const table = clampWindow(state.table, rows.length, tableHeight(height));
+  const table = clampScroll(state.table, listExtent(rows.length, tableHeight(height)));
   const pending = filterPending(state);
   const color = props.color;
   // One object per colour setting: a fresh value each render would re-render every memoised row.

@@ -133,7 +133,7 @@ export interface KeyContext {
   screen: Screen;
 }
 
-export type Routed = { kind: 'command'; command: Command } | { kind: 'text'; text: string } | null;
+type Routed = { kind: 'command'; command: Command } | { kind: 'text'; text: string } | null;
 
 /** Resolve one key token. */
 export function route(token: string, ctx: KeyContext): Routed {

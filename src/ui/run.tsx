@@ -3,7 +3,6 @@
  * App, and ALWAYS leaves the alternate screen — on q, Ctrl+C, SIGTERM/SIGINT/SIGHUP, a crash, or process
  * exit — printing any error only after the terminal is restored.
  */
-import React from 'react';
 import { render, type Instance } from 'ink';
 import type { KnowledgeBase } from '../advisor/index.js';
 import type { AuditConfig } from '../domain/thresholds.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { filterPending, initialState, reducer, screenOf, type Action, type AppState } from '../../src/ui/state/app-state.js';
+import { listExtent, pagerExtent } from '../../src/ui/state/scroll.js';
 import { eventsFor, fixtureCertificates } from './fixtures.js';
 
 const run = (s: AppState, ...actions: Action[]) => actions.reduce(reducer, s);
@@ -103,7 +104,7 @@ describe('views, filter, detail, back', () => {
   });
 
   it('cursor moves clamp to the rows and sort changes go back to the top', () => {
-    let s = run(loaded(), { type: 'view', view: 'certificates' }, { type: 'cursor', move: 'down', count: 4, height: 10, repeat: 10 });
+    let s = run(loaded(), { type: 'view', view: 'certificates' }, { type: 'scroll', pane: 'table', move: 'down', extent: listExtent(4, 10), repeat: 10 });
     expect(s.table.cursor).toBe(3);
     s = reducer(s, { type: 'sort-next' });
     expect(s.sort).toEqual({ column: 'inUse', descending: false });
@@ -121,9 +122,10 @@ describe('views, filter, detail, back', () => {
   });
 
   it('detail scroll is bounded', () => {
-    let s = run(loaded(), { type: 'open-detail', arn: 'arn:x' }, { type: 'detail-scroll', delta: 100, max: 7 });
+    // 17 lines in a pane of 10: at most 7 lines to scroll.
+    let s = run(loaded(), { type: 'open-detail', arn: 'arn:x' }, { type: 'scroll', pane: 'detail', move: 'down', extent: pagerExtent(17, 10), repeat: 100 });
     expect(s.detail?.scroll).toBe(7);
-    s = reducer(s, { type: 'detail-scroll', delta: -100, max: 7 });
+    s = reducer(s, { type: 'scroll', pane: 'detail', move: 'up', extent: pagerExtent(17, 10), repeat: 100 });
     expect(s.detail?.scroll).toBe(0);
   });
 

@@ -3,19 +3,25 @@ import type { Certificate } from '../../src/domain/certificate.js';
 import type { Finding, Severity } from '../../src/domain/finding.js';
 import { initialState, reducer, screenOf, type AppState } from '../../src/ui/state/app-state.js';
 import {
-  clampFindings,
+  findingsExtent,
   findingsLayout,
   findingsListHeight,
   INITIAL_FINDINGS_VIEW,
   jumpTarget,
-  moveFindings,
   selectedFinding,
+  type FindingsLayout,
+  type FindingsViewState,
 } from '../../src/ui/state/findings-view.js';
+import { clampScroll, moveScroll, type CursorMove } from '../../src/ui/state/scroll.js';
 import { route } from '../../src/ui/keymap.js';
 import { ACCOUNT, fakeSource, fixtureCertificates } from './fixtures.js';
 import { KEY, renderApp, type Harness } from './harness.js';
 
 const arn = (id: string, region = id === 'c3' || id === 'd4' ? 'eu-west-1' : 'us-east-1') => `arn:aws:acm:${region}:${ACCOUNT}:certificate/${id}`;
+
+/** The Findings list through the one scroll model. */
+const moveFindings = (s: FindingsViewState, layout: FindingsLayout, move: CursorMove, height: number) => moveScroll(s, move, findingsExtent(layout, height));
+const clampFindings = (s: FindingsViewState, layout: FindingsLayout, height: number) => clampScroll(s, findingsExtent(layout, height));
 
 function finding(ruleId: string, severity: Severity, id: string | null, title: string): Finding {
   return {
@@ -86,7 +92,9 @@ describe('findings layout (pure)', () => {
     s = clampFindings({ cursor: 1, offset: 8, notice: null }, layout, 4);
     expect(s.offset).toBe(layout.rowOf[1] - 2);
     expect(moveFindings(s, layout, 'up', 4).cursor).toBe(0);
-    expect(moveFindings({ cursor: 0, offset: 0, notice: 'x' }, layout, 'up', 4)).toMatchObject({ cursor: 0, notice: null });
+    // A move clears the notice (the reducer's 'scroll' on the findings pane).
+    const noticed: AppState = { ...initialState(), view: 'findings', findings: FINDINGS, findingsView: { cursor: 0, offset: 0, notice: 'x' } };
+    expect(reducer(noticed, { type: 'scroll', pane: 'findings', move: 'up', extent: findingsExtent(layout, 4) }).findingsView).toMatchObject({ cursor: 0, notice: null });
     expect(moveFindings(INITIAL_FINDINGS_VIEW, layout, 'page-down', 4).cursor).toBe(4);
   });
 
@@ -123,8 +131,8 @@ describe('findings layout (pure)', () => {
       return reducer(r, { type: 'findings', generation: r.load.generation, findings });
     };
     let s = loaded(FINDINGS);
-    s = reducer(s, { type: 'findings-cursor', move: 'down', height: H });
-    s = reducer(s, { type: 'findings-cursor', move: 'down', height: H });
+    s = reducer(s, { type: 'scroll', pane: 'findings', move: 'down', extent: findingsExtent(findingsLayout(s.findings!), H) });
+    s = reducer(s, { type: 'scroll', pane: 'findings', move: 'down', extent: findingsExtent(findingsLayout(s.findings!), H) });
     expect(selected(s)).toBe('RSA key of 1024 bits'); // high/weak-key c3, position 2
 
     // New findings ahead of it and a different order: the cursor follows the finding (now at position 4).
@@ -140,7 +148,7 @@ describe('findings layout (pure)', () => {
     expect(selected(s)).toBe('RSA key of 1024 bits');
 
     // A finding that is gone: the cursor stays at its position, clamped to the new list.
-    s = reducer(s, { type: 'findings-cursor', move: 'bottom', height: H });
+    s = reducer(s, { type: 'scroll', pane: 'findings', move: 'bottom', extent: findingsExtent(findingsLayout(s.findings!), H) });
     expect(s.findingsView.cursor).toBe(5);
     s = reload(s, FINDINGS.filter((f) => f.ruleId !== 'missing-tags' || f.certificateArn !== arn('d4')).slice(0, 3));
     expect(s.findingsView.cursor).toBe(2);
@@ -151,10 +159,10 @@ describe('findings layout (pure)', () => {
     // Alike findings (same rule, certificate and region): the same one of them, by order.
     const alike = [finding('missing-tags', 'low', 'd4', 'first'), finding('missing-tags', 'low', 'd4', 'second'), finding('missing-tags', 'low', 'd4', 'third')];
     s = loaded(alike);
-    s = reducer(s, { type: 'findings-cursor', move: 'down', height: H });
+    s = reducer(s, { type: 'scroll', pane: 'findings', move: 'down', extent: findingsExtent(findingsLayout(s.findings!), H) });
     s = reload(s, [finding('weak-key', 'high', 'c3', 'new'), ...alike.map((f) => ({ ...f, title: `${f.title}'` }))]);
     expect(selected(s)).toBe("second'");
-    s = reducer(s, { type: 'findings-cursor', move: 'bottom', height: H });
+    s = reducer(s, { type: 'scroll', pane: 'findings', move: 'bottom', extent: findingsExtent(findingsLayout(s.findings!), H) });
     s = reload(s, alike.slice(0, 2));
     expect(selected(s)).toBe('second'); // the third is gone: the nearest alike one
     // A stale audit (superseded load) does not touch the cursor.

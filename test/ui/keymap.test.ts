@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Key } from 'ink';
 import { footerHints } from '../../src/ui/components/footer.js';
 import { bindingsFor, KEYMAP, keyTokens, route } from '../../src/ui/keymap.js';
+import { commandHandler, textHandler } from '../../src/ui/screens/index.js';
 
 const noKey: Key = {
   upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false,
@@ -116,5 +117,24 @@ describe('one table', () => {
     const typing = footerHints({ mode: 'filter', screen: 'certificates' }).map((h) => `${h.label} ${h.description}`);
     expect(typing).toEqual(expect.arrayContaining(['Enter confirm filter', 'Esc clear filter']));
     expect(typing).not.toContain('q quit');
+  });
+});
+
+describe('every key the keymap offers has a handler on its screen (screens/)', () => {
+  // The modes a screen can be in: the filter input opens on the table, prompts on the Advisor and the Report.
+  const reachable = (mode: string, screen: string): boolean =>
+    mode === 'normal' || mode === 'help' || (mode === 'filter' && screen === 'certificates') || (mode === 'prompt' && (screen === 'advisor' || screen === 'report')) || (mode === 'confirm' && screen === 'report');
+
+  it('each binding, in each mode and screen it is offered in, is handled there', () => {
+    const missing: string[] = [];
+    for (const b of KEYMAP)
+      for (const screen of b.screens)
+        for (const mode of b.modes) if (reachable(mode, screen) && !commandHandler(screen, b.command)) missing.push(`${b.command} on ${screen} (${mode})`);
+    expect(missing).toEqual([]);
+  });
+
+  it('typed text goes to the screen whose input has the keys', () => {
+    for (const screen of ['certificates', 'advisor', 'report'] as const) expect(textHandler(screen)).toBeTypeOf('function');
+    expect(textHandler('overview')).toBeUndefined();
   });
 });

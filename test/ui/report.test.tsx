@@ -7,7 +7,8 @@ import { DEFAULT_AUDIT_CONFIG } from '../../src/domain/thresholds.js';
 import { auditForTui } from '../../src/cli/tui-hooks.js';
 import { route } from '../../src/ui/keymap.js';
 import { initialState, reducer, type AppState } from '../../src/ui/state/app-state.js';
-import { defaultReportPath, INITIAL_REPORT_VIEW, reportReducer, scrollDelta } from '../../src/ui/state/report-view.js';
+import { defaultReportPath } from '../../src/ui/state/report-view.js';
+import { moveScroll, pagerExtent } from '../../src/ui/state/scroll.js';
 import { advisorSlice } from '../../src/ui/state/advisor-slice.js';
 import { inventoryOf, reportPreviewOf } from '../../src/ui/state/selectors.js';
 import { eventsFor, fakeSource, fixtureCertificates, NOW } from './fixtures.js';
@@ -39,11 +40,12 @@ describe('report view state (pure)', () => {
   });
 
   it('scrolls within bounds; the default file name carries the date', () => {
-    const base = { mode: 'normal', reportView: INITIAL_REPORT_VIEW };
-    expect(reportReducer(base, { type: 'report-scroll', delta: 5, max: 3 }).reportView.scroll).toBe(3);
-    expect(reportReducer(base, { type: 'report-scroll', delta: -5, max: 3 })).toBe(base);
-    expect(scrollDelta('bottom', 10, 42)).toBe(42);
-    expect(scrollDelta('page-up', 10, 42)).toBe(-10);
+    // 13 lines in a pane of 10: at most 3 lines to scroll.
+    const base: AppState = { ...initialState(), view: 'report' };
+    expect(reducer(base, { type: 'scroll', pane: 'report', move: 'down', extent: pagerExtent(13, 10), repeat: 5 }).reportView.scroll).toBe(3);
+    expect(reducer(base, { type: 'scroll', pane: 'report', move: 'up', extent: pagerExtent(13, 10), repeat: 5 })).toBe(base);
+    expect(moveScroll({ cursor: 0, offset: 0 }, 'bottom', pagerExtent(52, 10)).offset).toBe(42);
+    expect(moveScroll({ cursor: 0, offset: 42 }, 'page-up', pagerExtent(52, 10)).offset).toBe(32);
     expect(defaultReportPath(NOW, 'md')).toBe(DEFAULT_MD);
     expect(defaultReportPath(NOW, 'json')).toBe(DEFAULT_JSON);
   });

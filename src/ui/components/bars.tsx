@@ -3,7 +3,7 @@ import { Box, Text } from 'ink';
 import { useColor } from '../theme.js';
 
 /** Width of the filled part of a bar for `value` out of `max` in `width` cells (a non-zero value shows ≥1). */
-export function barWidth(value: number, max: number, width: number): number {
+function barWidth(value: number, max: number, width: number): number {
   if (value <= 0 || max <= 0 || width <= 0) return 0;
   return Math.max(1, Math.round((value / max) * width));
 }

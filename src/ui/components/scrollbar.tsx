@@ -1,6 +1,6 @@
 import React from 'react';
 import { Box, Text } from 'ink';
-import { scrollbarThumb } from '../state/window.js';
+import { scrollbarThumb } from '../state/scroll.js';
 import { useColor } from '../theme.js';
 
 /**

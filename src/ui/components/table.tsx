@@ -7,7 +7,7 @@ import type { SortSpec } from '../state/sort.js';
 import { toneProps, useColor } from '../theme.js';
 import { Scrollbar } from './scrollbar.js';
 
-export interface CertificateTableProps {
+interface CertificateTableProps {
   certificates: readonly Certificate[];
   /** Rows to show, as indices into `certificates` (sorted and filtered). */
   rows: Int32Array;
@@ -54,7 +54,7 @@ export function CertificateTable(props: CertificateTableProps): React.JSX.Elemen
 }
 
 /** Text props of a styled run (only the ones the table uses). */
-export interface RunStyle {
+interface RunStyle {
   color?: string;
   dimColor?: boolean;
   bold?: boolean;
@@ -152,7 +152,7 @@ function pushHighlighted(line: Line, text: string, ellipsis: boolean, ranges: Ra
   if (ellipsis) line.push('…', text === '' ? base : lastStyle);
 }
 
-export interface RowLine {
+interface RowLine {
   /** The marker and the domain cell (unpadded: its box is `headWidth` wide). */
   head: Run[];
   headWidth: number;

@@ -5,7 +5,7 @@ import type { InventoryEvent, InventorySource } from '../../domain/inventory.js'
 import type { Action } from '../state/app-state.js';
 
 /** How long events are gathered before one state update (bounds re-renders during a big load). */
-export const EVENT_BATCH_MS = 40;
+const EVENT_BATCH_MS = 40;
 
 /**
  * Runs `source.load()` for the current load generation; a new generation (refresh) aborts the one in

@@ -43,11 +43,11 @@ export interface AdvisorContext {
   proposals: Record<string, string>;
 }
 
-export function answersOf(state: Pick<AdvisorState, 'workload' | 'answers'>): Answers {
+function answersOf(state: Pick<AdvisorState, 'workload' | 'answers'>): Answers {
   return { workload: state.workload, answers: state.answers };
 }
 
-export function visibleOf(kb: KnowledgeBase, state: Pick<AdvisorState, 'workload' | 'answers'>): Question[] {
+function visibleOf(kb: KnowledgeBase, state: Pick<AdvisorState, 'workload' | 'answers'>): Question[] {
   return visibleQuestions(kb, answersOf(state));
 }
 

@@ -7,14 +7,14 @@ import type { Finding } from '../../domain/finding.js';
 import type { AccountIdentity, InventoryEvent, RegionState } from '../../domain/inventory.js';
 import { haystackOf } from './filter.js';
 import { DEFAULT_SORT, nextSortColumn, type SortSpec } from './sort.js';
-import { INITIAL_WINDOW, moveWindow, type CursorMove, type TableWindow } from './window.js';
+import { moveScroll, TOP, type CursorMove, type Extent, type Scroll } from './scroll.js';
 import { findingsReducer, INITIAL_FINDINGS_VIEW, keepSelection, restoreSelection, type FindingsViewAction, type FindingsViewState } from './findings-view.js';
 import { INITIAL_REPORT_VIEW, reportReducer, type ReportViewAction, type ReportViewState } from './report-view.js';
 import { workloadInputReducer, type WorkloadInputAction } from './workload-input.js';
 import { ADVISOR_UNAVAILABLE, advisorSliceReducer, leaveAdvisor, type AdvisorSlice, type AdvisorSliceAction } from './advisor-slice.js';
 import { DEFAULT_AUDIT_CONFIG, type AuditConfig } from '../../domain/thresholds.js';
 
-export const VIEWS = ['overview', 'certificates', 'findings', 'advisor', 'report'] as const;
+const VIEWS = ['overview', 'certificates', 'findings', 'advisor', 'report'] as const;
 export type ViewId = (typeof VIEWS)[number];
 
 /**
@@ -66,7 +66,8 @@ export interface AppState {
   dataVersion: number;
   filter: FilterState;
   sort: SortSpec;
-  table: TableWindow;
+  /** The certificate table's cursor and view (scroll.ts, like every pane that scrolls). */
+  table: Scroll;
   /** `returnTo`: the view Esc goes back to (Enter on a finding opens the detail from Findings). */
   detail: { arn: string; scroll: number; returnTo?: ViewId } | null;
   /** Audit results, once an `audit` function has run over a finished load. */
@@ -87,7 +88,8 @@ export type Action =
   | { type: 'load-failed'; generation: number; message: string }
   | { type: 'findings'; generation: number; findings: Finding[] }
   | { type: 'view'; view: ViewId }
-  | { type: 'cursor'; move: CursorMove; count: number; height: number; repeat?: number }
+  /** Move a pane (scroll.ts); the extent is the pane's as the key handler sees it. */
+  | { type: 'scroll'; pane: Pane; move: CursorMove; extent: Extent; repeat?: number }
   | { type: 'filter-open' }
   | { type: 'filter-changed'; input: string }
   | { type: 'filter-applied'; query: string; matches: Int32Array | null; exact?: Int32Array | null; dataVersion: number }
@@ -96,7 +98,6 @@ export type Action =
   | { type: 'sort-next' }
   | { type: 'sort-reverse' }
   | { type: 'open-detail'; arn: string }
-  | { type: 'detail-scroll'; delta: number; max: number }
   | { type: 'back' }
   | { type: 'help-toggle' }
   | { type: 'resize'; columns: number; rows: number }
@@ -113,6 +114,9 @@ export interface StartingPoint {
   config?: AuditConfig;
 }
 
+/** The panes that scroll. */
+export type Pane = 'table' | 'findings' | 'detail' | 'report';
+
 export function initialState(size: { columns: number; rows: number } = { columns: 80, rows: 24 }, start: StartingPoint = {}): AppState {
   return {
     view: 'overview',
@@ -128,7 +132,7 @@ export function initialState(size: { columns: number; rows: number } = { columns
     dataVersion: 0,
     filter: { input: '', appliedQuery: '', matches: null, exact: null, appliedVersion: 0 },
     sort: DEFAULT_SORT,
-    table: INITIAL_WINDOW,
+    table: TOP,
     detail: null,
     findings: null,
     size,
@@ -280,8 +284,8 @@ export function reducer(state: AppState, action: Action): AppState {
       // Pressing the current view's key again returns to its top level (closes the detail pane).
       if (state.view === action.view) return state.detail || state.mode !== 'normal' ? { ...state, detail: null, mode: 'normal', workloadDraft: null } : state;
       return { ...state, view: action.view, mode: 'normal', workloadDraft: null, advisor: leaveAdvisor(state.advisor) };
-    case 'cursor':
-      return { ...state, table: moveWindow(state.table, action.move, action.count, action.height, action.repeat ?? 1) };
+    case 'scroll':
+      return scrollPane(state, action);
     case 'filter-open':
       return { ...state, view: 'certificates', detail: null, mode: 'filter' };
     case 'filter-changed':
@@ -294,29 +298,27 @@ export function reducer(state: AppState, action: Action): AppState {
       return {
         ...state,
         filter: { ...state.filter, appliedQuery: action.query, matches: action.matches, exact: action.exact ?? null, appliedVersion: action.dataVersion },
-        table: sameQuery ? state.table : INITIAL_WINDOW,
+        table: sameQuery ? state.table : TOP,
       };
     }
     case 'filter-confirm':
-      return { ...state, mode: 'normal', table: INITIAL_WINDOW };
+      return { ...state, mode: 'normal', table: TOP };
     case 'filter-cancel':
       return {
         ...state,
         mode: 'normal',
         filter: { input: '', appliedQuery: '', matches: null, exact: null, appliedVersion: state.dataVersion },
-        table: INITIAL_WINDOW,
+        table: TOP,
       };
     case 'sort-next':
-      return { ...state, sort: { column: nextSortColumn(state.sort.column), descending: false }, table: INITIAL_WINDOW };
+      return { ...state, sort: { column: nextSortColumn(state.sort.column), descending: false }, table: TOP };
     case 'sort-reverse':
-      return { ...state, sort: { ...state.sort, descending: !state.sort.descending }, table: INITIAL_WINDOW };
+      return { ...state, sort: { ...state.sort, descending: !state.sort.descending }, table: TOP };
     case 'open-certificate':
       // By ARN, whatever the filter hides; Esc goes back to the view it came from.
       return { ...state, view: 'certificates', mode: 'normal', detail: { arn: action.arn, scroll: 0, returnTo: action.from } };
-    case 'findings-cursor':
     case 'findings-notice':
       return findingsReducer(state, action);
-    case 'report-scroll':
     case 'report-export-start':
     case 'report-export-input':
     case 'report-export-cancel':
@@ -333,11 +335,6 @@ export function reducer(state: AppState, action: Action): AppState {
       return advisorSliceReducer(state, action);
     case 'open-detail':
       return { ...state, view: 'certificates', mode: 'normal', detail: { arn: action.arn, scroll: 0 } };
-    case 'detail-scroll': {
-      if (!state.detail) return state;
-      const scroll = Math.max(0, Math.min(action.max, state.detail.scroll + action.delta));
-      return scroll === state.detail.scroll ? state : { ...state, detail: { ...state.detail, scroll } };
-    }
     case 'back':
       if (state.mode === 'help') return { ...state, mode: 'normal' };
       if (state.mode === 'filter') return reducer(state, { type: 'filter-cancel' });
@@ -364,6 +361,34 @@ export function reducer(state: AppState, action: Action): AppState {
         // Data versions keep counting up so nothing memoised on them is mistaken for the new load.
         dataVersion: state.dataVersion + 1,
       };
+    }
+  }
+}
+
+/** One move of one pane, through the one scroll model. */
+function scrollPane(state: AppState, action: Extract<Action, { type: 'scroll' }>): AppState {
+  const { move, extent, repeat } = action;
+  switch (action.pane) {
+    case 'table': {
+      const table = moveScroll(state.table, move, extent, repeat);
+      return table === state.table ? state : { ...state, table };
+    }
+    case 'findings': {
+      const v = state.findingsView;
+      const moved = moveScroll(v, move, extent, repeat);
+      // A move clears the notice (Enter on an account-level finding).
+      return moved === v && v.notice === null ? state : { ...state, findingsView: { ...moved, notice: null } };
+    }
+    case 'detail': {
+      const d = state.detail;
+      if (!d) return state;
+      const scroll = moveScroll({ cursor: 0, offset: d.scroll }, move, extent, repeat).offset;
+      return scroll === d.scroll ? state : { ...state, detail: { ...d, scroll } };
+    }
+    case 'report': {
+      const rv = state.reportView;
+      const scroll = moveScroll({ cursor: 0, offset: rv.scroll }, move, extent, repeat).offset;
+      return scroll === rv.scroll ? state : { ...state, reportView: { ...rv, scroll } };
     }
   }
 }

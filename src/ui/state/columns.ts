@@ -17,7 +17,7 @@ import {
   type Tone,
 } from './format.js';
 
-export interface ColumnDef {
+interface ColumnDef {
   id: SortColumn;
   header: string;
   /** Width when there is room. */
@@ -28,7 +28,7 @@ export interface ColumnDef {
   priority: number;
 }
 
-export const COLUMNS: ColumnDef[] = [
+const COLUMNS: ColumnDef[] = [
   { id: 'domain', header: 'Domain', width: 0, narrow: 0, priority: 10 },
   { id: 'sans', header: 'SANs', width: 5, narrow: 0, priority: 5 },
   { id: 'type', header: 'Type', width: 8, narrow: 0, priority: 4 },
@@ -141,7 +141,7 @@ export function displayWidth(text: string): number {
   return w;
 }
 
-export interface FittedCell {
+interface FittedCell {
   /** The part of the text that is shown (a prefix of it). */
   text: string;
   /** Cut short: an ellipsis follows `text` (Ink's `truncate-end`). */

@@ -11,7 +11,7 @@ import { safe } from '../../domain/text.js';
 import { decodeArn } from '../arn.js';
 import { daysLabel, expiryTone, formatDateTime, renewalSummary, statusTone, type Tone } from './format.js';
 
-export interface DetailLine {
+interface DetailLine {
   kind: 'title' | 'section' | 'field' | 'text' | 'blank';
   label?: string;
   text: string;

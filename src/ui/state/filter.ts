@@ -40,7 +40,7 @@ export function haystackOf(cert: Certificate): string {
   return parts.join(SEP).toLowerCase();
 }
 
-export interface QueryToken {
+interface QueryToken {
   text: string;
   /** Edits allowed: floor(0.3 · length), fuse's threshold rule. */
   k: number;
@@ -144,7 +144,7 @@ function bitapWithin(h: string, from: number, to: number, b: Bitap): boolean {
 }
 
 /** 0 no match, 1 fuzzy, 2 exact: the lowest tier over all tokens. */
-export function compileTiered(query: string): (haystack: string) => 0 | 1 | 2 {
+function compileTiered(query: string): (haystack: string) => 0 | 1 | 2 {
   const matchers = parseQuery(query).map(compileToken);
   if (matchers.length === 0) return () => 2;
   if (matchers.length === 1) return matchers[0].tier;
@@ -184,7 +184,7 @@ export function filterIndices(corpus: readonly string[], query: string, within?:
   return runFilter(corpus, query, within).matches;
 }
 
-export interface FilterOutcome {
+interface FilterOutcome {
   /** Every match (fuzzy included), ascending indices into the full list; null: no filter. */
   matches: Int32Array | null;
   /** The exact matches among them (every token a substring), ascending; null: no filter. */
@@ -284,7 +284,7 @@ export function highlightRanges(text: string, query: string): Range[] {
   return mergeRanges(ranges);
 }
 
-export function mergeRanges(ranges: Range[]): Range[] {
+function mergeRanges(ranges: Range[]): Range[] {
   const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
   const out: Range[] = [];
   for (const r of sorted) {

@@ -1,17 +1,15 @@
 /**
  * The Findings view's pure state: findings grouped by severity (critical → info) then rule, laid out as
- * display rows (group headers + findings), a cursor over the findings only, and the window (offset into
- * the display rows) that keeps the cursor — and its group's headers where they fit — on screen.
+ * display rows (group headers + findings), a cursor over the findings only, and the view (offset into the
+ * display rows) — moved by the one scroll model (scroll.ts), which keeps the cursor and, where they fit,
+ * its group's headers on screen.
  */
 import type { Finding, Severity } from '../../domain/finding.js';
 import { SEVERITIES, severityRank } from '../../domain/finding.js';
-import type { CursorMove } from './window.js';
+import type { Extent, Scroll } from './scroll.js';
 
-export interface FindingsViewState {
-  /** Position of the selected finding in `layout.ordered`. */
-  cursor: number;
-  /** First visible display row. */
-  offset: number;
+/** `cursor`: position of the selected finding in `layout.ordered`; `offset`: the first display row shown. */
+export interface FindingsViewState extends Scroll {
   /** A short message (Enter on an account-level finding); cleared by the next move. */
   notice: string | null;
   /** Set by a refresh: the finding the cursor was on, looked up again when the new findings arrive. */
@@ -22,7 +20,7 @@ export interface FindingsViewState {
  * A finding's identity across reloads: rule, certificate and region — and, as several findings can share
  * those (account-level ones have neither certificate nor region), which of the alike ones it was.
  */
-export interface FindingKey {
+interface FindingKey {
   ruleId: string;
   certificateArn: string | null;
   region: string | null;
@@ -98,53 +96,13 @@ export function findingsListHeight(height: number): number {
   return Math.max(1, height - 1 - findingsDetailHeight(height));
 }
 
-/** Keep the cursor in range and visible; when the window moves up to it, show its group headers too. */
-export function clampFindings(state: FindingsViewState, layout: FindingsLayout, height: number): FindingsViewState {
-  const h = Math.max(1, height);
-  const n = layout.ordered.length;
-  if (n === 0) return state.cursor === 0 && state.offset === 0 ? state : { ...state, cursor: 0, offset: 0 };
-  const cursor = Math.min(Math.max(0, state.cursor), n - 1);
-  const row = layout.rowOf[cursor];
-  let offset = Math.min(Math.max(0, state.offset), Math.max(0, layout.rows.length - h));
-  if (row < offset) {
-    // Scrolling up onto a group's first finding: bring its headers into view when they fit.
-    let top = row;
-    while (top > 0 && layout.rows[top - 1].kind !== 'finding' && row - (top - 1) < h) top--;
-    offset = top;
-  }
-  if (row >= offset + h) offset = row - h + 1;
-  return cursor === state.cursor && offset === state.offset ? state : { ...state, cursor, offset };
-}
-
-export function moveFindings(state: FindingsViewState, layout: FindingsLayout, move: CursorMove, height: number): FindingsViewState {
-  const h = Math.max(1, height);
-  const n = layout.ordered.length;
-  let { cursor, offset } = state;
-  switch (move) {
-    case 'up':
-      cursor -= 1;
-      break;
-    case 'down':
-      cursor += 1;
-      break;
-    case 'page-up':
-      cursor -= h;
-      offset -= h;
-      break;
-    case 'page-down':
-      cursor += h;
-      offset += h;
-      break;
-    case 'top':
-      cursor = 0;
-      offset = 0;
-      break;
-    case 'bottom':
-      cursor = n - 1;
-      offset = layout.rows.length - h;
-      break;
-  }
-  return clampFindings({ cursor, offset, notice: null }, layout, h);
+/** The list as the scroll model sees it: a cursor over the findings, the headers as lines without one. */
+export function findingsExtent(layout: FindingsLayout, height: number): Extent {
+  return {
+    height,
+    lines: layout.rows.length,
+    items: { count: layout.ordered.length, lineOf: layout.rowOf, isHeader: (line) => layout.rows[line].kind !== 'finding' },
+  };
 }
 
 /** The selected finding (after clamping), or null when there are none. */
@@ -170,21 +128,11 @@ export function jumpTarget(
   return { arn: f.certificateArn };
 }
 
-/** The Findings view's actions; app-state's reducer hands them to `findingsReducer`. */
-export type FindingsViewAction =
-  | { type: 'findings-cursor'; move: CursorMove; height: number }
-  | { type: 'findings-notice'; notice: string | null };
+/** The Findings view's own action (its moves are app-state's 'scroll'). */
+export type FindingsViewAction = { type: 'findings-notice'; notice: string | null };
 
-export function findingsReducer<S extends { findings: Finding[] | null; findingsView: FindingsViewState }>(state: S, action: FindingsViewAction): S {
-  switch (action.type) {
-    case 'findings-cursor': {
-      if (!state.findings) return state;
-      const next = moveFindings(state.findingsView, findingsLayout(state.findings), action.move, action.height);
-      return next === state.findingsView ? state : { ...state, findingsView: next };
-    }
-    case 'findings-notice':
-      return action.notice === state.findingsView.notice ? state : { ...state, findingsView: { ...state.findingsView, notice: action.notice } };
-  }
+export function findingsReducer<S extends { findingsView: FindingsViewState }>(state: S, action: FindingsViewAction): S {
+  return action.notice === state.findingsView.notice ? state : { ...state, findingsView: { ...state.findingsView, notice: action.notice } };
 }
 
 function sameFinding(a: Pick<Finding, 'ruleId' | 'certificateArn' | 'region'>, b: Pick<Finding, 'ruleId' | 'certificateArn' | 'region'>): boolean {
@@ -192,7 +140,7 @@ function sameFinding(a: Pick<Finding, 'ruleId' | 'certificateArn' | 'region'>, b
 }
 
 /** The key of the selected finding, or null when there is none. */
-export function selectionKey(state: FindingsViewState, findings: readonly Finding[] | null): FindingKey | null {
+function selectionKey(state: FindingsViewState, findings: readonly Finding[] | null): FindingKey | null {
   if (!findings || findings.length === 0) return null;
   const { ordered } = findingsLayout(findings);
   const cursor = Math.min(Math.max(0, state.cursor), ordered.length - 1);

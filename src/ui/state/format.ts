@@ -10,7 +10,7 @@ export function formatCount(n: number): string {
 }
 
 /** ISO date-time → "2026-12-01", or "—". */
-export function formatDate(iso: string | null): string {
+function formatDate(iso: string | null): string {
   if (!iso) return '—';
   const t = Date.parse(iso);
   if (Number.isNaN(t)) return '—';

@@ -2,7 +2,7 @@
 import type { Certificate } from '../../domain/certificate.js';
 import { daysUntilExpiry } from '../../domain/certificate.js';
 
-export interface Counts {
+interface Counts {
   total: number;
   byStatus: Array<[string, number]>;
   byType: Array<[string, number]>;

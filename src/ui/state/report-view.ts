@@ -8,7 +8,7 @@ import { renderReportJson, type Report } from '../../report/index.js';
 
 export type ExportFormat = 'md' | 'json';
 
-export type ExportState =
+type ExportState =
   | { kind: 'idle' }
   /** The path prompt has the keys. */
   | { kind: 'input'; format: ExportFormat; path: string }
@@ -24,8 +24,8 @@ export interface ReportViewState {
 
 export const INITIAL_REPORT_VIEW: ReportViewState = { scroll: 0, export: { kind: 'idle' } };
 
+/** The export flow's actions (the preview's moves are app-state's 'scroll'). */
 export type ReportViewAction =
-  | { type: 'report-scroll'; delta: number; max: number }
   | { type: 'report-export-start'; format: ExportFormat; path: string }
   | { type: 'report-export-input'; path: string }
   | { type: 'report-export-cancel' }
@@ -40,10 +40,6 @@ export function reportReducer<S extends { mode: string; reportView: ReportViewSt
   const rv = state.reportView;
   const set = (reportView: ReportViewState, mode?: ReportMode): S => ({ ...state, reportView, ...(mode ? { mode } : {}) }) as S;
   switch (action.type) {
-    case 'report-scroll': {
-      const scroll = Math.max(0, Math.min(action.max, rv.scroll + action.delta));
-      return scroll === rv.scroll ? state : set({ ...rv, scroll });
-    }
     case 'report-export-start':
       return set({ ...rv, export: { kind: 'input', format: action.format, path: action.path } }, 'prompt');
     case 'report-export-input':
@@ -76,7 +72,7 @@ export function defaultReportPath(now: Date, format: ExportFormat): string {
 }
 
 /** Lines above and below the preview: the advice banner and the export line. */
-export const REPORT_CHROME = 2;
+const REPORT_CHROME = 2;
 
 export function reportPreviewHeight(height: number): number {
   return Math.max(1, height - REPORT_CHROME);
@@ -96,22 +92,4 @@ export interface ReportPreview {
 
 export function exportContent(preview: ReportPreview, format: ExportFormat): string {
   return format === 'md' ? preview.markdown : renderReportJson(preview.report);
-}
-
-/** A cursor move as a scroll delta for a pane of `page` lines that can scroll `max` lines. */
-export function scrollDelta(move: 'up' | 'down' | 'page-up' | 'page-down' | 'top' | 'bottom', page: number, max: number): number {
-  switch (move) {
-    case 'up':
-      return -1;
-    case 'down':
-      return 1;
-    case 'page-up':
-      return -page;
-    case 'page-down':
-      return page;
-    case 'top':
-      return -max;
-    case 'bottom':
-      return max;
-  }
 }

@@ -16,7 +16,7 @@ import { wrap } from '../state/detail-lines.js';
 import type { Tone } from '../state/format.js';
 import { Styled } from '../theme.js';
 
-export interface AdvisorViewProps {
+interface AdvisorViewProps {
   model: AdvisorModel;
   width: number;
   height: number;
@@ -237,10 +237,4 @@ export function AdvisorView(props: AdvisorViewProps): React.JSX.Element {
       )}
     </Box>
   );
-}
-
-/** Exposed for tests: the laid-out lines as plain text. */
-export function advisorLines(model: AdvisorModel, width: number, height: number, input: string | null = null): string[] {
-  if (model.kind === 'error') return [model.message];
-  return (model.kind === 'result' ? resultLines(model, width, height, input) : questionLines(model, width, height, input)).map((l) => l.text);
 }

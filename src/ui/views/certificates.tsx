@@ -7,14 +7,14 @@ import type { FilterState, LoadState } from '../state/app-state.js';
 import { layoutColumns } from '../state/columns.js';
 import { formatCount } from '../state/format.js';
 import { SORT_LABELS, type SortSpec } from '../state/sort.js';
-import type { TableWindow } from '../state/window.js';
+import type { Scroll } from '../state/scroll.js';
 import { useColor } from '../theme.js';
 
-export interface CertificatesViewProps {
+interface CertificatesViewProps {
   certificates: readonly Certificate[];
   /** Sorted, filtered row indices into `certificates`. */
   rows: Int32Array;
-  table: TableWindow;
+  table: Scroll;
   filter: FilterState;
   /** The filter input has the keys (a cursor shows after the typed text). */
   editing: boolean;
@@ -32,7 +32,7 @@ export function tableHeight(viewHeight: number): number {
   return Math.max(1, viewHeight - 2);
 }
 
-export function countLabel(shown: number, total: number, filtered: boolean): string {
+function countLabel(shown: number, total: number, filtered: boolean): string {
   return filtered ? `${formatCount(shown)} of ${formatCount(total)}` : `${formatCount(total)} certificate${total === 1 ? '' : 's'}`;
 }
 

@@ -4,9 +4,10 @@ import type { Certificate } from '../../domain/certificate.js';
 import type { Finding } from '../../domain/finding.js';
 import { Scrollbar } from '../components/scrollbar.js';
 import { detailLines, LABEL_WIDTH } from '../state/detail-lines.js';
+import { pagerExtent, type Extent } from '../state/scroll.js';
 import { useColor, useToneProps } from '../theme.js';
 
-export interface DetailViewProps {
+interface DetailViewProps {
   certificate: Certificate | null;
   /** The audit's findings (all of them; this view picks the certificate's). Omitted until an audit exists. */
   findings?: Finding[] | null;
@@ -16,9 +17,9 @@ export interface DetailViewProps {
   now: Date;
 }
 
-/** Lines the detail pane can scroll past. */
-export function detailMaxScroll(cert: Certificate, now: Date, width: number, height: number, findings?: Finding[] | null): number {
-  return Math.max(0, detailLines(cert, now, width - 1, findings).length - height);
+/** The pane as the scroll model sees it: its lines (at this width) and its height. */
+export function detailExtent(cert: Certificate, now: Date, width: number, height: number, findings?: Finding[] | null): Extent {
+  return pagerExtent(detailLines(cert, now, width - 1, findings).length, height);
 }
 
 export function DetailView(props: DetailViewProps): React.JSX.Element {

@@ -12,9 +12,10 @@ import { safe, sanitiseForTerminal } from '../../domain/text.js';
 import { ruleById } from '../../audit/rules/index.js';
 import { Scrollbar } from '../components/scrollbar.js';
 import { wrap } from '../state/detail-lines.js';
+import { clampScroll } from '../state/scroll.js';
 import {
-  clampFindings,
   findingsDetailHeight,
+  findingsExtent,
   findingsLayout,
   findingsListHeight,
   type FindingsLayout,
@@ -24,7 +25,7 @@ import {
 import type { Tone } from '../state/format.js';
 import { useColor, useToneProps } from '../theme.js';
 
-export interface FindingsViewProps {
+interface FindingsViewProps {
   /** The audit's findings; null until the audit has run (or when there is no audit). */
   findings: Finding[] | null;
   certificates: readonly Certificate[];
@@ -37,7 +38,7 @@ export interface FindingsViewProps {
   height: number;
 }
 
-export function severityTone(s: Severity): Tone {
+function severityTone(s: Severity): Tone {
   return s === 'critical' || s === 'high' ? 'danger' : s === 'medium' ? 'warning' : s === 'low' ? 'accent' : 'muted';
 }
 
@@ -92,7 +93,7 @@ export function FindingsView(props: FindingsViewProps): React.JSX.Element {
   const layout = findingsLayout(props.findings);
   const listHeight = findingsListHeight(height);
   const detailHeight = findingsDetailHeight(height);
-  const win = clampFindings(props.view, layout, listHeight);
+  const win = clampScroll(props.view, findingsExtent(layout, listHeight));
   const cols = columnsFor(width);
   const domainOf = (f: Finding): string => {
     if (!f.certificateArn) return '(account)';

@@ -11,7 +11,7 @@ import { daysLabel, expiryTone, formatCount, shortKey, shortStatus, shortType } 
 import { countCertificates, expiryTimeline, mostUrgent } from '../state/overview.js';
 import { useColor, useToneProps } from '../theme.js';
 
-export interface OverviewProps {
+interface OverviewProps {
   label: InventorySource['label'];
   account: AccountIdentity | null;
   regions: RegionState[];

@@ -11,7 +11,7 @@ import type { ReportPreviewState } from '../state/selectors.js';
 import { reportPreviewHeight, type ExportFormat, type ReportViewState } from '../state/report-view.js';
 import { useColor } from '../theme.js';
 
-export interface ReportViewProps {
+interface ReportViewProps {
   preview: ReportPreviewState;
   view: ReportViewState;
   width: number;

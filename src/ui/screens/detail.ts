@@ -1,0 +1,15 @@
+/** A certificate's detail pane (Enter on a row or a finding): scrolling, and Esc back to where it came from. */
+import { detailExtent } from '../views/detail.js';
+import type { ScreenKeys } from './context.js';
+import { scrollKeys } from './moves.js';
+
+export const detailKeys: ScreenKeys = {
+  commands: {
+    ...scrollKeys('detail', (c) => {
+      const s = c.state;
+      const cert = s.detail ? s.certificates[s.arnIndex.get(s.detail.arn) ?? -1] : undefined;
+      return cert ? detailExtent(cert, c.now, s.size.columns, c.height, s.findings) : null;
+    }),
+    back: (c) => c.act({ type: 'back' }),
+  },
+};
