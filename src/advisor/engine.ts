@@ -4,6 +4,7 @@ import type { Inventory } from '../domain/inventory.js';
 import type { Answers } from './answers.js';
 import { findContradictions, type FoundContradiction } from './contradictions.js';
 import { EVIDENCE_FUNCTIONS, type Evidence } from './evidence.js';
+import { forecastLines, forecastRenewalLoad, type RenewalForecast } from './forecast.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import { buildPlan, type PlanOptions } from './plan.js';
 import type { Condition, DecisionRule, Question } from './schema.js';
@@ -113,11 +114,13 @@ export function collectEvidence(kb: KnowledgeBase, inventory: Inventory, finding
   const input = { inventory, findings, now };
   const results = new Map<string, ReturnType<(typeof EVIDENCE_FUNCTIONS)[string]>>();
   const out: Record<string, Evidence> = {};
+  let forecast: RenewalForecast | undefined;
   for (const q of kb.questions) {
     const fn = q.evidence.function;
     if (!results.has(fn)) results.set(fn, (EVIDENCE_FUNCTIONS[fn] ?? EVIDENCE_FUNCTIONS.none)(input));
     const r = results.get(fn)!;
     const lines = [...(q.evidence.note ? [q.evidence.note] : []), ...r.lines];
+    if (q.evidence.forecast) lines.push(...forecastLines((forecast ??= forecastRenewalLoad(inventory, now))));
     if (lines.length === 0) lines.push('Nothing in the inventory bears on this question; answer from what you know.');
     const evidence: Evidence = { lines };
     const p = r.proposals?.[q.id];

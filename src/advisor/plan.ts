@@ -9,7 +9,7 @@ import type { Inventory } from '../domain/inventory.js';
 import { sanitiseForTerminal } from '../domain/text.js';
 import { DEFAULT_AUDIT_CONFIG } from '../domain/thresholds.js';
 import type { FoundContradiction } from './contradictions.js';
-import { isPublicIssuer } from './evidence.js';
+import { replaceableImports } from './eligibility.js';
 import { buildGuardrails, type Guardrails, type ProductionTag } from './guardrails.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import { stepForFinding } from './routing.js';
@@ -41,25 +41,6 @@ function listNames(names: string[]): string {
 
 function findingSubjects(findings: Finding[], byArn: Map<string, Certificate>): string {
   return listNames([...new Set(findings.map((f) => (f.certificateArn ? byArn.get(f.certificateArn)?.domainName ?? f.certificateArn : f.title)))]);
-}
-
-const IP_ADDRESS = /^[\d.]+$|:/;
-
-/**
- * Imported certificates from a commercial CA that ACM could issue itself: live, attached to an integrated
- * service, domain-validated (no organisation in the subject, as OV/EV certificates carry) and DNS names only.
- */
-export function replaceableImports(inventory: Inventory): Certificate[] {
-  return inventory.certificates.filter(
-    (c) =>
-      c.type === 'IMPORTED' &&
-      c.status === 'ISSUED' &&
-      (c.inUseBy.length > 0 || c.inUse === true) &&
-      !!c.issuer &&
-      isPublicIssuer(c.issuer) &&
-      !(c.subject && /(?:^|,\s*)O=/.test(c.subject)) &&
-      [c.domainName, ...c.subjectAlternativeNames].every((n) => !n || !IP_ADDRESS.test(n)),
-  );
 }
 
 interface Vars {

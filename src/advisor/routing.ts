@@ -9,15 +9,12 @@
  */
 import type { Certificate } from '../domain/certificate.js';
 import type { Finding } from '../domain/finding.js';
+import { usesEmailValidation } from './eligibility.js';
 import type { PlanStepTemplate } from './schema.js';
 
 /** The certificate's key or lifecycle is outside ACM's attachment model: issued over ACME or exported. */
 export function managedOutsideAcm(c: Certificate): boolean {
   return c.keyPairOrigin === 'ACME' || c.exported === true;
-}
-
-function usesEmail(c: Certificate): boolean {
-  return c.validationMethod === 'EMAIL' || c.domainValidations.some((d) => d.validationMethod === 'EMAIL');
 }
 
 /** The step id for a finding, or null when no step handles its rule. Pure. */
@@ -28,7 +25,7 @@ export function stepForFinding(finding: Finding, cert: Certificate | undefined, 
   if (rule === 'renewal-failing' && cert?.renewalStatus === 'PENDING_VALIDATION') return 'complete-renewal-validation';
   if (rule === 'expiring-soon' && cert && cert.type !== 'IMPORTED') {
     if (cert.renewalStatus === 'PENDING_VALIDATION') return 'complete-renewal-validation';
-    if (usesEmail(cert)) return 'migrate-email-to-dns';
+    if (usesEmailValidation(cert)) return 'migrate-email-to-dns';
     return 'fix-renewal';
   }
   const byOrder = [...steps].sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));

@@ -61,6 +61,8 @@ export const questionSchema = z
         function: id,
         proposes: text,
         note: text.optional(),
+        /** Also show the renewal-load forecast (src/advisor/forecast.ts) as evidence. */
+        forecast: z.boolean().optional(),
       })
       .strict(),
     askIf: conditionSchema.optional(),

@@ -2,6 +2,7 @@ import type { Certificate } from '../domain/certificate.js';
 import type { AccountIdentity, Inventory, RegionError } from '../domain/inventory.js';
 import type { AuditResult, Finding, Severity, SeveritySummary } from '../domain/finding.js';
 import { severityRank } from '../domain/finding.js';
+import { forecastRenewalLoad, type RenewalForecast } from '../advisor/forecast.js';
 import type { AnsweredQuestion, Advice, Fact, IgnoredAnswer, Plan, Recommendation } from '../domain/advice.js';
 import type { AuditConfig } from '../domain/thresholds.js';
 import { daysUntilExpiry } from '../domain/certificate.js';
@@ -25,6 +26,8 @@ export interface Report {
   totals: { certificates: number; inUse: number; findings: number };
   urgent: UrgentCertificate[];
   expiryTimeline: TimelineMonth[];
+  /** Renewals needing a person or a redeploy per year, per phase of the CA/Browser Forum validity schedule. */
+  forecast: RenewalForecast;
   findings: ReportFinding[];
   workload: string | null;
   answers: AnsweredQuestion[] | null;
@@ -103,6 +106,8 @@ export function buildReport(input: BuildReportInput): Report {
     },
     urgent: mostUrgent(inventory.certificates, audit.findings, generatedAt, owner, 5),
     expiryTimeline: timeline(inventory.certificates, generatedAt, 12, config.renewalLateDays),
+    // No exportable price: the sourced one predates AWS's 2026 change (content/facts.yaml exportable-pricing).
+    forecast: forecastRenewalLoad(inventory, generatedAt, null),
     findings,
     workload: advice?.workload ?? null,
     answers: advice ? advice.answers : null,

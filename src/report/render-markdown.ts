@@ -161,6 +161,8 @@ export function buildReportTree(report: Report): Root {
     ),
   );
 
+  out.push(...forecastSection(report.forecast));
+
   // Findings
   out.push(heading(2, 'Findings'));
   if (report.findings.length === 0) out.push(para(t('No findings.')));
@@ -285,6 +287,52 @@ function inventoryRow(c: Certificate, ownerTag: string): Cell[] {
     inUse === null ? 'unknown' : inUse ? 'yes' : 'no',
     tagValue(c.tags, ownerTag),
   ];
+}
+
+function forecastSection(f: Report['forecast']): RootContent[] {
+  const b = f.basis;
+  const out: RootContent[] = [heading(2, 'Renewal load forecast (CA/Browser Forum schedule)')];
+  out.push(
+    para(
+      t(
+        `Public TLS certificates may be valid for at most 200 days from 15 March 2026, 100 days from 15 March 2027 and 47 days from 15 March 2029. ` +
+          `Built from ${plural(b.importedPublic, 'imported public certificate')}, ${plural(b.importedPrivate, 'imported internal-CA certificate')}, ` +
+          `${plural(b.emailValidated, 'email-validated certificate')} and ${plural(b.exported, 'exportable certificate')}; ` +
+          `${plural(b.adoptable, 'certificate')} could move to renewals ACM does by itself.`,
+      ),
+    ),
+  );
+  out.push(code('mermaid', forecastChart(f)));
+  out.push(para(t('Bars: renewals a person must carry out each year. Line: what is left after adopting ACM for the eligible certificates.')));
+  out.push(
+    table(
+      ['From', 'Max validity (days)', 'Manual renewals / year', 'Redeploys / year', 'Export charges / year (USD)', 'Removed by adopting ACM'],
+      f.phases.map((p) => [
+        p.from,
+        String(p.maxValidityDays),
+        String(p.manualRenewalsPerYear),
+        String(p.redeploysPerYear),
+        p.exportChargesPerYear === null ? 'not stated' : p.exportChargesPerYear.toFixed(2),
+        String(p.removedByAdoption),
+      ]),
+    ),
+  );
+  if (f.phases.some((p) => p.exportChargesPerYear === null) && b.exported > 0)
+    out.push(para(t('Export charges are not stated: AWS changed exportable-certificate pricing in 2026 and no current price with a source was at hand (see the facts).')));
+  return out;
+}
+
+function forecastChart(f: Report['forecast']): string {
+  const labels = f.phases.map((p) => `"${mermaidLabel(`${p.from} max ${p.maxValidityDays} d`)}"`).join(', ');
+  const max = Math.max(1, ...f.phases.map((p) => Math.ceil(p.manualRenewalsPerYear)));
+  return [
+    'xychart-beta',
+    '  title "Manual renewals per year"',
+    `  x-axis [${labels}]`,
+    `  y-axis "Renewals per year" 0 --> ${max}`,
+    `  bar [${f.phases.map((p) => p.manualRenewalsPerYear).join(', ')}]`,
+    `  line [${f.phases.map((p) => Math.round((p.manualRenewalsPerYear - p.removedByAdoption) * 10) / 10).join(', ')}]`,
+  ].join('\n');
 }
 
 function mermaidChart(report: Report): string {

@@ -138,6 +138,7 @@ describe.each([true, false])('Markdown report (advice: %s)', (withAdvice) => {
       'Executive summary',
       'Most urgent certificates',
       'Expiry timeline (next 12 months)',
+      'Renewal load forecast (CA/Browser Forum schedule)',
       'Findings',
       ...(withAdvice ? ['Questionnaire answers', 'Recommendation', 'Adoption plan', 'Step 1: Move to DNS validation'] : []),
       'Appendix: certificate inventory',

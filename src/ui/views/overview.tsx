@@ -9,6 +9,7 @@ import { Bar } from '../components/bars.js';
 import type { LoadState } from '../state/app-state.js';
 import { daysLabel, expiryTone, formatCount, shortKey, shortStatus, shortType } from '../state/format.js';
 import { countCertificates, expiryTimeline, mostUrgent } from '../state/overview.js';
+import { forecastRenewalLoad } from '../../advisor/forecast.js';
 import { useColor, useToneProps } from '../theme.js';
 
 interface OverviewProps {
@@ -43,6 +44,7 @@ export function OverviewView(props: OverviewProps): React.JSX.Element {
   const { certificates, now } = props;
   const counts = useMemo(() => countCertificates(certificates), [certificates]);
   const timeline = useMemo(() => expiryTimeline(certificates, now), [certificates, now.getTime()]);
+  const forecast = useMemo(() => forecastRenewalLoad({ certificates }, now), [certificates, now.getTime()]);
   const twoColumns = props.width >= 96;
   const colWidth = twoColumns ? Math.floor((props.width - 2) / 2) : props.width;
   const maxMonth = Math.max(1, ...timeline.map((m) => m.total));
@@ -68,7 +70,7 @@ export function OverviewView(props: OverviewProps): React.JSX.Element {
   left.push(<Text key="sp1"> </Text>);
   const done = props.regions.filter((r) => r.status === 'ok' || r.status === 'error').length;
   left.push(<Section key="regions" title={`Regions ${done}/${props.load.regionsTotal ?? props.regions.length}`} />);
-  const countsBlock = 7;
+  const countsBlock = 7 + 2 + forecast.phases.length;
   const regionRoom = twoColumns ? Math.max(1, props.height - left.length - countsBlock) : 3;
   const regions = props.regions.slice(0, props.regions.length > regionRoom ? regionRoom - 1 : regionRoom);
   for (const r of regions) {
@@ -94,6 +96,16 @@ export function OverviewView(props: OverviewProps): React.JSX.Element {
   left.push(
     <Text key="c-use" wrap="truncate-end">{`  in use  yes ${formatCount(counts.inUse.yes)} · no ${formatCount(counts.inUse.no)}${counts.inUse.unknown ? ` · unknown ${formatCount(counts.inUse.unknown)}` : ''}`}</Text>,
   );
+  // The renewal load as the CA/Browser Forum shortens validity (the report has the table and chart).
+  left.push(<Text key="sp-fc"> </Text>);
+  left.push(<Section key="forecast" title="Manual renewals a year (CA/B Forum schedule)" />);
+  for (const p of forecast.phases)
+    left.push(
+      <Text key={`fc-${p.from}`} wrap="truncate-end">
+        {`  from ${p.from}  ${String(p.maxValidityDays).padStart(3)} d  ${String(p.manualRenewalsPerYear).padStart(5)} manual · ${p.redeploysPerYear} redeploys`}
+        {p.removedByAdoption > 0 ? <Text {...tone('ok')}>{`  −${p.removedByAdoption} with ACM`}</Text> : null}
+      </Text>,
+    );
   for (const w of props.warnings.slice(-2)) left.push(<Text key={`w-${w}`} wrap="truncate-end" {...tone('warning')}>{`  ! ${safe(w)}`}</Text>);
 
   // Right: timeline, most urgent, worst findings.

@@ -1,0 +1,145 @@
+/**
+ * The renewal-load forecast: how many renewals need a person (or a redeploy) each year as the CA/Browser Forum
+ * shortens public TLS certificates (ballot SC-081: at most 200 days from 15 March 2026, 100 days from 15 March
+ * 2027, 47 days from 15 March 2029), and how many of them adopting ACM for the eligible certificates removes.
+ *
+ * Per certificate, renewals per year = 365 / validity. Publicly trusted certificates (ACM-issued, or imported
+ * from a commercial CA) renew at the phase's maximum validity; certificates from a private or internal CA are
+ * outside the CA/Browser Forum rules and keep their own lifetime. Pure: the inventory and today in, figures out.
+ */
+import type { Certificate } from '../domain/certificate.js';
+import type { Inventory } from '../domain/inventory.js';
+import { isReplaceableImport, usesEmailValidation } from './eligibility.js';
+import { isPublicIssuer } from './evidence.js';
+
+export interface ForecastPhase {
+  /** ISO date the phase starts (today for the phase in force). */
+  from: string;
+  maxValidityDays: number;
+  /** Renewals a person must carry out: re-imports and email approvals. */
+  manualRenewalsPerYear: number;
+  /** Exported certificates to reinstall after each renewal. */
+  redeploysPerYear: number;
+  /** What exportable renewals cost per year, in USD; null without a sourced price. */
+  exportChargesPerYear: number | null;
+  /** Of the manual renewals, those ACM would take over (DV commercial imports on integrated services, email validation moved to DNS). */
+  removedByAdoption: number;
+}
+
+export interface RenewalForecast {
+  phases: ForecastPhase[];
+  /** How many live certificates each figure is built from. */
+  basis: { importedPublic: number; importedPrivate: number; emailValidated: number; exported: number; adoptable: number };
+}
+
+/** Exportable certificate prices, per name, charged at issuance and each renewal. */
+export interface ExportPrices {
+  perName: number;
+  perWildcardName: number;
+}
+
+/** Maximum validity of publicly trusted TLS certificates, per the CA/Browser Forum Baseline Requirements. */
+export const CABF_SCHEDULE: readonly { from: string; maxValidityDays: number }[] = [
+  { from: '2020-09-01', maxValidityDays: 398 },
+  { from: '2026-03-15', maxValidityDays: 200 },
+  { from: '2027-03-15', maxValidityDays: 100 },
+  { from: '2029-03-15', maxValidityDays: 47 },
+];
+
+const DAY = 86_400_000;
+/** Lifetime assumed for an internal-CA certificate whose dates are unknown. */
+const DEFAULT_PRIVATE_DAYS = 365;
+
+function isoDay(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+function live(c: Certificate, today: Date): boolean {
+  if (c.status !== 'ISSUED') return false;
+  const end = c.notAfter ? Date.parse(c.notAfter) : NaN;
+  return Number.isNaN(end) || end >= today.getTime();
+}
+
+function ownLifetimeDays(c: Certificate): number {
+  const start = c.notBefore ? Date.parse(c.notBefore) : NaN;
+  const end = c.notAfter ? Date.parse(c.notAfter) : NaN;
+  if (Number.isNaN(start) || Number.isNaN(end) || end <= start) return DEFAULT_PRIVATE_DAYS;
+  return Math.max(1, Math.round((end - start) / DAY));
+}
+
+/** Publicly trusted, so bound by the CA/Browser Forum schedule. */
+function publiclyTrusted(c: Certificate): boolean {
+  if (c.type === 'AMAZON_ISSUED') return true;
+  if (c.type === 'IMPORTED') return !!c.issuer && isPublicIssuer(c.issuer);
+  return false;
+}
+
+function exported(c: Certificate): boolean {
+  return c.exported === true || c.exportOption === 'ENABLED';
+}
+
+/** Renewals per year, ×10 so that sums round once, at the end, to one decimal. */
+const perYearTimes10 = (days: number) => 3650 / days;
+const oneDecimal = (x10: number) => Math.round(x10) / 10;
+
+/** The forecast from today's phase of the schedule onwards; one entry per remaining step. */
+export function forecastRenewalLoad(inventory: Pick<Inventory, 'certificates'> | { certificates: readonly Certificate[] }, today: Date, prices: ExportPrices | null = null): RenewalForecast {
+  const certs = inventory.certificates.filter((c) => live(c, today));
+  const importedPublic = certs.filter((c) => c.type === 'IMPORTED' && publiclyTrusted(c));
+  const importedPrivate = certs.filter((c) => c.type === 'IMPORTED' && !publiclyTrusted(c));
+  const emailValidated = certs.filter((c) => c.type === 'AMAZON_ISSUED' && usesEmailValidation(c) && !exported(c));
+  const exportedCerts = certs.filter((c) => c.type !== 'IMPORTED' && exported(c));
+  const adoptable = [...importedPublic.filter(isReplaceableImport), ...emailValidated];
+
+  const todayIso = isoDay(today);
+  let current = 0;
+  CABF_SCHEDULE.forEach((p, i) => {
+    if (p.from <= todayIso) current = i;
+  });
+
+  // Internal-CA imports renew on their own lifetime, the same in every phase.
+  const privateLoad = importedPrivate.reduce((sum, c) => sum + perYearTimes10(ownLifetimeDays(c)), 0);
+
+  const phases = CABF_SCHEDULE.slice(current).map((p, i): ForecastPhase => {
+    const rate = perYearTimes10(p.maxValidityDays);
+    let charges: number | null = null;
+    if (prices) {
+      const perRenewal = exportedCerts.reduce((sum, c) => {
+        const names = new Set([c.domainName, ...c.subjectAlternativeNames].filter((n): n is string => !!n));
+        return sum + [...names].reduce((s, n) => s + (n.startsWith('*.') ? prices.perWildcardName : prices.perName), 0);
+      }, 0);
+      charges = Math.round(perRenewal * rate * 10) / 100;
+    }
+    return {
+      from: i === 0 ? todayIso : p.from,
+      maxValidityDays: p.maxValidityDays,
+      manualRenewalsPerYear: oneDecimal((importedPublic.length + emailValidated.length) * rate + privateLoad),
+      redeploysPerYear: oneDecimal(exportedCerts.length * rate),
+      exportChargesPerYear: charges,
+      removedByAdoption: oneDecimal(adoptable.length * rate),
+    };
+  });
+  return {
+    phases,
+    basis: {
+      importedPublic: importedPublic.length,
+      importedPrivate: importedPrivate.length,
+      emailValidated: emailValidated.length,
+      exported: exportedCerts.length,
+      adoptable: adoptable.length,
+    },
+  };
+}
+
+/** The forecast in two sentences, for the Advisor's evidence and the Overview. */
+export function forecastLines(f: RenewalForecast): string[] {
+  const [now, ...later] = f.phases;
+  if (!now) return [];
+  const lines = [
+    `Renewal load: ${now.manualRenewalsPerYear} manual renewals and ${now.redeploysPerYear} redeploys a year at today's ${now.maxValidityDays}-day maximum` +
+      (later.length ? `, rising to ${later.map((p) => `${p.manualRenewalsPerYear} and ${p.redeploysPerYear} from ${p.from} (${p.maxValidityDays} days)`).join(', then ')}` : ''),
+  ];
+  if (f.basis.adoptable > 0)
+    lines.push(`Adopting ACM for ${f.basis.adoptable} eligible certificate${f.basis.adoptable === 1 ? '' : 's'} removes ${f.phases.map((p) => p.removedByAdoption).join(', then ')} of those manual renewals a year`);
+  return lines;
+}
