@@ -25,7 +25,7 @@ import { commandHandler, textHandler, type ScreenContext } from './screens/index
 import { filterPending, initialState, reducer, screenOf, type Action, type AppState } from './state/app-state.js';
 import { sortOrder, visibleRows, type SortSpec } from './state/sort.js';
 import { clampScroll, listExtent } from './state/scroll.js';
-import { advisorModelOf, reportPreviewOf } from './state/selectors.js';
+import { advisorModelOf, inventoryOf, reportPreviewOf } from './state/selectors.js';
 import { AdvisorView } from './views/advisor.js';
 import { CertificatesView, tableHeight } from './views/certificates.js';
 import { DetailView } from './views/detail.js';
@@ -188,11 +188,8 @@ export function App(props: AppProps): React.JSX.Element {
           <OverviewView
             {...common}
             label={props.source.label}
-            account={state.account}
-            regions={state.regions}
+            inventory={inventoryOf(state, now)}
             load={state.load}
-            warnings={state.warnings}
-            certificates={state.certificates}
             findings={state.findings}
             now={now}
           />

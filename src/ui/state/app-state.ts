@@ -1,6 +1,15 @@
 /**
- * The TUI's whole state and its one pure reducer. Views render from this; the App turns keys and
- * inventory events into actions. No I/O, no timers: everything here is testable without a terminal.
+ * The TUI's whole state and its one pure reducer. Views render from this (through selectors.ts for
+ * anything derived); the App turns inventory events into actions and routes keys to the screens
+ * (screens/), which turn commands into actions. No I/O, no timers: everything here is testable
+ * without a terminal.
+ *
+ * Where things live: the inventory as it loads (account, regions, warnings, certificates and their
+ * search corpus, generatedAt) and its audit (findings); the Advisor (`advisor`, advisor-slice.ts);
+ * each view's own UI state (table, filter, sort, detail, findingsView, reportView, workloadDraft);
+ * what was given at start (`config`, the knowledge base in `advisor`). A new concern gets its own
+ * field and, when it has actions, its own module with a reducer this one hands them to (as
+ * findings-view.ts, report-view.ts, workload-input.ts and advisor-slice.ts do).
  */
 import { awaitsDetail, type Certificate } from '../../domain/certificate.js';
 import type { Finding } from '../../domain/finding.js';

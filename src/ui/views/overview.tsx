@@ -1,9 +1,8 @@
 import React, { useMemo } from 'react';
 import { Box, Text } from 'ink';
-import type { Certificate } from '../../domain/certificate.js';
 import type { Finding } from '../../domain/finding.js';
 import { severityRank } from '../../domain/finding.js';
-import type { AccountIdentity, InventorySource, RegionState } from '../../domain/inventory.js';
+import type { Inventory, InventorySource } from '../../domain/inventory.js';
 import { safe } from '../../domain/text.js';
 import { Bar } from '../components/bars.js';
 import type { LoadState } from '../state/app-state.js';
@@ -14,12 +13,10 @@ import { useColor, useToneProps } from '../theme.js';
 
 interface OverviewProps {
   label: InventorySource['label'];
-  account: AccountIdentity | null;
-  regions: RegionState[];
+  /** The inventory so far (selectors.ts `inventoryOf`): account, regions, warnings, certificates. */
+  inventory: Inventory;
   load: LoadState;
-  warnings: string[];
-  certificates: readonly Certificate[];
-  findings: Finding[] | null;
+  findings: readonly Finding[] | null;
   width: number;
   height: number;
   now: Date;
@@ -41,7 +38,8 @@ function countsLine(entries: Array<[string, number]>, label: (k: string) => stri
 export function OverviewView(props: OverviewProps): React.JSX.Element {
   const color = useColor();
   const tone = useToneProps();
-  const { certificates, now } = props;
+  const { now } = props;
+  const { account, regions: allRegions, warnings, certificates } = props.inventory;
   const counts = useMemo(() => countCertificates(certificates), [certificates]);
   const timeline = useMemo(() => expiryTimeline(certificates, now), [certificates, now.getTime()]);
   const forecast = useMemo(() => forecastRenewalLoad({ certificates }, now), [certificates, now.getTime()]);
@@ -56,11 +54,11 @@ export function OverviewView(props: OverviewProps): React.JSX.Element {
   left.push(
     <Text key="acct-id" wrap="truncate-end">
       {'  '}
-      {props.account ? safe(props.account.id) : props.load.status === 'loading' ? 'identifying…' : 'unknown'}
+      {account ? safe(account.id) : props.load.status === 'loading' ? 'identifying…' : 'unknown'}
       {props.label.demo ? <Text dimColor={color}> (built-in demo account)</Text> : null}
     </Text>,
   );
-  if (props.account) left.push(<Text key="acct-arn" wrap="truncate-end" dimColor={color}>{`  ${safe(props.account.arn)}`}</Text>);
+  if (account) left.push(<Text key="acct-arn" wrap="truncate-end" dimColor={color}>{`  ${safe(account.arn)}`}</Text>);
   left.push(
     <Text key="acct-profile" wrap="truncate-end" dimColor={color}>
       {`  profile ${props.label.demo ? 'demo' : safe(props.label.profile, 'default')}${props.label.endpoint ? ` · endpoint ${safe(props.label.endpoint)}` : ''}`}
@@ -68,11 +66,11 @@ export function OverviewView(props: OverviewProps): React.JSX.Element {
   );
   if (props.load.status === 'failed') left.push(<Text key="load-err" wrap="truncate-end" {...tone('danger')}>{`  Load failed: ${safe(props.load.error)}`}</Text>);
   left.push(<Text key="sp1"> </Text>);
-  const done = props.regions.filter((r) => r.status === 'ok' || r.status === 'error').length;
-  left.push(<Section key="regions" title={`Regions ${done}/${props.load.regionsTotal ?? props.regions.length}`} />);
+  const done = allRegions.filter((r) => r.status === 'ok' || r.status === 'error').length;
+  left.push(<Section key="regions" title={`Regions ${done}/${props.load.regionsTotal ?? allRegions.length}`} />);
   const countsBlock = 7 + 2 + forecast.phases.length;
   const regionRoom = twoColumns ? Math.max(1, props.height - left.length - countsBlock) : 3;
-  const regions = props.regions.slice(0, props.regions.length > regionRoom ? regionRoom - 1 : regionRoom);
+  const regions = allRegions.slice(0, allRegions.length > regionRoom ? regionRoom - 1 : regionRoom);
   for (const r of regions) {
     const mark = r.status === 'ok' ? '✓' : r.status === 'error' ? '✗' : r.status === 'loading' ? '…' : '·';
     const t = r.status === 'ok' ? 'ok' : r.status === 'error' ? 'danger' : r.status === 'loading' ? 'warning' : 'muted';
@@ -86,8 +84,8 @@ export function OverviewView(props: OverviewProps): React.JSX.Element {
       </Text>,
     );
   }
-  if (regions.length < props.regions.length) left.push(<Text key="r-more" dimColor={color}>{`  +${props.regions.length - regions.length} more`}</Text>);
-  if (props.regions.length === 0) left.push(<Text key="r-none" dimColor={color}>  waiting for the region list…</Text>);
+  if (regions.length < allRegions.length) left.push(<Text key="r-more" dimColor={color}>{`  +${allRegions.length - regions.length} more`}</Text>);
+  if (allRegions.length === 0) left.push(<Text key="r-none" dimColor={color}>  waiting for the region list…</Text>);
   left.push(<Text key="sp2"> </Text>);
   left.push(<Section key="counts" title={`Certificates ${formatCount(counts.total)}`} />);
   left.push(<Text key="c-status" wrap="truncate-end">{`  status  ${countsLine(counts.byStatus, (k) => shortStatus(safe(k)))}`}</Text>);
@@ -106,7 +104,7 @@ export function OverviewView(props: OverviewProps): React.JSX.Element {
         {p.removedByAdoption > 0 ? <Text {...tone('ok')}>{`  −${p.removedByAdoption} with ACM`}</Text> : null}
       </Text>,
     );
-  for (const w of props.warnings.slice(-2)) left.push(<Text key={`w-${w}`} wrap="truncate-end" {...tone('warning')}>{`  ! ${safe(w)}`}</Text>);
+  for (const w of warnings.slice(-2)) left.push(<Text key={`w-${w}`} wrap="truncate-end" {...tone('warning')}>{`  ! ${safe(w)}`}</Text>);
 
   // Right: timeline, most urgent, worst findings.
   const right: React.JSX.Element[] = [];
