@@ -1,6 +1,6 @@
 export { startEndpoint } from './server.js';
 export { loadDemoAccount, loadAccountFile, parseAccountFile, materialiseAccount, buildCertificate, deterministicUuid } from './account.js';
-export { syntheticAccount, type SyntheticOptions } from './synthetic.js';
+export { syntheticAccount, syntheticOrganization, type SyntheticOptions, type SyntheticOrganizationOptions } from './synthetic.js';
 export { ACM_QUOTAS } from './rate-limit.js';
 export type {
   AccountData,
@@ -13,3 +13,7 @@ export type {
   RunningEndpoint,
   EndpointService,
 } from './types.js';
+export { loadDemoOrganization, type DemoOrganization } from './organization-file.js';
+export { DEFAULT_ROLE_NAME } from './organization.js';
+export { configurationItem, parseQuery } from './config.js';
+export type { OrgAccount, OrganizationData, AggregatorData } from './types.js';

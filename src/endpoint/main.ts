@@ -1,18 +1,24 @@
 import { parseArgs } from 'node:util';
 import { loadDemoAccount } from './account.js';
 import { startEndpoint } from './server.js';
-import { syntheticAccount } from './synthetic.js';
-import type { AccountData, EndpointOptions } from './types.js';
+import { loadDemoOrganization } from './organization-file.js';
+import { syntheticAccount, syntheticOrganization } from './synthetic.js';
+import type { AccountData, EndpointOptions, OrganizationData } from './types.js';
 
 /** `npm run endpoint`: the fake AWS endpoint on its own, for trying acm-advisor (or the AWS CLI) without AWS. */
 
 const HELP = `acm-endpoint: a local, read-only fake of the AWS APIs acm-advisor uses
-(ACM, Resource Groups Tagging, STS GetCallerIdentity, EC2 DescribeRegions).
+(ACM, Resource Groups Tagging, STS GetCallerIdentity and AssumeRole, EC2 DescribeRegions,
+Organizations ListAccounts, Config SelectAggregateResourceConfig).
 
 Usage: npm run endpoint -- [options]
 
   --port N             listen on 127.0.0.1:N (default: a free port)
   --certificates N     serve a synthetic account of N certificates instead of the demo account
+  --org                serve the demo organisation: the demo account manages four member
+                       accounts (one refuses the role) and owns a Config aggregator
+  --accounts N         with --certificates: an organisation of N synthetic accounts, each
+                       holding N certificates per region (aggregator 'org')
   --latency MS|MIN-MAX add latency to ACM and tagging calls, e.g. 50 or 20-200
   --throttle F         answer a fraction F (0..1) of calls with ThrottlingException
   --errors F           answer a fraction F (0..1) of calls with 500/503
@@ -51,6 +57,8 @@ async function main(): Promise<void> {
       options: {
         port: { type: 'string' },
         certificates: { type: 'string' },
+        org: { type: 'boolean' },
+        accounts: { type: 'string' },
         latency: { type: 'string' },
         throttle: { type: 'string' },
         errors: { type: 'string' },
@@ -81,15 +89,31 @@ async function main(): Promise<void> {
   const search = v.search ?? 'served';
   if (search !== 'served' && search !== 'unknown' && search !== 'denied') usage(`--search takes served, unknown or denied, got "${search}"`);
   const count = positiveInt('certificates', v.certificates);
+  const accountCount = positiveInt('accounts', v.accounts);
   let account: AccountData;
+  let organization: OrganizationData | undefined;
   try {
-    account = count !== undefined ? syntheticAccount({ count, seed: positiveInt('seed', v.seed) }) : loadDemoAccount();
+    if (accountCount !== undefined) {
+      const regions = ['us-east-1', 'eu-west-1', 'eu-central-1', 'ap-southeast-2'];
+      ({ account, organization } = syntheticOrganization({
+        accounts: accountCount,
+        regions,
+        certificatesPerRegion: Math.max(1, Math.round((count ?? 200) / regions.length)),
+        seed: positiveInt('seed', v.seed),
+        aggregator: { name: 'org', capturedMinutesAgo: 60 },
+      }));
+    } else if (v.org) {
+      ({ account, organization } = loadDemoOrganization());
+    } else {
+      account = count !== undefined ? syntheticAccount({ count, seed: positiveInt('seed', v.seed) }) : loadDemoAccount();
+    }
   } catch (e) {
     usage((e as Error).message);
   }
 
   const endpoint = await startEndpoint({
     account,
+    organization,
     port: positiveInt('port', v.port),
     latencyMs,
     throttleFraction: fraction('throttle', v.throttle),
@@ -110,6 +134,11 @@ async function main(): Promise<void> {
   out.write(`  export AWS_ACCESS_KEY_ID=AKIDDEMO AWS_SECRET_ACCESS_KEY=demo AWS_REGION=${region}\n`);
   out.write(`  acm-advisor inventory --endpoint-url ${endpoint.url}\n`);
   out.write(`  AWS_ENDPOINT_URL=${endpoint.url} acm-advisor audit\n`);
+  if (organization) {
+    const aggregator = organization.aggregators?.[0]?.name;
+    out.write(`  acm-advisor --org inventory --endpoint-url ${endpoint.url}     # ${organization.accounts.length} accounts\n`);
+    if (aggregator) out.write(`  acm-advisor --source config-aggregator:${aggregator} inventory --endpoint-url ${endpoint.url}\n`);
+  }
   out.write(`  aws acm list-certificates --endpoint-url ${endpoint.url} --region ${region} --includes keyTypes=RSA_2048,EC_prime256v1\n\n`);
   out.write(`Read-only: every write call is refused. Ctrl+C to stop.\n`);
 

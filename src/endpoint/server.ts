@@ -1,12 +1,14 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { handleAcm } from './acm.js';
+import { handleConfig } from './config.js';
 import { ec2ErrorXml, handleEc2 } from './ec2.js';
 import { AwsError } from './errors.js';
 import { Faults, isWriteOperation } from './faults.js';
 import { RateLimiter } from './rate-limit.js';
+import { Directory, type Caller } from './organization.js';
+import { handleOrganizations } from './organizations.js';
 import { parseCredentialScope } from './sigv4.js';
-import { AccountStore } from './store.js';
 import { callerIdentity, handleStsQuery, stsErrorXml } from './sts.js';
 import { handleTagging } from './tagging.js';
 import type { EndpointOptions, EndpointService, FaultOptions, RecordedCall, RunningEndpoint } from './types.js';
@@ -23,6 +25,8 @@ const JSON_TARGETS: Record<string, EndpointService> = {
   CertificateManager: 'acm',
   ResourceGroupsTaggingAPI_20170126: 'tagging',
   AWSSecurityTokenServiceV20110615: 'sts',
+  AWSOrganizationsV20161128: 'organizations',
+  StarlingDoveService: 'config',
 };
 
 /** The API version each query-protocol service sends, for unsigned requests (curl). */
@@ -34,6 +38,8 @@ interface ParsedRequest {
   service: EndpointService;
   operation: string;
   region: string;
+  /** From the SigV4 credential scope: which account (and role session) is calling. */
+  accessKeyId: string | undefined;
   protocol: 'json' | 'query';
   contentType: string;
   json: Json;
@@ -49,8 +55,8 @@ interface Reply {
 }
 
 export async function startEndpoint(options: EndpointOptions): Promise<RunningEndpoint> {
-  const { account, seed, port, ...faultOptions } = options;
-  const store = new AccountStore(account);
+  const { account, organization, seed, port, ...faultOptions } = options;
+  const directory = new Directory(account, organization);
   const faults = new Faults(faultOptions, seed ?? 1);
   const limiter = new RateLimiter(faultOptions.rateScale ?? 1);
   const calls: RecordedCall[] = [];
@@ -69,20 +75,30 @@ export async function startEndpoint(options: EndpointOptions): Promise<RunningEn
   async function handle(req: IncomingMessage, requestId: string): Promise<Reply> {
     const raw = await readBody(req);
     const parsed = parseRequest(req, raw);
+    let caller: Caller | AwsError;
+    try {
+      caller = directory.callerFor(parsed.accessKeyId);
+    } catch (e) {
+      if (!(e instanceof AwsError)) throw e;
+      caller = e;
+    }
     const call: RecordedCall = {
       service: parsed.service,
       operation: parsed.operation,
       region: parsed.region,
+      accountId: caller instanceof AwsError ? directory.home.accountId : caller.store.accountId,
+      role: caller instanceof AwsError ? null : (caller.session?.roleName ?? null),
       status: 0,
       write: parsed.service !== 'unknown' && isWriteOperation(parsed.operation),
     };
     calls.push(call);
-    const reply = await dispatch(parsed, call, requestId);
+    const reply = caller instanceof AwsError ? renderError(parsed, caller, requestId) : await dispatch(parsed, caller, call, requestId);
     call.status = reply.status;
     return reply;
   }
 
-  async function dispatch(p: ParsedRequest, call: RecordedCall, requestId: string): Promise<Reply> {
+  async function dispatch(p: ParsedRequest, caller: Caller, call: RecordedCall, requestId: string): Promise<Reply> {
+    const store = caller.store;
     const fail = (error: AwsError) => renderError(p, error, requestId);
     if (p.malformed) return fail(p.malformed);
     if (p.service === 'unknown')
@@ -93,11 +109,13 @@ export async function startEndpoint(options: EndpointOptions): Promise<RunningEn
     const denied = (what: string) => {
       const code = p.service === 'ec2' ? 'UnauthorizedOperation' : p.service === 'sts' ? 'AccessDenied' : 'AccessDeniedException';
       return fail(
-        new AwsError(code, 403, `User: ${store.callerArn} is not authorized to perform: ${p.service === 'tagging' ? 'tag' : p.service}:${p.operation} ${what}`),
+        new AwsError(code, 403, `User: ${directory.arnOf(caller)} is not authorized to perform: ${p.service === 'tagging' ? 'tag' : p.service}:${p.operation} ${what}`),
       );
     };
     if (call.write) return denied('(this endpoint is read-only: every write is refused)');
     if (faults.isDenied(p.service, p.operation, p.region)) return denied('with an explicit deny in a service control policy');
+    if (caller.session?.deniedOperations.includes(`${p.service}:${p.operation}`))
+      return denied(`because no identity-based policy of role ${caller.session.roleName} allows it`);
 
     if (p.service === 'acm' || p.service === 'tagging') {
       const wait = faults.latency();
@@ -111,7 +129,7 @@ export async function startEndpoint(options: EndpointOptions): Promise<RunningEn
             ? new AwsError('InternalFailure', 500, 'The request processing has failed because of an unknown error, exception or failure.')
             : new AwsError('ServiceUnavailable', 503, 'The request has failed due to a temporary failure of the server.'),
         );
-      if (p.service === 'acm' && faults.options.rateLimit !== false && !limiter.take(p.region, p.operation))
+      if (p.service === 'acm' && faults.options.rateLimit !== false && !limiter.take(`${store.accountId}\u0000${p.region}`, p.operation))
         return fail(new AwsError('ThrottlingException', 400, 'Rate exceeded'));
     }
 
@@ -127,9 +145,17 @@ export async function startEndpoint(options: EndpointOptions): Promise<RunningEn
       }
       if (p.service === 'sts') {
         if (p.protocol === 'json')
-          return p.operation === 'GetCallerIdentity' ? jsonOk(callerIdentity(store), p.contentType) : denied('');
-        const xml = handleStsQuery(p.operation, store, requestId);
+          return p.operation === 'GetCallerIdentity' ? jsonOk(callerIdentity(directory, caller), p.contentType) : denied('');
+        const xml = handleStsQuery(p.operation, p.params, directory, caller, requestId);
         return xml ? xmlOk(xml) : denied('');
+      }
+      if (p.service === 'organizations') {
+        const out = handleOrganizations(p.operation, p.json, directory, caller, ctx.pageSize);
+        return out ? jsonOk(out) : denied('(operation not offered by this endpoint)');
+      }
+      if (p.service === 'config') {
+        const out = handleConfig(p.operation, p.json, directory, caller, ctx.pageSize);
+        return out ? jsonOk(out) : denied('(operation not offered by this endpoint)');
       }
       const xml = handleEc2(p.operation, p.params, store, requestId);
       return xml ? xmlOk(xml) : denied('');
@@ -191,7 +217,7 @@ function parseRequest(req: IncomingMessage, raw: string): ParsedRequest {
   const contentType = header(req, 'content-type') ?? '';
   const region = scope?.region ?? 'us-east-1';
   const target = header(req, 'x-amz-target');
-  const base = { region, contentType, json: {} as Json, params: new URLSearchParams() };
+  const base = { region, accessKeyId: scope?.accessKeyId, contentType, json: {} as Json, params: new URLSearchParams() };
 
   if (target) {
     const dot = target.lastIndexOf('.');

@@ -38,6 +38,11 @@ export class AccountStore {
     return this.byRegion.get(region) ?? [];
   }
 
+  /** Regions holding at least one certificate, in first-seen order. */
+  regionsWithCertificates(): string[] {
+    return [...this.byRegion.keys()];
+  }
+
   taggedInRegion(region: string): readonly StoredCertificate[] {
     return this.taggedByRegion.get(region) ?? [];
   }

@@ -1,30 +1,63 @@
 import { AwsError } from './errors.js';
-import type { AccountStore } from './store.js';
+import type { Caller, Directory } from './organization.js';
 import { element, textElement } from './xml.js';
 
 /**
  * STS. The installed @aws-sdk/client-sts (3.1169) speaks awsQuery: a form-encoded POST
  * (`Action=GetCallerIdentity&Version=2011-06-15`) answered with XML whose result is
  * nested in <GetCallerIdentityResult>. Errors are <ErrorResponse><Error><Code>.
- * The same operation over JSON (X-Amz-Target AWSSecurityTokenServiceV20110615.*) is
+ * GetCallerIdentity over JSON (X-Amz-Target AWSSecurityTokenServiceV20110615.*) is
  * also answered, for SDK versions that move STS to the JSON protocol.
  */
 
 const NS = 'https://sts.amazonaws.com/doc/2011-06-15/';
 
-export function callerIdentity(store: AccountStore): { Account: string; Arn: string; UserId: string } {
-  const session = store.callerArn.split('/').pop() ?? 'session';
-  return { Account: store.accountId, Arn: store.callerArn, UserId: `AROAEXAMPLEREADONLY01:${session}` };
+export function callerIdentity(directory: Directory, caller: Caller): { Account: string; Arn: string; UserId: string } {
+  const arn = directory.arnOf(caller);
+  const session = arn.split('/').pop() ?? 'session';
+  return { Account: caller.store.accountId, Arn: arn, UserId: `AROAEXAMPLEREADONLY01:${session}` };
 }
 
-export function handleStsQuery(operation: string, store: AccountStore, requestId: string): string | null {
-  if (operation !== 'GetCallerIdentity') return null;
-  const id = callerIdentity(store);
+export function handleStsQuery(operation: string, params: URLSearchParams, directory: Directory, caller: Caller, requestId: string): string | null {
+  if (operation === 'GetCallerIdentity') {
+    const id = callerIdentity(directory, caller);
+    return response(
+      'GetCallerIdentity',
+      textElement('Arn', id.Arn) + textElement('UserId', id.UserId) + textElement('Account', id.Account),
+      requestId,
+    );
+  }
+  if (operation === 'AssumeRole') {
+    const roleArn = params.get('RoleArn');
+    const sessionName = params.get('RoleSessionName');
+    if (!roleArn || !sessionName)
+      throw new AwsError('MissingParameter', 400, `The request must contain the parameter ${roleArn ? 'RoleSessionName' : 'RoleArn'}`);
+    const duration = params.get('DurationSeconds');
+    const s = directory.assumeRole(caller, {
+      roleArn,
+      sessionName,
+      durationSeconds: duration === null ? 3600 : Number(duration),
+      externalId: params.get('ExternalId') ?? undefined,
+    });
+    const credentials =
+      textElement('AccessKeyId', s.accessKeyId) +
+      textElement('SecretAccessKey', s.secretAccessKey) +
+      textElement('SessionToken', s.sessionToken) +
+      textElement('Expiration', s.expiration.toISOString());
+    const user =
+      textElement('Arn', `arn:aws:sts::${s.accountId}:assumed-role/${s.roleName}/${s.sessionName}`) +
+      textElement('AssumedRoleId', `AROA${s.accountId}EXAMPLE:${s.sessionName}`);
+    return response('AssumeRole', element('Credentials', credentials) + element('AssumedRoleUser', user), requestId);
+  }
+  return null;
+}
+
+function response(operation: string, result: string, requestId: string): string {
   return (
-    `<GetCallerIdentityResponse xmlns="${NS}">` +
-    element('GetCallerIdentityResult', textElement('Arn', id.Arn) + textElement('UserId', id.UserId) + textElement('Account', id.Account)) +
+    `<${operation}Response xmlns="${NS}">` +
+    element(`${operation}Result`, result) +
     element('ResponseMetadata', textElement('RequestId', requestId)) +
-    `</GetCallerIdentityResponse>`
+    `</${operation}Response>`
   );
 }
 

@@ -1,6 +1,6 @@
 import { buildCertificate, type CertificateSpec } from './account.js';
 import { seededRandom } from './faults.js';
-import type { AccountData, CertificateStatus, KeyAlgorithm } from './types.js';
+import type { AccountData, CertificateStatus, KeyAlgorithm, OrganizationData, OrgAccount } from './types.js';
 
 /**
  * A large, varied, deterministic account for benchmarks and scale tests: the same
@@ -119,4 +119,37 @@ export function syntheticAccount(options: SyntheticOptions): AccountData {
     certificates[n] = buildCertificate(spec, accountId, now);
   }
   return { accountId, enabledRegions: [...regions], certificates };
+}
+
+export interface SyntheticOrganizationOptions {
+  /** Accounts in all, the management account (the caller's) first. */
+  accounts: number;
+  regions: string[];
+  certificatesPerRegion: number;
+  seed?: number;
+  now?: Date;
+  /** Config aggregator to offer, recorded `capturedMinutesAgo` before `now`. */
+  aggregator?: { name: string; capturedMinutesAgo: number };
+}
+
+/** An organisation of synthetic accounts with ids 100000000000, 100000000001, … and names member-00, member-01, … */
+export function syntheticOrganization(options: SyntheticOrganizationOptions): { account: AccountData; organization: OrganizationData } {
+  const now = options.now ?? new Date();
+  const accounts: OrgAccount[] = Array.from({ length: options.accounts }, (_, i) => {
+    const accountId = String(100_000_000_000 + i);
+    return {
+      name: i === 0 ? 'management' : `member-${String(i).padStart(2, '0')}`,
+      account: syntheticAccount({
+        count: options.certificatesPerRegion * options.regions.length,
+        regions: options.regions,
+        seed: (options.seed ?? 42) + i,
+        now,
+        accountId,
+      }),
+    };
+  });
+  const aggregators = options.aggregator
+    ? [{ name: options.aggregator.name, capturedAt: new Date(now.getTime() - options.aggregator.capturedMinutesAgo * 60_000) }]
+    : [];
+  return { account: accounts[0].account, organization: { accounts, aggregators } };
 }

@@ -100,12 +100,49 @@ export interface AccountData {
   callerArn?: string;
 }
 
-export type EndpointService = 'acm' | 'tagging' | 'sts' | 'ec2' | 'unknown';
+/** One account of the organisation the endpoint plays, and how it answers a role assumption. */
+export interface OrgAccount {
+  account: AccountData;
+  name: string;
+  email?: string;
+  /** Organizations' account status; the newer `State` field carries the same value. Default ACTIVE. */
+  status?: 'ACTIVE' | 'SUSPENDED' | 'PENDING_CLOSURE';
+  /** The role's trust policy does not name the caller: AssumeRole is refused. */
+  refusesRole?: boolean;
+  /** Roles that exist in the account (default: OrganizationAccountAccessRole). */
+  roleNames?: string[];
+  /** Required by the role's trust policy when set. */
+  externalId?: string;
+  /** 'service:Operation' the assumed role may not call, e.g. 'acm:DescribeCertificate'. */
+  deniedOperations?: string[];
+}
+
+/** An AWS Config aggregator owned by the caller's account, covering every account of the organisation. */
+export interface AggregatorData {
+  name: string;
+  /** When Config last recorded the certificates; items spread up to `spreadMinutes` before it. */
+  capturedAt: Date;
+  spreadMinutes?: number;
+}
+
+export interface OrganizationData {
+  /** Every account, the management account (the caller's, `EndpointOptions.account`) included. */
+  accounts: OrgAccount[];
+  aggregators?: AggregatorData[];
+  /** Answer ListAccounts with `Status` only, as older Organizations models did. */
+  statusOnly?: boolean;
+}
+
+export type EndpointService = 'acm' | 'tagging' | 'sts' | 'ec2' | 'organizations' | 'config' | 'unknown';
 
 export interface RecordedCall {
   service: EndpointService;
   operation: string;
   region: string;
+  /** The account whose data answered: the caller's own, or the one whose role was assumed. */
+  accountId: string;
+  /** The assumed role's name, or null for the caller's own credentials. */
+  role: string | null;
   status: number;
   /** True when the operation would change state; always refused, recorded so tests can prove read-only use. */
   write: boolean;
@@ -137,7 +174,10 @@ export interface FaultOptions {
 }
 
 export interface EndpointOptions extends FaultOptions {
+  /** The caller's account: any access key the endpoint has not issued belongs to it. */
   account: AccountData;
+  /** Other accounts, reachable through sts:AssumeRole, and the Organizations and Config views of them. */
+  organization?: OrganizationData;
   /** Seed for fault randomness, so a failing run can be replayed. */
   seed?: number;
   /** Port on 127.0.0.1; 0 (default) picks a free one. */

@@ -248,9 +248,9 @@ describe('writes', () => {
       expect(error.$metadata?.httpStatusCode).toBe(403);
     }
     expect(endpoint.calls).toEqual([
-      { service: 'acm', operation: 'DeleteCertificate', region: 'eu-west-1', status: 403, write: true },
-      { service: 'acm', operation: 'RequestCertificate', region: 'eu-west-1', status: 403, write: true },
-      { service: 'acm', operation: 'AddTagsToCertificate', region: 'eu-west-1', status: 403, write: true },
+      { service: 'acm', operation: 'DeleteCertificate', region: 'eu-west-1', accountId: account.accountId, role: null, status: 403, write: true },
+      { service: 'acm', operation: 'RequestCertificate', region: 'eu-west-1', accountId: account.accountId, role: null, status: 403, write: true },
+      { service: 'acm', operation: 'AddTagsToCertificate', region: 'eu-west-1', accountId: account.accountId, role: null, status: 403, write: true },
     ]);
     // Nothing changed.
     const { Certificate } = await acm.send(new DescribeCertificateCommand({ CertificateArn: arn }));
@@ -260,7 +260,7 @@ describe('writes', () => {
   it('records reads as reads', async () => {
     const { acm } = clients(endpoint, 'eu-central-1');
     await acm.send(new ListCertificatesCommand({}));
-    expect(endpoint.calls).toEqual([{ service: 'acm', operation: 'ListCertificates', region: 'eu-central-1', status: 200, write: false }]);
+    expect(endpoint.calls).toEqual([{ service: 'acm', operation: 'ListCertificates', region: 'eu-central-1', accountId: account.accountId, role: null, status: 200, write: false }]);
   });
 });
 

@@ -63,7 +63,7 @@ describe('STS and EC2 (query protocols, XML responses)', () => {
     expect(id.Account).toBe('111122223333');
     expect(id.Arn).toBe('arn:aws:sts::111122223333:assumed-role/NorthwindSecurityAudit/demo-user');
     expect(id.UserId).toMatch(/:demo-user$/);
-    expect(endpoint.calls).toEqual([{ service: 'sts', operation: 'GetCallerIdentity', region: 'eu-west-1', status: 200, write: false }]);
+    expect(endpoint.calls).toEqual([{ service: 'sts', operation: 'GetCallerIdentity', region: 'eu-west-1', accountId: account.accountId, role: null, status: 200, write: false }]);
   });
 
   it('DescribeRegions lists the enabled regions; AllRegions adds the disabled ones', async () => {
