@@ -145,6 +145,11 @@ async function faults(): Promise<void> {
   rows.push({ name: 'faults: inventory time under faults', value: faulty.ms, unit: 'ms', baseline: `fault-free ${clean.ms.toFixed(0)} ms`, ratio: faulty.ms / clean.ms });
 }
 
+async function organisation(): Promise<void> {
+  const mod = (await import('./org.js')) as { benchOrganisation(): Promise<Row[]> };
+  for (const r of await mod.benchOrganisation()) rows.push(r);
+}
+
 async function tui(): Promise<void> {
   try {
     const mod = (await import('./tui.js')) as { benchTui(): Promise<Row[]> };
@@ -158,6 +163,7 @@ await startup();
 await firstFrame();
 await inventoryBound();
 await faults();
+await organisation();
 await tui();
 
 const w = Math.max(...rows.map((r) => r.name.length));

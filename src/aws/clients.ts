@@ -1,9 +1,12 @@
 import { ACMClient } from '@aws-sdk/client-acm';
+import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import { EC2Client } from '@aws-sdk/client-ec2';
+import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
 import { STSClient } from '@aws-sdk/client-sts';
 import { isThrottlingError } from '@smithy/core/retry';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
+import type { InFlightLimit } from './in-flight.js';
 
 /** Told about every throttled attempt, retried or not: what the pacers back off on. */
 export type ThrottleListener = (region: string, operation: string) => void;
@@ -16,6 +19,8 @@ export interface ClientOptions {
   profile?: string;
   /** Attempts per ACM/tagging call (SDK standard retry; default 10). AWS_MAX_ATTEMPTS overrides. */
   maxAttempts?: number;
+  /** Shared by every client of a run that reads several accounts. */
+  inFlight?: InFlightLimit;
 }
 
 /**
@@ -81,6 +86,14 @@ export class AwsClients {
     let client = this.cache.get(key) as T | undefined;
     if (!client) {
       client = make();
+      const limit = this.options.inFlight;
+      if (limit) {
+        // In the deserialize step: inside the retry loop, so each attempt holds a slot only while on the wire.
+        (client as { middlewareStack: { add(m: unknown, o: unknown): void } }).middlewareStack.add(
+          (next: (a: unknown) => Promise<unknown>) => (args: unknown) => limit.run(() => next(args)),
+          { step: 'deserialize', name: 'acmAdvisorInFlightLimit', priority: 'low' },
+        );
+      }
       this.cache.set(key, client);
     }
     return client;
@@ -102,6 +115,15 @@ export class AwsClients {
 
   ec2(region: string): EC2Client {
     return this.get(`ec2:${region}`, () => new EC2Client(this.base(region, 3)));
+  }
+
+  /** Organizations is global; its endpoint and signing region is the partition's main region. */
+  organizations(region: string): OrganizationsClient {
+    return this.get(`organizations:${region}`, () => new OrganizationsClient(this.base(region, 5)));
+  }
+
+  config(region: string): ConfigServiceClient {
+    return this.get(`config:${region}`, () => new ConfigServiceClient(this.base(region, this.options.maxAttempts ?? 10)));
   }
 
   destroy(): void {

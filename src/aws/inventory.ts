@@ -36,6 +36,8 @@ export interface InventoryRequest {
   urgent?: (certificates: readonly Certificate[], now: Date) => ReadonlySet<string>;
   /** Receives each region's describe queue, so the UI can move what it shows to the front. */
   scheduler?: DescribeScheduler;
+  /** Already known (an organisation member read through its role): no GetCallerIdentity call. */
+  account?: AccountIdentity;
 }
 
 // The API hides ECDSA, RSA_3072/4096 and ACME-issued certificates unless asked for them
@@ -112,6 +114,7 @@ async function identity(
   req: InventoryRequest,
   signal?: AbortSignal,
 ): Promise<{ account: AccountIdentity | null; warning?: string }> {
+  if (req.account) return { account: req.account };
   try {
     const out = await req.clients.sts(req.homeRegion).send(new GetCallerIdentityCommand({}), { abortSignal: signal });
     if (out.Account && out.Arn) return { account: { id: out.Account, arn: out.Arn } };

@@ -2,8 +2,11 @@ import type { AwsCredentialIdentity } from '@smithy/types';
 import type { Certificate } from '../domain/certificate.js';
 import type { Inventory, InventoryEvent, InventorySource } from '../domain/inventory.js';
 import { AwsClients, homeRegion } from './clients.js';
+import { loadFromAggregator } from './config-aggregator.js';
 import { credentialProvider, resolveCredentials } from './credentials.js';
 import { DescribeScheduler } from './describe-queue.js';
+import { loadEstate, type EstateScope } from './estate.js';
+import { DEFAULT_IN_FLIGHT, InFlightLimit } from './in-flight.js';
 import { loadInventory, type Pacing } from './inventory.js';
 import { configuredEndpoints, plainHttpTokenWarning } from './plain-http.js';
 import type { RegionSelection } from './regions.js';
@@ -24,7 +27,15 @@ export interface AwsSourceOptions {
   search?: boolean;
   /** The certificates with high or critical findings so far, described first (see InventoryRequest). */
   urgent?: (certificates: readonly Certificate[], now: Date) => ReadonlySet<string>;
+  /** Several accounts (--org / --accounts); absent: the caller's account alone. */
+  scope?: EstateScope;
+  /** Where certificates come from: the live APIs (default) or an AWS Config aggregator. */
+  origin?: InventorySourceKind;
+  /** Requests in flight at once across every account (--concurrency). */
+  concurrency?: number;
 }
+
+export type InventorySourceKind = { kind: 'api' } | { kind: 'config-aggregator'; name: string };
 
 /**
  * The live account as an InventorySource. Credentials are resolved once, before any
@@ -42,16 +53,51 @@ export function awsInventorySource(options: AwsSourceOptions): InventorySource &
   // The load in progress; a refresh starts a new one, so old priorities do not carry over.
   let scheduler = new DescribeScheduler();
   let tokenWarning: string | null = null;
+  let credentials: AwsCredentialIdentity | ReturnType<typeof credentialProvider> | null = null;
+  const inFlight = new InFlightLimit(options.concurrency ?? DEFAULT_IN_FLIGHT);
+  const severalAccounts = options.scope !== undefined;
 
   async function ready(): Promise<{ clients: AwsClients; home: string }> {
     if (!clients || !home) {
-      const credentials = options.credentials ?? credentialProvider(options.profile);
+      credentials = options.credentials ?? credentialProvider(options.profile);
       const resolved = options.credentials ?? (await resolveCredentials(credentials as never, options.profile));
       tokenWarning = plainHttpTokenWarning(configuredEndpoints(options.endpoint), resolved);
       home = options.homeRegion ?? (await homeRegion(options.profile));
-      clients = new AwsClients({ credentials, endpoint: options.endpoint, profile: options.profile });
+      clients = new AwsClients({ credentials, endpoint: options.endpoint, profile: options.profile, ...(severalAccounts ? { inFlight } : {}) });
     }
     return { clients, home };
+  }
+
+  /** The live account, several accounts, or a Config aggregator's recording. */
+  function loadAny(c: AwsClients, h: string, onEvent: (e: InventoryEvent) => void, signal?: AbortSignal): Promise<Inventory> {
+    const perAccount = { search: options.search, urgent: options.urgent, scheduler };
+    if (options.origin?.kind === 'config-aggregator') {
+      return loadFromAggregator(
+        { clients: c, aggregator: options.origin.name, homeRegion: h, accounts: options.scope?.accounts ?? null, regions: options.regions, names: options.scope?.org ?? false, now: options.now },
+        onEvent,
+        signal,
+      );
+    }
+    if (options.scope) {
+      return loadEstate(
+        {
+          scope: options.scope,
+          credentials: credentials!,
+          clients: c,
+          endpoint: options.endpoint,
+          profile: options.profile,
+          regions: options.regions,
+          homeRegion: h,
+          inFlight,
+          pacing: options.pacing,
+          now: options.now,
+          ...perAccount,
+        },
+        onEvent,
+        signal,
+      );
+    }
+    return loadInventory({ clients: c, regions: options.regions, homeRegion: h, pacing: options.pacing, now: options.now, ...perAccount }, onEvent, signal);
   }
 
   return {
@@ -60,6 +106,14 @@ export function awsInventorySource(options: AwsSourceOptions): InventorySource &
       endpoint: options.endpoint ?? process.env.AWS_ENDPOINT_URL_ACM ?? process.env.AWS_ENDPOINT_URL ?? null,
       demo: options.demo ?? false,
       regions: options.regions.kind === 'all' ? 'all' : options.regions.regions,
+      scope:
+        options.origin?.kind === 'config-aggregator'
+          ? `config aggregator ${options.origin.name}`
+          : options.scope?.org
+            ? 'organisation'
+            : options.scope?.accounts
+              ? `${options.scope.accounts.length} account(s)`
+              : null,
     },
     async checkCredentials() {
       await ready();
@@ -69,20 +123,7 @@ export function awsInventorySource(options: AwsSourceOptions): InventorySource &
       scheduler = new DescribeScheduler();
       // Said with every load: the app clears its warnings on refresh.
       if (tokenWarning) onEvent({ kind: 'warning', message: tokenWarning });
-      const inventory = await loadInventory(
-        {
-          clients: c,
-          regions: options.regions,
-          homeRegion: h,
-          pacing: options.pacing,
-          now: options.now,
-          search: options.search,
-          urgent: options.urgent,
-          scheduler,
-        },
-        onEvent,
-        signal,
-      );
+      const inventory = await loadAny(c, h, onEvent, signal);
       return tokenWarning ? { ...inventory, warnings: [tokenWarning, ...inventory.warnings] } : inventory;
     },
     prioritise(arns, level) {

@@ -2,19 +2,21 @@ import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import { CommanderError, Option } from 'commander';
 import { CredentialsError } from '../aws/credentials-error.js';
+import { EstateError } from '../aws/estate-error.js';
 import { parseRegions } from '../aws/regions.js';
 import { packageRoot } from '../platform/content-dir.js';
 import type { Certificate } from '../domain/certificate.js';
-import type { Inventory, InventorySource } from '../domain/inventory.js';
+import { accountLabel, type Inventory, type InventorySource } from '../domain/inventory.js';
 import { sanitiseForTerminal, terminalLine } from '../domain/text.js';
 import { defaultConfigDir } from '../platform/config-dir.js';
 import type { CommandContext } from './context.js';
 import { InputError, FileExistsError } from '../domain/errors.js';
 import { EXIT } from './errors.js';
+import { estateSettings, type EstateFlags } from './estate-flags.js';
 import { progressReporter } from './progress.js';
 import { buildProgram, formatOption } from './program.js';
 
-interface GlobalOptions {
+interface GlobalOptions extends EstateFlags {
   profile?: string;
   regions?: string;
   endpointUrl?: string;
@@ -44,6 +46,7 @@ async function makeSource(g: GlobalOptions): Promise<InventorySource & { checkCr
   if (g.endpointUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(g.endpointUrl)) {
     throw new InputError(`--endpoint-url must be an http(s) URL (got '${g.endpointUrl}')`);
   }
+  const estate = estateSettings(g);
   // The SDK and the endpoint load only when a command needs AWS: --help and --version stay quick.
   const { awsInventorySource } = await import('../aws/source.js');
   const { severeCertificates } = await import('../audit/run.js');
@@ -52,14 +55,15 @@ async function makeSource(g: GlobalOptions): Promise<InventorySource & { checkCr
   const urgent = (certs: readonly Certificate[], now: Date) => severeCertificates(certs, DEFAULT_AUDIT_CONFIG, now);
   if (g.demo) {
     const { DEMO_CREDENTIALS, startDemoEndpoint } = await import('./demo.js');
-    const endpoint = await startDemoEndpoint();
+    // The demo organisation answers --org, --accounts and the Config aggregator; plain --demo is the one account.
+    const endpoint = await startDemoEndpoint({ organization: estate.scope !== undefined || estate.origin.kind !== 'api' });
     cleanups.push(() => endpoint.close());
-    const source = awsInventorySource({ regions, endpoint: endpoint.url, credentials: DEMO_CREDENTIALS, homeRegion: 'us-east-1', demo: true, urgent });
+    const source = awsInventorySource({ regions, endpoint: endpoint.url, credentials: DEMO_CREDENTIALS, homeRegion: 'us-east-1', demo: true, urgent, ...estate });
     cleanups.push(() => source.close());
     return source;
   }
   const { effectiveProfile } = await import('../aws/credentials.js');
-  const source = awsInventorySource({ profile: effectiveProfile(g.profile), regions, endpoint: g.endpointUrl, urgent });
+  const source = awsInventorySource({ profile: effectiveProfile(g.profile), regions, endpoint: g.endpointUrl, urgent, ...estate });
   cleanups.push(() => source.close());
   return source;
 }
@@ -87,8 +91,14 @@ function commandContext(g: GlobalOptions): CommandContext {
         progress.finish();
       }
       for (const w of inventory.warnings) process.stderr.write(`acm-advisor: warning: ${sanitiseForTerminal(w)}\n`);
-      for (const r of inventory.regions) {
-        if (r.error) process.stderr.write(`acm-advisor: ${r.region} failed, results are partial: ${sanitiseForTerminal(r.error.message)}\n`);
+      if (inventory.accounts) {
+        for (const a of inventory.accounts) {
+          if (a.error) process.stderr.write(`acm-advisor: account ${sanitiseForTerminal(accountLabel(a))} failed, results are partial: ${sanitiseForTerminal(a.error.message)}\n`);
+        }
+      } else {
+        for (const r of inventory.regions) {
+          if (r.error) process.stderr.write(`acm-advisor: ${r.region} failed, results are partial: ${sanitiseForTerminal(r.error.message)}\n`);
+        }
       }
       return inventory;
     },
@@ -201,9 +211,11 @@ async function main(argv: string[]): Promise<number> {
 
   program
     .command('policy')
-    .description('print the least-privilege IAM policy acm-advisor needs (read-only)')
+    .description("print the least-privilege IAM policy acm-advisor needs (read-only); with --org, the caller's and the member role's")
     .action(async () => {
-      process.stdout.write(readFileSync(`${packageRoot()}/policy/iam-policy.json`, 'utf8'));
+      const { runPolicyCommand } = await import('./commands/policy.js');
+      const g = globals();
+      exitCode = runPolicyCommand({ out: (s) => void process.stdout.write(s) }, { org: g.org, roleName: g.roleName });
     });
 
   try {
@@ -246,7 +258,7 @@ function reportError(error: unknown, verbose: boolean): number {
     process.stderr.write(`acm-advisor: ${terminalLine(error.path)} already exists; pass --force to overwrite it\n`);
     return EXIT.usage;
   }
-  if (error instanceof InputError || error instanceof CredentialsError) {
+  if (error instanceof InputError || error instanceof CredentialsError || error instanceof EstateError) {
     process.stderr.write(`acm-advisor: ${terminalLine(error.message)}\n`);
     return EXIT.usage;
   }

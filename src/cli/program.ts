@@ -8,6 +8,13 @@ Examples:
   acm-advisor audit --fail-on high            exit 1 when any finding is high or critical (CI gate)
   acm-advisor questions > answers.yaml        write the questionnaire template, then fill it in
   acm-advisor report --answers answers.yaml --out acm-report.md
+  acm-advisor --demo --org                    the app on a demo organisation of five accounts
+  acm-advisor --profile mgmt --org inventory --format csv > estate.csv
+                                              every account of the organisation, from the management
+                                              account or a delegated administrator
+  acm-advisor --profile audit --source config-aggregator:org-certs audit
+                                              the whole estate from an AWS Config aggregator (a recording:
+                                              as old as its capture time)
 
 Credentials and endpoints follow the AWS CLI: AWS_PROFILE, AWS_REGION, SSO profiles,
 credential_process and role assumption from ~/.aws/config; AWS_ENDPOINT_URL and
@@ -15,7 +22,7 @@ AWS_ENDPOINT_URL_ACM point the tool at an ACM-compatible endpoint. The tool only
 (List/Describe/Get/Search calls); 'acm-advisor policy' prints the IAM policy it needs.
 
 Exit codes: 0 success, 1 audit threshold hit, 2 usage or input error,
-3 partial result (a region failed; output holds the rest and names it).`;
+3 partial result (a region or account failed; output holds the rest and names it).`;
 
 /** Global flags shared by every command, AWS-CLI style. */
 export function buildProgram(version: string): Command {
@@ -30,7 +37,13 @@ export function buildProgram(version: string): Command {
     .option('--profile <name>', 'AWS profile from ~/.aws/config (default: AWS_PROFILE or the default chain)')
     .option('--regions <list>', "comma-separated regions, or 'all' (default: every region enabled for the account)")
     .option('--endpoint-url <url>', 'send AWS calls to this URL instead of AWS (e.g. a local ACM endpoint)')
-    .option('--demo', 'use the built-in demo account: a local ACM endpoint, no AWS credentials needed')
+    .option('--demo', 'use the built-in demo account: a local ACM endpoint, no AWS credentials needed (with --org: a demo organisation)')
+    .option('--org', "every ACTIVE account of the organisation (Organizations ListAccounts), each read through --role-name")
+    .option('--accounts <ids>', 'only these 12-digit account ids, comma-separated (with or without --org)')
+    .option('--role-name <name>', 'role assumed in member accounts (default: OrganizationAccountAccessRole)')
+    .option('--external-id <id>', "external id the member role's trust policy requires, if any")
+    .option('--source <source>', "where certificates come from: 'api' (live, default) or 'config-aggregator:NAME'")
+    .option('--concurrency <n>', 'requests in flight at once across every account and region (default: 128)')
     .option('--no-color', 'plain output (NO_COLOR is honoured too)')
     .option('--verbose', 'add detail to errors')
     .showSuggestionAfterError(true)

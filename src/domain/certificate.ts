@@ -9,6 +9,8 @@
 export interface Certificate {
   arn: string;
   accountId: string | null;
+  /** The account's name in AWS Organizations; null when the organisation was not read. */
+  accountName: string | null;
   region: string;
   domainName: string | null;
   subjectAlternativeNames: string[];
@@ -153,6 +155,7 @@ export function emptyCertificate(arn: string, region: string): Certificate {
   return {
     arn,
     accountId: accountIdFromArn(arn),
+    accountName: null,
     region,
     domainName: null,
     subjectAlternativeNames: [],

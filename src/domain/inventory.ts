@@ -12,6 +12,8 @@ export interface RegionError {
 
 export interface RegionState {
   region: string;
+  /** The account this region belongs to, when the inventory spans several. */
+  accountId?: string;
   status: 'pending' | 'loading' | 'ok' | 'error';
   error?: RegionError;
   /** Summaries listed so far. */
@@ -20,11 +22,38 @@ export interface RegionState {
   described: number;
 }
 
+/** One account of the estate and how reading it went. */
+export interface AccountState {
+  id: string;
+  /** From AWS Organizations; null when the organisation was not read. */
+  name: string | null;
+  status: 'pending' | 'loading' | 'ok' | 'error';
+  /** Why the account could not be read (role refused), or what it denied (a call its role may not make). */
+  error?: RegionError;
+  regions: RegionState[];
+}
+
+/** Where an inventory came from, when not from the live APIs. */
+export interface InventoryOrigin {
+  kind: 'config-aggregator';
+  aggregator: string;
+  /** Config's capture times: the snapshot is as old as `oldest`. */
+  capturedAt: { oldest: string | null; newest: string | null };
+  /** Certificate fields this source cannot provide (null in every record), each with why. */
+  missingFields: Array<{ field: string; reason: string }>;
+}
+
 /** A whole inventory, as `inventory --format json` prints it (regions trimmed to region/status/error). */
 export interface Inventory {
   generatedAt: string;
+  /** The caller's identity. */
   account: AccountIdentity | null;
+  /** Every account-region read (each tagged with its account when there are several). */
   regions: RegionState[];
+  /** Every account read; absent means the caller's account alone (see `accountsOf`). */
+  accounts?: AccountState[];
+  /** Set when the inventory is a Config aggregator's recording rather than a live read. */
+  origin?: InventoryOrigin;
   certificates: Certificate[];
   /** Non-fatal problems worth a line on stderr (identity unavailable, tags fell back, …). */
   warnings: string[];
@@ -33,21 +62,34 @@ export interface Inventory {
 /** Progress of a load, emitted so a UI can render while it runs. */
 export type InventoryEvent =
   | { kind: 'identity'; account: AccountIdentity | null; warning?: string }
-  | { kind: 'regions'; regions: string[] }
-  | { kind: 'region-started'; region: string }
+  /** The accounts about to be read (several accounts only; one account sends no such event). */
+  | { kind: 'accounts'; accounts: Array<{ id: string; name: string | null }> }
+  | { kind: 'account-started'; accountId: string }
+  | { kind: 'account-failed'; accountId: string; error: RegionError }
+  | { kind: 'account-done'; accountId: string; status: 'ok' | 'error'; error?: RegionError }
+  /** Region events carry `accountId` when the inventory spans several accounts. */
+  | { kind: 'regions'; regions: string[]; accountId?: string }
+  | { kind: 'region-started'; region: string; accountId?: string }
   /** A page of summaries: usable at once, detail fields still null. */
-  | { kind: 'summaries'; region: string; certificates: Certificate[] }
+  | { kind: 'summaries'; region: string; certificates: Certificate[]; accountId?: string }
   /** Certificates whose detail (or tags) arrived; replace earlier records with the same ARN. */
-  | { kind: 'details'; region: string; certificates: Certificate[] }
-  | { kind: 'region-failed'; region: string; error: RegionError }
-  | { kind: 'region-done'; region: string }
+  | { kind: 'details'; region: string; certificates: Certificate[]; accountId?: string }
+  | { kind: 'region-failed'; region: string; error: RegionError; accountId?: string }
+  | { kind: 'region-done'; region: string; accountId?: string }
   | { kind: 'warning'; message: string }
   | { kind: 'done'; inventory: Inventory };
 
 /** Where the UI and CLI get an inventory from; the AWS layer implements it. */
 export interface InventorySource {
   /** Human description for the status line: profile, endpoint, demo. */
-  readonly label: { profile: string | null; endpoint: string | null; demo: boolean; regions: string[] | 'all' };
+  readonly label: {
+    profile: string | null;
+    endpoint: string | null;
+    demo: boolean;
+    regions: string[] | 'all';
+    /** What beyond the caller's account is read: 'organisation', '3 account(s)', 'config aggregator NAME'; null for one account. */
+    scope?: string | null;
+  };
   load(onEvent: (e: InventoryEvent) => void, signal?: AbortSignal): Promise<Inventory>;
   /**
    * Reads these certificates' details next, in the load in progress: `opened` (the one the
@@ -57,7 +99,29 @@ export interface InventorySource {
   prioritise?(arns: readonly string[], level: 'opened' | 'visible'): void;
 }
 
-/** True when some region failed: the CLI exits 3 and says which. */
+/** True when some region or account failed: the CLI exits 3 and says which. */
 export function isPartial(inv: Inventory): boolean {
-  return inv.regions.some((r) => r.status === 'error');
+  return inv.regions.some((r) => r.status === 'error') || (inv.accounts?.some((a) => a.status === 'error') ?? false);
+}
+
+/** The accounts of an inventory; a single-account inventory is one entry holding every region. */
+export function accountsOf(inv: Inventory): AccountState[] {
+  if (inv.accounts) return inv.accounts;
+  const failed = inv.regions.find((r) => r.status === 'error');
+  return [
+    {
+      id: inv.account?.id ?? inv.certificates.find((c) => c.accountId)?.accountId ?? 'unknown',
+      name: null,
+      status: failed ? 'error' : 'ok',
+      ...(failed?.error ? { error: failed.error } : {}),
+      regions: inv.regions,
+    },
+  ];
+}
+
+/** "name (id)", or the id alone when the name is unknown. */
+export function accountLabel(a: { id: string; name: string | null } | { accountId: string | null; accountName: string | null }): string {
+  const id = 'id' in a ? a.id : (a.accountId ?? 'unknown account');
+  const name = 'name' in a ? a.name : a.accountName;
+  return name ? `${name} (${id})` : id;
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { contentPath } from '../content-dir.js';
+import { contentPath } from '../platform/content-dir.js';
 import { loadDemoAccount, materialiseAccount, parseAccountFile } from './account.js';
 import type { AccountData, OrganizationData } from './types.js';
 

@@ -1,5 +1,5 @@
 import { daysUntilExpiry, type Certificate } from '../../domain/certificate.js';
-import { isPartial, type Inventory } from '../../domain/inventory.js';
+import { accountsOf, isPartial, type Inventory, type RegionState } from '../../domain/inventory.js';
 import type { CommandContext } from '../context.js';
 import { InputError } from '../../domain/errors.js';
 import { sanitiseForTerminal, toInertJson } from '../../domain/text.js';
@@ -22,20 +22,55 @@ export async function runInventoryCommand(ctx: CommandContext, opts: { format: s
   return isPartial(inventory) ? EXIT.partial : EXIT.ok;
 }
 
-/** PRODUCT.md's inventory JSON: regions trimmed to region/status/error. */
+/** The inventory JSON contract: regions trimmed to region/status/error, one entry per account. */
 export function inventoryJson(inv: Inventory): string {
+  const trim = (r: RegionState) => ({ region: r.region, status: r.status === 'error' ? 'error' : 'ok', ...(r.error ? { error: r.error } : {}) });
   return toInertJson(
     {
       generatedAt: inv.generatedAt,
       account: inv.account,
-      regions: inv.regions.map((r) => ({ region: r.region, status: r.status === 'error' ? 'error' : 'ok', ...(r.error ? { error: r.error } : {}) })),
+      regions: regionsByName(inv.regions).map(trim),
+      accounts: accountsOf(inv).map((a) => ({
+        id: a.id,
+        name: a.name,
+        status: a.status === 'error' ? 'error' : 'ok',
+        ...(a.error ? { error: a.error } : {}),
+        regions: a.regions.map(trim),
+      })),
+      ...(inv.origin ? { source: inv.origin } : {}),
       certificates: sortCertificates(inv.certificates),
     },
   );
 }
 
+/**
+ * One entry per region name, as a single account shows it: across several accounts a
+ * region is in error when it failed in any of them, and the message says in how many.
+ */
+export function regionsByName(regions: RegionState[]): RegionState[] {
+  const byName = new Map<string, RegionState[]>();
+  for (const r of regions) {
+    let list = byName.get(r.region);
+    if (!list) byName.set(r.region, (list = []));
+    list.push(r);
+  }
+  return [...byName].map(([region, list]) => {
+    if (list.length === 1) return list[0];
+    const failed = list.filter((r) => r.status === 'error');
+    const merged: RegionState = {
+      region,
+      status: failed.length > 0 ? 'error' : list.every((r) => r.status === 'ok') ? 'ok' : 'loading',
+      listed: list.reduce((n, r) => n + r.listed, 0),
+      described: list.reduce((n, r) => n + r.described, 0),
+    };
+    if (failed[0]?.error)
+      merged.error = { code: failed[0].error.code, message: `failed in ${failed.length} of ${list.length} accounts (${failed.map((r) => r.accountId ?? '?').join(', ')}): ${failed[0].error.message}` };
+    return merged;
+  });
+}
+
 const CSV_FIELDS = [
-  'arn', 'accountId', 'region', 'domainName', 'subjectAlternativeNames', 'status', 'type', 'keyAlgorithm',
+  'arn', 'accountId', 'accountName', 'region', 'domainName', 'subjectAlternativeNames', 'status', 'type', 'keyAlgorithm',
   'notBefore', 'notAfter', 'inUse', 'inUseBy', 'renewalEligibility', 'renewalStatus', 'validationMethod',
   'transparencyLogging', 'exportOption', 'exported', 'issuer', 'keyPairOrigin', 'createdAt',
 ] as const;
@@ -55,6 +90,7 @@ export function inventoryTable(inv: Inventory, now: Date, colour: boolean): stri
   const days = (c: Certificate) => daysUntilExpiry(c, now);
   const columns: Column<Certificate>[] = [
     { header: 'DOMAIN', value: (c) => c.domainName ?? '—', max: 48 },
+    ...(inv.accounts ? [{ header: 'ACCOUNT', value: (c: Certificate) => c.accountName ?? c.accountId ?? '—', max: 28 }] : []),
     { header: 'REGION', value: (c) => c.region },
     { header: 'TYPE', value: (c) => c.type ?? '—' },
     { header: 'STATUS', value: (c) => c.status ?? '—', colour: (c, s) => (c.status === 'ISSUED' ? s : c.status === 'EXPIRED' || c.status === 'REVOKED' || c.status === 'FAILED' ? ansi.red(s) : ansi.yellow(s)) },
@@ -72,7 +108,13 @@ export function inventoryTable(inv: Inventory, now: Date, colour: boolean): stri
   ];
   let out = renderTable(sortCertificates(inv.certificates), columns, colour);
   const failed = inv.regions.filter((r) => r.status === 'error');
-  const summary = sanitiseForTerminal(`${inv.certificates.length} certificate(s) in ${inv.regions.length - failed.length} region(s)${inv.account ? `, account ${inv.account.id}` : ''}`);
+  const accounts = accountsOf(inv);
+  const where = inv.accounts
+    ? `${accounts.filter((a) => a.status !== 'error').length} of ${accounts.length} account(s)`
+    : `${inv.regions.length - failed.length} region(s)${inv.account ? `, account ${inv.account.id}` : ''}`;
+  let summary = `${inv.certificates.length} certificate(s) in ${where}`;
+  if (inv.origin) summary += `; ${originNote(inv, now)}`;
+  summary = sanitiseForTerminal(summary);
   out += `\n${colour ? ansi.dim(summary) : summary}\n`;
   return out;
 }
@@ -82,9 +124,28 @@ function formatDays(d: number | null): string {
   return d < 0 ? `(expired ${-d}d ago)` : `(${d}d)`;
 }
 
-/** Stable output: region, then domain, then ARN. */
+/** Stable output: account, region, then domain, then ARN. */
 export function sortCertificates(certs: Certificate[]): Certificate[] {
   return [...certs].sort(
-    (a, b) => a.region.localeCompare(b.region) || (a.domainName ?? '').localeCompare(b.domainName ?? '') || a.arn.localeCompare(b.arn),
+    (a, b) =>
+      (a.accountId ?? '').localeCompare(b.accountId ?? '') ||
+      a.region.localeCompare(b.region) ||
+      (a.domainName ?? '').localeCompare(b.domainName ?? '') ||
+      a.arn.localeCompare(b.arn),
   );
+}
+
+/** "recorded by AWS Config aggregator X, 3 h old; fields may lag the live API". */
+export function originNote(inv: Inventory, now: Date): string {
+  const o = inv.origin;
+  if (!o) return '';
+  const age = o.capturedAt.oldest ? formatAge(now.getTime() - Date.parse(o.capturedAt.oldest)) : 'of unknown age';
+  return `recorded by AWS Config aggregator ${o.aggregator}, oldest item ${age}; tags and fields may lag the live API; not recorded by Config: ${o.missingFields.map((f) => f.field).join(', ')}`;
+}
+
+function formatAge(ms: number): string {
+  const minutes = Math.max(0, Math.round(ms / 60_000));
+  if (minutes < 90) return `${minutes} min old`;
+  const hours = minutes / 60;
+  return hours < 48 ? `${hours.toFixed(1)} h old` : `${Math.round(hours / 24)} days old`;
 }

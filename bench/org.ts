@@ -1,0 +1,87 @@
+/**
+ * Organisation bench: 50 accounts × 4 regions × 50 certificates, read with --org through
+ * the member role, timed against the quota bound — ACM's quotas are per account and per
+ * region, so the bound is the slowest account-region at DescribeCertificate's 10/s — and
+ * the same estate through a Config aggregator. The endpoint runs in its own process (as
+ * AWS would be elsewhere), at ACM's real quotas.
+ */
+import { spawn } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
+import { awsInventorySource } from '../src/aws/source.js';
+import { accountsOf } from '../src/domain/inventory.js';
+
+export interface Row {
+  name: string;
+  value: number;
+  unit: string;
+  baseline?: string;
+  ratio?: number;
+}
+
+const ACCOUNTS = 50;
+const REGIONS = ['us-east-1', 'eu-west-1', 'eu-central-1', 'ap-southeast-2'];
+const PER_REGION = 50;
+const DESCRIBE_QUOTA = 10;
+
+async function endpointProcess(): Promise<{ url: string; stop(): void }> {
+  const child = spawn(
+    process.execPath,
+    ['bin/acm-endpoint.js', '--accounts', String(ACCOUNTS), '--certificates', String(PER_REGION * REGIONS.length), '--latency', '5-25', '--seed', '5'],
+    { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' } },
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d) => {
+      out += d;
+      const m = /listening on (http:\/\/\S+)/.exec(out);
+      if (m) resolve(m[1]);
+    });
+    child.on('exit', (code) => reject(new Error(`the endpoint exited (${code}) before listening`)));
+  });
+  return { url, stop: () => child.kill() };
+}
+
+export async function benchOrganisation(): Promise<Row[]> {
+  const rows: Row[] = [];
+  const endpoint = await endpointProcess();
+  try {
+    const common = {
+      regions: { kind: 'list' as const, regions: REGIONS },
+      endpoint: endpoint.url,
+      credentials: { accessKeyId: 'AKIDBENCH', secretAccessKey: 'x' },
+      homeRegion: 'us-east-1',
+      scope: { org: true, accounts: null, roleName: 'OrganizationAccountAccessRole' },
+    };
+    const api = awsInventorySource(common);
+    let t = performance.now();
+    const inv = await api.load(() => {});
+    const apiMs = performance.now() - t;
+    api.close();
+    const floor = (PER_REGION / DESCRIBE_QUOTA) * 1000;
+    const complete = inv.certificates.filter((c) => c.detail.state === 'complete').length;
+    const accounts = accountsOf(inv);
+    rows.push({
+      name: `organisation: ${accounts.length} accounts × ${REGIONS.length} regions, ${inv.certificates.length} certificates (${complete} complete)`,
+      value: apiMs,
+      unit: 'ms',
+      baseline: `quota bound ${floor.toFixed(0)} ms (slowest account-region, DescribeCertificate ${DESCRIBE_QUOTA}/s)`,
+      ratio: apiMs / floor,
+    });
+
+    const config = awsInventorySource({ ...common, origin: { kind: 'config-aggregator', name: 'org' } });
+    t = performance.now();
+    const viaConfig = await config.load(() => {});
+    const configMs = performance.now() - t;
+    config.close();
+    rows.push({
+      name: `organisation via Config aggregator: ${viaConfig.certificates.length} certificates, one paginated query`,
+      value: configMs,
+      unit: 'ms',
+      baseline: `the live read above ${apiMs.toFixed(0)} ms`,
+      ratio: configMs / apiMs,
+    });
+  } finally {
+    endpoint.stop();
+  }
+  return rows;
+}

@@ -1,0 +1,259 @@
+import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
+import { accountLabel, type AccountIdentity, type AccountState, type Inventory, type InventoryEvent, type RegionError, type RegionState } from '../domain/inventory.js';
+import type { Certificate } from '../domain/certificate.js';
+import { memberCredentials, partitionOf, roleArn, sessionName } from './assume-role.js';
+import { AwsClients } from './clients.js';
+import { EstateError } from './estate-error.js';
+import { isAbort } from './errors.js';
+import { InFlightLimit } from './in-flight.js';
+import { loadInventory, type InventoryRequest, type Pacing } from './inventory.js';
+import { isActive, listOrganizationAccounts, type OrgMember } from './organizations.js';
+import { abortError } from './pacer.js';
+import type { RegionSelection } from './regions.js';
+
+/**
+ * The estate: several accounts read as one inventory. Each account runs the ordinary
+ * per-account inventory with its own clients — the caller's own account with the caller's
+ * credentials, every other account through the member role — so ACM's per-account,
+ * per-region quotas pace each account-region on its own while accounts run side by side.
+ * An account that cannot be read is data, like a failed region: it is reported with its
+ * reason and every other account is still read in full.
+ */
+
+/** Which accounts to read. */
+export interface EstateScope {
+  /** Every ACTIVE account of the organisation (Organizations ListAccounts). */
+  org: boolean;
+  /** Only these account ids (with or without `org`). */
+  accounts: string[] | null;
+  roleName: string;
+  externalId?: string;
+}
+
+export interface EstateRequest {
+  scope: EstateScope;
+  /** The caller's credentials and clients. */
+  credentials: AwsCredentialIdentityProvider | AwsCredentialIdentity;
+  clients: AwsClients;
+  endpoint?: string;
+  profile?: string;
+  regions: RegionSelection;
+  homeRegion: string;
+  /** Requests in flight across every account at once. */
+  inFlight: InFlightLimit;
+  pacing?: Partial<Pacing>;
+  now?: () => Date;
+  /** Passed to every account's inventory: one scheduler routes the user's attention to every account-region. */
+  search?: InventoryRequest['search'];
+  urgent?: InventoryRequest['urgent'];
+  scheduler?: InventoryRequest['scheduler'];
+}
+
+interface Target {
+  id: string;
+  name: string | null;
+  /** Set when the account is known not to be readable before trying (suspended, not a member). */
+  skip?: RegionError;
+}
+
+export async function loadEstate(req: EstateRequest, onEvent: (e: InventoryEvent) => void = () => {}, signal?: AbortSignal): Promise<Inventory> {
+  const warnings: string[] = [];
+  const warn = (message: string) => {
+    warnings.push(message);
+    onEvent({ kind: 'warning', message });
+  };
+
+  const caller = await callerIdentity(req, warn, signal);
+  onEvent({ kind: 'identity', account: caller });
+  const targets = await chooseTargets(req, caller, signal);
+  if (signal?.aborted) throw abortError();
+  onEvent({ kind: 'accounts', accounts: targets.map(({ id, name }) => ({ id, name })) });
+
+  const session = sessionName();
+  const results = await Promise.all(targets.map((t) => readAccount(req, t, caller, session, onEvent, warn, signal)));
+  if (signal?.aborted) throw abortError();
+
+  const inventory: Inventory = {
+    generatedAt: (req.now?.() ?? new Date()).toISOString(),
+    account: caller,
+    regions: results.flatMap((r) => r.state.regions),
+    accounts: results.map((r) => r.state),
+    certificates: results.flatMap((r) => r.certificates),
+    warnings,
+  };
+  onEvent({ kind: 'done', inventory });
+  return inventory;
+}
+
+async function callerIdentity(req: EstateRequest, warn: (m: string) => void, signal?: AbortSignal): Promise<AccountIdentity | null> {
+  try {
+    const out = await req.clients.sts(req.homeRegion).send(new GetCallerIdentityCommand({}), { abortSignal: signal });
+    if (out.Account && out.Arn) return { id: out.Account, arn: out.Arn };
+  } catch (error) {
+    if (isAbort(error, signal)) throw error;
+  }
+  // Without it the caller's own account cannot be told apart, so it too is read through the role.
+  warn('could not read the caller identity (sts:GetCallerIdentity); every account, the caller’s own included, is read through the role');
+  return null;
+}
+
+async function chooseTargets(req: EstateRequest, caller: AccountIdentity | null, signal?: AbortSignal): Promise<Target[]> {
+  const wanted = req.scope.accounts;
+  if (!req.scope.org) return (wanted ?? []).map((id) => ({ id, name: null }));
+
+  let members: OrgMember[];
+  try {
+    members = await listOrganizationAccounts(req.clients, req.homeRegion, signal);
+  } catch (error) {
+    if (isAbort(error, signal)) throw error;
+    const e = error as Error;
+    throw new EstateError(
+      `could not list the organisation's accounts (organizations:ListAccounts: ${e.name && e.name !== 'Error' ? e.name : e.message}); run from the management account or a delegated administrator, or name the accounts with --accounts`,
+    );
+  }
+  if (!wanted) return members.filter(isActive).map(({ id, name }) => ({ id, name }));
+  const byId = new Map(members.map((m) => [m.id, m]));
+  return wanted.map((id) => {
+    const m = byId.get(id);
+    if (!m) return { id, name: null, skip: { code: 'NotInOrganization', message: `account ${id} is not in the organisation${caller ? ` of ${caller.id}` : ''}` } };
+    if (!isActive(m)) return { id, name: m.name, skip: { code: 'AccountNotActive', message: `account ${accountLabel(m)} is ${m.state}, not ACTIVE` } };
+    return { id, name: m.name };
+  });
+}
+
+interface AccountResult {
+  state: AccountState;
+  certificates: Certificate[];
+}
+
+async function readAccount(
+  req: EstateRequest,
+  target: Target,
+  caller: AccountIdentity | null,
+  session: string,
+  onEvent: (e: InventoryEvent) => void,
+  warn: (m: string) => void,
+  signal?: AbortSignal,
+): Promise<AccountResult> {
+  const state: AccountState = { id: target.id, name: target.name, status: 'loading', regions: [] };
+  const label = accountLabel(target);
+  const fail = (error: RegionError): AccountResult => {
+    state.status = 'error';
+    state.error = error;
+    onEvent({ kind: 'account-failed', accountId: target.id, error });
+    onEvent({ kind: 'account-done', accountId: target.id, status: 'error', error });
+    return { state, certificates: [] };
+  };
+  if (target.skip) return fail(target.skip);
+  onEvent({ kind: 'account-started', accountId: target.id });
+
+  const own = caller?.id === target.id;
+  let clients = req.clients;
+  let identity: AccountIdentity;
+  if (own) {
+    identity = caller!;
+  } else {
+    const role = { accountId: target.id, roleName: req.scope.roleName, partition: partitionOf(caller?.arn) };
+    const credentials = memberCredentials({
+      ...role,
+      externalId: req.scope.externalId,
+      sessionName: session,
+      parent: req.credentials,
+      region: req.homeRegion,
+      endpoint: req.endpoint,
+    });
+    try {
+      // Assumed up front so a refused role is one clear account error, not one per region.
+      await credentials();
+    } catch (error) {
+      if (isAbort(error, signal)) throw abortError();
+      return fail(roleError(error, { roleName: req.scope.roleName, arn: roleArn(role) }, label, caller));
+    }
+    identity = { id: target.id, arn: `arn:${role.partition}:sts::${target.id}:assumed-role/${req.scope.roleName}/${session}` };
+    clients = new AwsClients({ credentials, endpoint: req.endpoint, profile: req.profile, inFlight: req.inFlight });
+  }
+
+  const stamp = (certs: Certificate[]) => certs.map((c) => ({ ...c, accountId: c.accountId ?? target.id, accountName: target.name }));
+  const forward = (e: InventoryEvent) => {
+    switch (e.kind) {
+      case 'identity':
+      case 'done':
+        return;
+      case 'warning':
+        return warn(`${label}: ${e.message}`);
+      case 'summaries':
+      case 'details':
+        return onEvent({ ...e, accountId: target.id, certificates: stamp(e.certificates) });
+      case 'regions':
+      case 'region-started':
+      case 'region-failed':
+      case 'region-done':
+        return onEvent({ ...e, accountId: target.id });
+      default:
+        return onEvent(e);
+    }
+  };
+
+  try {
+    const inv = await loadInventory(
+      {
+        clients,
+        regions: req.regions,
+        homeRegion: req.homeRegion,
+        pacing: req.pacing,
+        now: req.now,
+        account: identity,
+        search: req.search,
+        urgent: req.urgent,
+        scheduler: req.scheduler,
+      },
+      forward,
+      signal,
+    );
+    state.regions = inv.regions.map((r) => ({ ...r, accountId: target.id }));
+    const certificates = stamp(inv.certificates);
+    const problem = accountProblem(state.regions, certificates);
+    state.status = problem ? 'error' : 'ok';
+    if (problem) state.error = problem;
+    onEvent({ kind: 'account-done', accountId: target.id, status: state.status, ...(problem ? { error: problem } : {}) });
+    return { state, certificates };
+  } finally {
+    if (clients !== req.clients) clients.destroy();
+  }
+}
+
+function roleError(error: unknown, role: { roleName: string; arn: string }, label: string, caller: AccountIdentity | null): RegionError {
+  const e = error as Error;
+  const code = e?.name && e.name !== 'Error' ? e.name : 'AssumeRoleFailed';
+  if (/AccessDenied/.test(code)) {
+    return {
+      code,
+      message: `could not assume role ${role.roleName} in ${label}: the role is missing or its trust policy does not allow ${caller?.arn ?? 'the caller'}; check --role-name (and --external-id if the role needs one)`,
+    };
+  }
+  return { code, message: `could not assume ${role.arn} in ${label}: ${(e?.message ?? String(error)).split('\n')[0].slice(0, 240)}` };
+}
+
+/**
+ * What makes a readable account still incomplete: a failed region, or a call its role
+ * denies (DescribeCertificate refused leaves summaries only). Either is named.
+ */
+function accountProblem(regions: RegionState[], certificates: Certificate[]): RegionError | undefined {
+  const failed = regions.filter((r) => r.status === 'error');
+  if (failed.length > 0) {
+    const first = failed[0].error!;
+    return {
+      code: first.code,
+      message: failed.length === 1 ? first.message : `${failed.length} regions failed (${failed.map((r) => r.region).join(', ')}): ${first.message}`,
+    };
+  }
+  const denied = certificates.filter((c) => c.detail.state === 'failed' && /AccessDenied|Unauthorized/i.test(c.detail.reason));
+  if (denied.length > 0) {
+    return {
+      code: 'AccessDeniedException',
+      message: `the role denies acm:DescribeCertificate: ${denied.length} of ${certificates.length} certificate(s) have their summary only`,
+    };
+  }
+  return undefined;
+}
