@@ -1,6 +1,7 @@
 /**
  * The Advisor view's state and its pure reducer: which question is on screen, the answers given, the
- * highlighted choice, and whether the recommendation shows. No I/O: the hook saves and loads the session.
+ * highlighted choice, and whether the recommendation shows. No I/O: it lives in the app state as part of
+ * the advisor slice (advisor-slice.ts), and hooks/use-session-file.ts loads and saves the session.
  *
  * Navigation runs over the *visible* questions (after branching), in the knowledge base's order. Positions
  * are found by the question's place in that order, so a question that an answer change just hid never

@@ -1,8 +1,8 @@
 /**
  * The Report view's pure state: the preview's scroll position and the export flow
  * (path prompt → overwrite question when the file exists → writing → result). The preview is
- * derived from the app state by `reportPreviewOf` (selectors.ts); the file I/O lives in
- * hooks/use-report-preview.ts.
+ * derived from the app state by `reportPreviewOf` (selectors.ts); the export commands are in
+ * screens/report.ts and the file write in export-file.ts.
  */
 import { renderReportJson, type Report } from '../../report/index.js';
 

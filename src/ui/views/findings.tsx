@@ -1,7 +1,7 @@
 /**
  * Findings (key 3): the audit grouped by severity (critical → info) then rule, with counts; a windowed
  * list (only visible rows render) and the selected finding's detail, rationale and fix beneath it.
- * Enter opens the certificate (app.tsx); every AWS-derived string is sanitised here.
+ * Enter opens the certificate (screens/findings.ts); every AWS-derived string is sanitised here.
  */
 import React from 'react';
 import { Box, Text } from 'ink';

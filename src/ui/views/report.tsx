@@ -1,7 +1,7 @@
 /**
  * Report (key 5): a scrollable preview of the Markdown report (the same text `e` exports), whether the
- * advice from the saved questionnaire answers is in it, and the export line — path prompt, the
- * overwrite question, the result. Only the visible lines render; every line is sanitised (report-view.ts).
+ * advice from the Advisor's answers (the app state, not the file) is in it, and the export line — path prompt, the
+ * overwrite question, the result. Only the visible lines render; every line is sanitised (selectors.ts).
  */
 import React from 'react';
 import { Box, Text } from 'ink';
