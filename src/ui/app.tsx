@@ -19,6 +19,7 @@ import { ViewErrorBoundary } from './components/error-boundary.js';
 import { readAdvisorSlice, useSessionSaver } from './hooks/use-session-file.js';
 import { useFilterRunner } from './hooks/use-filter-runner.js';
 import { useInventoryLoader } from './hooks/use-inventory-loader.js';
+import { useDescribePriority } from './hooks/use-describe-priority.js';
 import { readSize, useTerminalSize, type TerminalSize } from './hooks/use-terminal-size.js';
 import { keyTokens, route } from './keymap.js';
 import { commandHandler, textHandler, type ScreenContext } from './screens/index.js';
@@ -171,6 +172,13 @@ export function App(props: AppProps): React.JSX.Element {
 
   const rows = state.view === 'certificates' ? rowsOf(state) : new Int32Array(0);
   const table = clampScroll(state.table, listExtent(rows.length, tableHeight(height)));
+  const loading = state.load.status === 'loading';
+  const onScreen: string[] = [];
+  if (loading && state.view === 'certificates' && !state.detail) {
+    const end = Math.min(rows.length, table.offset + tableHeight(height));
+    for (let i = table.offset; i < end; i++) onScreen.push(state.certificates[rows[i]].arn);
+  }
+  useDescribePriority(props.source, loading, state.detail?.arn ?? null, onScreen);
   const pending = filterPending(state);
   const color = props.color;
   // One object per colour setting: a fresh value each render would re-render every memoised row.

@@ -8,6 +8,12 @@ import type { Action } from '../state/app-state.js';
 const EVENT_BATCH_MS = 40;
 
 /**
+ * While a load runs, the audit re-runs over what has arrived at most this often (and never
+ * taking more than a fifth of the time), so findings that need no detail show in seconds.
+ */
+export const PROVISIONAL_AUDIT_MS = 500;
+
+/**
  * Runs `source.load()` for the current load generation; a new generation (refresh) aborts the one in
  * flight, so refreshes never overlap and a stale load's events are dropped by the reducer. Events are
  * queued and dispatched as one batch per tick — one state update for many certificates.
@@ -29,6 +35,31 @@ export function useInventoryLoader(options: {
     const controller = new AbortController();
     let queue: InventoryEvent[] = [];
     let timer: ReturnType<typeof setTimeout> | null = null;
+    // Records read beyond the list (searched or described), for the audit while loading: a
+    // listed-only record says too little, and rules would report on fields not read yet.
+    const known = new Map<string, Certificate>();
+    let auditTimer: ReturnType<typeof setTimeout> | null = null;
+    let lastAuditAt = 0;
+    let lastAuditCost = 0;
+    let finished = false;
+    const auditSoFar = () => {
+      auditTimer = null;
+      const audit = auditRef.current;
+      if (!audit || finished || controller.signal.aborted || known.size === 0) return;
+      const started = performance.now();
+      try {
+        dispatch({ type: 'findings', generation, findings: audit([...known.values()], nowRef.current()) });
+      } catch {
+        // The audit of the finished load reports the failure once.
+      }
+      lastAuditAt = performance.now();
+      lastAuditCost = lastAuditAt - started;
+    };
+    const scheduleAudit = () => {
+      if (auditTimer || !auditRef.current) return;
+      const gap = Math.max(PROVISIONAL_AUDIT_MS, lastAuditCost * 5);
+      auditTimer = setTimeout(auditSoFar, Math.max(0, lastAuditAt + gap - performance.now()));
+    };
     const flush = () => {
       if (timer) clearTimeout(timer);
       timer = null;
@@ -36,6 +67,16 @@ export function useInventoryLoader(options: {
       const events = queue;
       queue = [];
       dispatch({ type: 'inventory', generation, events });
+      let grew = false;
+      for (const e of events) {
+        if (e.kind !== 'details' && e.kind !== 'summaries') continue;
+        for (const c of e.certificates) {
+          if (c.detail.state === 'summary') continue;
+          known.set(c.arn, c);
+          grew = true;
+        }
+      }
+      if (grew) scheduleAudit();
     };
     const onEvent = (e: InventoryEvent) => {
       if (controller.signal.aborted) return;
@@ -46,6 +87,8 @@ export function useInventoryLoader(options: {
     source.load(onEvent, controller.signal).then(
       (inventory) => {
         if (controller.signal.aborted) return;
+        finished = true;
+        if (auditTimer) clearTimeout(auditTimer);
         if (!queue.some((e) => e.kind === 'done')) queue.push({ kind: 'done', inventory });
         flush();
         const audit = auditRef.current;
@@ -59,6 +102,8 @@ export function useInventoryLoader(options: {
       },
       (err: unknown) => {
         if (controller.signal.aborted) return;
+        finished = true;
+        if (auditTimer) clearTimeout(auditTimer);
         flush();
         dispatch({ type: 'load-failed', generation, message: err instanceof Error ? err.message : String(err) });
       },
@@ -66,6 +111,7 @@ export function useInventoryLoader(options: {
     return () => {
       controller.abort();
       if (timer) clearTimeout(timer);
+      if (auditTimer) clearTimeout(auditTimer);
     };
   }, [source, generation, dispatch]);
 }

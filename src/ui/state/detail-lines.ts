@@ -129,7 +129,7 @@ export function detailLines(cert: Certificate, now: Date, width: number, finding
     if (mine.length === 0) text('No findings for this certificate.', 'ok');
     for (const f of mine) {
       const tone: Tone = f.severity === 'critical' || f.severity === 'high' ? 'danger' : f.severity === 'medium' ? 'warning' : 'muted';
-      text(`[${f.severity}] ${safe(f.title)} (${safe(f.ruleId)})`, tone);
+      text(`[${f.severity}] ${safe(f.title)} (${safe(f.ruleId)})${f.provisional ? ' — provisional, detail still loading' : ''}`, tone);
       text(safe(f.detail), undefined, 4);
       text(`Fix: ${safe(f.remediation)}`, 'accent', 4);
     }

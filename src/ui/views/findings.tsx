@@ -38,6 +38,9 @@ interface FindingsViewProps {
   height: number;
 }
 
+/** Marks a finding that may still change when the certificate's detail arrives. */
+export const PROVISIONAL_MARK = '~ ';
+
 function severityTone(s: Severity): Tone {
   return s === 'critical' || s === 'high' ? 'danger' : s === 'medium' ? 'warning' : s === 'low' ? 'accent' : 'muted';
 }
@@ -120,6 +123,7 @@ export function FindingsView(props: FindingsViewProps): React.JSX.Element {
             </Text>
           ))}
           <Text dimColor={color}>{`   ${win.cursor + 1}/${layout.ordered.length}`}</Text>
+          {layout.ordered.some((f) => f.provisional) ? <Text dimColor={color}>{`   ${PROVISIONAL_MARK}provisional: details still loading`}</Text> : null}
         </Text>
       </Box>
       <Box flexDirection="row" height={listHeight}>
@@ -183,7 +187,7 @@ const Row = React.memo(function Row(props: { row: FindingsRow; selected: boolean
       {cell('region', cols.region - 1, safe(f.region, '—'))}
       <Box width={cols.title} flexShrink={0}>
         <Text wrap="truncate-end" inverse={color && sel}>
-          {safe(f.title)}
+          {f.provisional ? `${PROVISIONAL_MARK}${safe(f.title)}` : safe(f.title)}
         </Text>
       </Box>
     </Box>
@@ -214,6 +218,7 @@ function FindingDetail(props: { finding: Finding | undefined; domain: string; no
       <Text key="head" wrap="truncate-end">
         <Text {...tone(severityTone(f.severity))}>{`[${f.severity}]`}</Text>
         <Text bold>{` ${safe(f.title)}`}</Text>
+        {f.provisional ? <Text dimColor={color}>{'  (provisional: the certificate’s detail is still being read)'}</Text> : null}
         <Text dimColor={color}>{`  ${sanitiseForTerminal(f.ruleId)} · ${props.domain} · ${safe(f.region, 'account-wide')}`}</Text>
       </Text>,
     );
