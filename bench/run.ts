@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { startEndpoint } from '../src/endpoint/index.js';
 import { syntheticAccount } from '../src/endpoint/synthetic.js';
 import { awsInventorySource } from '../src/aws/source.js';
+import { benchScale, scaledPacing } from './scale.js';
 
 interface Row {
   name: string;
@@ -72,39 +73,6 @@ async function firstFrame(): Promise<void> {
 }
 
 /**
- * A full inventory is bounded by ACM's quotas: DescribeCertificate at 10/s per region is
- * the floor. Both the endpoint's quotas and our pacing are scaled by the same factor so
- * the run is short; the ratio against the quota-bound minimum is what matters.
- */
-async function inventoryBound(): Promise<void> {
-  const scale = 10;
-  const regions = ['us-east-1', 'eu-west-1', 'ap-southeast-2'];
-  const count = 1500;
-  const account = syntheticAccount({ count, regions, seed: 7, now: new Date() });
-  const endpoint = await startEndpoint({ account, rateScale: scale, latencyMs: { min: 5, max: 25 } });
-  try {
-    const source = awsInventorySource({
-      regions: { kind: 'list', regions },
-      endpoint: endpoint.url,
-      credentials: { accessKeyId: 'AKIDBENCH', secretAccessKey: 'x' },
-      homeRegion: 'us-east-1',
-      pacing: { listCertificates: 6 * scale, describeCertificate: 8 * scale, listTagsForCertificate: 8 * scale, concurrency: 16 },
-    });
-    const t = performance.now();
-    const inv = await source.load(() => {});
-    const ms = performance.now() - t;
-    source.close();
-    const perRegion = Math.max(...regions.map((r) => account.certificates.filter((c) => c.region === r).length));
-    const floor = (perRegion / (10 * scale)) * 1000;
-    const throttled = endpoint.calls.filter((c) => c.status === 400).length;
-    rows.push({ name: `full inventory: ${inv.certificates.length} certificates, 3 regions (quotas x${scale})`, value: ms, unit: 'ms', baseline: `quota floor ${floor.toFixed(0)} ms (DescribeCertificate 10/s/region)`, ratio: ms / floor });
-    rows.push({ name: 'full inventory: throttled responses', value: throttled, unit: 'calls', baseline: `of ${endpoint.calls.length} calls` });
-  } finally {
-    await endpoint.close();
-  }
-}
-
-/**
  * No lost data under faults: the same synthetic account read clean, then with 30%
  * throttling and 5% server errors. Reports completeness and the time ratio.
  */
@@ -112,7 +80,7 @@ async function faults(): Promise<void> {
   const scale = 10;
   const regions = ['us-east-1', 'eu-west-1'];
   const account = syntheticAccount({ count: 600, regions, seed: 11, now: new Date() });
-  const pacing = { listCertificates: 6 * scale, describeCertificate: 8 * scale, listTagsForCertificate: 8 * scale, concurrency: 16 };
+  const pacing = scaledPacing(scale);
   const run = async (faultOptions: { throttleFraction: number; serverErrorFraction: number }) => {
     const endpoint = await startEndpoint({ account, rateScale: scale, latencyMs: { min: 5, max: 25 }, seed: 3, ...faultOptions });
     try {
@@ -161,7 +129,7 @@ async function tui(): Promise<void> {
 
 await startup();
 await firstFrame();
-await inventoryBound();
+for (const r of await benchScale()) rows.push(r);
 await faults();
 await organisation();
 await tui();
