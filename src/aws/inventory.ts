@@ -186,8 +186,8 @@ async function loadRegion(ctx: RegionContext, state: RegionState): Promise<Certi
 
   const searched = searching ? await searching : null;
   if (signal?.aborted) throw abortError();
+  if (searched?.error) ctx.searchUnavailable(searched.error);
   if (searched) {
-    if (searched.error) ctx.searchUnavailable(searched.error);
     // Created between the two calls: listed now rather than lost until the next read.
     const fresh = [...searched.results.keys()].filter((arn) => !byArn.has(arn)).map((arn) => emptyCertificate(arn, region));
     for (const c of fresh) byArn.set(c.arn, c);
@@ -195,37 +195,25 @@ async function loadRegion(ctx: RegionContext, state: RegionState): Promise<Certi
       state.listed = byArn.size;
       onEvent({ kind: 'summaries', region, certificates: fresh });
     }
+  }
+  // One batch with whatever of search and tags has arrived; the tags follow in a second one when later.
+  const merge = (withSearch: boolean): void => {
     const changed: Certificate[] = [];
-    for (const [arn, result] of searched.results) {
-      const base = byArn.get(arn)!;
-      const c = withSearchResult(tags ? { ...base, tags: tags.get(arn) ?? {} } : base, result, !!tags);
+    for (const [arn, current] of byArn) {
+      const result = withSearch ? searched?.results.get(arn) : undefined;
+      if (!result && !tags) continue;
+      let c = result ? withSearchResult(current, result, !!tags) : current;
+      if (tags) c = withTagsKnown({ ...c, tags: tags.get(arn) ?? {} });
       byArn.set(arn, c);
       changed.push(c);
     }
     if (changed.length > 0) onEvent({ kind: 'details', region, certificates: changed });
-  }
-
+  };
+  const tagsMerged = !!tags;
+  if (searched?.results.size) merge(true);
   await tagging;
   if (signal?.aborted) throw abortError();
-  if (tags && !searched?.results.size) {
-    // No search: the tags still arrive before any detail, as one batch.
-    const changed: Certificate[] = [];
-    for (const [arn, current] of byArn) {
-      const c = { ...current, tags: tags.get(arn) ?? {} };
-      byArn.set(arn, c);
-      changed.push(c);
-    }
-    if (changed.length > 0) onEvent({ kind: 'details', region, certificates: changed });
-  } else if (tags && searched) {
-    const changed: Certificate[] = [];
-    for (const [arn, current] of byArn) {
-      if (current.detail.state !== 'searched' || !current.detail.missingFields.includes('tags')) continue;
-      const c = withTagsKnown({ ...current, tags: tags.get(arn) ?? {} });
-      byArn.set(arn, c);
-      changed.push(c);
-    }
-    if (changed.length > 0) onEvent({ kind: 'details', region, certificates: changed });
-  }
+  if (tags && (!tagsMerged || !searched?.results.size)) merge(false);
 
   // Details (and, when the Tagging API is refused, tags one by one) are batched into events.
   const pending = new Map<string, Certificate>();

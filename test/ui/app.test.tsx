@@ -118,7 +118,8 @@ describe('the TUI', () => {
     expect(f).toContain('█'); // scrollbar thumb
     await h.press('/', 'h', 'o', 's', 't', '4', '9', '9', '9', '9');
     await h.waitForFrame(/\d+ of 50,000/, 20_000);
-    const g = await h.waitForFrame('/host49999');
+    // The filter answers after the frame that echoes the last key: wait for its answer, not the echo.
+    const g = await h.waitForFrame((fr) => fr.includes('/host49999') && (lines(fr)[4] ?? '').includes('host49999.'), 20_000);
     expect(lines(g)[4]).toContain('host49999.fleet.example.com');
   });
 
