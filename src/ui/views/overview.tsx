@@ -42,7 +42,10 @@ export function OverviewView(props: OverviewProps): React.JSX.Element {
   const { account, regions: allRegions, warnings, certificates } = props.inventory;
   const counts = useMemo(() => countCertificates(certificates), [certificates]);
   const timeline = useMemo(() => expiryTimeline(certificates, now), [certificates, now.getTime()]);
-  const forecast = useMemo(() => forecastRenewalLoad({ certificates }, now), [certificates, now.getTime()]);
+  // Only once the load is done: a forecast of half an inventory would understate the load, and recomputing it
+  // for every page of a large account would slow the load down.
+  const loading = props.load.status === 'loading';
+  const forecast = useMemo(() => (loading ? null : forecastRenewalLoad({ certificates }, now)), [loading, certificates, now.getTime()]);
   const twoColumns = props.width >= 96;
   const colWidth = twoColumns ? Math.floor((props.width - 2) / 2) : props.width;
   const maxMonth = Math.max(1, ...timeline.map((m) => m.total));
@@ -68,7 +71,7 @@ export function OverviewView(props: OverviewProps): React.JSX.Element {
   left.push(<Text key="sp1"> </Text>);
   const done = allRegions.filter((r) => r.status === 'ok' || r.status === 'error').length;
   left.push(<Section key="regions" title={`Regions ${done}/${props.load.regionsTotal ?? allRegions.length}`} />);
-  const countsBlock = 7 + 2 + forecast.phases.length;
+  const countsBlock = 7 + 2 + (forecast ? forecast.phases.length : 1);
   const regionRoom = twoColumns ? Math.max(1, props.height - left.length - countsBlock) : 3;
   const regions = allRegions.slice(0, allRegions.length > regionRoom ? regionRoom - 1 : regionRoom);
   for (const r of regions) {
@@ -97,7 +100,8 @@ export function OverviewView(props: OverviewProps): React.JSX.Element {
   // The renewal load as the CA/Browser Forum shortens validity (the report has the table and chart).
   left.push(<Text key="sp-fc"> </Text>);
   left.push(<Section key="forecast" title="Manual renewals a year (CA/B Forum schedule)" />);
-  for (const p of forecast.phases)
+  if (!forecast) left.push(<Text key="fc-wait" dimColor={color}>  shown once the whole inventory is read</Text>);
+  for (const p of forecast?.phases ?? [])
     left.push(
       <Text key={`fc-${p.from}`} wrap="truncate-end">
         {`  from ${p.from}  ${String(p.maxValidityDays).padStart(3)} d  ${String(p.manualRenewalsPerYear).padStart(5)} manual · ${p.redeploysPerYear} redeploys`}
