@@ -15,6 +15,7 @@ import { Footer } from './components/footer.js';
 import { HelpOverlay } from './components/help-overlay.js';
 import { StatusLine } from './components/status-line.js';
 import { TabBar } from './components/tab-bar.js';
+import { TooSmallView } from './components/too-small.js';
 import { ViewErrorBoundary } from './components/error-boundary.js';
 import { readAdvisorSlice, useSessionSaver } from './hooks/use-session-file.js';
 import { useFilterRunner } from './hooks/use-filter-runner.js';
@@ -26,8 +27,9 @@ import { commandHandler, textHandler, type ScreenContext } from './screens/index
 import { filterPending, initialState, reducer, screenOf, type Action, type AppState } from './state/app-state.js';
 import { sortOrder, visibleRows, type SortSpec } from './state/sort.js';
 import { clampScroll, listExtent } from './state/scroll.js';
+import { fits, MIN_SIZE, sizeNeeded } from './state/min-size.js';
 import { advisorModelOf, inventoryOf, reportPreviewOf } from './state/selectors.js';
-import { AdvisorView } from './views/advisor.js';
+import { AdvisorView, advisorMinRows } from './views/advisor.js';
 import { CertificatesView, tableHeight } from './views/certificates.js';
 import { DetailView } from './views/detail.js';
 import { FindingsView } from './views/findings.js';
@@ -90,6 +92,15 @@ function useRowsCache() {
     return c.rows;
   }, []);
 }
+
+const SCREEN_NAMES: Record<ReturnType<typeof screenOf>, string> = {
+  overview: 'Overview',
+  certificates: 'Certificates',
+  detail: 'certificate',
+  findings: 'Findings',
+  advisor: 'Advisor',
+  report: 'Report',
+};
 
 export function App(props: AppProps): React.JSX.Element {
   const { stdout } = useStdout();
@@ -186,6 +197,8 @@ export function App(props: AppProps): React.JSX.Element {
   const detailCert = state.detail ? state.certificates[state.arnIndex.get(state.detail.arn) ?? -1] ?? null : null;
 
   let body: React.JSX.Element;
+  // The least content height the screen can be drawn in (null: it shrinks to anything).
+  let contentRows: number | null = null;
   if (state.mode === 'help') {
     body = <HelpOverlay width={size.columns} height={height} screen={screen} />;
   } else {
@@ -235,13 +248,22 @@ export function App(props: AppProps): React.JSX.Element {
           />
         );
         break;
-      case 'advisor':
-        body = <AdvisorView {...common} model={advisorModelOf(state, now)} input={state.mode === 'prompt' ? state.workloadDraft : null} />;
+      case 'advisor': {
+        const model = advisorModelOf(state, now);
+        const input = state.mode === 'prompt' ? state.workloadDraft : null;
+        body = <AdvisorView {...common} model={model} input={input} />;
+        contentRows = advisorMinRows(model, Math.max(size.columns, MIN_SIZE.columns), input);
         break;
+      }
       case 'report':
         body = <ReportView {...common} preview={reportPreviewOf(state, now, auditing)} view={state.reportView} />;
         break;
     }
+  }
+
+  const need = sizeNeeded(size.columns, contentRows, CHROME_ROWS);
+  if (!fits(size, need)) {
+    body = <TooSmallView name={state.mode === 'help' ? 'the help' : `the ${SCREEN_NAMES[screen]} view`} need={need} size={size} width={size.columns} height={height} />;
   }
 
   const message = state.load.status === 'failed' ? `Load failed: ${state.load.error ?? 'unknown error'} — r retry` : undefined;

@@ -217,6 +217,16 @@ function resultLines(model: Extract<AdvisorModel, { kind: 'result' }>, width: nu
   ];
 }
 
+/**
+ * The fewest lines the view can be drawn in at this width without losing a choice: laid out with no
+ * height at all, it keeps only what never shrinks (the question, its choices, the explanation) plus
+ * one line for each section that does.
+ */
+export function advisorMinRows(model: AdvisorModel, width: number, input: string | null = null): number {
+  if (model.kind === 'error') return 1;
+  return (model.kind === 'result' ? resultLines(model, width, 0, input) : questionLines(model, width, 0, input)).length;
+}
+
 export function AdvisorView(props: AdvisorViewProps): React.JSX.Element {
   const { model, width, height } = props;
   const input = props.input ?? null;
