@@ -156,6 +156,14 @@ describe('error messages that echo user input are sanitised', () => {
     expect(r.stderr).toBe("acm-advisor: --expiry-high takes a whole number of days (got '\uFFFD\uFFFD7')\n");
   });
 
+  it('policy --org --role-name with C1 and bidi characters: the JSON carries them as escapes', async () => {
+    const role = `Audit${C1_CSI}${BIDI}`;
+    const r = await runCli(['policy', '--org', '--role-name', role], TEST_KEYS);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(UNSAFE);
+    expect(JSON.parse(r.stdout).notes[1]).toContain(`role ${role} in every member account`);
+  });
+
   it('a 100 kB --regions value is cut to one readable line', async () => {
     const r = await runCli(['inventory', '--regions', 'x'.repeat(100_000)], TEST_KEYS);
     expect(r.code).toBe(2);

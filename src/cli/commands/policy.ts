@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { DEFAULT_ROLE_NAME } from '../../aws/assume-role-name.js';
+import { toInertJson } from '../../domain/text.js';
 import { packageRoot } from '../../platform/content-dir.js';
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../errors.js';
@@ -20,8 +21,9 @@ export function runPolicyCommand(ctx: Pick<CommandContext, 'out'>, opts: { org?:
   }
   const role = opts.roleName ?? DEFAULT_ROLE_NAME;
   const caller = JSON.parse(JSON.stringify(read('org-caller-policy.json')).replaceAll(`role/${DEFAULT_ROLE_NAME}`, `role/${role}`)) as unknown;
+  // The role name is the user's: to a terminal it is data, never a control sequence.
   ctx.out(
-    JSON.stringify(
+    toInertJson(
       {
         callerPolicy: caller,
         memberRolePolicy: member,
@@ -31,8 +33,6 @@ export function runPolicyCommand(ctx: Pick<CommandContext, 'out'>, opts: { org?:
           "The caller's own account is read with the caller's credentials, so attach memberRolePolicy to the caller as well.",
         ],
       },
-      null,
-      2,
     ) + '\n',
   );
   return EXIT.ok;
