@@ -1,5 +1,8 @@
 import { RateController } from './rate-controller.js';
 
+/** How far behind its schedule a pacer may catch up (milliseconds of calls at its rate). */
+const CATCH_UP_MS = 500;
+
 /**
  * Starts calls no faster than its rate controller allows, with at most `concurrency` in
  * flight.
@@ -71,7 +74,10 @@ export class Pacer {
         }, Math.ceil(this.nextStart - now));
         return;
       }
-      this.nextStart = Math.max(now, this.nextStart) + this.controller.interval(now);
+      // Keep to the schedule: a timer that fires late (a busy event loop) is made up for, up to
+      // CATCH_UP_MS, instead of pushing every later start back. The service's token bucket saved
+      // the same tokens, so the catch-up is not a burst it throttles.
+      this.nextStart = Math.max(now - CATCH_UP_MS, this.nextStart) + this.controller.interval(now);
       this.queue.shift()!();
     }
   }
