@@ -109,3 +109,16 @@ describe('replacing imported commercial-CA certificates', () => {
     expect(nothing.plan.steps.map((s) => s.id)).not.toContain('replace-commercial-imports');
   });
 });
+
+describe('the audit never tells anyone to delete an ACME-issued or exported certificate as unused', () => {
+  it.each([
+    ['ACME-issued', { keyPairOrigin: 'ACME' }],
+    ['exported', { exported: true }],
+  ])('%s: the unused finding is info and its fix says not to delete it', (_, over) => {
+    const c = cert({ domainName: 'edge.example.com', type: 'AMAZON_ISSUED', status: 'ISSUED', inUse: false, notAfter: daysFromNow(150), ...over });
+    const f = runAudit([c], DEFAULT_AUDIT_CONFIG, NOW).findings.find((x) => x.ruleId === 'unused-certificate')!;
+    expect(f.severity).toBe('info');
+    expect(f.remediation).toMatch(/do not delete it as unused/);
+    expect(f.remediation).not.toMatch(/^Delete/);
+  });
+});
