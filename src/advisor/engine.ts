@@ -1,12 +1,13 @@
 import type { Advice, AnsweredQuestion, Effect, IgnoredAnswer, Reason, Recommendation, Verdict } from '../domain/advice.js';
 import type { Finding } from '../domain/finding.js';
 import type { Inventory } from '../domain/inventory.js';
+import type { AuditConfig } from '../domain/thresholds.js';
 import type { Answers } from './answers.js';
 import { findContradictions, type FoundContradiction } from './contradictions.js';
 import { EVIDENCE_FUNCTIONS, type Evidence } from './evidence.js';
 import { forecastLines, forecastRenewalLoad, type RenewalForecast } from './forecast.js';
 import type { KnowledgeBase } from './knowledge-base.js';
-import { buildPlan, type PlanOptions } from './plan.js';
+import { buildPlan } from './plan.js';
 import type { Condition, DecisionRule, Question } from './schema.js';
 
 const EFFECT_RANK: Record<Effect, number> = { blocker: 0, exception: 1, caution: 2, favour: 3, neutral: 4 };
@@ -110,8 +111,8 @@ export function decide(kb: KnowledgeBase, answers: Answers): Decision {
 }
 
 /** What the inventory and findings say about each question; proposals are suggestions for the user to confirm. */
-export function collectEvidence(kb: KnowledgeBase, inventory: Inventory, findings: Finding[], now: Date): Record<string, Evidence> {
-  const input = { inventory, findings, now };
+export function collectEvidence(kb: KnowledgeBase, inventory: Inventory, findings: Finding[], config: AuditConfig, now: Date): Record<string, Evidence> {
+  const input = { inventory, findings, config, now };
   const results = new Map<string, ReturnType<(typeof EVIDENCE_FUNCTIONS)[string]>>();
   const out: Record<string, Evidence> = {};
   let forecast: RenewalForecast | undefined;
@@ -148,10 +149,13 @@ function contradictionReason(c: FoundContradiction): Reason {
   return { criterion: c.id, effect: 'caution', text: c.text };
 }
 
-/** Answers + inventory + findings → recommendation and ordered plan. Pure: same input, same advice. */
-export function advise(kb: KnowledgeBase, answers: Answers, inventory: Inventory, findings: Finding[], now: Date, options: PlanOptions = {}): Advice {
+/**
+ * Answers + inventory + findings → recommendation and ordered plan, judged by the audit's settings
+ * (production tag, thresholds, quotas). Pure: same input, same advice.
+ */
+export function advise(kb: KnowledgeBase, answers: Answers, inventory: Inventory, findings: Finding[], config: AuditConfig, now: Date): Advice {
   const { visible, given, skipped } = effectiveAnswers(kb, answers.answers);
-  const evidence = collectEvidence(kb, inventory, findings, now);
+  const evidence = collectEvidence(kb, inventory, findings, config, now);
   const answered = visible.filter((q) => given[q.id] !== undefined).map((q) => ({ q, value: given[q.id] }));
 
   const answeredQuestions: AnsweredQuestion[] = answered.map(({ q, value }) => {
@@ -187,6 +191,6 @@ export function advise(kb: KnowledgeBase, answers: Answers, inventory: Inventory
     answers: answeredQuestions,
     ignoredAnswers,
     recommendation,
-    plan: { steps: buildPlan({ kb, verdict: decision.verdict, answered, contradictions, findings, inventory, iac: given['infrastructure-as-code'], given, options }) },
+    plan: { steps: buildPlan({ kb, verdict: decision.verdict, answered, contradictions, findings, inventory, iac: given['infrastructure-as-code'], given, productionTag: config.productionTag }) },
   };
 }

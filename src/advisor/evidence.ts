@@ -1,7 +1,9 @@
+import { serviceOfArn } from '../domain/arn.js';
 import { daysUntilExpiry, type Certificate } from '../domain/certificate.js';
 import type { Finding } from '../domain/finding.js';
 import type { Inventory } from '../domain/inventory.js';
 import { safe } from '../domain/text.js';
+import type { AuditConfig } from '../domain/thresholds.js';
 
 /** What the inventory says about one question. A proposal is shown for the user to confirm, never applied. */
 export interface Evidence {
@@ -12,6 +14,8 @@ export interface Evidence {
 export interface EvidenceInput {
   inventory: Inventory;
   findings: Finding[];
+  /** The audit's settings: the production tag, expiry thresholds and quotas the account is judged by. */
+  config: AuditConfig;
   now: Date;
 }
 
@@ -50,28 +54,6 @@ function listCounts(m: Map<string, number>, limit = 4): string {
   return shown.join(', ');
 }
 
-const SERVICE_NAMES: Record<string, string> = {
-  elasticloadbalancing: 'Elastic Load Balancing',
-  cloudfront: 'CloudFront',
-  apigateway: 'API Gateway',
-  apprunner: 'App Runner',
-  amplify: 'Amplify',
-  'vpc-lattice': 'VPC Lattice',
-  elasticbeanstalk: 'Elastic Beanstalk',
-  'network-firewall': 'Network Firewall',
-  ec2: 'EC2 (Nitro Enclaves)',
-  cognito: 'Cognito',
-  'cognito-idp': 'Cognito',
-  opensearch: 'OpenSearch',
-  es: 'OpenSearch',
-};
-
-/** arn:PARTITION:SERVICE:… → a readable service name. */
-export function serviceOfArn(arn: string): string {
-  const service = arn.split(':')[2] ?? '';
-  return SERVICE_NAMES[service] ?? (service || 'unknown service');
-}
-
 const PUBLIC_CA_PATTERN =
   /digicert|sectigo|comodo|globalsign|let'?s encrypt|isrg|entrust|godaddy|go daddy|starfield|thawte|geotrust|rapidssl|buypass|zerossl|google trust|gts |ssl\.com|certum|actalis|identrust|amazon|quovadis|harica|swisssign|telia|trustwave|network solutions/i;
 
@@ -88,8 +70,6 @@ function issuerName(issuer: string): string {
 }
 
 const imported = (c: Certificate) => c.type === 'IMPORTED';
-const isProduction = (c: Certificate) =>
-  Object.entries(c.tags).some(([k, v]) => /^(env|environment|stage)$/i.test(k) && /^prod/i.test(v));
 
 function createdTime(c: Certificate): number | null {
   for (const v of [c.createdAt, c.importedAt, c.issuedAt, c.notBefore]) {
@@ -101,9 +81,6 @@ function createdTime(c: Certificate): number | null {
 }
 
 const NON_TLS_EKUS = new Set(['CODE_SIGNING', 'EMAIL_PROTECTION', 'TIME_STAMPING', 'IPSEC_END_SYSTEM', 'IPSEC_TUNNEL', 'IPSEC_USER', 'OCSP_SIGNING']);
-
-export const QUOTA_REQUESTS_PER_YEAR = 5000;
-export const QUOTA_HELD = 2500;
 
 export const EVIDENCE_FUNCTIONS: Record<string, EvidenceFunction> = {
   none: () => ({ lines: [] }),
@@ -154,13 +131,14 @@ export const EVIDENCE_FUNCTIONS: Record<string, EvidenceFunction> = {
     return { lines, proposals };
   },
 
-  'imported-certificates': ({ inventory, now }) => {
+  'imported-certificates': ({ inventory, config, now }) => {
     const imp = inventory.certificates.filter(imported);
     if (imp.length === 0) return { lines: ['No imported certificates'] };
     const days = imp.map((c) => daysUntilExpiry(c, now));
     const expired = days.filter((d) => d !== null && d < 0).length;
-    const soon = days.filter((d) => d !== null && d >= 0 && d <= 60).length;
-    const lines = [`${plural(imp.length, 'imported certificate')}, ${soon} expire within 60 days`];
+    const within = config.expiryDays.medium;
+    const soon = days.filter((d) => d !== null && d >= 0 && d <= within).length;
+    const lines = [`${plural(imp.length, 'imported certificate')}, ${soon} expire within ${within} days`];
     if (expired > 0) lines.push(`${plural(expired, 'imported certificate')} already expired`);
     const inUse = imp.filter((c) => c.inUse === true || c.inUseBy.length > 0).length;
     if (inUse > 0) lines.push(`${inUse} of them attached to integrated services (ACM will not renew them)`);
@@ -257,7 +235,8 @@ export const EVIDENCE_FUNCTIONS: Record<string, EvidenceFunction> = {
     return { lines: [`${plural(priv.length, 'private certificate')} from ${plural(cas.size, 'AWS Private CA')}`] };
   },
 
-  'request-volume': ({ inventory, now }) => {
+  'request-volume': ({ inventory, config, now }) => {
+    const { issuedPer365Days, held: heldQuota } = config.quotas;
     const yearAgo = now.getTime() - 365 * DAY;
     const issuedByAcm = inventory.certificates.filter((c) => c.type !== 'PRIVATE' && c.type !== 'IMPORTED');
     if (inventory.certificates.length === 0) return { lines: [] };
@@ -272,16 +251,16 @@ export const EVIDENCE_FUNCTIONS: Record<string, EvidenceFunction> = {
     for (const region of regions) {
       const r = requested.get(region) ?? 0;
       const h = held.get(region) ?? 0;
-      const ratio = Math.max(r / QUOTA_REQUESTS_PER_YEAR, h / QUOTA_HELD);
+      const ratio = Math.max(r / issuedPer365Days, h / heldQuota);
       if (ratio > worst.ratio || worst.region === '') worst = { region, requested: r, held: h, ratio };
     }
     if (worst.region === '') return { lines: ['No ACM-issued certificates yet'] };
-    const line = `Busiest Region ${safe(worst.region)}: ${plural(worst.requested, 'certificate')} requested in the last 365 days (quota ${QUOTA_REQUESTS_PER_YEAR.toLocaleString('en-US')}), ${worst.held.toLocaleString('en-US')} held (quota ${QUOTA_HELD.toLocaleString('en-US')})`;
+    const line = `Busiest Region ${safe(worst.region)}: ${plural(worst.requested, 'certificate')} requested in the last 365 days (quota ${issuedPer365Days.toLocaleString('en-US')}), ${worst.held.toLocaleString('en-US')} held (quota ${heldQuota.toLocaleString('en-US')})`;
     const value = worst.ratio >= 1 ? 'over' : worst.ratio >= 0.5 ? 'high' : 'low';
     return {
       lines: [line],
       proposals: {
-        'certificate-volume': { value, because: `today's busiest Region uses ${Math.round(worst.ratio * 100)}% of the default quota` },
+        'certificate-volume': { value, because: `today's busiest Region uses ${Math.round(worst.ratio * 100)}% of its quota` },
       },
     };
   },
@@ -326,8 +305,3 @@ export const EVIDENCE_FUNCTIONS: Record<string, EvidenceFunction> = {
     };
   },
 };
-
-/** Certificates the plan treats as production: tagged so. */
-export function productionCertificates(inventory: Inventory): Certificate[] {
-  return inventory.certificates.filter(isProduction);
-}

@@ -10,16 +10,12 @@
 import { getDomain } from 'tldts';
 import type { Certificate } from '../domain/certificate.js';
 import type { Inventory } from '../domain/inventory.js';
+import type { ProductionTag } from '../domain/thresholds.js';
 
 /** Limits of what the snippets become (content/aws-references.yaml names the sources). */
 export interface SizeLimits {
   scpCharacters: number;
   eventPatternCharacters: number;
-}
-
-export interface ProductionTag {
-  key: string;
-  values: string[];
 }
 
 export interface GuardrailInput {

@@ -7,18 +7,13 @@ import type { Certificate } from '../domain/certificate.js';
 import type { Finding } from '../domain/finding.js';
 import type { Inventory } from '../domain/inventory.js';
 import { sanitiseForTerminal } from '../domain/text.js';
-import { DEFAULT_AUDIT_CONFIG } from '../domain/thresholds.js';
+import type { ProductionTag } from '../domain/thresholds.js';
 import type { FoundContradiction } from './contradictions.js';
 import { replaceableImports } from './eligibility.js';
-import { buildGuardrails, type Guardrails, type ProductionTag } from './guardrails.js';
+import { buildGuardrails, type Guardrails } from './guardrails.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import { stepForFinding } from './routing.js';
 import type { Question } from './schema.js';
-
-export interface PlanOptions {
-  /** The tag that marks production (the audit configuration's); the deletion guardrail keys on it. */
-  productionTag?: ProductionTag;
-}
 
 export interface PlanInput {
   kb: KnowledgeBase;
@@ -29,7 +24,8 @@ export interface PlanInput {
   inventory: Inventory;
   iac: string | undefined;
   given: Record<string, string>;
-  options: PlanOptions;
+  /** The tag that marks production (the audit configuration's); the deletion guardrail keys on it. */
+  productionTag: ProductionTag;
 }
 
 const MAX_LISTED = 5;
@@ -120,7 +116,7 @@ export function buildPlan(input: PlanInput): PlanStep[] {
     else addHow('replace-commercial-imports', `Certificates to replace (${candidates.length}): ${listNames(candidates.map((c) => c.domainName ?? c.arn))}.`);
   }
 
-  const tag = input.options.productionTag ?? DEFAULT_AUDIT_CONFIG.productionTag;
+  const tag = input.productionTag;
   const acme = given['key-export-route'] === 'acme' || inventory.certificates.some((c) => c.keyPairOrigin === 'ACME');
   const guardrails = buildGuardrails({ inventory, productionTag: tag, limits: limitsOf(kb), acme });
   for (const note of guardrails.notes) {

@@ -1,4 +1,5 @@
 import { daysUntilExpiry, type Certificate } from './certificate.js';
+import type { ProductionTag } from './thresholds.js';
 
 /**
  * Small readings of a certificate that the audit rules, the report and the views share. None of them throws on missing
@@ -12,6 +13,14 @@ export function tagValue(tags: Record<string, string> | null | undefined, key: s
   const lower = key.toLowerCase();
   for (const [k, v] of Object.entries(tags)) if (k.toLowerCase() === lower) return v;
   return null;
+}
+
+/** Tagged as production by the configured tag: its value is one of the configured values, ignoring case. */
+export function isProduction(cert: Certificate, productionTag: ProductionTag): boolean {
+  const marker = tagValue(cert.tags, productionTag.key);
+  if (marker === null) return false;
+  const value = marker.trim().toLowerCase();
+  return productionTag.values.some((v) => v.toLowerCase() === value);
 }
 
 /** True when tags were actually fetched: a failed tag call must not read as "no tags". */

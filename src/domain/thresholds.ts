@@ -5,12 +5,24 @@
  * `quotas-*`); quotas are per account per region and AWS raises them on request, hence
  * configurable. Loading and validating the file is the audit's business (audit/config.ts).
  */
+/** Days before expiry at which a certificate is high, then medium, urgency. */
+export interface ExpiryDays {
+  high: number;
+  medium: number;
+}
+
+/** The tag that marks a production certificate: its key, and the values (any case) that mean production. */
+export interface ProductionTag {
+  key: string;
+  values: string[];
+}
+
 export interface AuditConfig {
-  expiryDays: { high: number; medium: number };
+  expiryDays: ExpiryDays;
   /** A managed, auto-renewing certificate only alarms once this close to expiry. */
   renewalLateDays: number;
   requiredTags: string[];
-  productionTag: { key: string; values: string[] };
+  productionTag: ProductionTag;
   ownerTag: string;
   stalePendingHours: number;
   quotas: {
@@ -40,7 +52,7 @@ export type ExpiryUrgency = 'expired' | 'high' | 'medium' | 'later' | 'unknown';
  * The one reading of "expiring soon" every view shares: within `high` days (inclusive) is high,
  * within `medium` days medium, as the expiring-soon audit rule counts them.
  */
-export function expiryUrgency(daysLeft: number | null, expiryDays: AuditConfig['expiryDays']): ExpiryUrgency {
+export function expiryUrgency(daysLeft: number | null, expiryDays: ExpiryDays): ExpiryUrgency {
   if (daysLeft === null) return 'unknown';
   if (daysLeft < 0) return 'expired';
   if (daysLeft <= expiryDays.high) return 'high';

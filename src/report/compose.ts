@@ -32,7 +32,7 @@ export function composeReport(input: ComposeReportInput): ComposedReport {
   const { inventory, answers, config, knowledgeBase: kb } = input;
   const findings = [...input.findings];
   const generatedAt = reportTime(input.now, inventory.generatedAt);
-  const advice = kb && answers ? advise(kb, answers, inventory, findings, generatedAt, { productionTag: config.productionTag }) : null;
+  const advice = kb && answers ? advise(kb, answers, inventory, findings, config, generatedAt) : null;
   const report = buildReport({
     inventory,
     audit: { findings, summary: severitySummary(findings) },

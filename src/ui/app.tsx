@@ -212,6 +212,7 @@ export function App(props: AppProps): React.JSX.Element {
             inventory={inventoryOf(state, now)}
             load={state.load}
             findings={state.findings}
+            config={state.config}
             now={now}
           />
         );
@@ -229,11 +230,12 @@ export function App(props: AppProps): React.JSX.Element {
             sort={state.sort}
             load={state.load}
             now={now}
+            expiryDays={state.config.expiryDays}
           />
         );
         break;
       case 'detail':
-        body = <DetailView {...common} certificate={detailCert} findings={props.audit ? state.findings : undefined} scroll={state.detail?.scroll ?? 0} now={now} />;
+        body = <DetailView {...common} certificate={detailCert} findings={props.audit ? state.findings : undefined} scroll={state.detail?.scroll ?? 0} now={now} expiryDays={state.config.expiryDays} />;
         break;
       case 'findings':
         body = (

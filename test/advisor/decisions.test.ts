@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { advise, decide, isDecisive, loadKnowledgeBase, parseAnswers } from '../../src/advisor/index.js';
 import { NOW, cert, inventory } from './helpers.js';
+import { DEFAULT_AUDIT_CONFIG } from '../../src/domain/thresholds.js';
 
 const kb = loadKnowledgeBase();
-const run = (answers: Record<string, string>, inv = inventory()) => advise(kb, { workload: null, answers }, inv, [], NOW);
+const run = (answers: Record<string, string>, inv = inventory()) => advise(kb, { workload: null, answers }, inv, [], DEFAULT_AUDIT_CONFIG, NOW);
 const steps = (a: ReturnType<typeof run>) => a.plan.steps.map((s) => s.id);
 
 /** An answer for every visible question, re-evaluated as the branching opens follow-ups. */

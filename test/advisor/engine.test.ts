@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { advise, decide, loadKnowledgeBase, visibleQuestions, type Answers } from '../../src/advisor/index.js';
+import { DEFAULT_AUDIT_CONFIG } from '../../src/domain/thresholds.js';
 import { NOW, cert, finding, inventory } from './helpers.js';
 
 const kb = loadKnowledgeBase();
@@ -16,7 +17,7 @@ function favourable(): Record<string, string> {
 }
 
 const run = (answers: Record<string, string>, findings = [] as ReturnType<typeof finding>[], inv = inventory()) =>
-  advise(kb, { workload: 'shop', answers }, inv, findings, NOW);
+  advise(kb, { workload: 'shop', answers }, inv, findings, DEFAULT_AUDIT_CONFIG, NOW);
 
 describe('verdict', () => {
   it('all-favourable answers give adopt', () => {
@@ -185,6 +186,6 @@ describe('plan', () => {
   it('is pure: same input, same advice', () => {
     const inv = inventory([cert({ domainName: 'a.example.com', tags: { environment: 'production' } })]);
     const answers: Answers = { workload: null, answers: { ...favourable(), 'pci-passthrough': 'yes' } };
-    expect(advise(kb, answers, inv, [], NOW)).toEqual(advise(kb, answers, inv, [], NOW));
+    expect(advise(kb, answers, inv, [], DEFAULT_AUDIT_CONFIG, NOW)).toEqual(advise(kb, answers, inv, [], DEFAULT_AUDIT_CONFIG, NOW));
   });
 });

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { collectEvidence, loadKnowledgeBase } from '../../src/advisor/index.js';
+import { DEFAULT_AUDIT_CONFIG } from '../../src/domain/thresholds.js';
 import { NOW, cert, daysFromNow, finding, inventory } from './helpers.js';
 
 const kb = loadKnowledgeBase();
-const evidence = (certs: ReturnType<typeof cert>[], findings = [] as ReturnType<typeof finding>[]) => collectEvidence(kb, inventory(certs), findings, NOW);
+const evidence = (certs: ReturnType<typeof cert>[], findings = [] as ReturnType<typeof finding>[]) => collectEvidence(kb, inventory(certs), findings, DEFAULT_AUDIT_CONFIG, NOW);
 
 describe('collectEvidence', () => {
   it('gives every question some evidence lines', () => {
@@ -75,6 +76,16 @@ describe('collectEvidence', () => {
     expect(e['certificate-volume'].lines[0]).toBe('Busiest Region us-east-1: 1,300 certificates requested in the last 365 days (quota 5,000), 1,300 held (quota 2,500)');
     expect(e['certificate-volume'].proposed?.value).toBe('high');
     expect(evidence(old)['certificate-volume'].proposed?.value).toBe('low');
+  });
+
+  it('judges volume by the configured quotas and "soon" by the configured medium threshold', () => {
+    const config = { ...DEFAULT_AUDIT_CONFIG, expiryDays: { high: 20, medium: 40 }, quotas: { ...DEFAULT_AUDIT_CONFIG.quotas, issuedPer365Days: 1000, held: 1200 } };
+    const recent = Array.from({ length: 1100 }, () => cert({ type: 'AMAZON_ISSUED', createdAt: daysFromNow(-100) }, 'us-east-1'));
+    const e = collectEvidence(kb, inventory(recent), [], config, NOW);
+    expect(e['certificate-volume'].lines[0]).toBe('Busiest Region us-east-1: 1,100 certificates requested in the last 365 days (quota 1,000), 1,100 held (quota 1,200)');
+    expect(e['certificate-volume'].proposed?.value).toBe('over');
+    const imported = [10, 30, 59].map((d) => cert({ type: 'IMPORTED', notAfter: daysFromNow(d) }));
+    expect(collectEvidence(kb, inventory(imported), [], config, NOW)['mature-process'].lines[0]).toBe('3 imported certificates, 2 expire within 40 days');
   });
 
   it('reads IaC tags and account spread', () => {

@@ -91,7 +91,7 @@ describe('renewal-load forecast', () => {
 describe('the forecast as Advisor evidence', () => {
   it('shows on the integrated-endpoints and mature-process questions, with the figures of the first phase and what adoption removes', async () => {
     const { collectEvidence, loadKnowledgeBase } = await import('../../src/advisor/index.js');
-    const evidence = collectEvidence(loadKnowledgeBase(), smallInventory(), [], TODAY);
+    const evidence = collectEvidence(loadKnowledgeBase(), smallInventory(), [], DEFAULT_AUDIT_CONFIG, TODAY);
     for (const id of ['aws-integrated-endpoints', 'mature-process']) {
       const lines = evidence[id].lines.join('\n');
       expect(lines, id).toContain("Renewal load: 6.5 manual renewals and 1.8 redeploys a year at today's 200-day maximum, rising to 12 and 3.7 from 2027-03-15 (100 days)");

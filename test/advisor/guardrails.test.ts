@@ -3,6 +3,7 @@ import { advise, loadKnowledgeBase } from '../../src/advisor/index.js';
 import { buildGuardrails, registrableDomain, registrableDomains, type GuardrailInput } from '../../src/advisor/guardrails.js';
 import { limitsOf } from '../../src/advisor/plan.js';
 import { NOW, cert, inventory } from './helpers.js';
+import { DEFAULT_AUDIT_CONFIG } from '../../src/domain/thresholds.js';
 
 const kb = loadKnowledgeBase();
 const limits = limitsOf(kb);
@@ -135,11 +136,22 @@ describe('production protection and size limits', () => {
 
   it('the plan asks for the ACME key-pair origin when ACME is the chosen route or ACME certificates exist', () => {
     const scpOf = (answers: Record<string, string>, certs = [cert({ domainName: 'www.example.com' })]) =>
-      advise(kb, { workload: null, answers }, inventory(certs), [], NOW).plan.steps.find((s) => s.id === 'request-guardrails')!.snippets[0].code;
+      advise(kb, { workload: null, answers }, inventory(certs), [], DEFAULT_AUDIT_CONFIG, NOW).plan.steps.find((s) => s.id === 'request-guardrails')!.snippets[0].code;
     const base = { 'certificate-pinning': 'none', 'aws-integrated-endpoints': 'partly' };
     expect(scpOf(base)).not.toContain('acm:CertificateKeyPairOrigin');
     expect(scpOf({ ...base, 'private-key-export': 'yes', 'key-export-route': 'acme' })).toContain('acm:CertificateKeyPairOrigin');
     expect(scpOf(base, [cert({ domainName: 'h.example.com', keyPairOrigin: 'ACME' })])).toContain('acm:CertificateKeyPairOrigin');
+  });
+
+  it('the plan protects production by the configured production tag', () => {
+    const planText = (productionTag: { key: string; values: string[] }) =>
+      JSON.stringify(
+        advise(kb, { workload: null, answers: { 'certificate-pinning': 'none', 'aws-integrated-endpoints': 'partly' } }, inventory([cert({ domainName: 'www.example.com' })]), [], { ...DEFAULT_AUDIT_CONFIG, productionTag }, NOW).plan.steps,
+      );
+    expect(planText(DEFAULT_AUDIT_CONFIG.productionTag)).toContain('aws:ResourceTag/environment');
+    const staged = planText({ key: 'stage', values: ['live'] });
+    expect(staged).toContain('aws:ResourceTag/stage');
+    expect(staged).not.toContain('aws:ResourceTag/environment');
   });
 
   it('with no usable name in the inventory, example.com stands in and the plan says so', () => {

@@ -3,6 +3,7 @@ import { parse, type CollectionTag, type ScalarTag } from 'yaml';
 import { advise, loadKnowledgeBase } from '../../src/advisor/index.js';
 import type { PlanStep, Snippet } from '../../src/domain/advice.js';
 import { NOW, cert, finding, inventory } from './helpers.js';
+import { DEFAULT_AUDIT_CONFIG } from '../../src/domain/thresholds.js';
 
 /*
  * Every IAM condition key, EventBridge operator, CloudFormation property and Terraform argument the plan emits
@@ -29,8 +30,8 @@ function plans(): PlanStep[][] {
   const findings = ['renewal-failing', 'imported-manual-renewal', 'transparency-logging-disabled', 'missing-tags'].map((r) => finding(r));
   const answers = { 'infrastructure-as-code': 'other', 'aws-integrated-endpoints': 'partly', 'certificate-pinning': 'leaf', 'private-key-export': 'yes', 'key-export-route': 'acme' };
   return [
-    advise(kb, { workload: null, answers }, inv, findings, NOW).plan.steps,
-    advise(kb, { workload: null, answers: { ...answers, 'infrastructure-as-code': 'terraform' } }, inv, findings, NOW).plan.steps,
+    advise(kb, { workload: null, answers }, inv, findings, DEFAULT_AUDIT_CONFIG, NOW).plan.steps,
+    advise(kb, { workload: null, answers: { ...answers, 'infrastructure-as-code': 'terraform' } }, inv, findings, DEFAULT_AUDIT_CONFIG, NOW).plan.steps,
   ];
 }
 const snippets = (): { step: string; snippet: Snippet }[] => plans().flat().flatMap((s) => s.snippets.map((snippet) => ({ step: s.id, snippet })));

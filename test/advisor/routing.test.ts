@@ -13,7 +13,7 @@ const ELB = 'arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/ap
 function planFor(certs: Certificate[], answers: Record<string, string> = ADOPT) {
   const inv = inventory(certs);
   const findings = runAudit(inv.certificates, DEFAULT_AUDIT_CONFIG, NOW).findings;
-  return { findings, steps: advise(kb, { workload: null, answers }, inv, findings, NOW).plan.steps };
+  return { findings, steps: advise(kb, { workload: null, answers }, inv, findings, DEFAULT_AUDIT_CONFIG, NOW).plan.steps };
 }
 const stepOf = (f: ReturnType<typeof finding>, c: Certificate) => stepForFinding(f, c, kb.planSteps);
 
@@ -95,7 +95,7 @@ describe('replacing imported commercial-CA certificates', () => {
       commercial({ domainName: 'idle.example.com', inUse: false, inUseBy: [] }),
       commercial({ domainName: 'internal.example.com', issuer: 'CN=Example Internal Issuing CA' }),
     ];
-    const a = advise(kb, { workload: null, answers }, inventory(certs), [], NOW);
+    const a = advise(kb, { workload: null, answers }, inventory(certs), [], DEFAULT_AUDIT_CONFIG, NOW);
     expect(a.recommendation.verdict).toBe(verdict);
     const step = a.plan.steps.find((s) => s.id === 'replace-commercial-imports')!;
     const listing = step.how.find((h) => h.startsWith('Certificates to replace'))!;
@@ -103,9 +103,9 @@ describe('replacing imported commercial-CA certificates', () => {
   });
 
   it('is absent from import-only plans, and when nothing qualifies', () => {
-    const importOnly = advise(kb, { workload: null, answers: { 'onprem-ca-mandated': 'yes', 'existing-ca': 'internal-ca' } }, inventory([commercial()]), [], NOW);
+    const importOnly = advise(kb, { workload: null, answers: { 'onprem-ca-mandated': 'yes', 'existing-ca': 'internal-ca' } }, inventory([commercial()]), [], DEFAULT_AUDIT_CONFIG, NOW);
     expect(importOnly.plan.steps.map((s) => s.id)).not.toContain('replace-commercial-imports');
-    const nothing = advise(kb, { workload: null, answers: ADOPT }, inventory([cert({ type: 'AMAZON_ISSUED' })]), [], NOW);
+    const nothing = advise(kb, { workload: null, answers: ADOPT }, inventory([cert({ type: 'AMAZON_ISSUED' })]), [], DEFAULT_AUDIT_CONFIG, NOW);
     expect(nothing.plan.steps.map((s) => s.id)).not.toContain('replace-commercial-imports');
   });
 });

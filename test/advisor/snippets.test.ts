@@ -4,6 +4,7 @@ import { parse, type ScalarTag, type CollectionTag } from 'yaml';
 import { advise, loadKnowledgeBase } from '../../src/advisor/index.js';
 import type { PlanStep, Snippet } from '../../src/domain/advice.js';
 import { NOW, cert, finding, inventory } from './helpers.js';
+import { DEFAULT_AUDIT_CONFIG } from '../../src/domain/thresholds.js';
 
 const kb = loadKnowledgeBase();
 
@@ -28,7 +29,7 @@ const inv = inventory([
 function fullPlan(): PlanStep[] {
   const answers = { 'infrastructure-as-code': 'other', 'certificate-pinning': 'leaf', 'private-key-export': 'yes' };
   const findings = ['renewal-failing', 'imported-manual-renewal', 'transparency-logging-disabled', 'missing-tags'].map((r) => finding(r));
-  return advise(kb, { workload: null, answers }, inv, findings, NOW).plan.steps;
+  return advise(kb, { workload: null, answers }, inv, findings, DEFAULT_AUDIT_CONFIG, NOW).plan.steps;
 }
 
 const allSnippets = (): { step: string; snippet: Snippet }[] => fullPlan().flatMap((s) => s.snippets.map((snippet) => ({ step: s.id, snippet })));

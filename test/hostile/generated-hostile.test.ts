@@ -87,7 +87,7 @@ describe(`generated hostile input (${CASES} certificates, fixed seed)`, () => {
   });
 
   it('the CLI table prints one line per certificate and no escape sequence', () => {
-    const out = inventoryTable(inventory, NOW, false);
+    const out = inventoryTable(inventory, NOW, false, DEFAULT_AUDIT_CONFIG.expiryDays);
     expect(out).not.toMatch(/\u001b|\u009b/);
     // Header + one row per certificate + blank + summary.
     expect(out.trimEnd().split('\n')).toHaveLength(CASES + 3);

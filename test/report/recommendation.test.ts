@@ -12,7 +12,7 @@ const kb = loadKnowledgeBase();
 function report(answersYaml: string) {
   const inventory = hostileInventory();
   const audit = runAudit(inventory.certificates, DEFAULT_AUDIT_CONFIG, NOW);
-  const advice = advise(kb, parseAnswers(answersYaml, kb), inventory, audit.findings, NOW);
+  const advice = advise(kb, parseAnswers(answersYaml, kb), inventory, audit.findings, DEFAULT_AUDIT_CONFIG, NOW);
   const r = buildReport({ inventory, audit, advice, facts: FACTS, config: DEFAULT_AUDIT_CONFIG, generatedAt: NOW });
   return { md: renderReportMarkdown(r), json: JSON.parse(renderReportJson(r)) };
 }

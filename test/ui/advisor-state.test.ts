@@ -16,6 +16,7 @@ import {
 } from '../../src/ui/state/advisor-view.js';
 import { initialState, reducer } from '../../src/ui/state/app-state.js';
 import { dropLastChar, normaliseWorkload, WORKLOAD_MAX } from '../../src/ui/state/workload-input.js';
+import { DEFAULT_AUDIT_CONFIG } from '../../src/domain/thresholds.js';
 import { inventoryOf, NOW } from './fixtures.js';
 
 const kb = loadKnowledgeBase();
@@ -109,7 +110,7 @@ describe('advisor view state: branching', () => {
     expect(previousVisible(kb, s, 'non-aws-cdn')!.id).toBe('private-key-export');
     // The stale answer stays in the session but is dropped from the advice.
     expect(s.answers['key-export-route']).toBe('acme');
-    const advice = advise(kb, { workload: null, answers: s.answers }, inventoryOf([], ['us-east-1']), [], NOW);
+    const advice = advise(kb, { workload: null, answers: s.answers }, inventoryOf([], ['us-east-1']), [], DEFAULT_AUDIT_CONFIG, NOW);
     expect(advice.answers.map((a) => a.id)).not.toContain('key-export-route');
     expect(progressOf(kb, s).answered).toBe(1); // only visible questions count: private-key-export
 

@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { runAudit } from '../../src/audit/run.js';
+import { DEFAULT_AUDIT_CONFIG } from '../../src/domain/thresholds.js';
 import type { Certificate } from '../../src/domain/certificate.js';
 import type { InventoryEvent, InventorySource } from '../../src/domain/inventory.js';
 import { cert, fakeSource, fixtureCertificates, HOSTILE, inventoryOf, manyCertificates } from './fixtures.js';
@@ -14,8 +16,8 @@ const lines = (frame: string) => frame.split('\n');
 
 describe('the TUI', () => {
   it('opens on the overview: account, regions, counts, timeline, most urgent; status line and footer', async () => {
-    h = await renderApp({ source: fakeSource(fixtureCertificates()) });
-    const f = await h.waitForFrame('loaded');
+    h = await renderApp({ source: fakeSource(fixtureCertificates()), audit: (certs, now) => runAudit(certs, DEFAULT_AUDIT_CONFIG, now).findings });
+    const f = await h.waitForFrame((frame) => frame.includes('loaded') && frame.includes('Most urgent') && !frame.includes('Ranked once the audit has run'));
     expect(f).toContain('READ-ONLY');
     expect(f).toContain('profile test-profile');
     expect(f).toContain('account 123456789012');
@@ -24,9 +26,11 @@ describe('the TUI', () => {
     expect(f).toContain('✓ us-east-1');
     expect(f).toContain('Certificates 4');
     expect(f).toContain('Expiry — next 12 months');
-    expect(f).toMatch(/Dec 2026 █+ +1/);
-    expect(f).toMatch(/Jan 2027 ▓+ +1 \(1 imported\)/);
-    expect(f).toMatch(/expired 5d ago +legacy\.internal\.test/);
+    // A managed renewal 12 days out is late; an imported certificate always needs someone.
+    expect(f).toMatch(/Dec 2026 ▓+ +1 \(1 need action\)/);
+    expect(f).toMatch(/Jan 2027 ▓+ +1 \(1 need action\)/);
+    expect(f).toMatch(/Sep 2027 █+ +1\n/);
+    expect(f).toMatch(/expired 5d ago +legacy\.internal\.test +\[high\]/);
     expect(f).toContain('q quit');
     expect(lines(f).length).toBeLessThanOrEqual(39);
   });

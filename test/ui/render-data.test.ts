@@ -3,10 +3,13 @@ import { statusParts } from '../../src/ui/components/status-line.js';
 import { initialState, reducer } from '../../src/ui/state/app-state.js';
 import { cellOf, layoutColumns } from '../../src/ui/state/columns.js';
 import { detailLines, wrap } from '../../src/ui/state/detail-lines.js';
-import { countCertificates, expiryTimeline, mostUrgent } from '../../src/ui/state/overview.js';
+import { runAudit } from '../../src/audit/run.js';
+import { DEFAULT_AUDIT_CONFIG } from '../../src/domain/thresholds.js';
+import { countCertificates, overviewOf } from '../../src/ui/state/overview.js';
 import { cert, eventsFor, fixtureCertificates, HOSTILE, NOW } from './fixtures.js';
 
 const ESC = '\u001b';
+const E = DEFAULT_AUDIT_CONFIG.expiryDays;
 
 describe('columns adapt to the width', () => {
   it('shows every column when wide, and gives the domain room before keeping minor columns', () => {
@@ -28,9 +31,17 @@ describe('columns adapt to the width', () => {
   it('formats cells: expiry with days left and urgency', () => {
     const [api, shop, legacy] = fixtureCertificates();
     const expires = layoutColumns(118).find((c) => c.id === 'expires')!;
-    expect(cellOf(api, expires, NOW)).toEqual({ text: '2026-12-09 12d', tone: 'danger' });
-    expect(cellOf(shop, expires, NOW).tone).toBe('warning');
-    expect(cellOf(legacy, expires, NOW).text).toBe('2026-11-22 -5d');
+    expect(cellOf(api, expires, NOW, E)).toEqual({ text: '2026-12-09 12d', tone: 'danger' });
+    expect(cellOf(shop, expires, NOW, E).tone).toBe('warning');
+    expect(cellOf(legacy, expires, NOW, E).text).toBe('2026-11-22 -5d');
+  });
+
+  it('colours expiry by the configured thresholds, each bound included, as the audit counts them', () => {
+    const expires = layoutColumns(118).find((c) => c.id === 'expires')!;
+    const at = (d: number) => cert('t', 'us-east-1', { notAfter: new Date(NOW.getTime() + d * 86_400_000).toISOString() });
+    expect([29, 30, 31, 60, 61].map((d) => cellOf(at(d), expires, NOW, E).tone)).toEqual(['danger', 'danger', 'warning', 'warning', 'ok']);
+    const tight = { high: 10, medium: 20 };
+    expect([10, 11, 20, 21].map((d) => cellOf(at(d), expires, NOW, tight).tone)).toEqual(['danger', 'warning', 'warning', 'ok']);
   });
 });
 
@@ -43,12 +54,12 @@ describe('hostile data is sanitised before it reaches the terminal', () => {
   });
 
   it('in table cells', () => {
-    for (const c of layoutColumns(118)) expect(cellOf(evil, c, NOW).text).not.toContain(ESC);
-    expect(cellOf(evil, layoutColumns(118)[0], NOW).text).toContain('bad.example.com');
+    for (const c of layoutColumns(118)) expect(cellOf(evil, c, NOW, E).text).not.toContain(ESC);
+    expect(cellOf(evil, layoutColumns(118)[0], NOW, E).text).toContain('bad.example.com');
   });
 
   it('in the detail pane (tags, used-by, reasons)', () => {
-    const lines = detailLines(evil, NOW, 120);
+    const lines = detailLines(evil, NOW, E, 120);
     for (const l of lines) {
       expect(l.text).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202e]/);
       expect(l.label ?? '').not.toMatch(/[\u0000-\u001f]/);
@@ -66,7 +77,7 @@ describe('hostile data is sanitised before it reaches the terminal', () => {
 describe('detail lines', () => {
   it('hold every section: used by decoded, validation records, renewal, tags, findings', () => {
     const [api] = fixtureCertificates();
-    const text = detailLines(api, NOW, 140, [
+    const text = detailLines(api, NOW, E, 140, [
       { ruleId: 'expiring-soon', severity: 'high', certificateArn: api.arn, region: 'us-east-1', title: 'Expires in 12 days', detail: 'd', remediation: 'Renew it' },
       { ruleId: 'weak-key', severity: 'high', certificateArn: 'other', region: null, title: 'Other', detail: 'd', remediation: 'r' },
     ])
@@ -89,7 +100,7 @@ describe('detail lines', () => {
 
   it('wraps long values instead of cutting them', () => {
     const long = cert('l', 'us-east-1', { subject: 'CN=' + 'x'.repeat(200) });
-    const lines = detailLines(long, NOW, 80).filter((l) => l.kind === 'field' && (l.label === 'Subject' || (l.label === '' && l.text.startsWith('x'))));
+    const lines = detailLines(long, NOW, E, 80).filter((l) => l.kind === 'field' && (l.label === 'Subject' || (l.label === '' && l.text.startsWith('x'))));
     expect(lines.length).toBeGreaterThan(2);
     expect(lines.map((l) => l.text).join('')).toBe('CN=' + 'x'.repeat(200));
   });
@@ -114,17 +125,25 @@ describe('overview summaries', () => {
     expect(c.inUse).toEqual({ yes: 3, no: 1, unknown: 0 });
   });
 
-  it('builds a 12-month expiry timeline with imported ones marked', () => {
-    const t = expiryTimeline(certs, NOW);
+  it('builds a 12-month expiry timeline, a late managed renewal and an imported one needing action', () => {
+    const t = overviewOf(certs, null, DEFAULT_AUDIT_CONFIG, NOW, true).timeline;
     expect(t).toHaveLength(12);
     expect(t[0].month).toBe('2026-11');
-    expect(t[1]).toMatchObject({ month: '2026-12', total: 1, imported: 0 });
-    expect(t[2]).toMatchObject({ month: '2027-01', total: 1, imported: 1 });
-    expect(t.reduce((n, m) => n + m.total, 0)).toBe(3); // the expired one is not in the future
+    // api.example.com renews itself, but 12 days out that renewal is late (renewalLateDays 14)
+    expect(t[1]).toMatchObject({ month: '2026-12', expiring: 1, managed: 0, needsAction: 1 });
+    expect(t[2]).toMatchObject({ month: '2027-01', expiring: 1, managed: 0, needsAction: 1 });
+    expect(t.reduce((n, m) => n + m.expiring, 0)).toBe(3); // the expired one is not in the future
+    const relaxed = overviewOf(certs, null, { ...DEFAULT_AUDIT_CONFIG, renewalLateDays: 7 }, NOW, true).timeline;
+    expect(relaxed[1]).toMatchObject({ managed: 1, needsAction: 0 });
   });
 
-  it('lists the most urgent first', () => {
-    expect(mostUrgent(certs, NOW, 2).map((u) => certs[u.index].domainName)).toEqual(['legacy.internal.test', 'api.example.com']);
+  it('ranks the most urgent by worst finding, once the audit has run', () => {
+    expect(overviewOf(certs, null, DEFAULT_AUDIT_CONFIG, NOW, true).urgent).toBeNull();
+    const findings = runAudit(certs, DEFAULT_AUDIT_CONFIG, NOW).findings;
+    const urgent = overviewOf(certs, findings, DEFAULT_AUDIT_CONFIG, NOW, true).urgent!;
+    // RSA 1024 is high; expired five days ago it is nearer than anything else high.
+    expect(urgent[0]).toMatchObject({ domainName: 'legacy.internal.test', worstSeverity: 'high', daysLeft: -5 });
+    expect(urgent.map((u) => u.domainName)).toContain('api.example.com');
   });
 
   it('status line shows profile, account, regions and progress', () => {

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { headerRuns, rowLine, type Run } from '../../src/ui/components/table.js';
 import { displayWidth, fitCell, layoutColumns } from '../../src/ui/state/columns.js';
 import { DEFAULT_SORT } from '../../src/ui/state/sort.js';
+import { DEFAULT_AUDIT_CONFIG } from '../../src/domain/thresholds.js';
 import { cert, fakeSource, fixtureCertificates, manyCertificates, NOW } from './fixtures.js';
 import { renderApp, type Harness } from './harness.js';
 
@@ -34,7 +35,7 @@ describe('table lines', () => {
   it('cells sit under their headers, padded, one space apart', () => {
     const header = text(headerRuns(columns, DEFAULT_SORT, false));
     expect(header).toMatch(/^ Domain +SANs  Type     Status    Key      Expires▲ +In use  Renewal    Region$/);
-    const line = shown(rowLine(legacy, columns, NOW, { selected: false, query: '', color: false }));
+    const line = shown(rowLine(legacy, columns, NOW, { selected: false, query: '', color: false, expiryDays: DEFAULT_AUDIT_CONFIG.expiryDays }));
     for (const [title, value] of [
       ['Status', 'Expired'],
       ['Key', 'RSA 1024'],
@@ -49,20 +50,20 @@ describe('table lines', () => {
   });
 
   it('without colour: no styles at all, the marker shows the selection', () => {
-    const l = rowLine(api, columns, NOW, { selected: true, query: 'api', color: false });
+    const l = rowLine(api, columns, NOW, { selected: true, query: 'api', color: false, expiryDays: DEFAULT_AUDIT_CONFIG.expiryDays });
     expect([...l.head, ...l.rest].every((r) => r.style === null)).toBe(true);
     expect(l.head).toHaveLength(1);
     expect(shown(l).startsWith('›api.example.com')).toBe(true);
   });
 
   it('with colour: urgency tones, the selection inverse on cell text only, the marker bold', () => {
-    const plain = rowLine(legacy, columns, NOW, { selected: false, query: '', color: true });
+    const plain = rowLine(legacy, columns, NOW, { selected: false, query: '', color: true, expiryDays: DEFAULT_AUDIT_CONFIG.expiryDays });
     expect(plain.rest.find((r) => r.text === 'Expired')?.style).toMatchObject({ color: 'red' });
     expect(plain.rest.find((r) => r.text === '2026-11-22 -5d')?.style).toMatchObject({ color: 'red' });
     expect(plain.rest.find((r) => r.text === 'no')?.style).toMatchObject({ dimColor: true });
     expect(plain.rest.some((r) => r.style?.inverse)).toBe(false);
 
-    const sel = rowLine(legacy, columns, NOW, { selected: true, query: '', color: true });
+    const sel = rowLine(legacy, columns, NOW, { selected: true, query: '', color: true, expiryDays: DEFAULT_AUDIT_CONFIG.expiryDays });
     expect(sel.head[0]).toEqual({ text: '›', style: { bold: true } });
     expect(sel.head[1]).toEqual({ text: 'legacy.internal.test', style: { inverse: true } });
     for (const r of sel.rest) {
@@ -73,7 +74,7 @@ describe('table lines', () => {
   });
 
   it('highlights the query in the domain, clipped to what is shown; the ellipsis keeps the style', () => {
-    const l = rowLine(shop, columns, NOW, { selected: false, query: 'example', color: true });
+    const l = rowLine(shop, columns, NOW, { selected: false, query: 'example', color: true, expiryDays: DEFAULT_AUDIT_CONFIG.expiryDays });
     expect(l.head.map((r) => [r.text, r.style])).toEqual([
       [' shop.', null],
       ['example', { color: 'magenta', bold: true, underline: true }],
@@ -81,7 +82,7 @@ describe('table lines', () => {
     ]);
     const narrow = layoutColumns(40);
     const long = cert('z', 'us-east-1', { domainName: 'averyveryverylongname.with-a-long-subdomain.example.com' });
-    const cut = rowLine(long, narrow, NOW, { selected: true, query: 'subdomain', color: true });
+    const cut = rowLine(long, narrow, NOW, { selected: true, query: 'subdomain', color: true, expiryDays: DEFAULT_AUDIT_CONFIG.expiryDays });
     const domainWidth = narrow[0].width;
     expect(text(cut.head)).toHaveLength(1 + domainWidth);
     expect(text(cut.head).endsWith('…')).toBe(true);
@@ -90,7 +91,7 @@ describe('table lines', () => {
 
   it('shows hostile AWS strings sanitised', () => {
     const evil = cert('e', 'us-east-1', { domainName: `${ESC}]0;owned\u0007bad.example.com`, region: `us-east-1${ESC}[2J` });
-    const l = rowLine(evil, columns, NOW, { selected: true, query: 'bad', color: true });
+    const l = rowLine(evil, columns, NOW, { selected: true, query: 'bad', color: true, expiryDays: DEFAULT_AUDIT_CONFIG.expiryDays });
     expect(shown(l)).not.toContain(ESC);
     expect(shown(l)).toContain('bad.example.com');
   });

@@ -1,5 +1,5 @@
 import type { CertificateRule } from './types.js';
-import { allNames, tagValue } from '../../domain/certificate-facts.js';
+import { allNames, isProduction, tagValue } from '../../domain/certificate-facts.js';
 
 export const wildcardInProduction: CertificateRule = {
   id: 'wildcard-in-production',
@@ -14,16 +14,13 @@ export const wildcardInProduction: CertificateRule = {
   needs: ['status', 'tags', 'domainName', 'subjectAlternativeNames'],
   check(cert, { config }) {
     if (cert.status !== null && cert.status !== 'ISSUED') return null;
-    const marker = tagValue(cert.tags, config.productionTag.key);
-    if (marker === null) return null;
-    const prodValues = config.productionTag.values.map((v) => v.toLowerCase());
-    if (!prodValues.includes(marker.trim().toLowerCase())) return null;
+    if (!isProduction(cert, config.productionTag)) return null;
     const wildcards = allNames(cert).filter((n) => n.includes('*'));
     if (wildcards.length === 0) return null;
     return {
       severity: 'medium',
       title: `${wildcards.length} wildcard name${wildcards.length === 1 ? '' : 's'} on a production certificate`,
-      detail: `Tag ${config.productionTag.key}=${marker}; wildcard names: ${wildcards.join(', ')}.`,
+      detail: `Tag ${config.productionTag.key}=${tagValue(cert.tags, config.productionTag.key)}; wildcard names: ${wildcards.join(', ')}.`,
     };
   },
 };

@@ -1,11 +1,13 @@
 import { daysUntilExpiry, type Certificate } from '../../domain/certificate.js';
 import { accountsOf, isPartial, type Inventory, type RegionState } from '../../domain/inventory.js';
+import { expiryUrgency, type ExpiryDays } from '../../domain/thresholds.js';
 import type { CommandContext } from '../context.js';
 import { InputError } from '../../domain/errors.js';
 import { sanitiseForTerminal, toInertJson } from '../../domain/text.js';
 import { EXIT } from '../errors.js';
 import { csvRow } from '../format/csv.js';
 import { ansi, renderTable, type Column } from '../format/table.js';
+import { auditConfigFromOptions } from './audit.js';
 
 export const INVENTORY_FORMATS = ['table', 'json', 'csv'] as const;
 export type InventoryFormat = (typeof INVENTORY_FORMATS)[number];
@@ -15,10 +17,15 @@ export async function runInventoryCommand(ctx: CommandContext, opts: { format: s
   if (!INVENTORY_FORMATS.includes(format)) {
     throw new InputError(`--format must be one of ${INVENTORY_FORMATS.join(', ')} (got '${opts.format}')`);
   }
+  if (format === 'table') {
+    // Expiry is coloured by the thresholds the audit and the app use (audit.yaml), read before any AWS call.
+    const { expiryDays } = await auditConfigFromOptions(ctx, {});
+    const inventory = await ctx.loadInventory();
+    ctx.out(inventoryTable(inventory, ctx.now, ctx.color, expiryDays));
+    return isPartial(inventory) ? EXIT.partial : EXIT.ok;
+  }
   const inventory = await ctx.loadInventory();
-  if (format === 'json') ctx.out(inventoryJson(inventory) + '\n');
-  else if (format === 'csv') ctx.out(inventoryCsv(inventory, { terminal: ctx.stdoutIsTTY }));
-  else ctx.out(inventoryTable(inventory, ctx.now, ctx.color));
+  ctx.out(format === 'json' ? inventoryJson(inventory) + '\n' : inventoryCsv(inventory, { terminal: ctx.stdoutIsTTY }));
   return isPartial(inventory) ? EXIT.partial : EXIT.ok;
 }
 
@@ -86,7 +93,7 @@ export function inventoryCsv(inv: Inventory, opts: { terminal?: boolean } = {}):
   return lines.join('\r\n') + '\r\n';
 }
 
-export function inventoryTable(inv: Inventory, now: Date, colour: boolean): string {
+export function inventoryTable(inv: Inventory, now: Date, colour: boolean, expiryDays: ExpiryDays): string {
   const days = (c: Certificate) => daysUntilExpiry(c, now);
   const columns: Column<Certificate>[] = [
     { header: 'DOMAIN', value: (c) => c.domainName ?? '—', max: 48 },
@@ -99,8 +106,8 @@ export function inventoryTable(inv: Inventory, now: Date, colour: boolean): stri
       header: 'EXPIRES',
       value: (c) => (c.notAfter ? `${c.notAfter.slice(0, 10)} ${formatDays(days(c))}` : '—'),
       colour: (c, s) => {
-        const d = days(c);
-        return d === null ? s : d < 0 ? ansi.red(s) : d <= 30 ? ansi.red(s) : d <= 60 ? ansi.yellow(s) : s;
+        const urgency = expiryUrgency(days(c), expiryDays);
+        return urgency === 'expired' || urgency === 'high' ? ansi.red(s) : urgency === 'medium' ? ansi.yellow(s) : s;
       },
     },
     { header: 'IN USE', value: (c) => (c.inUse === null ? '—' : c.inUse ? `yes (${c.inUseBy.length || '?'})` : 'no') },

@@ -1,6 +1,7 @@
 import React, { memo } from 'react';
 import { Box, Text } from 'ink';
 import type { Certificate } from '../../domain/certificate.js';
+import type { ExpiryDays } from '../../domain/thresholds.js';
 import { cellOf, fitCell, type LaidOutColumn } from '../state/columns.js';
 import { highlightRanges, type Range } from '../state/filter.js';
 import type { SortSpec } from '../state/sort.js';
@@ -20,6 +21,8 @@ interface CertificateTableProps {
   /** The applied filter query, for highlighting. */
   query: string;
   now: Date;
+  /** The configured expiry thresholds, which colour the Expires column. */
+  expiryDays: ExpiryDays;
 }
 
 /**
@@ -37,7 +40,7 @@ export function CertificateTable(props: CertificateTableProps): React.JSX.Elemen
   const visible: React.JSX.Element[] = [];
   for (let pos = offset; pos < end; pos++) {
     const cert = props.certificates[rows[pos]];
-    visible.push(<Row key={pos - offset} cert={cert} columns={props.columns} selected={pos === props.cursor} query={props.query} now={props.now} />);
+    visible.push(<Row key={pos - offset} cert={cert} columns={props.columns} selected={pos === props.cursor} query={props.query} now={props.now} expiryDays={props.expiryDays} />);
   }
   return (
     <Box flexDirection="row">
@@ -165,15 +168,20 @@ interface RowLine {
  * (not the padding); urgency tones colour the cells; the domain's matches for `query` are emphasised.
  * Cell texts come from `cellOf`, so every AWS string is already sanitised. `domain` is the first column.
  */
-export function rowLine(cert: Certificate, columns: LaidOutColumn[], now: Date, opts: { selected: boolean; query: string; color: boolean }): RowLine {
-  const { selected, query, color } = opts;
+export function rowLine(
+  cert: Certificate,
+  columns: LaidOutColumn[],
+  now: Date,
+  opts: { selected: boolean; query: string; color: boolean; expiryDays: ExpiryDays },
+): RowLine {
+  const { selected, query, color, expiryDays } = opts;
   const inverse = color && selected;
   const head = new Line();
   const rest = new Line();
   head.push(selected ? '›' : ' ', inverse ? { bold: true } : null);
   let headWidth = 1;
   for (const c of columns) {
-    const cell = cellOf(cert, c, now);
+    const cell = cellOf(cert, c, now, expiryDays);
     const fit = fitCell(cell.text, c.width);
     if (c.id === 'domain') {
       // Highlighting is colour only (without colour the ranges would not show), so no fuse.js then.
@@ -194,12 +202,13 @@ interface RowProps {
   selected: boolean;
   query: string;
   now: Date;
+  expiryDays: ExpiryDays;
 }
 
 /** One certificate; re-renders only when the record, selection, query, columns, clock or colour change. */
-const Row = memo(function Row({ cert, columns, selected, query, now }: RowProps): React.JSX.Element {
+const Row = memo(function Row({ cert, columns, selected, query, now, expiryDays }: RowProps): React.JSX.Element {
   const color = useColor();
-  const line = rowLine(cert, columns, now, { selected, query, color });
+  const line = rowLine(cert, columns, now, { selected, query, color, expiryDays });
   return (
     <Box height={1}>
       <Box width={line.headWidth} flexShrink={0}>

@@ -8,7 +8,7 @@ export const detailKeys: ScreenKeys = {
     ...scrollKeys('detail', (c) => {
       const s = c.state;
       const cert = s.detail ? s.certificates[s.arnIndex.get(s.detail.arn) ?? -1] : undefined;
-      return cert ? detailExtent(cert, c.now, s.size.columns, c.height, s.findings) : null;
+      return cert ? detailExtent(cert, c.now, s.config.expiryDays, s.size.columns, c.height, s.findings) : null;
     }),
     back: (c) => c.act({ type: 'back' }),
   },

@@ -4,6 +4,7 @@
  */
 import type { Certificate } from '../../domain/certificate.js';
 import { safe } from '../../domain/text.js';
+import type { ExpiryDays } from '../../domain/thresholds.js';
 import type { SortColumn } from './sort.js';
 import {
   expiresCell,
@@ -86,7 +87,7 @@ export interface Cell {
 }
 
 /** A cell's display text (sanitised) and tone. */
-export function cellOf(cert: Certificate, column: LaidOutColumn, now: Date): Cell {
+export function cellOf(cert: Certificate, column: LaidOutColumn, now: Date, expiryDays: ExpiryDays): Cell {
   switch (column.id) {
     case 'domain':
       return { text: safe(cert.domainName, '(no domain)'), tone: 'normal' };
@@ -102,7 +103,7 @@ export function cellOf(cert: Certificate, column: LaidOutColumn, now: Date): Cel
         tone: cert.keyAlgorithm === 'RSA_1024' ? 'danger' : 'normal',
       };
     case 'expires':
-      return expiresCell(cert, now, column.wide);
+      return expiresCell(cert, now, column.wide, expiryDays);
     case 'inUse':
       return { text: inUseLabel(cert), tone: cert.inUse === false ? 'muted' : 'normal' };
     case 'renewal':

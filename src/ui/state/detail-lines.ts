@@ -8,7 +8,8 @@ import { daysUntilExpiry } from '../../domain/certificate.js';
 import type { Finding } from '../../domain/finding.js';
 import { severityRank } from '../../domain/finding.js';
 import { safe } from '../../domain/text.js';
-import { decodeArn } from '../arn.js';
+import { decodeArn } from '../../domain/arn.js';
+import type { ExpiryDays } from '../../domain/thresholds.js';
 import { daysLabel, expiryTone, formatDateTime, renewalSummary, statusTone, type Tone } from './format.js';
 
 interface DetailLine {
@@ -38,7 +39,7 @@ export function wrap(text: string, width: number): string[] {
   return out;
 }
 
-export function detailLines(cert: Certificate, now: Date, width: number, findings?: Finding[] | null): DetailLine[] {
+export function detailLines(cert: Certificate, now: Date, expiryDays: ExpiryDays, width: number, findings?: Finding[] | null): DetailLine[] {
   const lines: DetailLine[] = [];
   const valueWidth = width - LABEL_WIDTH - 2;
   const field = (label: string, value: string | null | undefined, tone?: Tone) => {
@@ -66,7 +67,7 @@ export function detailLines(cert: Certificate, now: Date, width: number, finding
   field('Serial', cert.serial);
   field('Not before', formatDateTime(cert.notBefore));
   const days = daysUntilExpiry(cert, now);
-  field('Not after', cert.notAfter ? `${formatDateTime(cert.notAfter)}${days !== null ? `  (${days < 0 ? `expired ${daysLabel(days)}` : `${daysLabel(days)} left`})` : ''}` : null, expiryTone(days));
+  field('Not after', cert.notAfter ? `${formatDateTime(cert.notAfter)}${days !== null ? `  (${days < 0 ? `expired ${daysLabel(days)}` : `${daysLabel(days)} left`})` : ''}` : null, expiryTone(days, expiryDays));
   field('Created', formatDateTime(cert.createdAt));
   field('Issued', formatDateTime(cert.issuedAt));
   field('Imported', formatDateTime(cert.importedAt));

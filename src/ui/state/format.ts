@@ -1,6 +1,7 @@
 /** Pure display helpers shared by the views. Nothing here touches the terminal. */
 import type { Certificate } from '../../domain/certificate.js';
 import { daysUntilExpiry } from '../../domain/certificate.js';
+import { expiryUrgency, type ExpiryDays } from '../../domain/thresholds.js';
 
 export type Tone = 'danger' | 'warning' | 'ok' | 'muted' | 'accent' | 'normal';
 
@@ -24,12 +25,27 @@ export function formatDateTime(iso: string | null): string {
   return new Date(t).toISOString().slice(0, 16).replace('T', ' ') + 'Z';
 }
 
-/** Urgency of an expiry: expired or <30 days danger, <60 warning, otherwise ok. */
-export function expiryTone(days: number | null): Tone {
-  if (days === null) return 'muted';
-  if (days < 30) return 'danger';
-  if (days < 60) return 'warning';
-  return 'ok';
+/** The colour of an expiry, by the configured thresholds: expired or high danger, medium warning. */
+export function expiryTone(days: number | null, expiryDays: ExpiryDays): Tone {
+  switch (expiryUrgency(days, expiryDays)) {
+    case 'unknown':
+      return 'muted';
+    case 'expired':
+    case 'high':
+      return 'danger';
+    case 'medium':
+      return 'warning';
+    case 'later':
+      return 'ok';
+  }
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "2026-12" → "Dec 2026". */
+export function monthLabel(month: string): string {
+  const [y, m] = month.split('-');
+  return `${MONTHS[Number(m) - 1] ?? m} ${y}`;
 }
 
 export function daysLabel(days: number | null): string {
@@ -38,12 +54,12 @@ export function daysLabel(days: number | null): string {
   return `${days}d`;
 }
 
-export function expiresCell(cert: Certificate, now: Date, withDate: boolean): { text: string; tone: Tone } {
+export function expiresCell(cert: Certificate, now: Date, withDate: boolean, expiryDays: ExpiryDays): { text: string; tone: Tone } {
   const days = daysUntilExpiry(cert, now);
   if (days === null) return { text: '—', tone: 'muted' };
   // Negative days left means expired (the status column and the colour say so too).
   const label = `${days}d`;
-  return { text: withDate ? `${formatDate(cert.notAfter)} ${label}` : days < 0 ? `exp ${-days}d` : label, tone: expiryTone(days) };
+  return { text: withDate ? `${formatDate(cert.notAfter)} ${label}` : days < 0 ? `exp ${-days}d` : label, tone: expiryTone(days, expiryDays) };
 }
 
 const TYPE_SHORT: Record<string, string> = { AMAZON_ISSUED: 'Amazon', IMPORTED: 'Imported', PRIVATE: 'Private' };

@@ -47,15 +47,15 @@ export function findingsOf(state: AppState): readonly Finding[] {
 }
 
 const buildEvidence = memoLast(
-  (kb: KnowledgeBase, inventory: Inventory, findings: readonly Finding[], at: number): Record<string, Evidence> =>
-    collectEvidence(kb, inventory, [...findings], new Date(at)),
+  (kb: KnowledgeBase, inventory: Inventory, findings: readonly Finding[], config: AuditConfig, at: number): Record<string, Evidence> =>
+    collectEvidence(kb, inventory, [...findings], config, new Date(at)),
 );
 
 /** What the inventory says about each question; null while the inventory loads (or without the advisor). */
 export function evidenceOf(state: AppState, now: Date): Record<string, Evidence> | null {
   const kb = state.advisor.kb;
   if (!kb || state.load.status === 'loading') return null;
-  return buildEvidence(kb, inventoryOf(state, now), findingsOf(state), now.getTime());
+  return buildEvidence(kb, inventoryOf(state, now), findingsOf(state), state.config, now.getTime());
 }
 
 const NO_PROPOSALS: Record<string, string> = Object.freeze({}) as Record<string, string>;
@@ -71,16 +71,8 @@ const buildProposals = memoLast((evidence: Record<string, Evidence> | null): Rec
 });
 
 const buildAdvice = memoLast(
-  (
-    kb: KnowledgeBase,
-    answers: Record<string, string>,
-    workload: string | null,
-    inventory: Inventory,
-    findings: readonly Finding[],
-    at: number,
-    productionTag: AppState['config']['productionTag'],
-  ) => ({
-    advice: advise(kb, { workload, answers }, inventory, [...findings], new Date(at), { productionTag }),
+  (kb: KnowledgeBase, answers: Record<string, string>, workload: string | null, inventory: Inventory, findings: readonly Finding[], config: AuditConfig, at: number) => ({
+    advice: advise(kb, { workload, answers }, inventory, [...findings], config, new Date(at)),
     summary: decide(kb, { workload, answers }).rule.summary,
   }),
 );
@@ -93,7 +85,7 @@ export function adviceOf(state: AppState, now: Date): Advice | null {
 function adviceAndSummary(state: AppState, now: Date): { advice: Advice; summary: string } | null {
   const { kb, questionnaire: q } = state.advisor;
   if (!kb || !q) return null;
-  return buildAdvice(kb, q.answers, q.workload, inventoryOf(state, now), findingsOf(state), now.getTime(), state.config.productionTag);
+  return buildAdvice(kb, q.answers, q.workload, inventoryOf(state, now), findingsOf(state), state.config, now.getTime());
 }
 
 /** What the Advisor view renders. */

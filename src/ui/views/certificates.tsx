@@ -9,6 +9,7 @@ import { formatCount } from '../state/format.js';
 import { SORT_LABELS, type SortSpec } from '../state/sort.js';
 import type { Scroll } from '../state/scroll.js';
 import { useColor } from '../theme.js';
+import type { ExpiryDays } from '../../domain/thresholds.js';
 
 interface CertificatesViewProps {
   certificates: readonly Certificate[];
@@ -25,6 +26,7 @@ interface CertificatesViewProps {
   width: number;
   height: number;
   now: Date;
+  expiryDays: ExpiryDays;
 }
 
 /** Rows of the table that fit a view of `height` (filter line and header take two). */
@@ -94,6 +96,7 @@ export function CertificatesView(props: CertificatesViewProps): React.JSX.Elemen
           sort={props.sort}
           query={filter.appliedQuery}
           now={props.now}
+          expiryDays={props.expiryDays}
         />
       )}
     </Box>

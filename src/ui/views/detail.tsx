@@ -2,6 +2,7 @@ import React from 'react';
 import { Box, Text } from 'ink';
 import type { Certificate } from '../../domain/certificate.js';
 import type { Finding } from '../../domain/finding.js';
+import type { ExpiryDays } from '../../domain/thresholds.js';
 import { Scrollbar } from '../components/scrollbar.js';
 import { detailLines, LABEL_WIDTH } from '../state/detail-lines.js';
 import { pagerExtent, type Extent } from '../state/scroll.js';
@@ -15,11 +16,12 @@ interface DetailViewProps {
   width: number;
   height: number;
   now: Date;
+  expiryDays: ExpiryDays;
 }
 
 /** The pane as the scroll model sees it: its lines (at this width) and its height. */
-export function detailExtent(cert: Certificate, now: Date, width: number, height: number, findings?: Finding[] | null): Extent {
-  return pagerExtent(detailLines(cert, now, width - 1, findings).length, height);
+export function detailExtent(cert: Certificate, now: Date, expiryDays: ExpiryDays, width: number, height: number, findings?: Finding[] | null): Extent {
+  return pagerExtent(detailLines(cert, now, expiryDays, width - 1, findings).length, height);
 }
 
 export function DetailView(props: DetailViewProps): React.JSX.Element {
@@ -32,7 +34,7 @@ export function DetailView(props: DetailViewProps): React.JSX.Element {
       </Box>
     );
   }
-  const lines = detailLines(props.certificate, props.now, props.width - 1, props.findings);
+  const lines = detailLines(props.certificate, props.now, props.expiryDays, props.width - 1, props.findings);
   const max = Math.max(0, lines.length - props.height);
   const scroll = Math.min(props.scroll, max);
   const shown = lines.slice(scroll, scroll + props.height);

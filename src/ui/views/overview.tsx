@@ -4,11 +4,11 @@ import type { Finding } from '../../domain/finding.js';
 import { severityRank } from '../../domain/finding.js';
 import type { Inventory, InventorySource } from '../../domain/inventory.js';
 import { safe } from '../../domain/text.js';
+import type { AuditConfig } from '../../domain/thresholds.js';
 import { Bar } from '../components/bars.js';
 import type { LoadState } from '../state/app-state.js';
-import { daysLabel, expiryTone, formatCount, shortKey, shortStatus, shortType } from '../state/format.js';
-import { countCertificates, expiryTimeline, mostUrgent } from '../state/overview.js';
-import { forecastRenewalLoad } from '../../advisor/forecast.js';
+import { daysLabel, expiryTone, formatCount, monthLabel, shortKey, shortStatus, shortType } from '../state/format.js';
+import { overviewOf } from '../state/overview.js';
 import { useColor, useToneProps } from '../theme.js';
 
 interface OverviewProps {
@@ -17,6 +17,8 @@ interface OverviewProps {
   inventory: Inventory;
   load: LoadState;
   findings: readonly Finding[] | null;
+  /** Thresholds the timeline and the expiry colours follow, as in the report. */
+  config: AuditConfig;
   width: number;
   height: number;
   now: Date;
@@ -40,16 +42,20 @@ export function OverviewView(props: OverviewProps): React.JSX.Element {
   const tone = useToneProps();
   const { now } = props;
   const { account, regions: allRegions, warnings, certificates } = props.inventory;
-  const counts = useMemo(() => countCertificates(certificates), [certificates]);
-  const timeline = useMemo(() => expiryTimeline(certificates, now), [certificates, now.getTime()]);
-  // Only once the load is done: a forecast of half an inventory would understate the load, and recomputing it
-  // for every page of a large account would slow the load down.
-  const loading = props.load.status === 'loading';
-  const forecast = useMemo(() => (loading ? null : forecastRenewalLoad({ certificates }, now)), [loading, certificates, now.getTime()]);
+  // The forecast only once the load is done: a forecast of half an inventory would understate the load,
+  // and recomputing it for every page of a large account would slow the load down.
+  const loaded = props.load.status !== 'loading';
+  const numbers = useMemo(
+    () => overviewOf(certificates, props.findings, props.config, now, loaded),
+    // The clock by its value: a new Date of the same instant changes nothing.
+    [certificates, props.findings, props.config, now.getTime(), loaded],
+  );
+  const { counts, timeline, forecast } = numbers;
   const twoColumns = props.width >= 96;
   const colWidth = twoColumns ? Math.floor((props.width - 2) / 2) : props.width;
-  const maxMonth = Math.max(1, ...timeline.map((m) => m.total));
-  const barMax = Math.max(4, colWidth - 30);
+  const maxMonth = Math.max(1, ...timeline.map((m) => m.expiring));
+  // Room for the month (11) and " 123 (12345 need action)" beside the bar.
+  const barMax = Math.max(4, colWidth - 35);
 
   // Left: account, regions, counts.
   const left: React.JSX.Element[] = [];
@@ -115,34 +121,35 @@ export function OverviewView(props: OverviewProps): React.JSX.Element {
   right.push(
     <Text key="tl" wrap="truncate-end">
       <Text bold color={color ? 'cyan' : undefined}>Expiry — next 12 months</Text>
-      <Text dimColor={color}>  █ ACM-managed  ▓ imported</Text>
+      <Text dimColor={color}>  █ renews by itself  ▓ needs action</Text>
     </Text>,
   );
   for (const m of timeline) {
     right.push(
       <Box key={m.month} height={1}>
         <Box width={11} flexShrink={0}>
-          <Text>{`  ${m.label}`}</Text>
+          <Text>{`  ${monthLabel(m.month)}`}</Text>
         </Box>
-        <Bar value={m.total} marked={m.imported} max={maxMonth} width={barMax} />
-        <Text wrap="truncate-end">{` ${String(m.total).padStart(3)}${m.imported ? ` (${m.imported} imported)` : ''}`}</Text>
+        <Bar value={m.expiring} marked={m.needsAction} max={maxMonth} width={barMax} />
+        <Text wrap="truncate-end">{` ${String(m.expiring).padStart(3)}${m.needsAction ? ` (${m.needsAction} need action)` : ''}`}</Text>
       </Box>,
     );
   }
   right.push(<Text key="sp3"> </Text>);
   const worst = props.findings ? [...props.findings].sort((a, b) => severityRank(a.severity) - severityRank(b.severity)).slice(0, 3) : [];
   const urgentRoom = Math.max(1, (twoColumns ? props.height : props.height - left.length) - right.length - 1 - (worst.length ? worst.length + 2 : 0));
-  const urgent = mostUrgent(certificates, now, Math.min(10, urgentRoom));
+  const urgent = numbers.urgent?.slice(0, urgentRoom) ?? null;
   right.push(<Section key="urgent" title="Most urgent" />);
-  if (urgent.length === 0) right.push(<Text key="u-none" dimColor={color}>  Nothing expires within 90 days.</Text>);
-  for (const u of urgent) {
-    const c = certificates[u.index];
+  if (urgent === null) right.push(<Text key="u-wait" dimColor={color}>  Ranked once the audit has run.</Text>);
+  else if (urgent.length === 0) right.push(<Text key="u-none" dimColor={color}>  Nothing to fix.</Text>);
+  for (const u of urgent ?? []) {
+    const days = u.daysLeft === null ? '—' : u.daysLeft < 0 ? `expired ${daysLabel(u.daysLeft)}` : daysLabel(u.daysLeft);
     right.push(
-      <Text key={`u-${c.arn}`} wrap="truncate-end">
+      <Text key={`u-${u.arn}`} wrap="truncate-end">
         {'  '}
-        <Text {...tone(expiryTone(u.days))}>{(u.days < 0 ? `expired ${daysLabel(u.days)}` : daysLabel(u.days)).padStart(16)}</Text>
-        {`  ${safe(c.domainName, '(no domain)')}`}
-        <Text dimColor={color}>{`  ${shortType(c.type)} · ${safe(c.region)}`}</Text>
+        <Text {...tone(expiryTone(u.daysLeft, props.config.expiryDays))}>{days.padStart(16)}</Text>
+        {`  ${safe(u.domainName, '(no domain)')}`}
+        <Text dimColor={color}>{`  [${u.worstSeverity}] ${safe(u.topFinding.title)}`}</Text>
       </Text>,
     );
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeArn } from '../../src/ui/arn.js';
+import { decodeArn, serviceOfArn } from '../../src/domain/arn.js';
 
 const A = '123456789012';
 
@@ -35,5 +35,21 @@ describe('decodeArn', () => {
 
   it('returns something readable for a non-ARN', () => {
     expect(decodeArn('not-an-arn')).toMatchObject({ service: 'Unknown', name: 'not-an-arn', namespace: null });
+  });
+});
+
+describe('serviceOfArn', () => {
+  it('names the service family, the same for every resource kind', () => {
+    expect(serviceOfArn(`arn:aws:elasticloadbalancing:us-east-1:${A}:loadbalancer/app/my-alb/1`)).toBe('Elastic Load Balancing');
+    expect(serviceOfArn(`arn:aws:elasticloadbalancing:us-east-1:${A}:loadbalancer/net/my-nlb/1`)).toBe('Elastic Load Balancing');
+    expect(serviceOfArn(`arn:aws:cloudfront::${A}:distribution/E1`)).toBe('CloudFront');
+    expect(serviceOfArn(`arn:aws:cognito-idp:us-east-1:${A}:userpool/us-east-1_Abc`)).toBe('Cognito');
+    expect(serviceOfArn(`arn:aws:kafka:us-east-1:${A}:cluster/demo/abc`)).toBe('kafka');
+    expect(serviceOfArn('not-an-arn')).toBe('unknown service');
+  });
+
+  it('is the family decodeArn falls back to for resources it does not know', () => {
+    const arn = `arn:aws-cn:transfer:cn-north-1:${A}:server/s-1`;
+    expect(decodeArn(arn).service).toBe(serviceOfArn(arn));
   });
 });

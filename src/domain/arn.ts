@@ -35,13 +35,16 @@ export function parseArn(arn: string): ParsedArn | null {
   };
 }
 
-const SERVICE_LABELS: Record<string, string> = {
+/** ARN service namespaces of the services that use ACM certificates, by the name people know them by. */
+const SERVICE_NAMES: Record<string, string> = {
   elasticloadbalancing: 'Elastic Load Balancing',
   cloudfront: 'CloudFront',
   apigateway: 'API Gateway',
   appsync: 'AppSync',
   apprunner: 'App Runner',
-  'cognito-idp': 'Cognito user pool',
+  cognito: 'Cognito',
+  'cognito-idp': 'Cognito',
+  ec2: 'EC2 (Nitro Enclaves)',
   amplify: 'Amplify',
   'vpc-lattice': 'VPC Lattice',
   elasticbeanstalk: 'Elastic Beanstalk',
@@ -52,6 +55,13 @@ const SERVICE_LABELS: Record<string, string> = {
   es: 'OpenSearch',
   transfer: 'Transfer Family',
 };
+
+/** The service an ARN belongs to, as a readable name ("CloudFront", "Elastic Load Balancing"). */
+export function serviceOfArn(arn: string): string {
+  const p = parseArn(arn);
+  if (!p || !p.service) return 'unknown service';
+  return SERVICE_NAMES[p.service] ?? p.service;
+}
 
 function segments(resource: string): string[] {
   return resource.split(/[/:]/).filter((s) => s !== '');
@@ -126,6 +136,6 @@ export function decodeArn(arn: string): DecodedArn {
       return { ...base, service: 'Elastic Beanstalk', name: p.resource };
     }
     default:
-      return { ...base, service: SERVICE_LABELS[p.service] ?? p.service, name: p.resource };
+      return { ...base, service: SERVICE_NAMES[p.service] ?? p.service, name: p.resource };
   }
 }
