@@ -153,6 +153,35 @@ function captureTime(aggregator: AggregatorData, arn: string): Date {
   return new Date(aggregator.capturedAt.getTime() - (h % spread));
 }
 
+/**
+ * The items a query matches, kept for the pages that follow: building every item for every
+ * page would make a 10,000-certificate query quadratic. The data never changes while the
+ * endpoint runs, so the cache is always right.
+ */
+const matchCache = new WeakMap<Directory, Map<string, Json[]>>();
+
+function matching(directory: Directory, aggregator: AggregatorData, query: Query, queryKey: string): Json[] {
+  let cache = matchCache.get(directory);
+  if (!cache) matchCache.set(directory, (cache = new Map()));
+  const key = `${aggregator.name}\u0000${queryKey}`;
+  let items = cache.get(key);
+  if (!items) {
+    items = [];
+    for (const store of directory.allStores()) {
+      for (const region of store.regionsWithCertificates()) {
+        for (const cert of store.inRegion(region)) {
+          const item = configurationItem(cert, store.accountId, captureTime(aggregator, cert.arn));
+          if (query.where.every((c) => matches(item, c))) items.push(item);
+        }
+      }
+    }
+    // A handful of distinct queries at most in practice; never let it grow without bound.
+    if (cache.size >= 16) cache.clear();
+    cache.set(key, items);
+  }
+  return items;
+}
+
 export function handleConfig(operation: string, body: Json, directory: Directory, caller: Caller, pageSize: (n: number) => number): Json | null {
   if (operation !== 'SelectAggregateResourceConfig') return null;
   const name = body.ConfigurationAggregatorName;
@@ -175,15 +204,7 @@ export function handleConfig(operation: string, body: Json, directory: Directory
     start = t.i;
   }
 
-  const items: Json[] = [];
-  for (const store of directory.allStores()) {
-    for (const region of store.regionsWithCertificates()) {
-      for (const cert of store.inRegion(region)) {
-        const item = configurationItem(cert, store.accountId, captureTime(aggregator, cert.arn));
-        if (query.where.every((c) => matches(item, c))) items.push(item);
-      }
-    }
-  }
+  const items = matching(directory, aggregator, query, queryKey);
   const size = pageSize(limit === 0 ? 100 : limit);
   const page = items.slice(start, start + size).map((item) => {
     const out: Json = {};

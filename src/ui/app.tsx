@@ -229,6 +229,7 @@ export function App(props: AppProps): React.JSX.Element {
             pending={pending}
             sort={state.sort}
             load={state.load}
+            accounts={state.accounts !== null}
             now={now}
             expiryDays={state.config.expiryDays}
           />

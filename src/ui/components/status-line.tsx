@@ -29,10 +29,19 @@ export function progressOf(state: Pick<AppState, 'regions' | 'load'>): Progress 
 }
 
 /** Pure text of the status line's parts (sanitised), so tests can check it without rendering. */
-export function statusParts(label: InventorySource['label'], state: Pick<AppState, 'account' | 'regions' | 'load'>): string[] {
+export function statusParts(label: InventorySource['label'], state: Pick<AppState, 'account' | 'regions' | 'load'> & Partial<Pick<AppState, 'accounts' | 'origin'>>): string[] {
   const p = progressOf(state);
   const profile = label.demo ? 'demo' : safe(label.profile, 'default');
   const parts = [`profile ${profile}`, `account ${state.account ? safe(state.account.id) : '…'}`];
+  if (label.scope) parts.push(safe(label.scope));
+  const accounts = state.accounts;
+  if (accounts) {
+    const settled = accounts.filter((a) => a.status === 'ok' || a.status === 'error').length;
+    const failed = accounts.filter((a) => a.status === 'error').length;
+    parts.push(`accounts ${settled}/${accounts.length}`);
+    if (failed > 0) parts.push(`${failed} account${failed > 1 ? 's' : ''} failed`);
+  }
+  if (state.origin?.capturedAt.oldest) parts.push(`Config snapshot from ${safe(state.origin.capturedAt.oldest.slice(0, 16).replace('T', ' '))} UTC`);
   parts.push(`regions ${p.regionsDone}/${p.regionsTotal ?? '?'}`);
   parts.push(`details ${formatCount(p.described)}/${formatCount(p.listed)}`);
   if (p.regionsFailed > 0) parts.push(`${p.regionsFailed} region${p.regionsFailed > 1 ? 's' : ''} failed`);

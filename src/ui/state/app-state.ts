@@ -13,7 +13,7 @@
  */
 import { awaitsDetail, type Certificate } from '../../domain/certificate.js';
 import type { Finding } from '../../domain/finding.js';
-import type { AccountIdentity, InventoryEvent, RegionState } from '../../domain/inventory.js';
+import type { AccountIdentity, AccountState, InventoryEvent, InventoryOrigin, RegionState } from '../../domain/inventory.js';
 import { haystackOf } from './filter.js';
 import { DEFAULT_SORT, nextSortColumn, type SortSpec } from './sort.js';
 import { moveScroll, TOP, type CursorMove, type Extent, type Scroll } from './scroll.js';
@@ -62,7 +62,12 @@ export interface AppState {
   mode: Mode;
   load: LoadState;
   account: AccountIdentity | null;
+  /** Every account-region (tagged with its account when several accounts are read). */
   regions: RegionState[];
+  /** The accounts being read; null when the inventory is the caller's account alone. */
+  accounts: AccountState[] | null;
+  /** Set when the inventory is a Config aggregator's recording. */
+  origin: InventoryOrigin | null;
   warnings: string[];
   /** Every certificate, in arrival order; replaced records keep their index. */
   certificates: readonly Certificate[];
@@ -133,6 +138,8 @@ export function initialState(size: { columns: number; rows: number } = { columns
     load: { status: 'loading', generation: 1, error: null, regionsTotal: null },
     account: null,
     regions: [],
+    accounts: null,
+    origin: null,
     warnings: [],
     certificates: [],
     corpus: [],
@@ -163,12 +170,18 @@ export function filterPending(state: AppState): boolean {
   return f.appliedQuery !== f.input || (f.input.trim() !== '' && f.appliedVersion !== state.dataVersion);
 }
 
-function regionUpdate(regions: RegionState[], region: string, patch: (r: RegionState) => RegionState): RegionState[] {
-  const i = regions.findIndex((r) => r.region === region);
-  if (i < 0) return [...regions, patch({ region, status: 'loading', listed: 0, described: 0 })];
+/** A region is one account's region: the same name in two accounts is two entries. */
+function regionUpdate(regions: RegionState[], region: string, accountId: string | undefined, patch: (r: RegionState) => RegionState): RegionState[] {
+  const i = regions.findIndex((r) => r.region === region && r.accountId === accountId);
+  if (i < 0) return [...regions, patch({ region, ...(accountId ? { accountId } : {}), status: 'loading', listed: 0, described: 0 })];
   const next = regions.slice();
   next[i] = patch(regions[i]);
   return next;
+}
+
+function accountUpdate(accounts: AccountState[] | null, id: string, patch: (a: AccountState) => AccountState): AccountState[] | null {
+  if (!accounts) return accounts;
+  return accounts.map((a) => (a.id === id ? patch(a) : a));
 }
 
 /** Apply a batch of inventory events: one copy of the big arrays per batch, not per certificate. */
@@ -179,7 +192,7 @@ function applyEvents(state: AppState, events: InventoryEvent[]): AppState {
   let changed = false;
   let s = state;
 
-  const upsert = (list: Certificate[], region: string, countListed: boolean, countDescribed: boolean) => {
+  const upsert = (list: Certificate[], region: string, accountId: string | undefined, countListed: boolean, countDescribed: boolean) => {
     if (!certificates) {
       certificates = s.certificates.slice();
       corpus = s.corpus.slice();
@@ -208,7 +221,7 @@ function applyEvents(state: AppState, events: InventoryEvent[]): AppState {
     if ((countListed && listed) || (countDescribed && described)) {
       s = {
         ...s,
-        regions: regionUpdate(s.regions, region, (r) => ({
+        regions: regionUpdate(s.regions, region, accountId, (r) => ({
           ...r,
           listed: r.listed + (countListed ? listed : 0),
           described: r.described + (countDescribed ? described : 0),
@@ -222,29 +235,49 @@ function applyEvents(state: AppState, events: InventoryEvent[]): AppState {
       case 'identity':
         s = { ...s, account: e.account, warnings: e.warning ? [...s.warnings, e.warning] : s.warnings };
         break;
-      case 'regions':
-        s = {
-          ...s,
-          load: { ...s.load, regionsTotal: e.regions.length },
-          regions: e.regions.map(
-            (region) => s.regions.find((r) => r.region === region) ?? { region, status: 'pending', listed: 0, described: 0 },
-          ),
-        };
+      case 'regions': {
+        // Several accounts each announce their own regions: only that account's entries change.
+        const others = s.regions.filter((r) => r.accountId !== e.accountId);
+        const mine = e.regions.map(
+          (region) =>
+            s.regions.find((r) => r.region === region && r.accountId === e.accountId) ?? {
+              region,
+              ...(e.accountId ? { accountId: e.accountId } : {}),
+              status: 'pending' as const,
+              listed: 0,
+              described: 0,
+            },
+        );
+        const regions = [...others, ...mine];
+        s = { ...s, load: { ...s.load, regionsTotal: regions.length }, regions };
+        break;
+      }
+      case 'accounts':
+        s = { ...s, accounts: e.accounts.map((a) => ({ id: a.id, name: a.name, status: 'pending', regions: [] })) };
+        break;
+      case 'account-started':
+        s = { ...s, accounts: accountUpdate(s.accounts, e.accountId, (a) => ({ ...a, status: 'loading' })) };
+        break;
+      case 'account-failed':
+        s = { ...s, accounts: accountUpdate(s.accounts, e.accountId, (a) => ({ ...a, status: 'error', error: e.error })) };
+        break;
+      case 'account-done':
+        s = { ...s, accounts: accountUpdate(s.accounts, e.accountId, (a) => ({ ...a, status: e.status, ...(e.error ? { error: e.error } : {}) })) };
         break;
       case 'region-started':
-        s = { ...s, regions: regionUpdate(s.regions, e.region, (r) => ({ ...r, status: 'loading' })) };
+        s = { ...s, regions: regionUpdate(s.regions, e.region, e.accountId, (r) => ({ ...r, status: 'loading' })) };
         break;
       case 'summaries':
-        upsert(e.certificates, e.region, true, true);
+        upsert(e.certificates, e.region, e.accountId, true, true);
         break;
       case 'details':
-        upsert(e.certificates, e.region, true, true);
+        upsert(e.certificates, e.region, e.accountId, true, true);
         break;
       case 'region-failed':
-        s = { ...s, regions: regionUpdate(s.regions, e.region, (r) => ({ ...r, status: 'error', error: e.error })) };
+        s = { ...s, regions: regionUpdate(s.regions, e.region, e.accountId, (r) => ({ ...r, status: 'error', error: e.error })) };
         break;
       case 'region-done':
-        s = { ...s, regions: regionUpdate(s.regions, e.region, (r) => ({ ...r, status: r.status === 'error' ? 'error' : 'ok' })) };
+        s = { ...s, regions: regionUpdate(s.regions, e.region, e.accountId, (r) => ({ ...r, status: r.status === 'error' ? 'error' : 'ok' })) };
         break;
       case 'warning':
         s = { ...s, warnings: [...s.warnings, e.message] };
@@ -253,12 +286,17 @@ function applyEvents(state: AppState, events: InventoryEvent[]): AppState {
         const inv = e.inventory;
         // Reconcile: anything the progress events missed is merged by ARN (no-op when identical).
         const before = s.regions;
-        upsert(inv.certificates, '', false, false);
+        upsert(inv.certificates, '', undefined, false, false);
         s = {
           ...s,
           account: inv.account ?? s.account,
+          accounts: inv.accounts ?? null,
+          origin: inv.origin ?? null,
           generatedAt: inv.generatedAt,
-          regions: inv.regions.length > 0 ? inv.regions.map((r) => ({ ...(before.find((b) => b.region === r.region) ?? {}), ...r })) : before,
+          regions:
+            inv.regions.length > 0
+              ? inv.regions.map((r) => ({ ...(before.find((b) => b.region === r.region && b.accountId === r.accountId) ?? {}), ...r }))
+              : before,
           load: { ...s.load, status: 'done', regionsTotal: inv.regions.length || s.load.regionsTotal },
         };
         break;

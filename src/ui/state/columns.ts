@@ -39,6 +39,8 @@ const COLUMNS: ColumnDef[] = [
   { id: 'inUse', header: 'In use', width: 7, narrow: 0, priority: 6 },
   { id: 'renewal', header: 'Renewal', width: 10, narrow: 0, priority: 2 },
   { id: 'region', header: 'Region', width: 14, narrow: 0, priority: 7 },
+  // Only when several accounts are read; the name, or the id when Organizations gave none.
+  { id: 'account', header: 'Account', width: 18, narrow: 0, priority: 7.5 },
 ];
 
 export interface LaidOutColumn {
@@ -55,8 +57,9 @@ const DOMAIN_MAX = 60;
 const GAP = 1;
 
 /** Fit columns into `width` cells: narrow the expiry column, then drop lowest-priority columns. */
-export function layoutColumns(width: number): LaidOutColumn[] {
-  let chosen = COLUMNS.filter((c) => c.id !== 'domain');
+export function layoutColumns(width: number, options: { accounts?: boolean } = {}): LaidOutColumn[] {
+  const available = options.accounts ? COLUMNS : COLUMNS.filter((c) => c.id !== 'account');
+  let chosen = available.filter((c) => c.id !== 'domain');
   let expiresWide = true;
   const used = () =>
     chosen.reduce((sum, c) => sum + (c.id === 'expires' && !expiresWide ? c.narrow : c.width) + GAP, 0);
@@ -71,7 +74,7 @@ export function layoutColumns(width: number): LaidOutColumn[] {
   const domainWidth = Math.max(Math.min(DOMAIN_MAX, width - used() - GAP), Math.min(DOMAIN_MIN, Math.max(1, width - used() - GAP)));
   const byId = new Set(chosen.map((c) => c.id));
   const out: LaidOutColumn[] = [];
-  for (const c of COLUMNS) {
+  for (const c of available) {
     if (c.id === 'domain') out.push({ id: 'domain', header: c.header, width: domainWidth, wide: false });
     else if (byId.has(c.id)) {
       const wide = c.id === 'expires' ? expiresWide : false;
@@ -110,6 +113,8 @@ export function cellOf(cert: Certificate, column: LaidOutColumn, now: Date, expi
       return { text: safe(renewalLabel(cert)), tone: renewalTone(cert) };
     case 'region':
       return { text: safe(cert.region), tone: 'normal' };
+    case 'account':
+      return { text: safe(cert.accountName ?? cert.accountId, '—'), tone: 'normal' };
   }
 }
 

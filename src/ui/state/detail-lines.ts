@@ -73,7 +73,7 @@ export function detailLines(cert: Certificate, now: Date, expiryDays: ExpiryDays
   field('Imported', formatDateTime(cert.importedAt));
   field('Revoked', cert.revokedAt ? `${formatDateTime(cert.revokedAt)}${cert.revocationReason ? ` (${safe(cert.revocationReason)})` : ''}` : null, cert.revokedAt ? 'danger' : undefined);
   field('Failure reason', cert.failureReason, cert.failureReason ? 'danger' : undefined);
-  field('Account', cert.accountId);
+  field('Account', cert.accountName ? `${cert.accountName} (${cert.accountId ?? 'unknown id'})` : cert.accountId);
   field('Region', cert.region);
   field('Managed by', cert.managedBy);
   field('Private CA', cert.certificateAuthorityArn);

@@ -37,6 +37,7 @@ export function haystackOf(cert: Certificate): string {
   for (const san of cert.subjectAlternativeNames) if (san !== cert.domainName) parts.push(san);
   for (const [k, v] of Object.entries(cert.tags)) parts.push(k, v);
   parts.push(cert.arn, cert.region);
+  if (cert.accountName) parts.push(cert.accountName);
   return parts.join(SEP).toLowerCase();
 }
 

@@ -10,7 +10,7 @@
 import type { Advice } from '../../domain/advice.js';
 import type { Certificate } from '../../domain/certificate.js';
 import type { Finding } from '../../domain/finding.js';
-import type { AccountIdentity, Inventory, RegionState } from '../../domain/inventory.js';
+import type { AccountIdentity, AccountState, Inventory, InventoryOrigin, RegionState } from '../../domain/inventory.js';
 import { sanitiseForTerminal } from '../../domain/text.js';
 import type { AuditConfig } from '../../domain/thresholds.js';
 import { advise, collectEvidence, decide, type Answers, type Evidence, type KnowledgeBase } from '../../advisor/index.js';
@@ -22,10 +22,20 @@ import { memoLast } from './memo.js';
 import type { ReportPreview } from './report-view.js';
 
 const buildInventory = memoLast(
-  (certificates: readonly Certificate[], account: AccountIdentity | null, regions: RegionState[], warnings: string[], generatedAt: string): Inventory => ({
+  (
+    certificates: readonly Certificate[],
+    account: AccountIdentity | null,
+    regions: RegionState[],
+    warnings: string[],
+    generatedAt: string,
+    accounts: AccountState[] | null,
+    origin: InventoryOrigin | null,
+  ): Inventory => ({
     generatedAt,
     account,
     regions,
+    ...(accounts ? { accounts } : {}),
+    ...(origin ? { origin } : {}),
     certificates: certificates as Certificate[],
     warnings,
   }),
@@ -36,7 +46,7 @@ const buildInventory = memoLast(
  * (when the inventory was taken), or — while it loads, or when it failed — by `now`.
  */
 export function inventoryOf(state: AppState, now: Date): Inventory {
-  return buildInventory(state.certificates, state.account, state.regions, state.warnings, state.generatedAt ?? now.toISOString());
+  return buildInventory(state.certificates, state.account, state.regions, state.warnings, state.generatedAt ?? now.toISOString(), state.accounts, state.origin);
 }
 
 const NO_FINDINGS: readonly Finding[] = Object.freeze([]);

@@ -4,7 +4,7 @@
  */
 import type { Certificate } from '../../domain/certificate.js';
 
-export const SORT_COLUMNS = ['domain', 'sans', 'type', 'status', 'key', 'expires', 'inUse', 'renewal', 'region'] as const;
+export const SORT_COLUMNS = ['domain', 'sans', 'type', 'status', 'key', 'expires', 'inUse', 'renewal', 'region', 'account'] as const;
 export type SortColumn = (typeof SORT_COLUMNS)[number];
 
 export interface SortSpec {
@@ -24,6 +24,7 @@ export const SORT_LABELS: Record<SortColumn, string> = {
   inUse: 'in use',
   renewal: 'renewal',
   region: 'region',
+  account: 'account',
 };
 
 export function nextSortColumn(column: SortColumn): SortColumn {
@@ -56,6 +57,8 @@ function keyOf(cert: Certificate, column: SortColumn): Key {
       return cert.renewalStatus ?? cert.renewalEligibility;
     case 'region':
       return cert.region;
+    case 'account':
+      return (cert.accountName ?? cert.accountId)?.toLowerCase() ?? null;
   }
 }
 

@@ -23,6 +23,8 @@ interface CertificatesViewProps {
   pending: boolean;
   sort: SortSpec;
   load: LoadState;
+  /** Several accounts are read: the table shows an Account column. */
+  accounts: boolean;
   width: number;
   height: number;
   now: Date;
@@ -44,7 +46,7 @@ export function CertificatesView(props: CertificatesViewProps): React.JSX.Elemen
   const total = props.certificates.length;
   const filtered = filter.appliedQuery.trim() !== '';
   // Stable per width: the memoised rows compare columns by identity.
-  const columns = useMemo(() => layoutColumns(props.width - 2), [props.width]);
+  const columns = useMemo(() => layoutColumns(props.width - 2, { accounts: props.accounts }), [props.width, props.accounts]);
   const height = tableHeight(props.height);
   const sortLabel = `sorted by ${SORT_LABELS[props.sort.column]} ${props.sort.descending ? '▼' : '▲'}`;
   return (

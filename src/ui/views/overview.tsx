@@ -2,7 +2,8 @@ import React, { useMemo } from 'react';
 import { Box, Text } from 'ink';
 import type { Finding } from '../../domain/finding.js';
 import { severityRank } from '../../domain/finding.js';
-import type { Inventory, InventorySource } from '../../domain/inventory.js';
+import type { Certificate } from '../../domain/certificate.js';
+import type { AccountState, Inventory, InventorySource, RegionState } from '../../domain/inventory.js';
 import { safe } from '../../domain/text.js';
 import type { AuditConfig } from '../../domain/thresholds.js';
 import { Bar } from '../components/bars.js';
@@ -37,11 +38,45 @@ function countsLine(entries: Array<[string, number]>, label: (k: string) => stri
   return entries.map(([k, n]) => `${label(k)} ${formatCount(n)}`).join(' · ') || '—';
 }
 
+interface AccountRow {
+  id: string;
+  name: string | null;
+  status: AccountState['status'];
+  error?: AccountState['error'];
+  certificates: number;
+  regions: Array<{ region: string; status: string; certificates: number }>;
+}
+
+/** Per account: its certificates, and per region on wide screens. */
+function accountRows(accounts: AccountState[], regions: readonly RegionState[], certificates: readonly Certificate[]): AccountRow[] {
+  const count = new Map<string, number>();
+  for (const c of certificates) {
+    const key = `${c.accountId}\u0000${c.region}`;
+    count.set(key, (count.get(key) ?? 0) + 1);
+    count.set(c.accountId ?? '', (count.get(c.accountId ?? '') ?? 0) + 1);
+  }
+  return accounts.map((a) => ({
+    id: a.id,
+    name: a.name,
+    status: a.status,
+    ...(a.error ? { error: a.error } : {}),
+    certificates: count.get(a.id) ?? 0,
+    // The account's regions as they load (the account entry has them only once it is done).
+    regions: regions.filter((r) => r.accountId === a.id).map((r) => ({ region: r.region, status: r.status, certificates: count.get(`${a.id}\u0000${r.region}`) ?? 0 })),
+  }));
+}
+
+function ageLabel(ms: number): string {
+  const minutes = Math.max(0, Math.round(ms / 60_000));
+  return minutes < 90 ? `${minutes} min old` : `${(minutes / 60).toFixed(1)} h old`;
+}
+
 export function OverviewView(props: OverviewProps): React.JSX.Element {
   const color = useColor();
   const tone = useToneProps();
   const { now } = props;
-  const { account, regions: allRegions, warnings, certificates } = props.inventory;
+  const { account, regions: allRegions, warnings, certificates, accounts, origin } = props.inventory;
+  const perAccount = useMemo(() => (accounts ? accountRows(accounts, allRegions, certificates) : null), [accounts, allRegions, certificates]);
   // The forecast only once the load is done: a forecast of half an inventory would understate the load,
   // and recomputing it for every page of a large account would slow the load down.
   const loaded = props.load.status !== 'loading';
@@ -74,12 +109,47 @@ export function OverviewView(props: OverviewProps): React.JSX.Element {
     </Text>,
   );
   if (props.load.status === 'failed') left.push(<Text key="load-err" wrap="truncate-end" {...tone('danger')}>{`  Load failed: ${safe(props.load.error)}`}</Text>);
+  if (origin) {
+    const age = origin.capturedAt.oldest ? ageLabel(now.getTime() - Date.parse(origin.capturedAt.oldest)) : 'of unknown age';
+    left.push(
+      <Text key="origin" wrap="truncate-end" {...tone('warning')}>
+        {`  Config aggregator ${safe(origin.aggregator)}: a recording ${age} (oldest item); fields may lag the live API`}
+      </Text>,
+    );
+    left.push(<Text key="origin-missing" wrap="truncate-end" dimColor={color}>{`  not recorded by Config: ${origin.missingFields.map((f) => f.field).join(', ')}`}</Text>);
+  }
   left.push(<Text key="sp1"> </Text>);
-  const done = allRegions.filter((r) => r.status === 'ok' || r.status === 'error').length;
-  left.push(<Section key="regions" title={`Regions ${done}/${props.load.regionsTotal ?? allRegions.length}`} />);
   const countsBlock = 7 + 2 + (forecast ? forecast.phases.length : 1);
+  if (perAccount) {
+    // Several accounts: one line each (and its regions on a wide screen); a failed account says why.
+    const settled = perAccount.filter((a) => a.status === 'ok' || a.status === 'error').length;
+    left.push(<Section key="accounts" title={`Accounts ${settled}/${perAccount.length}`} />);
+    const room = twoColumns ? Math.max(2, props.height - left.length - countsBlock) : 5;
+    const failedFirst = [...perAccount].sort((a, b) => Number(b.status === 'error') - Number(a.status === 'error'));
+    const shown = failedFirst.slice(0, failedFirst.length > room ? room - 1 : room);
+    const nameWidth = Math.min(26, Math.max(...perAccount.map((a) => (a.name ?? a.id).length)));
+    for (const a of shown) {
+      const mark = a.status === 'ok' ? '✓' : a.status === 'error' ? '✗' : a.status === 'loading' ? '…' : '·';
+      const t = a.status === 'ok' ? 'ok' : a.status === 'error' ? 'danger' : a.status === 'loading' ? 'warning' : 'muted';
+      const regionMarks = colWidth >= 70 && a.regions.length > 0 ? `  ${a.regions.map((r) => `${r.status === 'ok' ? '✓' : r.status === 'error' ? '✗' : '…'}${safe(r.region)} ${r.certificates}`).join(' ')}` : '';
+      left.push(
+        <Text key={`a-${a.id}`} wrap="truncate-end">
+          {'  '}
+          <Text {...tone(t)}>{mark}</Text> {safe(a.name ?? a.id).slice(0, nameWidth).padEnd(nameWidth)} <Text dimColor={color}>{safe(a.id)}</Text>
+          {a.error ? (
+            <Text {...tone('danger')}>{`  ${safe(a.error.code)}: ${safe(a.error.message)}`}</Text>
+          ) : (
+            <Text>{`  ${formatCount(a.certificates).padStart(5)} cert${a.certificates === 1 ? ' ' : 's'}`}<Text dimColor={color}>{regionMarks}</Text></Text>
+          )}
+        </Text>,
+      );
+    }
+    if (shown.length < perAccount.length) left.push(<Text key="a-more" dimColor={color}>{`  +${perAccount.length - shown.length} more (the table's Account column: s to sort, / to filter)`}</Text>);
+  }
+  const done = allRegions.filter((r) => r.status === 'ok' || r.status === 'error').length;
+  if (!perAccount) left.push(<Section key="regions" title={`Regions ${done}/${props.load.regionsTotal ?? allRegions.length}`} />);
   const regionRoom = twoColumns ? Math.max(1, props.height - left.length - countsBlock) : 3;
-  const regions = allRegions.slice(0, allRegions.length > regionRoom ? regionRoom - 1 : regionRoom);
+  const regions = perAccount ? [] : allRegions.slice(0, allRegions.length > regionRoom ? regionRoom - 1 : regionRoom);
   for (const r of regions) {
     const mark = r.status === 'ok' ? '✓' : r.status === 'error' ? '✗' : r.status === 'loading' ? '…' : '·';
     const t = r.status === 'ok' ? 'ok' : r.status === 'error' ? 'danger' : r.status === 'loading' ? 'warning' : 'muted';
@@ -93,7 +163,7 @@ export function OverviewView(props: OverviewProps): React.JSX.Element {
       </Text>,
     );
   }
-  if (regions.length < allRegions.length) left.push(<Text key="r-more" dimColor={color}>{`  +${allRegions.length - regions.length} more`}</Text>);
+  if (!perAccount && regions.length < allRegions.length) left.push(<Text key="r-more" dimColor={color}>{`  +${allRegions.length - regions.length} more`}</Text>);
   if (allRegions.length === 0) left.push(<Text key="r-none" dimColor={color}>  waiting for the region list…</Text>);
   left.push(<Text key="sp2"> </Text>);
   left.push(<Section key="counts" title={`Certificates ${formatCount(counts.total)}`} />);
