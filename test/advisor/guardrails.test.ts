@@ -161,6 +161,13 @@ describe('production protection and size limits', () => {
     expect(g.notes[0]).toMatch(/example\.com stands in/);
   });
 
+  it('hostile names never become allow-list entries', () => {
+    const g = guardrails([['evil`.example.com'], ['a\nb.example.org'], ['<script>.example.net'], ['\u001b]0;x\u0007.example.io'], ['www.example.com']]);
+    for (const d of g.domains) expect(d).toMatch(/^[a-z0-9.-]+$/);
+    expect(g.domains).toContain('example.com');
+    expect(() => JSON.parse(g.scps[0].json)).not.toThrow();
+  });
+
   it('counts each registrable domain once per distinct name', () => {
     const inv = inventory([cert({ domainName: 'a.x.com', subjectAlternativeNames: ['a.x.com', 'b.x.com'] }), cert({ domainName: 'c.y.com' })]);
     expect(registrableDomains(inv)).toEqual(['x.com', 'y.com']);

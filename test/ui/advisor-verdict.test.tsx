@@ -47,4 +47,10 @@ describe('the Advisor shows how final its verdict is', () => {
     expect(f).toContain('[caution] no-ca-but-mature-process: existing-ca "Nothing in place yet"');
     expect(f).toContain('Settle the answers that contradict each other');
   });
+
+  it('answers to questions the branching skipped are shown as ignored', async () => {
+    seed({ 'certificate-pinning': 'none', 'non-tls-use': 'no', 'email-encryption': 'yes' });
+    const f = await recommendation();
+    expect(f).toContain('Ignored (no longer asked): email-encryption=yes');
+  });
 });

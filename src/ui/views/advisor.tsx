@@ -171,6 +171,9 @@ function resultLines(model: Extract<AdvisorModel, { kind: 'result' }>, width: nu
   if (recommendation.unanswered.length > 0)
     head.push(...cut(para(`Could still change it: ${recommendation.unanswered.join(', ')}`, width, 2, 'warning'), 2));
   head.push(...cut(para(`Rule ${recommendation.rule.id}: ${recommendation.rule.summary}`, width, 2), 3));
+  const ignored = model.advice.ignoredAnswers;
+  if (ignored.length > 0)
+    head.push(...cut(para(`Ignored (no longer asked): ${ignored.map((x) => `${x.id}=${x.value}`).join(', ')}`, width, 2, 'muted'), 2));
   if (model.loading) head.push({ text: '  The inventory is still loading: the plan may still change.', tone: 'muted' });
 
   const reasonBlocks: Line[][] = recommendation.reasons.map((r) =>
