@@ -185,10 +185,18 @@ function charToken(ch: string): string {
 }
 
 /**
+ * The most characters of one input chunk that become keys. No prompt holds more (a path, a name,
+ * a filter), and a pasted megabyte, key by key, held the app for a minute; the rest is dropped.
+ */
+export const MAX_CHUNK_CHARS = 4096;
+
+/**
  * Ink's (input, key) → key tokens. A chunk of several characters (tmux `send-keys jjj`, a paste,
  * "abc\r" typed fast) arrives as ONE input: it is split into one token per character.
  */
 export function keyTokens(input: string, key: Key): string[] {
+  // Cut in UTF-16 units, never between the halves of a surrogate pair.
+  if (input.length > MAX_CHUNK_CHARS) input = input.slice(0, /[\ud800-\udbff]/.test(input[MAX_CHUNK_CHARS - 1]) ? MAX_CHUNK_CHARS - 1 : MAX_CHUNK_CHARS);
   if (key.ctrl && input.length === 1 && /[a-z]/i.test(input)) return [`ctrl+${input.toLowerCase()}`];
   for (const [flag, token] of SPECIAL) {
     if (key[flag] && input.length <= 1) return [token];
