@@ -13,10 +13,7 @@ export function credentialProvider(profile: string | undefined): AwsCredentialId
   return fromNodeProviderChain(profile ? { profile } : {});
 }
 
-/** The profile in force: --profile wins over AWS_PROFILE. */
-export function effectiveProfile(flag: string | undefined): string | undefined {
-  return flag ?? (process.env.AWS_PROFILE || undefined);
-}
+export { effectiveProfile } from './source-label.js';
 
 /**
  * The SDK says "Could not load credentials from any providers" for an unknown profile;

@@ -4,20 +4,21 @@
  *
  *   1. the certificate the user opened,
  *   2. the rows on screen,
- *   3. certificates with a high or critical (provisional) finding,
- *   4. certificates in use,
- *   5. the rest,
+ *   3. certificates the listing shows changed since the cached read (or new since it),
+ *   4. certificates with a high or critical (provisional) finding,
+ *   5. certificates in use,
+ *   6. the rest,
  *
  * each in the order it was added. Pure bookkeeping: nothing here calls AWS.
  */
 
 /** Standing order, from what the list and search already say about a certificate. */
-export type DescribeTier = 'severe' | 'in-use' | 'rest';
+export type DescribeTier = 'changed' | 'severe' | 'in-use' | 'rest';
 
 /** What the user is looking at: `opened` outranks `visible`. */
 export type Attention = 'opened' | 'visible';
 
-const TIERS: readonly DescribeTier[] = ['severe', 'in-use', 'rest'];
+const TIERS: readonly DescribeTier[] = ['changed', 'severe', 'in-use', 'rest'];
 
 export class DescribeQueue {
   private readonly tierOf = new Map<string, DescribeTier>();

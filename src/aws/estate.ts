@@ -47,6 +47,8 @@ export interface EstateRequest {
   /** Passed to every account's inventory: one scheduler routes the user's attention to every account-region. */
   search?: InventoryRequest['search'];
   urgent?: InventoryRequest['urgent'];
+  /** The local cache, per account and region (see InventoryRequest). */
+  prior?: InventoryRequest['prior'];
   scheduler?: InventoryRequest['scheduler'];
 }
 
@@ -207,6 +209,7 @@ async function readAccount(
         search: req.search,
         urgent: req.urgent,
         scheduler: req.scheduler,
+        prior: req.prior,
       },
       forward,
       signal,

@@ -9,7 +9,8 @@ import { DescribeRegionsCommand } from '@aws-sdk/client-ec2';
 import { paginateGetResources } from '@aws-sdk/client-resource-groups-tagging-api';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { emptyCertificate, type Certificate } from '../domain/certificate.js';
-import type { AccountIdentity, Inventory, InventoryEvent, RegionState } from '../domain/inventory.js';
+import type { AccountIdentity, Inventory, InventoryEvent, PriorReads, RegionState } from '../domain/inventory.js';
+import { carryDetail, revalidationPlan } from '../domain/revalidation.js';
 import type { AwsClients } from './clients.js';
 import { DescribeQueue, type DescribeScheduler, type DescribeTier } from './describe-queue.js';
 import { isAbort, isAccessDenied, regionErrorOf } from './errors.js';
@@ -38,6 +39,8 @@ export interface InventoryRequest {
   scheduler?: DescribeScheduler;
   /** Already known (an organisation member read through its role): no GetCallerIdentity call. */
   account?: AccountIdentity;
+  /** An earlier read (the local cache): revalidated, reused within its age limit, and saved to. */
+  prior?: PriorReads;
 }
 
 // The API hides ECDSA, RSA_3072/4096 and ACME-issued certificates unless asked for them
@@ -89,7 +92,7 @@ export async function loadInventory(
 
   const states: RegionState[] = regions.map((region) => ({ region, status: 'pending', listed: 0, described: 0 }));
   const pacers = new PacerSet(pacing, signal);
-  const ctx: RegionContext = { req, pacers, onEvent, warn, searchUnavailable, signal };
+  const ctx: RegionContext = { req, accountId: account?.id ?? null, pacers, onEvent, warn, searchUnavailable, signal };
   const stopWatching = req.clients.onThrottle((region, operation) => pacers.throttled(region, operation));
   let perRegion: Certificate[][];
   try {
@@ -143,6 +146,8 @@ async function regionList(req: InventoryRequest, warn: (m: string) => void, sign
 
 interface RegionContext {
   req: InventoryRequest;
+  /** Null when STS did not say. */
+  accountId: string | null;
   pacers: PacerSet;
   onEvent: (e: InventoryEvent) => void;
   warn: (m: string) => void;
@@ -164,6 +169,9 @@ async function loadRegion(ctx: RegionContext, state: RegionState): Promise<Certi
   const { region } = state;
   state.status = 'loading';
   onEvent({ kind: 'region-started', region });
+  const startedAt = req.now?.() ?? new Date();
+  // Earlier details stay on each listed record until it is described again (or are reused).
+  const before = req.prior?.region(ctx.accountId, region);
 
   const byArn = new Map<string, Certificate>();
   const searching = req.search === false ? null : searchRegion(req.clients.acm(region), ctx.pacers.get(region, 'SearchCertificates'), signal);
@@ -173,7 +181,7 @@ async function loadRegion(ctx: RegionContext, state: RegionState): Promise<Certi
   searching?.catch(() => {});
   tagging.catch(() => {});
   try {
-    await listRegion(ctx, region, byArn, state);
+    await listRegion(ctx, region, byArn, state, before);
   } catch (error) {
     // The other reads of this region are moot; let them settle quietly.
     await Promise.allSettled([searching, tagging]);
@@ -204,6 +212,8 @@ async function loadRegion(ctx: RegionContext, state: RegionState): Promise<Certi
       if (!result && !tags) continue;
       let c = result ? withSearchResult(current, result, !!tags) : current;
       if (tags) c = withTagsKnown({ ...c, tags: tags.get(arn) ?? {} });
+      // A record carrying cached details keeps them (and says so) until it is described again.
+      if (current.detail.state === 'complete' && current.detail.cached) c = { ...c, detail: current.detail };
       byArn.set(arn, c);
       changed.push(c);
     }
@@ -233,8 +243,14 @@ async function loadRegion(ctx: RegionContext, state: RegionState): Promise<Certi
   };
 
   const queue = new DescribeQueue();
-  const urgent = req.urgent?.([...byArn.values()], req.now?.() ?? new Date()) ?? new Set<string>();
-  for (const c of byArn.values()) queue.add(c.arn, tierOf(c, urgent));
+  const now = req.now?.() ?? new Date();
+  const urgent = req.urgent?.([...byArn.values()], now) ?? new Set<string>();
+  // With an earlier read: what changed since (or is new) first; unchanged details young enough are reused.
+  const plan = before ? revalidationPlan(byArn.values(), before, req.prior?.reuseWithinMs ?? null, now) : null;
+  const reused = new Set(plan?.reused);
+  const changed = new Set(plan?.changed);
+  state.described += reused.size;
+  for (const c of byArn.values()) if (!reused.has(c.arn)) queue.add(c.arn, changed.has(c.arn) ? 'changed' : tierOf(c, urgent));
   const unregister = req.scheduler?.register(queue);
   try {
     await Promise.all([
@@ -247,6 +263,7 @@ async function loadRegion(ctx: RegionContext, state: RegionState): Promise<Certi
   }
   if (signal?.aborted) throw abortError();
   state.status = 'ok';
+  req.prior?.save(ctx.accountId, region, [...byArn.values()], startedAt);
   onEvent({ kind: 'region-done', region });
   return [...byArn.values()];
 }
@@ -257,7 +274,13 @@ function tierOf(cert: Certificate, urgent: ReadonlySet<string>): DescribeTier {
   return cert.inUse === true ? 'in-use' : 'rest';
 }
 
-async function listRegion(ctx: RegionContext, region: string, byArn: Map<string, Certificate>, state: RegionState): Promise<void> {
+async function listRegion(
+  ctx: RegionContext,
+  region: string,
+  byArn: Map<string, Certificate>,
+  state: RegionState,
+  before: ReadonlyMap<string, Certificate> | undefined,
+): Promise<void> {
   const { req, onEvent, signal } = ctx;
   const pacer = ctx.pacers.get(region, 'ListCertificates');
   const pages = paginateListCertificates(
@@ -271,7 +294,7 @@ async function listRegion(ctx: RegionContext, region: string, byArn: Map<string,
     if (signal?.aborted) throw abortError();
     const certs = (page.value.CertificateSummaryList ?? [])
       .filter((s) => s.CertificateArn && !byArn.has(s.CertificateArn))
-      .map((s) => fromSummary(s, region));
+      .map((s) => carryDetail(fromSummary(s, region), before?.get(s.CertificateArn!)));
     for (const c of certs) byArn.set(c.arn, c);
     state.listed = byArn.size;
     onEvent({ kind: 'summaries', region, certificates: certs });

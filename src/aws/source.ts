@@ -1,6 +1,6 @@
 import type { AwsCredentialIdentity } from '@smithy/types';
 import type { Certificate } from '../domain/certificate.js';
-import type { Inventory, InventoryEvent, InventorySource } from '../domain/inventory.js';
+import type { Inventory, InventoryEvent, InventorySource, PriorReads } from '../domain/inventory.js';
 import { AwsClients, homeRegion } from './clients.js';
 import { loadFromAggregator } from './config-aggregator.js';
 import { credentialProvider, resolveCredentials } from './credentials.js';
@@ -10,6 +10,7 @@ import { DEFAULT_IN_FLIGHT, InFlightLimit } from './in-flight.js';
 import { loadInventory, type Pacing } from './inventory.js';
 import { configuredEndpoints, plainHttpTokenWarning } from './plain-http.js';
 import type { RegionSelection } from './regions.js';
+import { sourceLabel } from './source-label.js';
 
 export interface AwsSourceOptions {
   profile?: string;
@@ -69,8 +70,8 @@ export function awsInventorySource(options: AwsSourceOptions): InventorySource &
   }
 
   /** The live account, several accounts, or a Config aggregator's recording. */
-  function loadAny(c: AwsClients, h: string, onEvent: (e: InventoryEvent) => void, signal?: AbortSignal): Promise<Inventory> {
-    const perAccount = { search: options.search, urgent: options.urgent, scheduler };
+  function loadAny(c: AwsClients, h: string, onEvent: (e: InventoryEvent) => void, signal?: AbortSignal, prior?: PriorReads): Promise<Inventory> {
+    const perAccount = { search: options.search, urgent: options.urgent, scheduler, prior };
     if (options.origin?.kind === 'config-aggregator') {
       return loadFromAggregator(
         { clients: c, aggregator: options.origin.name, homeRegion: h, accounts: options.scope?.accounts ?? null, regions: options.regions, names: options.scope?.org ?? false, now: options.now },
@@ -101,29 +102,16 @@ export function awsInventorySource(options: AwsSourceOptions): InventorySource &
   }
 
   return {
-    label: {
-      profile: options.demo ? 'demo' : (options.profile ?? null),
-      endpoint: options.endpoint ?? process.env.AWS_ENDPOINT_URL_ACM ?? process.env.AWS_ENDPOINT_URL ?? null,
-      demo: options.demo ?? false,
-      regions: options.regions.kind === 'all' ? 'all' : options.regions.regions,
-      scope:
-        options.origin?.kind === 'config-aggregator'
-          ? `config aggregator ${options.origin.name}`
-          : options.scope?.org
-            ? 'organisation'
-            : options.scope?.accounts
-              ? `${options.scope.accounts.length} account(s)`
-              : null,
-    },
+    label: sourceLabel(options),
     async checkCredentials() {
       await ready();
     },
-    async load(onEvent: (e: InventoryEvent) => void, signal?: AbortSignal): Promise<Inventory> {
+    async load(onEvent: (e: InventoryEvent) => void, signal?: AbortSignal, prior?: PriorReads): Promise<Inventory> {
       const { clients: c, home: h } = await ready();
       scheduler = new DescribeScheduler();
       // Said with every load: the app clears its warnings on refresh.
       if (tokenWarning) onEvent({ kind: 'warning', message: tokenWarning });
-      const inventory = await loadAny(c, h, onEvent, signal);
+      const inventory = await loadAny(c, h, onEvent, signal, prior);
       return tokenWarning ? { ...inventory, warnings: [tokenWarning, ...inventory.warnings] } : inventory;
     },
     prioritise(arns, level) {

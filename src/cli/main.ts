@@ -1,9 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { createInterface } from 'node:readline/promises';
 import { CommanderError, Option } from 'commander';
 import { CredentialsError } from '../aws/credentials-error.js';
 import { EstateError } from '../aws/estate-error.js';
-import { parseRegions } from '../aws/regions.js';
+import { parseRegions, type RegionSelection } from '../aws/regions.js';
+import { effectiveProfile, sourceLabel } from '../aws/source-label.js';
+import { withInventoryCache, type LiveSource } from '../cache/cached-source.js';
+import { defaultCacheDir } from '../platform/cache-dir.js';
+import { parseDuration } from '../domain/duration.js';
+import { InventoryCache, sourceKey } from '../cache/inventory-cache.js';
+import { cachedDetailsNotice } from '../domain/cached-details.js';
 import { packageRoot } from '../platform/content-dir.js';
 import type { Certificate } from '../domain/certificate.js';
 import { accountLabel, type Inventory, type InventorySource } from '../domain/inventory.js';
@@ -23,6 +28,9 @@ interface GlobalOptions extends EstateFlags {
   demo?: boolean;
   color: boolean;
   verbose?: boolean;
+  maxAge?: string;
+  /** false with --no-cache. */
+  cache: boolean;
 }
 
 /** Things to undo before the process ends (demo endpoint, clients). */
@@ -39,33 +47,72 @@ function version(): string {
   }
 }
 
-/** Builds the inventory source from the global flags; starts the demo endpoint when asked. */
-async function makeSource(g: GlobalOptions): Promise<InventorySource & { checkCredentials(): Promise<void> }> {
+type LiveAwsSource = LiveSource & { checkCredentials(): Promise<void> };
+
+/** The inventory source the global flags describe, checked but not yet built: nothing here loads the SDK. */
+interface SourcePlan {
+  label: InventorySource['label'];
+  regions: RegionSelection;
+  /** null with --no-cache and for the demo (a made-up account each start, nothing worth keeping). */
+  cache: InventoryCache | null;
+  /** The SDK source, built on first call (the SDK and the demo endpoint load then). */
+  live(): Promise<LiveAwsSource>;
+}
+
+/** Every flag is checked here, before any AWS call or SDK load. */
+function planSource(g: GlobalOptions, readBack: boolean): SourcePlan {
   const regions = parseRegions(g.regions);
   if ('error' in regions) throw new InputError(regions.error);
   if (g.endpointUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(g.endpointUrl)) {
     throw new InputError(`--endpoint-url must be an http(s) URL (got '${g.endpointUrl}')`);
   }
   const estate = estateSettings(g);
-  // The SDK and the endpoint load only when a command needs AWS: --help and --version stay quick.
-  const { awsInventorySource } = await import('../aws/source.js');
-  const { severeCertificates } = await import('../audit/run.js');
-  const { DEFAULT_AUDIT_CONFIG } = await import('../domain/thresholds.js');
-  // Details of certificates with high or critical findings are read first.
-  const urgent = (certs: readonly Certificate[], now: Date) => severeCertificates(certs, DEFAULT_AUDIT_CONFIG, now);
-  if (g.demo) {
-    const { DEMO_CREDENTIALS, startDemoEndpoint } = await import('./demo.js');
-    // The demo organisation answers --org, --accounts and the Config aggregator; plain --demo is the one account.
-    const endpoint = await startDemoEndpoint({ organization: estate.scope !== undefined || estate.origin.kind !== 'api' });
-    cleanups.push(() => endpoint.close());
-    const source = awsInventorySource({ regions, endpoint: endpoint.url, credentials: DEMO_CREDENTIALS, homeRegion: 'us-east-1', demo: true, urgent, ...estate });
-    cleanups.push(() => source.close());
-    return source;
+  let reuseWithinMs: number | null = null;
+  if (g.maxAge !== undefined) {
+    const parsed = parseDuration(g.maxAge);
+    if ('error' in parsed) throw new InputError(parsed.error);
+    if (!g.cache) throw new InputError('--max-age reuses the cache, which --no-cache turns off; pass one or the other');
+    if (g.demo) throw new InputError('the demo account is never cached, so --max-age cannot apply to it');
+    reuseWithinMs = parsed.ms;
   }
-  const { effectiveProfile } = await import('../aws/credentials.js');
-  const source = awsInventorySource({ profile: effectiveProfile(g.profile), regions, endpoint: g.endpointUrl, urgent, ...estate });
-  cleanups.push(() => source.close());
-  return source;
+  const profile = g.demo ? undefined : effectiveProfile(g.profile);
+  const label = sourceLabel({ profile, endpoint: g.endpointUrl, demo: g.demo, regions, ...estate });
+  // A Config aggregator's recording is not an API read: nothing to cache or revalidate.
+  const cache =
+    g.cache && !g.demo && estate.origin.kind === 'api'
+      ? new InventoryCache({ dir: defaultCacheDir(), sourceKey: sourceKey(label), reuseWithinMs, readBack: readBack || reuseWithinMs !== null })
+      : null;
+  let live: Promise<LiveAwsSource> | null = null;
+  return {
+    label,
+    regions,
+    cache,
+    live: () =>
+      (live ??= (async () => {
+        // The SDK and the endpoint load only when a command needs AWS: --help and --version stay quick.
+        const { awsInventorySource } = await import('../aws/source.js');
+        const { severeCertificates } = await import('../audit/run.js');
+        const { DEFAULT_AUDIT_CONFIG } = await import('../domain/thresholds.js');
+        // Details of certificates with high or critical findings are read first.
+        const urgent = (certs: readonly Certificate[], now: Date) => severeCertificates(certs, DEFAULT_AUDIT_CONFIG, now);
+        if (g.demo) {
+          const { DEMO_CREDENTIALS, startDemoEndpoint } = await import('./demo.js');
+          // The demo organisation answers --org, --accounts and the Config aggregator; plain --demo is the one account.
+          const endpoint = await startDemoEndpoint({ organization: estate.scope !== undefined || estate.origin.kind !== 'api' });
+          cleanups.push(() => endpoint.close());
+          const source = awsInventorySource({ regions, endpoint: endpoint.url, credentials: DEMO_CREDENTIALS, homeRegion: 'us-east-1', demo: true, urgent, ...estate });
+          cleanups.push(() => source.close());
+          return source;
+        }
+        const source = awsInventorySource({ profile, regions, endpoint: g.endpointUrl, urgent, ...estate });
+        cleanups.push(() => source.close());
+        return source;
+      })()),
+  };
+}
+
+function regionsOf(plan: SourcePlan): string[] | 'all' {
+  return plan.regions.kind === 'all' ? 'all' : plan.regions.regions;
 }
 
 function colourWanted(g: GlobalOptions, stream: NodeJS.WriteStream): boolean {
@@ -82,7 +129,8 @@ function commandContext(g: GlobalOptions): CommandContext {
     configDir: defaultConfigDir(),
     cwd: process.cwd(),
     async loadInventory(): Promise<Inventory> {
-      const source = await makeSource(g);
+      const plan = planSource(g, false);
+      const source = withInventoryCache({ label: plan.label, cache: plan.cache, regions: regionsOf(plan), warmStart: false, live: plan.live });
       const progress = progressReporter(process.stderr);
       let inventory: Inventory;
       try {
@@ -100,6 +148,8 @@ function commandContext(g: GlobalOptions): CommandContext {
           if (r.error) process.stderr.write(`acm-advisor: ${r.region} failed, results are partial: ${sanitiseForTerminal(r.error.message)}\n`);
         }
       }
+      const reused = g.maxAge !== undefined ? cachedDetailsNotice(inventory.certificates, new Date(), g.maxAge) : null;
+      if (reused) process.stderr.write(`acm-advisor: ${reused}\n`);
       return inventory;
     },
   };
@@ -109,37 +159,103 @@ async function runInteractive(g: GlobalOptions): Promise<number> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     throw new InputError("the full-screen app needs a terminal; for scripts and pipes use 'acm-advisor inventory', 'audit' or 'report'");
   }
-  let source = await makeSource(g);
-  if (!g.demo) {
-    try {
-      await source.checkCredentials();
-    } catch (error) {
-      if (!(error instanceof CredentialsError)) throw error;
-      process.stderr.write(`acm-advisor: ${terminalLine(error.message)}\n`);
-      if (!(await confirm('Open the built-in demo account instead? [Y/n] '))) return EXIT.usage;
-      source = await makeSource({ ...g, demo: true });
-    }
-  }
   // Both ends are terminals, so a person is at the keyboard even if CI is set (dev containers
   // set it). Ink would then paint only the final frame; it decides when first imported, below.
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
   const configDir = defaultConfigDir();
-  const { tuiAudit, tuiKnowledgeBase } = await import('./tui-hooks.js');
-  const { config: auditConfig, audit } = await tuiAudit(configDir);
+  // Paint first: the UI is imported and its first frame (status line, loading Overview) painted before
+  // the SDK, credentials or the audit configuration are touched; all of that loads behind the frame.
   const { runTui } = await import('../ui/run.js');
+  let settings: Promise<TuiSettings> | null = null;
+  const tuiSettings = () =>
+    (settings ??= import('./tui-hooks.js').then(async (m) => ({ ...(await m.tuiAudit(configDir)), knowledgeBase: m.tuiKnowledgeBase() })));
+
+  let plan = planSource(g, true);
   tuiRan = true;
-  return runTui({ source, color: colourWanted(g, process.stdout), configDir, audit, auditConfig, knowledgeBase: tuiKnowledgeBase() });
+  for (;;) {
+    const stop = new AbortController();
+    let credentials: CredentialsError | null = null;
+    let failure: unknown = null;
+    const end = (error: unknown) => {
+      if (error instanceof CredentialsError) credentials = error;
+      else failure = error;
+      stop.abort();
+    };
+    const current = plan;
+    const ready = afterFirstFrame().then(tuiSettings);
+    ready.catch(end);
+    const source = withInventoryCache({
+      label: current.label,
+      cache: current.cache,
+      regions: regionsOf(current),
+      warmStart: true,
+      before: ready,
+      live: async () => {
+        try {
+          const live = await current.live();
+          if (!current.label.demo) await live.checkCredentials();
+          return live;
+        } catch (error) {
+          if (error instanceof CredentialsError) end(error);
+          throw error;
+        }
+      },
+    });
+    let loaded: TuiSettings | null = null;
+    const code = await runTui({
+      source,
+      color: colourWanted(g, process.stdout),
+      configDir,
+      // Runs only on inventory, which arrives after `ready` (the source waits for it).
+      audit: (certs, now) => (loaded ? loaded.audit(certs, now) : []),
+      settings: ready.then((r) => {
+        loaded = r;
+        return { auditConfig: r.config, knowledgeBase: r.knowledgeBase };
+      }),
+      signal: stop.signal,
+    });
+    if (failure !== null) throw failure;
+    if (credentials === null) return code;
+    // No usable credentials: the same one sentence and offer as ever, on the normal screen.
+    process.stderr.write(`acm-advisor: ${terminalLine((credentials as CredentialsError).message)}\n`);
+    if (!(await confirm('Open the built-in demo account instead? [Y/n] '))) return EXIT.usage;
+    plan = planSource({ ...g, demo: true, maxAge: undefined }, true);
+  }
 }
 
+type TuiSettings = Awaited<ReturnType<typeof import('./tui-hooks.js').tuiAudit>> & {
+  knowledgeBase: ReturnType<typeof import('./tui-hooks.js').tuiKnowledgeBase>;
+};
+
+/** Resolves once the event loop has turned: Ink has written the first frame by then. */
+function afterFirstFrame(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
+ * A yes/no question on stderr, answered with a line in the terminal's own line editing. Not readline:
+ * its keypress listener stays on stdin and a full-screen app started afterwards would get no keys.
+ */
 async function confirm(question: string): Promise<boolean> {
-  const rl = createInterface({ input: process.stdin, output: process.stderr });
-  try {
-    const answer = (await rl.question(question)).trim().toLowerCase();
-    return answer === '' || answer === 'y' || answer === 'yes';
-  } finally {
-    rl.close();
-  }
+  process.stderr.write(question);
+  const stdin = process.stdin;
+  // Ink leaves stdin unreferenced when it lets go of the terminal: the process must wait for the answer.
+  stdin.ref();
+  const answer = await new Promise<string>((resolve) => {
+    const onData = (chunk: Buffer | string) => {
+      stdin.off('data', onData);
+      stdin.off('end', onEnd);
+      stdin.pause();
+      resolve(String(chunk));
+    };
+    const onEnd = () => onData('n');
+    stdin.on('data', onData);
+    stdin.once('end', onEnd);
+    stdin.resume();
+  });
+  const a = answer.trim().toLowerCase();
+  return a === '' || a === 'y' || a === 'yes';
 }
 
 async function main(argv: string[]): Promise<number> {

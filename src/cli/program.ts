@@ -44,6 +44,8 @@ export function buildProgram(version: string): Command {
     .option('--external-id <id>', "external id the member role's trust policy requires, if any")
     .option('--source <source>', "where certificates come from: 'api' (live, default) or 'config-aggregator:NAME'")
     .option('--concurrency <n>', 'requests in flight at once across every account and region (default: 128)')
+    .option('--max-age <duration>', 'reuse cached certificate details younger than this (15m, 1h, 2h30m) instead of describing them again')
+    .option('--no-cache', 'neither read nor write the local inventory cache (~/.cache/acm-advisor)')
     .option('--no-color', 'plain output (NO_COLOR is honoured too)')
     .option('--verbose', 'add detail to errors')
     .showSuggestionAfterError(true)

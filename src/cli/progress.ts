@@ -33,6 +33,8 @@ export function progressReporter(stream: NodeJS.WriteStream): { onEvent(e: Inven
           break;
         case 'summaries':
           listed.set(e.region, (listed.get(e.region) ?? 0) + e.certificates.length);
+          // Details reused from the cache arrive with the listing.
+          for (const c of e.certificates) if (c.detail.state === 'complete') described.add(c.arn);
           break;
         case 'details':
           for (const c of e.certificates) if (!awaitsDetail(c) && c.detail.state !== 'tags-failed') described.add(c.arn);

@@ -71,7 +71,11 @@ export type DetailState =
    * (or, for `tags`, the tag read) is still on its way for them.
    */
   | { state: 'searched'; missingFields: string[] }
-  | { state: 'complete' }
+  /**
+   * Described. `cached`: these details were not read in this run but reused from the local cache
+   * (see src/cache/), described at `describedAt` — they may be out of date.
+   */
+  | { state: 'complete'; cached?: { describedAt: string } }
   /** Detail failed after retries: the summary stands; these fields are unknown and why. */
   | { state: 'failed'; missingFields: string[]; reason: string }
   | { state: 'tags-failed'; reason: string };

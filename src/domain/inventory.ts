@@ -18,7 +18,7 @@ export interface RegionState {
   error?: RegionError;
   /** Summaries listed so far. */
   listed: number;
-  /** DescribeCertificate answers received so far (success or give-up). */
+  /** Details known so far: DescribeCertificate answers (success or give-up) and details reused from the cache. */
   described: number;
 }
 
@@ -77,6 +77,11 @@ export type InventoryEvent =
   | { kind: 'region-failed'; region: string; error: RegionError; accountId?: string }
   | { kind: 'region-done'; region: string; accountId?: string }
   | { kind: 'warning'; message: string }
+  /**
+   * The inventory an earlier read saved (the local cache), before any AWS call: shown at once, marked
+   * stale, then replaced record by record as the live read revalidates it.
+   */
+  | { kind: 'cached'; savedAt: string; account: AccountIdentity | null; regions: string[]; certificates: Certificate[] }
   | { kind: 'done'; inventory: Inventory };
 
 /** Where the UI and CLI get an inventory from; the AWS layer implements it. */
@@ -97,6 +102,20 @@ export interface InventorySource {
    * at its level. Optional: a source with nothing left to read ignores it.
    */
   prioritise?(arns: readonly string[], level: 'opened' | 'visible'): void;
+}
+
+/**
+ * An earlier read of the account (the local cache), offered to the inventory engine. It lets the engine
+ * keep earlier details on screen while it revalidates, reuse young ones instead of describing them again,
+ * describe what changed first, and save each region it reads completely.
+ */
+export interface PriorReads {
+  /** One region's certificates as an earlier complete read saved them, by ARN; undefined when none. */
+  region(accountId: string | null, region: string): ReadonlyMap<string, Certificate> | undefined;
+  /** Reuse details described at most this long ago (ms) when the listing shows no change; null: describe everything again. */
+  reuseWithinMs: number | null;
+  /** A region was read completely: `certificates` as read, `startedAt` when its read began. */
+  save(accountId: string | null, region: string, certificates: readonly Certificate[], startedAt: Date): void;
 }
 
 /** True when some region or account failed: the CLI exits 3 and says which. */

@@ -64,7 +64,7 @@ const CHROME_ROWS = 4;
 const FIRST_SLICE_MS = 8;
 const FIRST_SLICE_STRETCH_MS = 8;
 
-function contentHeight(size: TerminalSize): number {
+export function contentHeight(size: TerminalSize): number {
   return Math.max(3, size.rows - CHROME_ROWS);
 }
 

@@ -10,6 +10,7 @@ import type { Certificate } from '../domain/certificate.js';
 import type { Finding } from '../domain/finding.js';
 import type { InventorySource } from '../domain/inventory.js';
 import { App } from './app.js';
+import { FirstFrame } from './first-frame.js';
 
 export interface RunTuiOptions {
   source: InventorySource;
@@ -21,7 +22,14 @@ export interface RunTuiOptions {
   /** The settings `audit` uses; the Report view states them (owner tag, thresholds). Defaults when omitted. */
   auditConfig?: AuditConfig;
   /** The Advisor's content, loaded once by the caller (or why it failed: the rest of the app still works). */
-  knowledgeBase: KnowledgeBase | Error;
+  knowledgeBase?: KnowledgeBase | Error;
+  /**
+   * The two settings above, still loading: the first frame (status line, a loading Overview) is painted
+   * at once from what is known, and the App takes over when they are read.
+   */
+  settings?: Promise<{ auditConfig?: AuditConfig; knowledgeBase: KnowledgeBase | Error }>;
+  /** Ends the TUI from outside (exit code 0): the caller has something to say on the normal screen. */
+  signal?: AbortSignal;
   /** Streams, for tests; default process.stdin/stdout. */
   stdin?: NodeJS.ReadStream;
   stdout?: NodeJS.WriteStream;
@@ -75,6 +83,9 @@ export async function runTui(options: RunTuiOptions): Promise<number> {
   process.on('uncaughtException', onUncaught);
   process.on('unhandledRejection', onUncaught);
   process.on('exit', restore);
+  const onAbort = () => finish(0);
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  if (options.signal?.aborted) exitCode = 0;
 
   stdout.write(ENTER_ALT_SCREEN);
   // Raw mode from the first moment: a key typed while the first frame is being built waits in
@@ -83,18 +94,29 @@ export async function runTui(options: RunTuiOptions): Promise<number> {
   if (tty.isTTY && typeof tty.setRawMode === 'function') tty.setRawMode(true);
   Object.assign(console, { log: hold, error: hold, warn: hold, info: hold, debug: hold });
   try {
-    instance = render(
+    const app = (settings: { auditConfig?: AuditConfig; knowledgeBase: KnowledgeBase | Error }) => (
       <App
         source={options.source}
         color={options.color}
         configDir={options.configDir}
         now={options.now}
         audit={options.audit}
-        auditConfig={options.auditConfig}
-        knowledgeBase={options.knowledgeBase}
+        auditConfig={settings.auditConfig}
+        knowledgeBase={settings.knowledgeBase}
         onExit={(code) => finish(code)}
-      />,
-      { stdout, stdin, stderr, exitOnCtrlC: false, patchConsole: false, maxFps: 30 },
+      />
+    );
+    const first = options.settings
+      ? <FirstFrame label={options.source.label} color={options.color} now={(options.now ?? (() => new Date()))()} />
+      : app({ auditConfig: options.auditConfig, knowledgeBase: options.knowledgeBase ?? new Error('the Advisor content was not loaded') });
+    instance = render(first, { stdout, stdin, stderr, exitOnCtrlC: false, patchConsole: false, maxFps: 30 });
+    options.settings?.then(
+      (settings) => {
+        if (exitCode === null) instance?.rerender(app(settings));
+      },
+      () => {
+        // The caller hears of it through its own promise and ends the TUI.
+      },
     );
     if (exitCode !== null) instance.unmount();
     await instance.waitUntilExit();
@@ -117,6 +139,7 @@ export async function runTui(options: RunTuiOptions): Promise<number> {
     process.off('SIGHUP', onSignal);
     process.off('uncaughtException', onUncaught);
     process.off('unhandledRejection', onUncaught);
+    options.signal?.removeEventListener('abort', onAbort);
     restore();
     process.off('exit', restore);
   }

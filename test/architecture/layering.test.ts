@@ -16,11 +16,13 @@ import { describe, expect, it } from 'vitest';
  * - report: imports domain, audit and advisor.
  * - ui: imports domain, platform, audit, advisor and report; never aws or cli (the CLI hands it
  *   what it needs), never endpoint.
+ * - cache: the local inventory cache's files; imports domain and platform. Only the CLI wires it in
+ *   (the engine sees it through domain's PriorReads, the TUI through inventory events).
  * - endpoint: the project's own AWS wire endpoint for tests and the demo; imports domain and
  *   platform; only the CLI's demo wiring imports it.
  * - cli: on top; imports anything.
  */
-const LAYERS = ['domain', 'platform', 'aws', 'audit', 'advisor', 'report', 'ui', 'endpoint', 'cli'] as const;
+const LAYERS = ['domain', 'platform', 'aws', 'audit', 'advisor', 'report', 'ui', 'cache', 'endpoint', 'cli'] as const;
 type Layer = (typeof LAYERS)[number];
 
 const MAY_IMPORT: Record<Layer, readonly Layer[]> = {
@@ -31,8 +33,9 @@ const MAY_IMPORT: Record<Layer, readonly Layer[]> = {
   advisor: ['domain', 'platform'],
   report: ['domain', 'audit', 'advisor'],
   ui: ['domain', 'platform', 'audit', 'advisor', 'report'],
+  cache: ['domain', 'platform'],
   endpoint: ['domain', 'platform'],
-  cli: ['domain', 'platform', 'aws', 'audit', 'advisor', 'report', 'ui', 'endpoint'],
+  cli: ['domain', 'platform', 'aws', 'audit', 'advisor', 'report', 'ui', 'cache', 'endpoint'],
 };
 
 /** The only files outside endpoint/ that may import it. */

@@ -17,7 +17,8 @@ export function emptyHome(): string {
 /** Runs the real built binary, as a user would, with a clean AWS environment. */
 export function runCli(args: string[], env: Record<string, string | undefined> = {}, input?: string): Promise<CliResult> {
   const base: Record<string, string | undefined> = { ...process.env };
-  for (const k of Object.keys(base)) if (k.startsWith('AWS_') || k === 'NO_COLOR' || k === 'FORCE_COLOR') delete base[k];
+  // The developer's XDG_CACHE_HOME must not receive the tests' inventory caches: they go under HOME.
+  for (const k of Object.keys(base)) if (k.startsWith('AWS_') || k === 'NO_COLOR' || k === 'FORCE_COLOR' || k === 'XDG_CACHE_HOME') delete base[k];
   const home = env.HOME ?? emptyHome();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['bin/acm-advisor.js', ...args], {

@@ -11,6 +11,7 @@ import type { AuditConfig } from '../../domain/thresholds.js';
 import { runAudit } from '../../audit/run.js';
 import { parseRuleList, parseSeverity, thresholdHit } from '../../audit/severity.js';
 import { renderAuditTable } from '../../audit/render-table.js';
+import { cachedDetailsByRegion } from '../../domain/cached-details.js';
 
 export interface AuditCommandOptions {
   format: 'table' | 'json';
@@ -75,7 +76,9 @@ export async function runAuditCommand(ctx: CommandContext, opts: AuditCommandOpt
   const result = runAudit(inventory.certificates, config, ctx.now, { rules });
 
   if (opts.format === 'json') {
-    ctx.out(`${toInertJson({ findings: result.findings, summary: result.summary })}\n`);
+    // Where --max-age reused cached details, which regions and how old (absent otherwise).
+    const cachedDetails = cachedDetailsByRegion(inventory.certificates);
+    ctx.out(`${toInertJson({ findings: result.findings, summary: result.summary, ...(cachedDetails.length ? { cachedDetails } : {}) })}\n`);
   } else {
     ctx.out(renderAuditTable(result, { color: ctx.color, certificates: inventory.certificates }));
   }

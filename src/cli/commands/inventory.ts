@@ -1,6 +1,7 @@
 import { daysUntilExpiry, type Certificate } from '../../domain/certificate.js';
 import { accountsOf, isPartial, type Inventory, type RegionState } from '../../domain/inventory.js';
 import { expiryUrgency, type ExpiryDays } from '../../domain/thresholds.js';
+import { cachedDetailsByRegion, type CachedDetails } from '../../domain/cached-details.js';
 import type { CommandContext } from '../context.js';
 import { InputError } from '../../domain/errors.js';
 import { sanitiseForTerminal, toInertJson } from '../../domain/text.js';
@@ -29,20 +30,34 @@ export async function runInventoryCommand(ctx: CommandContext, opts: { format: s
   return isPartial(inventory) ? EXIT.partial : EXIT.ok;
 }
 
-/** The inventory JSON contract: regions trimmed to region/status/error, one entry per account. */
+/**
+ * The inventory JSON contract: regions trimmed to region/status/error, one entry per account; plus
+ * `cachedDetails` on a region where `--max-age` reused details from the cache (each such certificate
+ * says when in `detail.cached.describedAt`).
+ */
 export function inventoryJson(inv: Inventory): string {
-  const trim = (r: RegionState) => ({ region: r.region, status: r.status === 'error' ? 'error' : 'ok', ...(r.error ? { error: r.error } : {}) });
+  const cachedIn = (certs: readonly Certificate[]) => new Map(cachedDetailsByRegion(certs).map((c) => [c.region, c]));
+  const trim = (r: RegionState, cached: Map<string, CachedDetails>) => {
+    const c = cached.get(r.region);
+    return {
+      region: r.region,
+      status: r.status === 'error' ? 'error' : 'ok',
+      ...(r.error ? { error: r.error } : {}),
+      ...(c ? { cachedDetails: { count: c.count, oldestDescribedAt: c.oldestDescribedAt, newestDescribedAt: c.newestDescribedAt } } : {}),
+    };
+  };
+  const all = cachedIn(inv.certificates);
   return toInertJson(
     {
       generatedAt: inv.generatedAt,
       account: inv.account,
-      regions: regionsByName(inv.regions).map(trim),
+      regions: regionsByName(inv.regions).map((r) => trim(r, all)),
       accounts: accountsOf(inv).map((a) => ({
         id: a.id,
         name: a.name,
         status: a.status === 'error' ? 'error' : 'ok',
         ...(a.error ? { error: a.error } : {}),
-        regions: a.regions.map(trim),
+        regions: a.regions.map((r) => trim(r, all.size ? cachedIn(inv.certificates.filter((c) => c.accountId === a.id)) : all)),
       })),
       ...(inv.origin ? { source: inv.origin } : {}),
       certificates: sortCertificates(inv.certificates),

@@ -1,0 +1,68 @@
+import type { Inventory, InventoryEvent, InventorySource, PriorReads } from '../domain/inventory.js';
+import type { InventoryCache } from './inventory-cache.js';
+
+function abortError(): Error {
+  const e = new Error('The operation was aborted');
+  e.name = 'AbortError';
+  return e;
+}
+
+/** A live read that can take the cache's earlier read (the AWS source). */
+export interface LiveSource {
+  load(onEvent: (e: InventoryEvent) => void, signal?: AbortSignal, prior?: PriorReads): Promise<Inventory>;
+  prioritise?(arns: readonly string[], level: 'opened' | 'visible'): void;
+}
+
+/**
+ * An inventory source with the local cache around a live one that is built only when first needed
+ * (the SDK loads behind the first frame). Each load: the cached inventory first when `warmStart`
+ * (before any AWS call), then the live read, which revalidates, reuses and saves through the cache.
+ * Without a cache it is just the live read, built lazily.
+ */
+export function withInventoryCache(options: {
+  label: InventorySource['label'];
+  cache: InventoryCache | null;
+  /** The regions asked for: a warm start shows only those. */
+  regions: string[] | 'all';
+  warmStart: boolean;
+  /** Awaited before anything is emitted (the TUI's audit settings, so cached rows are audited too). */
+  before?: Promise<unknown>;
+  live: () => Promise<LiveSource>;
+}): InventorySource {
+  const { cache } = options;
+  let built: LiveSource | null = null;
+  return {
+    label: options.label,
+    // What the user looks at is described first; before the live source exists there is nothing to move.
+    prioritise(arns, level) {
+      built?.prioritise?.(arns, level);
+    },
+    async load(onEvent, signal) {
+      const warn = () => {
+        for (const message of cache?.takeWarnings() ?? []) onEvent({ kind: 'warning', message });
+      };
+      await options.before;
+      if (signal?.aborted) throw abortError();
+      if (cache && options.warmStart) {
+        const warm = cache.cachedInventory(options.regions);
+        warn();
+        if (warm) onEvent({ kind: 'cached', ...warm });
+      }
+      const live = await options.live();
+      built = live;
+      if (!cache) return live.load(onEvent, signal);
+      const inventory = await live.load(
+        (e) => {
+          if (e.kind === 'identity' && e.account) cache.rememberAccount(e.account);
+          onEvent(e);
+        },
+        signal,
+        cache.priorReads(),
+      );
+      const late = cache.takeWarnings();
+      for (const message of late) onEvent({ kind: 'warning', message });
+      // Warnings the cache raised while the engine ran (a file set aside, a failed write) join the inventory's.
+      return { ...inventory, warnings: [...inventory.warnings, ...late] };
+    },
+  };
+}

@@ -1,0 +1,105 @@
+/**
+ * The cache's files. Each is versioned; a file of another version or shape is never half-read but set
+ * aside (see inventory-cache.ts). Certificates are stored as the one domain model, metadata and tags
+ * only: the cache never holds credentials, private keys or certificate bodies.
+ */
+import { z } from 'zod';
+import type { Certificate } from '../domain/certificate.js';
+
+/** Bump on any incompatible change to the files below; older files are then set aside and re-read. */
+export const CACHE_VERSION = 1;
+export const REGION_FORMAT = 'acm-advisor/region-inventory';
+export const SOURCES_FORMAT = 'acm-advisor/sources';
+
+const str = z.string();
+const nstr = z.string().nullable();
+const strings = z.array(z.string());
+
+const domainValidation = z.object({
+  domainName: str,
+  validationMethod: nstr,
+  validationStatus: nstr,
+  validationDomain: nstr,
+  validationEmails: strings,
+  resourceRecord: z.object({ name: str, type: str, value: str }).nullable(),
+  httpRedirect: z.object({ from: str, to: str }).nullable(),
+});
+
+const detail = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('summary') }),
+  z.object({ state: z.literal('searched'), missingFields: strings }),
+  z.object({ state: z.literal('complete'), cached: z.object({ describedAt: z.iso.datetime() }).optional() }),
+  z.object({ state: z.literal('failed'), missingFields: strings, reason: str }),
+  z.object({ state: z.literal('tags-failed'), reason: str }),
+]);
+
+// Loose: a field added to the model later survives a round trip; the version guards incompatible changes.
+const certificate = z.looseObject({
+  arn: str,
+  accountId: nstr,
+  accountName: nstr,
+  region: str,
+  domainName: nstr,
+  subjectAlternativeNames: strings,
+  status: nstr,
+  type: nstr,
+  keyAlgorithm: nstr,
+  notBefore: nstr,
+  notAfter: nstr,
+  inUse: z.boolean().nullable(),
+  inUseBy: strings,
+  renewalEligibility: nstr,
+  renewalStatus: nstr,
+  validationMethod: nstr,
+  transparencyLogging: nstr,
+  exportOption: nstr,
+  issuer: nstr,
+  tags: z.record(z.string(), z.string()),
+  exported: z.boolean().nullable(),
+  createdAt: nstr,
+  issuedAt: nstr,
+  importedAt: nstr,
+  revokedAt: nstr,
+  revocationReason: nstr,
+  failureReason: nstr,
+  serial: nstr,
+  subject: nstr,
+  signatureAlgorithm: nstr,
+  keyUsages: strings,
+  extendedKeyUsages: strings,
+  certificateAuthorityArn: nstr,
+  managedBy: nstr,
+  keyPairOrigin: nstr,
+  renewalStatusReason: nstr,
+  renewalUpdatedAt: nstr,
+  domainValidations: z.array(domainValidation),
+  detail,
+});
+
+// A compile-time check that the schema still describes the whole model: a new required field on
+// Certificate fails here until the schema (and CACHE_VERSION) follow.
+type Parsed = z.infer<typeof certificate>;
+const modelCovered: (p: Parsed) => Certificate = (p) => p;
+void modelCovered;
+
+export const regionFileSchema = z.object({
+  format: z.literal(REGION_FORMAT),
+  version: z.literal(CACHE_VERSION),
+  savedAt: z.iso.datetime(),
+  accountId: str,
+  region: str,
+  certificates: z.array(certificate),
+});
+export type RegionFile = { format: typeof REGION_FORMAT; version: typeof CACHE_VERSION; savedAt: string; accountId: string; region: string; certificates: Certificate[] };
+
+/** Which account each source (profile and endpoint) last read: what a warm start shows before STS answers. */
+export const sourcesFileSchema = z.object({
+  format: z.literal(SOURCES_FORMAT),
+  version: z.literal(CACHE_VERSION),
+  sources: z.record(z.string(), z.object({ accountId: str, accountArn: nstr, savedAt: z.iso.datetime() })),
+});
+export type SourcesFile = z.infer<typeof sourcesFileSchema>;
+
+/** Only these become path segments: an account id or region from the wire must never escape the folder. */
+export const ACCOUNT_ID = /^\d{12}$/;
+export const REGION_NAME = /^[a-z]{2}(?:-[a-z0-9]+){2,3}$/;

@@ -1,0 +1,246 @@
+/**
+ * The local inventory cache: after each complete read of a region, its certificates are saved under
+ * `<dir>/accounts/<account>/<region>.json`, and `<dir>/sources.json` remembers which account each
+ * source (profile and endpoint) last read, so the next start can show it before any AWS call.
+ *
+ * Files are 0600 in 0700 folders and written atomically (a temporary file renamed over the old one),
+ * so a crash or a second process never leaves half a file. A file that cannot be used — not JSON,
+ * another version, the wrong shape — is renamed aside with one warning and read afresh; the cache
+ * never stops a run. Nothing here touches AWS.
+ */
+import { chmodSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Certificate } from '../domain/certificate.js';
+import type { AccountIdentity, PriorReads } from '../domain/inventory.js';
+import { ACCOUNT_ID, CACHE_VERSION, REGION_FORMAT, REGION_NAME, regionFileSchema, SOURCES_FORMAT, sourcesFileSchema, type RegionFile, type SourcesFile } from './format.js';
+
+export interface CachedInventory {
+  /** When the oldest of the regions shown was saved. */
+  savedAt: string;
+  account: AccountIdentity | null;
+  regions: string[];
+  certificates: Certificate[];
+}
+
+export interface InventoryCacheOptions {
+  /** The cache folder (defaultCacheDir()). */
+  dir: string;
+  /** Names the source: profile and endpoint. Reads of the same source share a remembered account. */
+  sourceKey: string;
+  /** `--max-age` in ms; null: every detail is described again. */
+  reuseWithinMs?: number | null;
+  /**
+   * Loads see the earlier read: the TUI keeps earlier details on screen while revalidating, `--max-age`
+   * reuses them. Off, the cache is only written (a plain CLI run reads everything live).
+   */
+  readBack: boolean;
+  now?: () => Date;
+}
+
+type ReadResult<T> = { ok: T } | { missing: true } | { unusable: string };
+
+export class InventoryCache {
+  private readonly dir: string;
+  private readonly now: () => Date;
+  /** Notices not yet handed to a load (files set aside, writes that failed). */
+  private notices: string[] = [];
+  private setAside: string[] = [];
+  private writeFailed = false;
+  /** Region files the warm start just read, handed to the next load's engine instead of read twice. */
+  private warmFiles = new Map<string, RegionFile>();
+
+  constructor(private readonly options: InventoryCacheOptions) {
+    this.dir = options.dir;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** Warnings since the last call: at most one line for every file set aside, one per failed write. */
+  takeWarnings(): string[] {
+    const out = [...this.notices];
+    if (this.setAside.length > 0) {
+      out.unshift(
+        `${this.setAside.length === 1 ? 'a cache file' : `${this.setAside.length} cache files`} could not be used and ${this.setAside.length === 1 ? 'was' : 'were'} set aside (${this.setAside.join('; ')}); reading afresh`,
+      );
+    }
+    this.notices = [];
+    this.setAside = [];
+    return out;
+  }
+
+  /** What this source showed last time — every saved region of the remembered account (within `regions`). */
+  cachedInventory(regions: string[] | 'all'): CachedInventory | null {
+    const source = this.readSources()?.sources[this.options.sourceKey];
+    if (!source || !ACCOUNT_ID.test(source.accountId)) return null;
+    const names = regions === 'all' ? this.savedRegions(source.accountId) : regions;
+    const files = names.map((r) => this.readRegion(source.accountId, r)).filter((f): f is RegionFile => f !== null);
+    if (files.length === 0) return null;
+    this.warmFiles = new Map(files.map((f) => [`${f.accountId}/${f.region}`, f]));
+    return {
+      savedAt: files.map((f) => f.savedAt).sort()[0],
+      account: { id: source.accountId, arn: source.accountArn ?? '' },
+      regions: files.map((f) => f.region),
+      certificates: files.flatMap((f) => f.certificates),
+    };
+  }
+
+  /** The engine's view of the cache: earlier regions to revalidate or reuse, and where to save. */
+  priorReads(): PriorReads {
+    // One read per region and load: the engine asks once, the TUI's warm start already may have.
+    const read = new Map<string, ReadonlyMap<string, Certificate> | undefined>();
+    return {
+      reuseWithinMs: this.options.reuseWithinMs ?? null,
+      region: (accountId, region) => {
+        if (!this.options.readBack) return undefined;
+        const account = accountId ?? this.rememberedAccount();
+        if (!account) return undefined;
+        const key = `${account}/${region}`;
+        if (!read.has(key)) {
+          const file = this.warmFiles.get(key) ?? this.readRegion(account, region);
+          this.warmFiles.delete(key);
+          read.set(key, file ? new Map(file.certificates.map((c) => [c.arn, c])) : undefined);
+        }
+        return read.get(key);
+      },
+      save: (accountId, region, certificates, startedAt) => this.saveRegion(accountId, region, certificates, startedAt),
+    };
+  }
+
+  /** Remembers `account` as what this source reads (for the next warm start). */
+  rememberAccount(account: AccountIdentity): void {
+    if (!ACCOUNT_ID.test(account.id)) return;
+    const current = this.readSources() ?? { format: SOURCES_FORMAT, version: CACHE_VERSION, sources: {} };
+    const prev = current.sources[this.options.sourceKey];
+    if (prev && prev.accountId === account.id && prev.accountArn === account.arn) return;
+    current.sources[this.options.sourceKey] = { accountId: account.id, accountArn: account.arn, savedAt: this.now().toISOString() };
+    this.write(join(this.dir, 'sources.json'), current satisfies SourcesFile);
+  }
+
+  saveRegion(accountId: string | null, region: string, certificates: readonly Certificate[], startedAt: Date): void {
+    const account = accountId ?? accountOfArns(certificates);
+    if (!account || !ACCOUNT_ID.test(account) || !REGION_NAME.test(region)) return;
+    // Details read in this run are stamped with the time the region's read began: never younger than they are.
+    const describedAt = startedAt.toISOString();
+    const file: RegionFile = {
+      format: REGION_FORMAT,
+      version: CACHE_VERSION,
+      savedAt: this.now().toISOString(),
+      accountId: account,
+      region,
+      certificates: certificates.map((c) =>
+        c.detail.state === 'complete' && !c.detail.cached ? { ...c, detail: { state: 'complete', cached: { describedAt } } } : c,
+      ),
+    };
+    if (this.write(join(this.dir, 'accounts', account, `${region}.json`), file)) {
+      const remembered = this.readSources()?.sources[this.options.sourceKey];
+      if (!remembered || remembered.accountId !== account) this.rememberAccount({ id: account, arn: remembered?.accountArn ?? '' });
+    }
+  }
+
+  private rememberedAccount(): string | null {
+    const id = this.readSources()?.sources[this.options.sourceKey]?.accountId;
+    return id && ACCOUNT_ID.test(id) ? id : null;
+  }
+
+  private savedRegions(account: string): string[] {
+    try {
+      return readdirSync(join(this.dir, 'accounts', account))
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => f.slice(0, -'.json'.length))
+        .filter((r) => REGION_NAME.test(r))
+        .sort();
+    } catch {
+      return [];
+    }
+  }
+
+  private readSources(): SourcesFile | null {
+    const r = this.readJson(join(this.dir, 'sources.json'), (v) => sourcesFileSchema.safeParse(v));
+    return 'ok' in r ? r.ok : null;
+  }
+
+  private readRegion(account: string, region: string): RegionFile | null {
+    if (!ACCOUNT_ID.test(account) || !REGION_NAME.test(region)) return null;
+    const r = this.readJson(join(this.dir, 'accounts', account, `${region}.json`), (v) => {
+      const parsed = regionFileSchema.safeParse(v);
+      if (parsed.success && (parsed.data.accountId !== account || parsed.data.region !== region)) {
+        return { success: false as const, error: new Error(`it holds ${parsed.data.accountId}/${parsed.data.region}`) };
+      }
+      return parsed;
+    });
+    return 'ok' in r ? (r.ok as RegionFile) : null;
+  }
+
+  private readJson<T>(path: string, validate: (v: unknown) => { success: true; data: T } | { success: false; error: Error }): ReadResult<T> {
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') return { missing: true };
+      this.notices.push(`the cache file ${path} could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'}); reading afresh`);
+      return { unusable: 'unreadable' };
+    }
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      return this.putAside(path, 'not valid JSON');
+    }
+    const version = (value as { version?: unknown } | null)?.version;
+    if (version !== CACHE_VERSION) return this.putAside(path, `version ${JSON.stringify(version ?? null)}, expected ${CACHE_VERSION}`);
+    const parsed = validate(value);
+    if (!parsed.success) return this.putAside(path, 'unexpected content');
+    return { ok: parsed.data };
+  }
+
+  private putAside(path: string, why: string): ReadResult<never> {
+    const aside = `${path}.unusable-${this.now().toISOString().replace(/[:.]/g, '-')}`;
+    try {
+      renameSync(path, aside);
+      this.setAside.push(`${path}: ${why}, now ${aside}`);
+    } catch {
+      // Not even renamable: leave it; it is read (and ignored) again next time.
+      this.setAside.push(`${path}: ${why}`);
+    }
+    return { unusable: why };
+  }
+
+  /** Atomic write; false (with one warning) when the folder is not writable. */
+  private write(path: string, value: unknown): boolean {
+    const tmp = `${path}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
+    try {
+      this.ensureDir(join(path, '..'));
+      writeFileSync(tmp, JSON.stringify(value), { mode: 0o600, flag: 'wx' });
+      renameSync(tmp, path);
+      return true;
+    } catch (error) {
+      try {
+        rmSync(tmp, { force: true });
+      } catch {
+        // The folder itself is the problem: there is no temporary file to remove.
+      }
+      // One warning per run, not one per region.
+      if (!this.writeFailed) {
+        this.writeFailed = true;
+        this.notices.push(`the inventory cache could not be written in ${this.dir} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); continuing without it`);
+      }
+      return false;
+    }
+  }
+
+  /** The cache folder and everything below it: 0700, whatever the umask or an earlier version left. */
+  private ensureDir(dir: string): void {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    for (let d = dir; d.startsWith(this.dir) && d.length >= this.dir.length; d = join(d, '..')) chmodSync(d, 0o700);
+  }
+}
+
+function accountOfArns(certificates: readonly Certificate[]): string | null {
+  for (const c of certificates) if (c.accountId) return c.accountId;
+  return null;
+}
+
+/** The key of a source in sources.json: profile and endpoint (never credentials). */
+export function sourceKey(label: { profile: string | null; endpoint: string | null; scope?: string | null }): string {
+  return `profile=${label.profile ?? 'default'} endpoint=${label.endpoint ?? 'aws'}${label.scope ? ` scope=${label.scope}` : ''}`;
+}

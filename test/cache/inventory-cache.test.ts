@@ -1,0 +1,119 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { InventoryCache, sourceKey } from '../../src/cache/inventory-cache.js';
+import { CACHE_VERSION } from '../../src/cache/format.js';
+import { emptyCertificate, type Certificate } from '../../src/domain/certificate.js';
+
+const ACCOUNT = '123456789012';
+const NOW = new Date('2026-11-27T12:00:00Z');
+let root = '';
+let dir = '';
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'acm-advisor-cache-'));
+  dir = join(root, 'acm-advisor');
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+const KEY = sourceKey({ profile: 'prod', endpoint: null });
+const cache = (opts: Partial<ConstructorParameters<typeof InventoryCache>[0]> = {}) =>
+  new InventoryCache({ dir, sourceKey: KEY, readBack: true, now: () => NOW, ...opts });
+
+function cert(id: string, region = 'eu-west-1', detail: Certificate['detail'] = { state: 'complete' }): Certificate {
+  return { ...emptyCertificate(`arn:aws:acm:${region}:${ACCOUNT}:certificate/${id}`, region), domainName: `${id}.example.com`, status: 'ISSUED', tags: { owner: 'web' }, detail };
+}
+const regionFile = (region = 'eu-west-1') => join(dir, 'accounts', ACCOUNT, `${region}.json`);
+const mode = (p: string) => statSync(p).mode & 0o777;
+
+describe('InventoryCache', () => {
+  it('saves a region 0600 in 0700 folders, stamps fresh details with when the read began, and reads it back', () => {
+    const c = cache();
+    const started = new Date('2026-11-27T11:50:00Z');
+    c.saveRegion(ACCOUNT, 'eu-west-1', [cert('a'), cert('b', 'eu-west-1', { state: 'summary' })], started);
+    c.rememberAccount({ id: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:root` });
+    expect(mode(regionFile())).toBe(0o600);
+    expect(mode(join(dir, 'sources.json'))).toBe(0o600);
+    for (const d of [dir, join(dir, 'accounts'), join(dir, 'accounts', ACCOUNT)]) expect(mode(d)).toBe(0o700);
+    // Written atomically: no temporary file is left beside it.
+    expect(readdirSync(join(dir, 'accounts', ACCOUNT))).toEqual(['eu-west-1.json']);
+
+    const warm = cache().cachedInventory('all');
+    expect(warm).toMatchObject({ savedAt: NOW.toISOString(), account: { id: ACCOUNT }, regions: ['eu-west-1'] });
+    expect(warm!.certificates.map((x) => x.detail)).toEqual([{ state: 'complete', cached: { describedAt: started.toISOString() } }, { state: 'summary' }]);
+    expect(warm!.certificates[0].tags).toEqual({ owner: 'web' });
+    // Another source (profile) has not read this account.
+    expect(new InventoryCache({ dir, sourceKey: sourceKey({ profile: 'dev', endpoint: null }), readBack: true }).cachedInventory('all')).toBeNull();
+  });
+
+  it('keeps credentials out: the files hold the certificate model and nothing else', () => {
+    const c = cache();
+    c.saveRegion(ACCOUNT, 'eu-west-1', [cert('a')], NOW);
+    const text = readFileSync(regionFile(), 'utf8');
+    expect(Object.keys(JSON.parse(text)).sort()).toEqual(['accountId', 'certificates', 'format', 'region', 'savedAt', 'version']);
+    expect(text).not.toMatch(/secret|accessKey|sessionToken|BEGIN CERTIFICATE|PRIVATE KEY/i);
+  });
+
+  it('shows only the regions asked for, and the engine sees them by ARN', () => {
+    const c = cache();
+    c.saveRegion(ACCOUNT, 'eu-west-1', [cert('a')], NOW);
+    c.saveRegion(ACCOUNT, 'us-east-1', [cert('b', 'us-east-1')], NOW);
+    expect(cache().cachedInventory(['us-east-1'])!.certificates.map((x) => x.region)).toEqual(['us-east-1']);
+    const prior = cache().priorReads();
+    expect([...prior.region(ACCOUNT, 'eu-west-1')!.keys()]).toEqual([cert('a').arn]);
+    // The account STS has not named yet: the one this source last read.
+    expect(prior.region(null, 'us-east-1')!.size).toBe(1);
+    expect(prior.region(ACCOUNT, 'ap-south-1')).toBeUndefined();
+    // Write-only (a plain CLI run): nothing is read back.
+    expect(cache({ readBack: false }).priorReads().region(ACCOUNT, 'eu-west-1')).toBeUndefined();
+  });
+
+  it.each([
+    ['not JSON', '{"format": "acm-advisor/region-inv'],
+    ['another version', JSON.stringify({ format: 'acm-advisor/region-inventory', version: CACHE_VERSION + 1, certificates: 'whatever' })],
+    ['the wrong shape', JSON.stringify({ format: 'acm-advisor/region-inventory', version: CACHE_VERSION, savedAt: NOW.toISOString(), accountId: ACCOUNT, region: 'eu-west-1', certificates: [{ arn: 1 }] })],
+    ['another account', JSON.stringify({ format: 'acm-advisor/region-inventory', version: CACHE_VERSION, savedAt: NOW.toISOString(), accountId: '999999999999', region: 'eu-west-1', certificates: [] })],
+  ])('sets a file holding %s aside with one warning, never throwing', (_what, text) => {
+    const c = cache();
+    c.saveRegion(ACCOUNT, 'eu-west-1', [cert('a')], NOW);
+    c.saveRegion(ACCOUNT, 'us-east-1', [cert('b', 'us-east-1')], NOW);
+    c.rememberAccount({ id: ACCOUNT, arn: 'x' });
+    writeFileSync(regionFile(), text);
+    const again = cache();
+    const warm = again.cachedInventory('all');
+    expect(warm!.regions).toEqual(['us-east-1']);
+    const warnings = again.takeWarnings();
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^a cache file could not be used and was set aside \(.*eu-west-1\.json: .*\); reading afresh$/);
+    expect(again.takeWarnings()).toEqual([]);
+    const files = readdirSync(join(dir, 'accounts', ACCOUNT));
+    expect(files.filter((f) => f.startsWith('eu-west-1.json.unusable-'))).toHaveLength(1);
+    expect(files).not.toContain('eu-west-1.json');
+    // Set aside, not read again: the next start is quiet.
+    const third = cache();
+    third.cachedInventory('all');
+    expect(third.takeWarnings()).toEqual([]);
+  });
+
+  it('never lets an account id or region from the wire become a path', () => {
+    const c = cache();
+    c.saveRegion('../../etc', 'eu-west-1', [cert('a')], NOW);
+    c.saveRegion(ACCOUNT, '../x', [cert('a')], NOW);
+    c.rememberAccount({ id: '../../x', arn: 'x' });
+    expect(readdirSync(root)).toEqual([]);
+  });
+
+  it('a folder that cannot be written is one warning, and the run goes on', () => {
+    // A file where the folder should be fails for every user, root included.
+    mkdirSync(root, { recursive: true });
+    writeFileSync(dir, 'not a folder');
+    const c = cache();
+    c.saveRegion(ACCOUNT, 'eu-west-1', [cert('a')], NOW);
+    c.saveRegion(ACCOUNT, 'us-east-1', [cert('b', 'us-east-1')], NOW);
+    c.rememberAccount({ id: ACCOUNT, arn: 'x' });
+    const w = c.takeWarnings();
+    expect(w).toHaveLength(1);
+    expect(w[0]).toMatch(/^the inventory cache could not be written in .*\(E[A-Z]+\); continuing without it$/);
+    expect(c.cachedInventory('all')).toBeNull();
+  });
+});
