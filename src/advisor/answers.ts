@@ -9,8 +9,6 @@ export interface Answers {
   answers: Record<string, string>;
 }
 
-export const NO_ANSWERS: Answers = { workload: null, answers: {} };
-
 const quote = (v: unknown) => JSON.stringify(v) ?? String(v);
 
 function describe(v: unknown): string {

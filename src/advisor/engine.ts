@@ -132,7 +132,7 @@ export function collectEvidence(kb: KnowledgeBase, inventory: Inventory, finding
 }
 
 /** Why a skipped question was skipped: the earlier answers its askIf looks at. */
-function skippedBecause(kb: KnowledgeBase, q: Question, given: Record<string, string>): string {
+function skippedBecause(q: Question, given: Record<string, string>): string {
   const refs = new Set<string>();
   const walk = (c: Condition): void => {
     if ('answer' in c) refs.add(c.answer.question);
@@ -164,7 +164,7 @@ export function advise(kb: KnowledgeBase, answers: Answers, inventory: Inventory
     const agreement = p ? (p.value === value ? ` The inventory agrees: ${p.because}.` : ` Note: the inventory suggested "${p.value}" (${p.because}).`) : '';
     return { id: q.id, prompt: q.prompt, value, label: choice.label, effect: choice.effect, rationale: choice.explanation + agreement };
   });
-  const ignoredAnswers: IgnoredAnswer[] = skipped.map(({ q, value }) => ({ id: q.id, value, because: skippedBecause(kb, q, given) }));
+  const ignoredAnswers: IgnoredAnswer[] = skipped.map(({ q, value }) => ({ id: q.id, value, because: skippedBecause(q, given) }));
 
   const decision = decide(kb, answers);
   const contradictions = findContradictions(kb, given, evidence);

@@ -145,7 +145,6 @@ export const factSchema = z
 export const factsFileSchema = z.object({ facts: z.array(factSchema).min(1) }).strict();
 
 export type Source = z.infer<typeof sourceSchema>;
-export type Choice = z.infer<typeof choiceSchema>;
 export type Question = z.infer<typeof questionSchema>;
 export type DecisionRule = z.infer<typeof ruleSchema>;
 export type DecisionRules = z.infer<typeof rulesFileSchema>;

@@ -103,7 +103,3 @@ export function allNames(cert: Certificate): string[] {
   );
   return [...new Set(names)];
 }
-
-export function certLabel(cert: Certificate): string {
-  return cert.domainName ?? cert.subjectAlternativeNames[0] ?? cert.arn;
-}

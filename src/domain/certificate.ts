@@ -3,7 +3,7 @@
  *
  * Field values keep ACM's own enum spelling (ISSUED, AMAZON_ISSUED, RSA_2048, EMAIL…);
  * dates are ISO-8601 strings; anything ACM did not return is `null`, never invented.
- * The first block is PRODUCT.md's inventory contract; the rest is detail the TUI,
+ * The first block is the inventory contract (`inventory --format json`); the rest is detail the TUI,
  * audit and advisor use, and is also written to JSON.
  */
 export interface Certificate {
@@ -89,18 +89,6 @@ export const KEY_ALGORITHMS = [
   'EC_secp384r1',
   'EC_secp521r1',
 ] as const;
-
-export const CERTIFICATE_STATUSES = [
-  'PENDING_VALIDATION',
-  'ISSUED',
-  'INACTIVE',
-  'EXPIRED',
-  'VALIDATION_TIMED_OUT',
-  'REVOKED',
-  'FAILED',
-] as const;
-
-export const CERTIFICATE_TYPES = ['AMAZON_ISSUED', 'IMPORTED', 'PRIVATE'] as const;
 
 export const KEY_PAIR_ORIGINS = ['AWS_MANAGED', 'ACME', 'CUSTOMER_PROVIDED'] as const;
 

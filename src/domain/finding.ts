@@ -1,7 +1,7 @@
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
-/** One audit result, as PRODUCT.md's audit JSON carries it. */
+/** One audit result, as `audit --format json` carries it. */
 export interface Finding {
   ruleId: string;
   severity: Severity;

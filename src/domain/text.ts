@@ -48,8 +48,3 @@ export function terminalLine(value: string, max = 1000): string {
   const chars = [...sanitiseForTerminal(value)];
   return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('')}…`;
 }
-
-/** True when the text holds anything the sanitiser would change. */
-export function isHostile(value: string): boolean {
-  return sanitiseForTerminal(value) !== value;
-}

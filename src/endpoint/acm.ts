@@ -9,7 +9,7 @@ import {
   type StoredDomainValidation,
 } from './types.js';
 
-/** ACM read operations, answered in the AWS JSON 1.1 shapes of acm-facts §1. */
+/** ACM read operations, answered in the AWS JSON 1.1 shapes of the ACM API Reference (https://docs.aws.amazon.com/acm/latest/APIReference/). */
 
 type Json = Record<string, unknown>;
 
@@ -18,15 +18,6 @@ export interface AcmContext {
   store: AccountStore;
   pageSize(requested: number): number;
 }
-
-export const ACM_READ_OPERATIONS = [
-  'ListCertificates',
-  'DescribeCertificate',
-  'GetCertificate',
-  'ListTagsForCertificate',
-  'GetAccountConfiguration',
-  'SearchCertificates',
-] as const;
 
 export function handleAcm(operation: string, body: Json, ctx: AcmContext): Json | null {
   switch (operation) {

@@ -1,5 +1,6 @@
 /**
- * ACM's published per-account, per-region API rate quotas (acm-facts §3), enforced with
+ * ACM's published per-account, per-region API rate quotas
+ * (https://docs.aws.amazon.com/acm/latest/userguide/acm-limits.html), enforced with
  * token buckets so that a client which does not pace itself sees what it would see
  * against AWS: ThrottlingException, not silent success.
  */

@@ -2,7 +2,7 @@ import { toInertJson } from '../domain/text.js';
 import type { Report } from './model.js';
 
 /**
- * The report as JSON: PRODUCT.md's audit fields (`findings`, `summary`), the
+ * The report as JSON: the audit's fields (`findings`, `summary`, as `audit --format json` has them), the
  * inventory (`account`, `regions`, `certificates`) and, when answers were given,
  * `recommendation` and `plan` — null otherwise, so consumers see a stable shape.
  * Every control, separator and bidi character is a \u escape, so hostile values stay inert

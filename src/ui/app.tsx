@@ -112,8 +112,8 @@ export function App(props: AppProps): React.JSX.Element {
   useTerminalSize(onResize);
   useInventoryLoader({ source: props.source, generation: state.load.generation, dispatch, audit: props.audit, now: nowFn });
   const filterRunner = useFilterRunner(state, dispatch);
-  // One clock reading per data change keeps renders pure and memoisable.
-  // eslint-disable-next-line react-hooks/exhaustive-deps
+  // One clock reading per data change keeps renders pure and memoisable: the clock is read again only
+  // when the data, the load, the view or the opened certificate changes, never on a key press alone.
   const now = useMemo(() => nowFn(), [state.dataVersion, state.load.generation, state.view, state.detail?.arn]);
   useSessionSaver(props.configDir, state.advisor.questionnaire, dispatch);
 

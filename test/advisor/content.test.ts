@@ -66,7 +66,7 @@ describe('knowledge base content', () => {
     expect(followUps).toEqual(['key-export-route']);
   });
 
-  it('keeps the stable ids and values of PRODUCT.md', () => {
+  it('keeps the stable ids and values answers files rely on', () => {
     const values = (id: string) => kb.questions.find((q) => q.id === id)?.choices.map((c) => c.value);
     expect(values('certificate-pinning')).toEqual(['none', 'ca', 'leaf']);
     for (const id of ['ev-ov-required', 'pci-passthrough', 'private-key-export', 'non-aws-cdn', 'onprem-ca-mandated', 'non-tls-use'])

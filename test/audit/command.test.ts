@@ -36,7 +36,7 @@ describe('audit command', () => {
     expect(clean.out.join('')).toContain('No findings.');
   });
 
-  it('prints PRODUCT.md audit JSON', async () => {
+  it('prints the audit JSON contract', async () => {
     const c = context(inventory([cert({ keyAlgorithm: 'RSA_1024' })]));
     expect(await runAuditCommand(c.ctx, { format: 'json' })).toBe(0);
     const json = JSON.parse(c.out.join(''));

@@ -19,7 +19,7 @@ function report(withAdvice: boolean) {
 }
 
 describe('JSON report', () => {
-  it('carries PRODUCT.md fields: findings, summary, account, regions, inventory, recommendation, plan', () => {
+  it('carries the contract fields: findings, summary, account, regions, inventory, recommendation, plan', () => {
     const text = renderReportJson(report(true));
     expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
     const json = JSON.parse(text);

@@ -5,7 +5,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import React from 'react';
 import { render, type Instance } from 'ink';
 import { expect, vi } from 'vitest';
 import type { Certificate } from '../../src/domain/certificate.js';

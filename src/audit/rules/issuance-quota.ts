@@ -32,7 +32,7 @@ export const issuanceQuota: AccountRule = {
     const out: Array<Omit<Finding, 'ruleId'>> = [];
     const q = config.quotas;
     for (const [region, list] of [...byRegion].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-      // ACME-issued certificates do not count against the ACM quotas (acm-facts §3).
+      // ACME-issued certificates do not count against the ACM quotas (https://docs.aws.amazon.com/acm/latest/userguide/acm-limits.html).
       const acm = list.filter((c) => c.type === 'AMAZON_ISSUED' && c.keyPairOrigin !== 'ACME');
       const imported = list.filter((c) => c.type === 'IMPORTED');
       const acmRecent = acm.map((c) => within365(c.createdAt, now));

@@ -4,8 +4,7 @@ import { InputError } from '../../domain/errors.js';
 import { EXIT } from '../errors.js';
 import { isPartial } from '../../domain/inventory.js';
 import { severityRank } from '../../domain/finding.js';
-import type { Inventory } from '../../domain/inventory.js';
-import { sanitiseForTerminal, toInertJson } from '../../domain/text.js';
+import { toInertJson } from '../../domain/text.js';
 import { resolveAuditConfig } from '../../audit/config.js';
 import type { AuditConfig } from '../../domain/thresholds.js';
 import { runAudit } from '../../audit/run.js';
@@ -41,17 +40,6 @@ export async function auditConfigFromOptions(
       ownerTag: opts.ownerTag,
     },
   });
-}
-
-/** Lines for stderr naming each failed region and why; empty when complete. */
-export function describeFailedRegions(inv: Inventory): string[] {
-  return inv.regions
-    .filter((r) => r.status === 'error')
-    .map((r) =>
-      sanitiseForTerminal(
-        `region ${r.region} failed${r.error ? `: ${r.error.code}: ${r.error.message}` : ''}; results are partial`,
-      ),
-    );
 }
 
 /**

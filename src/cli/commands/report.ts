@@ -12,7 +12,7 @@ import { renderReportJson } from '../../report/render-json.js';
 import { renderReportMarkdown } from '../../report/render-markdown.js';
 import { writeReportFile } from '../../report/write-file.js';
 import { loadKnowledgeBase, parseAnswers } from '../../advisor/index.js';
-import { auditConfigFromOptions, describeFailedRegions } from './audit.js';
+import { auditConfigFromOptions } from './audit.js';
 
 export interface ReportCommandOptions {
   answers?: string;

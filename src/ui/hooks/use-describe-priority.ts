@@ -10,13 +10,13 @@ export function useDescribePriority(source: InventorySource, loading: boolean, o
   const openedKey = loading ? (opened ?? '') : '';
   useEffect(() => {
     if (loading) source.prioritise?.(opened ? [opened] : [], 'opened');
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Keyed on openedKey, which folds in `loading` and `opened`: the effect runs when either changes what to ask.
   }, [source, openedKey]);
 
   // The rows change identity with every batch of details; only a different set of ARNs matters.
   const visibleKey = loading ? visible.join('\n') : '';
   useEffect(() => {
     if (loading && visibleKey) source.prioritise?.(visibleKey.split('\n'), 'visible');
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Keyed on visibleKey (it folds in `loading`), not on the rows array, whose identity changes every batch.
   }, [source, visibleKey]);
 }

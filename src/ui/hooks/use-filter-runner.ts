@@ -96,7 +96,7 @@ export function useFilterRunner(state: AppState, dispatch: Dispatch<Action>): Fi
       cancelled = true;
       if (handle) clearImmediate(handle);
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Not keyed on the applied query: a scan's own result landing must not start the scan again.
   }, [input, corpus, dataVersion, dispatch]);
 
   return runner.current;
