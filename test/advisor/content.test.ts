@@ -1,7 +1,7 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../support/temp-dir.js';
 import { loadFacts, loadKnowledgeBase, readKnowledgeBase } from '../../src/advisor/index.js';
 import { contentPath } from '../../src/platform/content-dir.js';
 
@@ -118,7 +118,7 @@ describe('knowledge base content', () => {
 
 describe('broken content', () => {
   function withEdited(file: string, edit: (text: string) => string): string {
-    const dir = mkdtempSync(join(tmpdir(), 'acm-advisor-content-'));
+    const dir = tempDir('acm-advisor-content-');
     cpSync(contentPath(), dir, { recursive: true });
     writeFileSync(join(dir, file), edit(readFileSync(join(dir, file), 'utf8')));
     return dir;

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../support/temp-dir.js';
 import { defaultConfigDir } from '../../src/platform/config-dir.js';
 import { loadKnowledgeBase, loadSession, retainKnownAnswers, saveSession, sessionPath, type SessionState } from '../../src/advisor/index.js';
 import { SESSION_FILE_MAX_BYTES } from '../../src/advisor/session.js';
@@ -16,7 +17,7 @@ const state: SessionState = {
 
 describe('session persistence', () => {
   it('saves atomically and loads back', () => {
-    const dir = join(mkdtempSync(join(tmpdir(), 'acm-advisor-cfg-')), 'nested');
+    const dir = join(tempDir('acm-advisor-cfg-'), 'nested');
     saveSession(dir, state);
     expect(loadSession(dir)).toEqual(state);
     expect(readdirSync(dir)).toEqual(['advisor-session.json']);
@@ -26,12 +27,12 @@ describe('session persistence', () => {
 
   it('returns null without a session file, silently', () => {
     const warnings: string[] = [];
-    expect(loadSession(mkdtempSync(join(tmpdir(), 'acm-advisor-cfg-')), (m) => warnings.push(m))).toBeNull();
+    expect(loadSession(tempDir('acm-advisor-cfg-'), (m) => warnings.push(m))).toBeNull();
     expect(warnings).toEqual([]);
   });
 
   it.each([['not json', '{oops'], ['wrong shape', '{"version":2}'], ['empty', '']])('ignores a corrupt file (%s) with a warning', (_n, content) => {
-    const dir = mkdtempSync(join(tmpdir(), 'acm-advisor-cfg-'));
+    const dir = tempDir('acm-advisor-cfg-');
     writeFileSync(sessionPath(dir), content);
     const warnings: string[] = [];
     expect(loadSession(dir, (m) => warnings.push(m))).toBeNull();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tempDir } from '../support/temp-dir.js';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
@@ -66,7 +66,7 @@ describe('audit and report through the real binary', () => {
   });
 
   it('writes a Markdown report of the demo account whose hostile tags stay data, and refuses to overwrite it', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'acm-report-'));
+    const dir = tempDir('acm-report-');
     const template = await runCli(['questions']);
     expect(template.code).toBe(0);
     // Fill the template the way a user would: answer two criteria, leave the rest.
@@ -102,7 +102,7 @@ describe('audit and report through the real binary', () => {
   });
 
   it('names the bad id and the allowed values when an answers file is wrong', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'acm-answers-'));
+    const dir = tempDir('acm-answers-');
     writeFileSync(join(dir, 'a.yaml'), 'answers:\n  certificate-pinning: sometimes\n');
     const r = await runCli(['--demo', 'report', '--answers', join(dir, 'a.yaml')]);
     expect(r.code).toBe(2);
@@ -113,7 +113,7 @@ describe('audit and report through the real binary', () => {
   });
 
   it('report --format json carries the recommendation and plan', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'acm-answers-'));
+    const dir = tempDir('acm-answers-');
     writeFileSync(join(dir, 'a.yaml'), 'answers:\n  pci-passthrough: yes\n');
     const r = await runCli(['--demo', 'report', '--answers', join(dir, 'a.yaml'), '--format', 'json']);
     expect(r.code).toBe(0);

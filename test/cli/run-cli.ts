@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { tempDir } from '../support/temp-dir.js';
 
 export interface CliResult {
   code: number | null;
@@ -9,9 +10,9 @@ export interface CliResult {
   stderr: string;
 }
 
-/** An empty HOME: no ~/.aws, no config, nothing leaking from the developer's machine. */
+/** An empty HOME: no ~/.aws, no config, nothing leaking from the developer's machine. Removed when the test ends. */
 export function emptyHome(): string {
-  return mkdtempSync(join(tmpdir(), 'acm-advisor-home-'));
+  return tempDir('acm-advisor-home-');
 }
 
 /** Runs the real built binary, as a user would, with a clean AWS environment. */
@@ -19,8 +20,13 @@ export function runCli(args: string[], env: Record<string, string | undefined> =
   const base: Record<string, string | undefined> = { ...process.env };
   // The developer's XDG_CACHE_HOME must not receive the tests' inventory caches: they go under HOME.
   for (const k of Object.keys(base)) if (k.startsWith('AWS_') || k === 'NO_COLOR' || k === 'FORCE_COLOR' || k === 'XDG_CACHE_HOME') delete base[k];
-  const home = env.HOME ?? emptyHome();
-  return new Promise((resolve, reject) => {
+  // Without a HOME from the test, the run gets an empty one of its own, removed when the binary exits.
+  const ownHome = env.HOME === undefined ? mkdtempSync(join(tmpdir(), 'acm-advisor-home-')) : null;
+  const home = env.HOME ?? ownHome!;
+  const removeOwnHome = () => {
+    if (ownHome) rmSync(ownHome, { recursive: true, force: true });
+  };
+  return new Promise<CliResult>((resolve, reject) => {
     const child = spawn(process.execPath, ['bin/acm-advisor.js', ...args], {
       env: { ...base, HOME: home, ACM_ADVISOR_CONFIG_DIR: join(home, '.config', 'acm-advisor'), AWS_EC2_METADATA_DISABLED: 'true', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -29,8 +35,14 @@ export function runCli(args: string[], env: Record<string, string | undefined> =
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.on('error', (e) => {
+      removeOwnHome();
+      reject(e);
+    });
+    child.on('close', (code) => {
+      removeOwnHome();
+      resolve({ code, stdout, stderr });
+    });
     child.stdin.end(input ?? '');
   });
 }

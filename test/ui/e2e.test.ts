@@ -3,7 +3,7 @@
  * Needs tmux and a build (`npm run build`; `npm test` builds first). Polls the pane with a deadline.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +15,10 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const session = `acm-e2e-${process.pid}-${Date.now()}`;
 const work = mkdtempSync(join(tmpdir(), 'acm-e2e-'));
 const codeFile = join(work, 'exit-code');
+// An empty HOME of the test's own (removed with `work`): nothing is read from, or written to, the developer's.
+const home = join(work, 'home');
+mkdirSync(home);
+const cleanEnv = { PATH: process.env.PATH ?? '', HOME: home, ACM_ADVISOR_CONFIG_DIR: join(home, 'cfg'), AWS_EC2_METADATA_DISABLED: 'true' };
 
 function tmux(...args: string[]): string {
   return execFileSync('tmux', args, { encoding: 'utf8' });
@@ -48,7 +52,7 @@ function typeText(text: string): void {
 
 /** A demo certificate whose domain name only it contains, so the filter's first row must be it. */
 function pickCertificate(): { domainName: string; arn: string } {
-  const out = execFileSync('node', ['bin/acm-advisor.js', '--demo', 'inventory', '--format', 'json'], { cwd: root, encoding: 'utf8', timeout: 30_000 });
+  const out = execFileSync('node', ['bin/acm-advisor.js', '--demo', 'inventory', '--format', 'json'], { cwd: root, env: cleanEnv, encoding: 'utf8', timeout: 30_000 });
   const certs = (JSON.parse(out) as { certificates: Certificate[] }).certificates;
   const hay = certs.map((c) => haystackOf({ ...c, tags: c.tags ?? {}, subjectAlternativeNames: c.subjectAlternativeNames ?? [] }));
   const unique = certs.find(
@@ -74,7 +78,7 @@ describe('acm-advisor --demo in a real terminal (tmux)', () => {
 
   it('overview → 2 → / query → Enter → Enter opens the certificate → Esc → q exits 0 and restores the terminal', async () => {
     const target = pickCertificate();
-    const command = `cd '${root}' && node bin/acm-advisor.js --demo; echo $? > '${codeFile}'; echo E2E-SHELL-BACK; sleep 60`;
+    const command = `cd '${root}' && env -i PATH="$PATH" HOME='${home}' TERM=xterm-256color AWS_EC2_METADATA_DISABLED=true ACM_ADVISOR_CONFIG_DIR='${home}/cfg' node bin/acm-advisor.js --demo; echo $? > '${codeFile}'; echo E2E-SHELL-BACK; sleep 60`;
     tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '40', command);
 
     let screen = await waitForPane('the overview', (s) => s.includes('Expiry — next 12 months') && s.includes('READ-ONLY'));
@@ -108,10 +112,10 @@ describe('acm-advisor --demo in a real terminal (tmux)', () => {
   });
 
   it('without credentials says why in one sentence and offers the demo account', async () => {
-    const home = mkdtempSync(join(tmpdir(), 'acm-e2e-home-'));
+    const noCredsHome = mkdtempSync(join(tmpdir(), 'acm-e2e-home-'));
     const noCreds = `${session}-nocreds`;
     // A clean environment: no AWS variables, an empty HOME, no instance metadata to probe.
-    const command = `cd '${root}' && env -i PATH="$PATH" HOME='${home}' TERM=xterm-256color AWS_EC2_METADATA_DISABLED=true ACM_ADVISOR_CONFIG_DIR='${home}/cfg' node bin/acm-advisor.js; echo $? > '${codeFile}-2'; echo E2E-SHELL-BACK; sleep 60`;
+    const command = `cd '${root}' && env -i PATH="$PATH" HOME='${noCredsHome}' TERM=xterm-256color AWS_EC2_METADATA_DISABLED=true ACM_ADVISOR_CONFIG_DIR='${noCredsHome}/cfg' node bin/acm-advisor.js; echo $? > '${codeFile}-2'; echo E2E-SHELL-BACK; sleep 60`;
     tmux('new-session', '-d', '-s', noCreds, '-x', '120', '-y', '40', command);
     try {
       const at = (test: (s: string) => boolean, what: string) =>
@@ -136,7 +140,7 @@ describe('acm-advisor --demo in a real terminal (tmux)', () => {
       expect(readFileSync(`${codeFile}-2`, 'utf8').trim()).toBe('0');
     } finally {
       spawnSync('tmux', ['kill-session', '-t', noCreds]);
-      rmSync(home, { recursive: true, force: true });
+      rmSync(noCredsHome, { recursive: true, force: true });
     }
   });
 });
