@@ -60,6 +60,7 @@ export async function startEndpoint(options: EndpointOptions): Promise<RunningEn
   const faults = new Faults(faultOptions, seed ?? 1);
   const limiter = new RateLimiter(faultOptions.rateScale ?? 1);
   const calls: RecordedCall[] = [];
+  let held: { promise: Promise<void>; release: () => void } | null = null;
   let requestCount = 0;
 
   const server = createServer((req, res) => {
@@ -92,6 +93,8 @@ export async function startEndpoint(options: EndpointOptions): Promise<RunningEn
       write: parsed.service !== 'unknown' && isWriteOperation(parsed.operation),
     };
     calls.push(call);
+    // Held (see pause()): recorded as asked, answered only once released.
+    if (held) await held.promise;
     const reply = caller instanceof AwsError ? renderError(parsed, caller, requestId) : await dispatch(parsed, caller, call, requestId);
     call.status = reply.status;
     return reply;
@@ -180,6 +183,18 @@ export async function startEndpoint(options: EndpointOptions): Promise<RunningEn
     resetCalls() {
       // Emptied in place: callers may hold a reference to `calls`.
       calls.length = 0;
+    },
+    pause() {
+      if (!held) {
+        let release = () => {};
+        const promise = new Promise<void>((r) => (release = r));
+        held = { promise, release };
+      }
+      const h = held;
+      return () => {
+        if (held === h) held = null;
+        h.release();
+      };
     },
     setFaults(partial: FaultOptions) {
       faults.update(partial);

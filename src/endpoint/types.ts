@@ -188,6 +188,8 @@ export interface RunningEndpoint {
   url: string;
   calls: RecordedCall[];
   resetCalls(): void;
+  /** Holds every answer from now on until the returned function is called (tests that need an order). */
+  pause(): () => void;
   setFaults(partial: FaultOptions): void;
   close(): Promise<void>;
 }

@@ -3,6 +3,7 @@ import { Box, Text } from 'ink';
 import type { InventorySource } from '../../domain/inventory.js';
 import { safe } from '../../domain/text.js';
 import type { AppState } from '../state/app-state.js';
+import { formatAge } from '../../domain/duration.js';
 import { formatCount } from '../state/format.js';
 import { useColor } from '../theme.js';
 
@@ -29,10 +30,19 @@ export function progressOf(state: Pick<AppState, 'regions' | 'load'>): Progress 
 }
 
 /** Pure text of the status line's parts (sanitised), so tests can check it without rendering. */
-export function statusParts(label: InventorySource['label'], state: Pick<AppState, 'account' | 'regions' | 'load'> & Partial<Pick<AppState, 'accounts' | 'origin'>>): string[] {
+export function statusParts(
+  label: InventorySource['label'],
+  state: Pick<AppState, 'account' | 'regions' | 'load'> & Partial<Pick<AppState, 'accounts' | 'origin' | 'cachedAt'>>,
+  now: Date = new Date(),
+): string[] {
   const p = progressOf(state);
   const profile = label.demo ? 'demo' : safe(label.profile, 'default');
   const parts = [`profile ${profile}`, `account ${state.account ? safe(state.account.id) : '…'}`];
+  // The warm start: what is on screen is the cache's, this old, until the live read replaces it.
+  if (state.cachedAt) {
+    const age = formatAge(now.getTime() - Date.parse(state.cachedAt));
+    parts.push(`${STALE} cached ${age} ago${state.load.status === 'loading' ? ', revalidating' : ''}`);
+  }
   if (label.scope) parts.push(safe(label.scope));
   const accounts = state.accounts;
   if (accounts) {
@@ -52,6 +62,7 @@ export function statusParts(label: InventorySource['label'], state: Pick<AppStat
 }
 
 const LOAD_WORDS = new Set(['loading…', 'load failed', 'loaded']);
+const STALE = 'stale:';
 
 export function StatusLine(props: { label: InventorySource['label']; state: AppState; width: number }): React.JSX.Element {
   const color = useColor();
@@ -69,7 +80,7 @@ export function StatusLine(props: { label: InventorySource['label']; state: AppS
         {parts.map((part, i) => (
           <Text key={i}>
             {i > 0 ? ' · ' : ''}
-            {LOAD_WORDS.has(part) ? <Text color={color ? (loading === 'failed' ? 'red' : loading === 'loading' ? 'yellow' : 'green') : undefined}>{part}</Text> : part}
+            {part.startsWith(STALE) ? <Text color={color ? 'yellow' : undefined}>{part}</Text> : LOAD_WORDS.has(part) ? <Text color={color ? (loading === 'failed' ? 'red' : loading === 'loading' ? 'yellow' : 'green') : undefined}>{part}</Text> : part}
           </Text>
         ))}
       </Text>

@@ -69,7 +69,8 @@ export function useInventoryLoader(options: {
       dispatch({ type: 'inventory', generation, events });
       let grew = false;
       for (const e of events) {
-        if (e.kind !== 'details' && e.kind !== 'summaries') continue;
+        // The cached inventory of a warm start is audited at once, like records read in this load.
+        if (e.kind !== 'details' && e.kind !== 'summaries' && e.kind !== 'cached') continue;
         for (const c of e.certificates) {
           if (c.detail.state === 'summary') continue;
           known.set(c.arn, c);

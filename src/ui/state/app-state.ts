@@ -76,6 +76,11 @@ export interface AppState {
   arnIndex: ReadonlyMap<string, number>;
   /** When the inventory was taken (the load's `done` event); null until the load has finished. */
   generatedAt: string | null;
+  /**
+   * When the cached inventory on screen was saved (the local cache's warm start), while some of it
+   * still stands unrevalidated; null once the live read has replaced it (or without a cache).
+   */
+  cachedAt: string | null;
   /** Bumped on any change to `certificates`. */
   dataVersion: number;
   filter: FilterState;
@@ -145,6 +150,7 @@ export function initialState(size: { columns: number; rows: number } = { columns
     corpus: [],
     arnIndex: new Map(),
     generatedAt: null,
+    cachedAt: null,
     dataVersion: 0,
     filter: { input: '', appliedQuery: '', matches: null, exact: null, appliedVersion: 0 },
     sort: DEFAULT_SORT,
@@ -233,8 +239,30 @@ function applyEvents(state: AppState, events: InventoryEvent[]): AppState {
   for (const e of events) {
     switch (e.kind) {
       case 'identity':
+        // The cache showed another account than the credentials now read (the profile moved): none of it stands.
+        if (s.cachedAt !== null && e.account && s.account && e.account.id !== s.account.id) {
+          certificates = [];
+          corpus = [];
+          arnIndex = new Map();
+          changed = true;
+          s = { ...s, cachedAt: null, regions: [], findings: null };
+        }
         s = { ...s, account: e.account, warnings: e.warning ? [...s.warnings, e.warning] : s.warnings };
         break;
+      case 'cached': {
+        // The last saved inventory, before any AWS call: counted as listed and known, marked stale.
+        const byRegion = new Map<string, Certificate[]>();
+        for (const c of e.certificates) byRegion.set(c.region, [...(byRegion.get(c.region) ?? []), c]);
+        s = {
+          ...s,
+          account: e.account ?? s.account,
+          cachedAt: e.savedAt,
+          regions: e.regions.map((region) => s.regions.find((r) => r.region === region && !r.accountId) ?? { region, status: 'pending' as const, listed: 0, described: 0 }),
+          load: { ...s.load, regionsTotal: e.regions.length },
+        };
+        for (const [region, list] of byRegion) upsert(list, region, undefined, true, true);
+        break;
+      }
       case 'regions': {
         // Several accounts each announce their own regions: only that account's entries change.
         const others = s.regions.filter((r) => r.accountId !== e.accountId);
@@ -287,6 +315,20 @@ function applyEvents(state: AppState, events: InventoryEvent[]): AppState {
         // Reconcile: anything the progress events missed is merged by ARN (no-op when identical).
         const before = s.regions;
         upsert(inv.certificates, '', undefined, false, false);
+        if (s.cachedAt !== null) {
+          // Cached certificates the live read did not find in a region it read completely are gone.
+          const live = new Set(inv.certificates.map((c) => c.arn));
+          const complete = new Set(inv.regions.filter((r) => r.status === 'ok').map((r) => r.region));
+          const keep = certificates!.map((_, i) => i).filter((i) => live.has(certificates![i].arn) || !complete.has(certificates![i].region));
+          if (keep.length < certificates!.length) {
+            certificates = keep.map((i) => certificates![i]);
+            corpus = keep.map((i) => corpus![i]);
+            arnIndex = new Map(certificates.map((c, i) => [c.arn, i]));
+            changed = true;
+          }
+          const stillCached = certificates!.some((c) => c.detail.state === 'complete' && c.detail.cached);
+          if (!stillCached) s = { ...s, cachedAt: null };
+        }
         s = {
           ...s,
           account: inv.account ?? s.account,

@@ -7,6 +7,7 @@ import type { Certificate } from '../../domain/certificate.js';
 import { daysUntilExpiry } from '../../domain/certificate.js';
 import type { Finding } from '../../domain/finding.js';
 import { severityRank } from '../../domain/finding.js';
+import { formatAge } from '../../domain/duration.js';
 import { safe } from '../../domain/text.js';
 import { decodeArn } from '../../domain/arn.js';
 import type { ExpiryDays } from '../../domain/thresholds.js';
@@ -84,6 +85,8 @@ export function detailLines(cert: Certificate, now: Date, expiryDays: ExpiryDays
   field('Key usages', cert.keyUsages.length ? cert.keyUsages.join(', ') : null);
   field('Extended key usages', cert.extendedKeyUsages.length ? cert.extendedKeyUsages.join(', ') : null);
   if (cert.detail.state === 'summary') field('Detail', 'not loaded yet (summary only)', 'muted');
+  else if (cert.detail.state === 'complete' && cert.detail.cached)
+    field('Detail', `from the local cache, described ${formatAge(now.getTime() - Date.parse(cert.detail.cached.describedAt))} ago — may be out of date`, 'warning');
   else if (cert.detail.state === 'searched') field('Detail', `loading; still to come: ${cert.detail.missingFields.join(', ')}`, 'muted');
   else if (cert.detail.state === 'failed') field('Detail', `failed: ${cert.detail.reason}; unknown: ${cert.detail.missingFields.join(', ')}`, 'danger');
   else if (cert.detail.state === 'tags-failed') field('Tags', `could not be read: ${cert.detail.reason}`, 'warning');
