@@ -12,5 +12,8 @@ export function describeSize(bytes: number): string {
 
 /** The error for a file over the limit, checked (by size) before it is read. */
 export function fileTooLarge(label: string, bytes: number, maxBytes = INPUT_FILE_MAX_BYTES): InputError {
-  return new InputError(`${label} is ${describeSize(bytes)}; the limit is ${describeSize(maxBytes)} (is it the right file?)`);
+  const limit = describeSize(maxBytes);
+  // Just over the limit rounds to the limit itself ("1.0 MB; the limit is 1.0 MB"): say it in kB.
+  const size = describeSize(bytes) === limit ? `${Math.ceil(bytes / 1024)} kB` : describeSize(bytes);
+  return new InputError(`${label} is ${size}; the limit is ${limit} (is it the right file?)`);
 }

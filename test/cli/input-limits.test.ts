@@ -40,7 +40,7 @@ describe('oversized inputs are usage errors (real binary)', () => {
     writeFileSync(join(configDir, 'audit.yaml'), `# ${'x'.repeat(1024 * 1024 + 10)}\n`);
     const r = await runCli(['audit'], { ...TEST_KEYS, HOME: home, ACM_ADVISOR_CONFIG_DIR: configDir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^acm-advisor: config file .*audit\.yaml is 1\.0 MB; the limit is 1\.0 MB \(is it the right file\?\)\n$/);
+    expect(r.stderr).toMatch(/^acm-advisor: config file .*audit\.yaml is 1025 kB; the limit is 1\.0 MB \(is it the right file\?\)\n$/);
   });
 
   it('a workload name longer than 100 characters in the answers file', async () => {
