@@ -276,9 +276,9 @@ export const EVIDENCE_FUNCTIONS: Record<string, EvidenceFunction> = {
   },
 
   'iac-tags': ({ inventory }) => {
-    const cfn = inventory.certificates.filter((c) => 'aws:cloudformation:stack-name' in c.tags).length;
+    const cfn = inventory.certificates.filter((c) => 'aws:cloudformation:stack-name' in (c.tags ?? {})).length;
     const tf = inventory.certificates.filter((c) =>
-      Object.entries(c.tags).some(([k, v]) => /terraform|opentofu/i.test(k) || /^(terraform|opentofu)$/i.test(v)),
+      Object.entries(c.tags ?? {}).some(([k, v]) => /terraform|opentofu/i.test(k) || /^(terraform|opentofu)$/i.test(v)),
     ).length;
     const lines: string[] = [];
     if (cfn > 0) lines.push(`${plural(cfn, 'certificate')} created by CloudFormation stacks`);

@@ -38,8 +38,10 @@ export function renderAuditTable(result: AuditResult, opts: RenderTableOptions):
   const paint = (sev: Severity, s: string) => (opts.color ? `${COLOURS[sev]}${s}${RESET}` : s);
   const domains = new Map((opts.certificates ?? []).map((c) => [c.arn, c.domainName]));
   const lines: string[] = [];
+  const unchecked = result.notEvaluated.length > 0;
   if (result.findings.length === 0) {
-    lines.push('No findings.');
+    // Never a bare "No findings." when some checks could not run.
+    lines.push(unchecked ? 'No findings among what could be checked.' : 'No findings.');
   }
   for (const sev of SEVERITIES) {
     const group = result.findings.filter((f) => f.severity === sev);
@@ -65,6 +67,14 @@ export function renderAuditTable(result: AuditResult, opts: RenderTableOptions):
     for (const r of rows) {
       lines.push(`  ${pad(r.rule, w.rule)}  ${pad(r.target, w.target)}  ${pad(r.region, w.region)}  ${r.title}`);
       lines.push(`  ${' '.repeat(w.rule)}  fix: ${r.fix}`);
+    }
+  }
+  if (unchecked) {
+    lines.push('');
+    lines.push(paint('medium', 'NOT CHECKED (fields these rules need could not be read)'));
+    for (const n of result.notEvaluated) {
+      const count = `${n.certificateArns.length} certificate${n.certificateArns.length === 1 ? '' : 's'}`;
+      lines.push(`  ${cell(n.ruleId)}: ${count} — ${cell(n.reason, 100)}`);
     }
   }
   const s = result.summary;

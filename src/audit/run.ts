@@ -1,10 +1,11 @@
 import { pendingFields, type Certificate } from '../domain/certificate.js';
-import type { AuditResult, Finding } from '../domain/finding.js';
+import { gapFor } from '../domain/completeness.js';
+import type { AuditResult, Finding, NotEvaluated } from '../domain/finding.js';
 import { severityRank } from '../domain/finding.js';
 import { InputError } from '../domain/errors.js';
 import type { AuditConfig } from '../domain/thresholds.js';
 import { RULES, RULE_IDS } from './rules/index.js';
-import type { RuleContext } from './rules/index.js';
+import type { Rule, RuleContext } from './rules/index.js';
 import { emptySummary } from './severity.js';
 
 export interface RunAuditOptions {
@@ -29,6 +30,7 @@ export function runAudit(
   const selected = options.rules ? RULES.filter((r) => options.rules!.includes(r.id)) : RULES;
   const ctx: RuleContext = { config, now };
   const findings: Finding[] = [];
+  const notEvaluated: NotEvaluated[] = [];
 
   const waiting = (cert: Certificate, needs: readonly string[]) => {
     const pending = pendingFields(cert);
@@ -46,11 +48,16 @@ export function runAudit(
       }
       continue;
     }
+    const unchecked = new Unchecked(rule.id);
     for (const cert of certificates) {
       // One odd record must not cost the whole audit: report the failure as a finding instead.
       try {
         const hit = rule.check(cert, ctx);
-        if (!hit) continue;
+        if (!hit) {
+          // Silence is only a pass when everything the rule decides on was read.
+          unchecked.addIfGap(cert, decisiveFields(rule));
+          continue;
+        }
         findings.push({
           ruleId: rule.id,
           severity: hit.severity,
@@ -65,6 +72,7 @@ export function runAudit(
         findings.push(crashFinding(rule.id, cert.arn, cert.region, e));
       }
     }
+    notEvaluated.push(...unchecked.list());
   }
 
   const domainOf = new Map(certificates.map((c) => [c.arn, c.domainName ?? '']));
@@ -80,7 +88,49 @@ export function runAudit(
 
   const summary = emptySummary();
   for (const f of findings) summary[f.severity]++;
-  return { findings, summary };
+  return { findings, summary, notEvaluated };
+}
+
+/** The fields in a rule's needs whose absence could hide one of its findings. */
+export function decisiveFields(rule: Rule): readonly string[] {
+  const without = rule.decidesWithout ?? [];
+  return rule.needs.filter((f) => !without.includes(f));
+}
+
+/** Certificates a rule stayed silent on only because a field it decides on is unknown, by cause. */
+class Unchecked {
+  private readonly byReason = new Map<string, NotEvaluated>();
+  constructor(private readonly ruleId: string) {}
+
+  addIfGap(cert: Certificate, fields: readonly string[]): void {
+    const gap = gapFor(cert, fields);
+    if (!gap) return;
+    const entry = this.byReason.get(gap.reason) ?? { ruleId: this.ruleId, certificateArns: [], reason: gap.reason };
+    entry.certificateArns.push(cert.arn);
+    this.byReason.set(gap.reason, entry);
+  }
+
+  list(): NotEvaluated[] {
+    const out = [...this.byReason.values()];
+    for (const entry of out) entry.certificateArns.sort();
+    return out;
+  }
+}
+
+/**
+ * What `runAudit` would list as not evaluated, from its findings (the TUI keeps only those):
+ * certificate rules that said nothing about a certificate missing a field they decide on.
+ */
+export function notEvaluatedBy(certificates: readonly Certificate[], findings: readonly Finding[], rules: readonly Rule[] = RULES): NotEvaluated[] {
+  const spoke = new Set(findings.map((f) => `${f.ruleId}\u0000${f.certificateArn}`));
+  const out: NotEvaluated[] = [];
+  for (const rule of rules) {
+    if (rule.scope === 'account') continue;
+    const unchecked = new Unchecked(rule.id);
+    for (const cert of certificates) if (!spoke.has(`${rule.id}\u0000${cert.arn}`)) unchecked.addIfGap(cert, decisiveFields(rule));
+    out.push(...unchecked.list());
+  }
+  return out;
 }
 
 function crashFinding(ruleId: string, arn: string | null, region: string | null, e: unknown): Finding {

@@ -18,7 +18,10 @@ export function regionErrorOf(error: unknown, region: string): RegionError {
       return { code, message: `${region} rejected the credentials: the region may not be enabled for this account (${raw})` };
     case 'ExpiredTokenException':
     case 'ExpiredToken':
-      return { code, message: `the session token expired while reading ${region}; refresh the credentials and press r` };
+      return {
+        code,
+        message: `the credentials expired while reading ${region}: sign in again (aws sso login) or refresh the role's session, then retry`,
+      };
     case 'AbortError':
       return { code, message: `reading ${region} was cancelled` };
     default:

@@ -8,13 +8,15 @@ import {
 import { DescribeRegionsCommand } from '@aws-sdk/client-ec2';
 import { paginateGetResources } from '@aws-sdk/client-resource-groups-tagging-api';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
-import { emptyCertificate, type Certificate } from '../domain/certificate.js';
-import type { AccountIdentity, Inventory, InventoryEvent, PriorReads, RegionState } from '../domain/inventory.js';
+import { awaitsDetail, DETAIL_ONLY_FIELDS, emptyCertificate, type Certificate } from '../domain/certificate.js';
+import { failurePhrase } from '../domain/completeness.js';
+import type { AccountIdentity, FailureReason, Inventory, InventoryEvent, PriorReads, RegionState } from '../domain/inventory.js';
 import { carryDetail, revalidationPlan } from '../domain/revalidation.js';
 import type { AwsClients } from './clients.js';
 import { DescribeQueue, type DescribeScheduler, type DescribeTier } from './describe-queue.js';
+import { classifyFailure, FailureTally } from './detail-failures.js';
 import { isAbort, isAccessDenied, regionErrorOf } from './errors.js';
-import { DETAIL_ONLY_FIELDS, fromSummary, tagsToRecord, withDetail } from './normalise.js';
+import { fromSummary, tagsToRecord, withDetail } from './normalise.js';
 import { abortError, DEFAULT_PACING, PacerSet, type Pacing } from './pacer.js';
 import { DEFAULT_ENABLED_REGIONS, type RegionSelection } from './regions.js';
 import { searchRegion, withSearchResult, withTagsKnown } from './search.js';
@@ -211,7 +213,7 @@ async function loadRegion(ctx: RegionContext, state: RegionState): Promise<Certi
       const result = withSearch ? searched?.results.get(arn) : undefined;
       if (!result && !tags) continue;
       let c = result ? withSearchResult(current, result, !!tags) : current;
-      if (tags) c = withTagsKnown({ ...c, tags: tags.get(arn) ?? {} });
+      if (tags) c = withTags(c, tags.get(arn) ?? {});
       // A record carrying cached details keeps them (and says so) until it is described again.
       if (current.detail.state === 'complete' && current.detail.cached) c = { ...c, detail: current.detail };
       byArn.set(arn, c);
@@ -252,20 +254,52 @@ async function loadRegion(ctx: RegionContext, state: RegionState): Promise<Certi
   state.described += reused.size;
   for (const c of byArn.values()) if (!reused.has(c.arn)) queue.add(c.arn, changed.has(c.arn) ? 'changed' : tierOf(c, urgent));
   const unregister = req.scheduler?.register(queue);
+  const failures = new FailureTally();
   try {
     await Promise.all([
-      describeQueued(ctx, region, queue, byArn, update, state),
-      tags === null ? tagEach(ctx, region, byArn, update) : undefined,
+      describeQueued(ctx, region, queue, byArn, update, failures, state),
+      tags === null ? tagEach(ctx, region, byArn, update, failures) : undefined,
     ]);
+    if (signal?.aborted) throw abortError();
+    markUnread(byArn, update, failures);
   } finally {
     unregister?.();
     flush();
   }
-  if (signal?.aborted) throw abortError();
-  state.status = 'ok';
-  req.prior?.save(ctx.accountId, region, [...byArn.values()], startedAt);
-  onEvent({ kind: 'region-done', region });
+  state.detailsFailed = failures.list();
+  state.status = state.detailsFailed.length > 0 ? 'partial' : 'ok';
+  // Only a region read in full is worth reusing.
+  if (state.status === 'ok') req.prior?.save(ctx.accountId, region, [...byArn.values()], startedAt);
+  onEvent({ kind: 'region-done', region, detailsFailed: state.detailsFailed });
   return [...byArn.values()];
+}
+
+/** Tags read (the Tagging API or ListTagsForCertificate): `{}` means untagged, never unknown. */
+function withTags(cert: Certificate, tags: Record<string, string>): Certificate {
+  return withTagsKnown({ ...cert, tags, tagsState: { state: 'read' } });
+}
+
+function failedDetail(reason: FailureReason, code: string): Certificate['detail'] {
+  return { state: 'failed', missingFields: [...DETAIL_ONLY_FIELDS], reason: failurePhrase({ part: 'details', reason, code }) };
+}
+
+/**
+ * Records the region finished without (no answer, no error: the run ended first) are marked
+ * failed and counted, so they are never mistaken for read nor for still loading.
+ */
+function markUnread(byArn: Map<string, Certificate>, update: (c: Certificate) => void, failures: FailureTally): void {
+  for (const c of [...byArn.values()]) {
+    let next = c;
+    if (awaitsDetail(next)) {
+      failures.add('details', 'unfinished', 'NotRead');
+      next = { ...next, detail: failedDetail('unfinished', 'NotRead') };
+    }
+    if (next.tags === null && next.tagsState.state === 'pending') {
+      failures.add('tags', 'unfinished', 'NotRead');
+      next = { ...next, tagsState: { state: 'failed', reason: failurePhrase({ part: 'tags', reason: 'unfinished', code: 'NotRead' }) } };
+    }
+    if (next !== c) update(next);
+  }
 }
 
 /** Standing describe order: high or critical findings first, then what is in use, then the rest. */
@@ -308,6 +342,7 @@ async function describeQueued(
   queue: DescribeQueue,
   byArn: Map<string, Certificate>,
   update: (c: Certificate) => void,
+  failures: FailureTally,
   state: RegionState,
 ): Promise<void> {
   const { signal } = ctx;
@@ -325,17 +360,23 @@ async function describeQueued(
       .send(new DescribeCertificateCommand({ CertificateArn: arn }), { abortSignal: signal })
       .then(
         (out) => {
+          // Read at completion: whatever the tag read did meanwhile is kept (tags, tagsState).
           const current = byArn.get(arn)!;
-          update(out.Certificate ? withDetail(current, out.Certificate) : current);
+          if (out.Certificate) return update(withDetail(current, out.Certificate));
+          failures.add('details', 'malformed-response', 'EmptyResponse');
+          update({ ...current, detail: failedDetail('malformed-response', 'EmptyResponse') });
         },
         (error) => {
           if (isAbort(error, signal)) return;
           const current = byArn.get(arn)!;
-          const reason =
-            (error as Error).name === 'ResourceNotFoundException'
-              ? 'the certificate was deleted while it was being read'
-              : `DescribeCertificate failed after retries: ${(error as Error).name}`;
-          update({ ...current, detail: { state: 'failed', missingFields: [...DETAIL_ONLY_FIELDS], reason } });
+          if ((error as Error).name === 'ResourceNotFoundException') {
+            // Gone since it was listed: nothing is left to check, so it is no gap in the run.
+            const reason = 'the certificate was deleted while it was being read';
+            return update({ ...current, detail: { state: 'failed', missingFields: [...DETAIL_ONLY_FIELDS], reason } });
+          }
+          const { reason, code } = classifyFailure(error);
+          failures.add('details', reason, code);
+          update({ ...current, detail: failedDetail(reason, code) });
         },
       )
       .finally(() => {
@@ -375,7 +416,7 @@ async function bulkTags(ctx: RegionContext, region: string): Promise<Tags | null
   } catch (error) {
     if (isAbort(error, signal)) throw abortError();
     if (!isAccessDenied(error)) {
-      ctx.warn(`${region}: the Tagging API failed (${(error as Error).name}); reading tags certificate by certificate`);
+      ctx.warn(`${region}: the Tagging API failed (${describeError(error)}); reading tags certificate by certificate`);
     }
     return null;
   }
@@ -386,30 +427,26 @@ async function tagEach(
   region: string,
   byArn: Map<string, Certificate>,
   update: (c: Certificate) => void,
+  failures: FailureTally,
 ): Promise<void> {
   const { signal } = ctx;
   const acm = ctx.req.clients.acm(region);
   const pacer = ctx.pacers.get(region, 'ListTagsForCertificate');
-  let failures = 0;
   await Promise.all(
     [...byArn.keys()].map((arn) =>
       pacer
         .run(() => acm.send(new ListTagsForCertificateCommand({ CertificateArn: arn }), { abortSignal: signal }))
         .then(
-          (out) => {
-            const current = byArn.get(arn)!;
-            update(withTagsKnown({ ...current, tags: tagsToRecord(out.Tags) }));
-          },
+          (out) => update(withTags(byArn.get(arn)!, tagsToRecord(out.Tags))),
           (error) => {
             if (isAbort(error, signal)) return;
-            failures++;
-            const current = byArn.get(arn)!;
-            if (current.detail.state !== 'failed') {
-              update({ ...current, detail: { state: 'tags-failed', reason: `ListTagsForCertificate failed: ${(error as Error).name}` } });
-            }
+            // Unknown, not `{}`, and apart from the detail: a describe answering later keeps it.
+            const { reason, code } = classifyFailure(error);
+            failures.add('tags', reason, code);
+            const tagsState = { state: 'failed' as const, reason: failurePhrase({ part: 'tags', reason, code }) };
+            update({ ...byArn.get(arn)!, tags: null, tagsState });
           },
         ),
     ),
   );
-  if (failures > 0) ctx.warn(`${region}: tags could not be read for ${failures} certificate(s)`);
 }

@@ -150,6 +150,8 @@ function commandContext(g: GlobalOptions): CommandContext {
       }
       const reused = g.maxAge !== undefined ? cachedDetailsNotice(inventory.certificates, new Date(), g.maxAge) : null;
       if (reused) process.stderr.write(`acm-advisor: ${reused}\n`);
+      const { incompleteLines } = await import('../audit/coverage.js');
+      for (const line of incompleteLines(inventory)) process.stderr.write(`acm-advisor: ${sanitiseForTerminal(line)}\n`);
       return inventory;
     },
   };

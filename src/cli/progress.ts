@@ -37,7 +37,7 @@ export function progressReporter(stream: NodeJS.WriteStream): { onEvent(e: Inven
           for (const c of e.certificates) if (c.detail.state === 'complete') described.add(c.arn);
           break;
         case 'details':
-          for (const c of e.certificates) if (!awaitsDetail(c) && c.detail.state !== 'tags-failed') described.add(c.arn);
+          for (const c of e.certificates) if (!awaitsDetail(c)) described.add(c.arn);
           break;
         case 'region-done':
           done.add(e.region);

@@ -23,12 +23,9 @@ export function isProduction(cert: Certificate, productionTag: ProductionTag): b
   return productionTag.values.some((v) => v.toLowerCase() === value);
 }
 
-/** True when tags were actually fetched: a failed tag call must not read as "no tags". */
+/** True when tags were actually read: a failed tag call must not read as "no tags". */
 export function tagsKnown(cert: Certificate): boolean {
-  const d = cert.detail;
-  if (d.state === 'tags-failed') return false;
-  if (d.state === 'failed' && d.missingFields.some((f) => f.toLowerCase() === 'tags')) return false;
-  return true;
+  return cert.tags !== null;
 }
 
 export function isInUse(cert: Certificate): boolean | null {

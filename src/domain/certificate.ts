@@ -27,7 +27,12 @@ export interface Certificate {
   transparencyLogging: string | null;
   exportOption: string | null;
   issuer: string | null;
-  tags: Record<string, string>;
+  /**
+   * `null` means unknown — not read yet, or both tag APIs failed (see `tagsState`) —
+   * never "no tags": an untagged certificate has `{}`.
+   */
+  tags: Record<string, string> | null;
+  tagsState: TagsState;
 
   exported: boolean | null;
   createdAt: string | null;
@@ -77,8 +82,33 @@ export type DetailState =
    */
   | { state: 'complete'; cached?: { describedAt: string } }
   /** Detail failed after retries: the summary stands; these fields are unknown and why. */
-  | { state: 'failed'; missingFields: string[]; reason: string }
-  | { state: 'tags-failed'; reason: string };
+  | { state: 'failed'; missingFields: string[]; reason: string };
+
+/**
+ * Tags are read apart from the detail (Tagging API, else ListTagsForCertificate), so their
+ * outcome is kept apart too: a detail that arrives later never hides a tag failure.
+ */
+export type TagsState = { state: 'pending' } | { state: 'read' } | { state: 'failed'; reason: string };
+
+/** Fields DescribeCertificate alone provides: what a missing detail leaves unknown. */
+export const DETAIL_ONLY_FIELDS = [
+  'inUseBy',
+  'renewalStatus',
+  'renewalStatusReason',
+  'renewalUpdatedAt',
+  'validationMethod',
+  'transparencyLogging',
+  'issuer',
+  'serial',
+  'subject',
+  'signatureAlgorithm',
+  'domainValidations',
+  'failureReason',
+  'revocationReason',
+  'certificateAuthorityArn',
+] as const satisfies ReadonlyArray<keyof Certificate>;
+
+export type CertificateField = keyof Certificate;
 
 export const KEY_ALGORITHMS = [
   'RSA_1024',
@@ -92,48 +122,25 @@ export const KEY_ALGORITHMS = [
 
 export const KEY_PAIR_ORIGINS = ['AWS_MANAGED', 'ACME', 'CUSTOMER_PROVIDED'] as const;
 
-/** Fields only DescribeCertificate provides: what a failed detail leaves unknown. */
-export const DETAIL_ONLY_FIELDS = [
-  'inUseBy',
-  'renewalStatus',
-  'validationMethod',
-  'transparencyLogging',
-  'issuer',
-  'serial',
-  'subject',
-  'signatureAlgorithm',
-  'domainValidations',
-  'failureReason',
-  'certificateAuthorityArn',
-] as const;
+/**
+ * What a listed-only record still waits for from DescribeCertificate: the detail-only fields
+ * and the full name list (summaries stop at 100 names). Tags are read separately (tagsState).
+ */
+const SUMMARY_PENDING_FIELDS: readonly string[] = [...DETAIL_ONLY_FIELDS, 'subjectAlternativeNames'];
 
 /**
- * What a listed-only record still waits for: the detail-only fields, the parts of the renewal
- * and revocation the summary leaves out, the full name list (summaries stop at 100 names) and
- * its tags, which are read separately.
+ * The fields of this record a read still in progress will fill in. A detail or tag read that
+ * failed waits for nothing more (`missingFields` and `tagsState` say what stays unknown).
  */
-const SUMMARY_PENDING_FIELDS: readonly string[] = [
-  ...DETAIL_ONLY_FIELDS,
-  'renewalStatusReason',
-  'renewalUpdatedAt',
-  'revocationReason',
-  'subjectAlternativeNames',
-  'tags',
-];
-
-/**
- * The fields of this record a read still in progress will fill in. A detail that failed waits
- * for nothing more (its `missingFields` say what stays unknown), so only `summary` and
- * `searched` records have pending fields.
- */
-export function pendingFields(cert: Pick<Certificate, 'detail'>): readonly string[] {
+export function pendingFields(cert: Pick<Certificate, 'detail' | 'tags' | 'tagsState'>): readonly string[] {
+  const tags = cert.tags === null && cert.tagsState.state === 'pending' ? ['tags'] : [];
   switch (cert.detail.state) {
     case 'summary':
-      return SUMMARY_PENDING_FIELDS;
+      return [...SUMMARY_PENDING_FIELDS, ...tags];
     case 'searched':
-      return cert.detail.missingFields;
+      return [...cert.detail.missingFields.filter((f) => f !== 'tags'), ...tags];
     default:
-      return [];
+      return tags;
   }
 }
 
@@ -164,7 +171,8 @@ export function emptyCertificate(arn: string, region: string): Certificate {
     transparencyLogging: null,
     exportOption: null,
     issuer: null,
-    tags: {},
+    tags: null,
+    tagsState: { state: 'pending' },
     exported: null,
     createdAt: null,
     issuedAt: null,

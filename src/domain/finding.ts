@@ -19,9 +19,19 @@ export interface Finding {
 
 export type SeveritySummary = Record<Severity, number>;
 
+/** A rule that could not run on some certificates because fields it needs are unknown, and why. */
+export interface NotEvaluated {
+  ruleId: string;
+  certificateArns: string[];
+  /** e.g. "DescribeCertificate denied (AccessDeniedException)" */
+  reason: string;
+}
+
 export interface AuditResult {
   findings: Finding[];
   summary: SeveritySummary;
+  /** Empty when every selected rule ran on every certificate. */
+  notEvaluated: NotEvaluated[];
 }
 
 /** 0 for critical … 4 for info: lower is worse. */

@@ -10,12 +10,36 @@ export interface RegionError {
   message: string;
 }
 
+/** Why a certificate's details or tags could not be read: a stable word for JSON and grouping. */
+export type FailureReason =
+  | 'denied'
+  | 'throttled'
+  | 'expired-credentials'
+  | 'malformed-response'
+  | 'timeout'
+  | 'network'
+  /** The run's deadline passed (or it was stopped) before this was read. */
+  | 'unfinished'
+  | 'error';
+
+/** Certificates in one region whose details (DescribeCertificate) or tags (both tag APIs) could not be read, for one cause. */
+export interface DetailFailure {
+  part: 'details' | 'tags';
+  reason: FailureReason;
+  /** The AWS error code (`AccessDeniedException`, `ThrottlingException`, `TimeoutError`, …). */
+  code: string;
+  count: number;
+}
+
 export interface RegionState {
   region: string;
   /** The account this region belongs to, when the inventory spans several. */
   accountId?: string;
-  status: 'pending' | 'loading' | 'ok' | 'error';
+  /** `partial`: listed, but some certificates' details or tags could not be read (see detailsFailed). */
+  status: 'pending' | 'loading' | 'ok' | 'partial' | 'error';
   error?: RegionError;
+  /** Empty when every certificate was read in full. */
+  detailsFailed?: DetailFailure[];
   /** Summaries listed so far. */
   listed: number;
   /** Details known so far: DescribeCertificate answers (success or give-up) and details reused from the cache. */
@@ -75,7 +99,7 @@ export type InventoryEvent =
   /** Certificates whose detail (or tags) arrived; replace earlier records with the same ARN. */
   | { kind: 'details'; region: string; certificates: Certificate[]; accountId?: string }
   | { kind: 'region-failed'; region: string; error: RegionError; accountId?: string }
-  | { kind: 'region-done'; region: string; accountId?: string }
+  | { kind: 'region-done'; region: string; accountId?: string; detailsFailed?: DetailFailure[] }
   | { kind: 'warning'; message: string }
   /**
    * The inventory an earlier read saved (the local cache), before any AWS call: shown at once, marked
@@ -118,9 +142,15 @@ export interface PriorReads {
   save(accountId: string | null, region: string, certificates: readonly Certificate[], startedAt: Date): void;
 }
 
-/** True when some region or account failed: the CLI exits 3 and says which. */
+/**
+ * True when the run read less than it was asked to — a region or account failed, or some
+ * certificates' details or tags are unknown: the CLI exits 3 and says what is missing.
+ */
 export function isPartial(inv: Inventory): boolean {
-  return inv.regions.some((r) => r.status === 'error') || (inv.accounts?.some((a) => a.status === 'error') ?? false);
+  return (
+    inv.regions.some((r) => r.status === 'error' || r.status === 'partial' || (r.detailsFailed?.length ?? 0) > 0) ||
+    (inv.accounts?.some((a) => a.status === 'error') ?? false)
+  );
 }
 
 /** The accounts of an inventory; a single-account inventory is one entry holding every region. */

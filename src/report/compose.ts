@@ -8,6 +8,7 @@ import { SEVERITIES, type Finding, type SeveritySummary } from '../domain/findin
 import type { Inventory } from '../domain/inventory.js';
 import type { AuditConfig } from '../domain/thresholds.js';
 import { advise, type Answers, type KnowledgeBase } from '../advisor/index.js';
+import { notEvaluatedBy } from '../audit/run.js';
 import { buildReport, type Report } from './model.js';
 
 export interface ComposeReportInput {
@@ -35,7 +36,8 @@ export function composeReport(input: ComposeReportInput): ComposedReport {
   const advice = kb && answers ? advise(kb, answers, inventory, findings, config, generatedAt) : null;
   const report = buildReport({
     inventory,
-    audit: { findings, summary: severitySummary(findings) },
+    // Rules that stayed silent only because a field they decide on is unknown: said, not passed.
+    audit: { findings, summary: severitySummary(findings), notEvaluated: notEvaluatedBy(inventory.certificates, findings) },
     advice,
     facts: kb?.facts ?? [],
     config,

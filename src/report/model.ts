@@ -1,11 +1,12 @@
 import type { Certificate } from '../domain/certificate.js';
-import type { AccountIdentity, Inventory, RegionError } from '../domain/inventory.js';
-import type { AuditResult, Finding, SeveritySummary } from '../domain/finding.js';
+import { isPartial, type AccountIdentity, type DetailFailure, type Inventory, type RegionError } from '../domain/inventory.js';
+import type { AuditResult, Finding, NotEvaluated, SeveritySummary } from '../domain/finding.js';
 import { forecastRenewalLoad, type RenewalForecast } from '../advisor/forecast.js';
 import type { AnsweredQuestion, Advice, Fact, IgnoredAnswer, Plan, Recommendation } from '../domain/advice.js';
 import type { AuditConfig } from '../domain/thresholds.js';
 import { isInUse, tagValue } from '../domain/certificate-facts.js';
 import { expiryTimeline, mostUrgent, type TimelineMonth, type UrgentCertificate } from '../domain/urgency.js';
+import { incompleteLines } from '../audit/coverage.js';
 
 /**
  * The one report model; JSON and Markdown are two renderings of it, so they can
@@ -17,9 +18,14 @@ export interface Report {
   generatedAt: string;
   inventoryGeneratedAt: string;
   account: AccountIdentity | null;
-  regions: Array<{ region: string; status: string; error?: RegionError }>;
+  regions: Array<{ region: string; status: string; error?: RegionError; detailsFailed: DetailFailure[] }>;
   failedRegions: string[];
+  /** True when a region failed or some certificates' details or tags could not be read. */
   partial: boolean;
+  /** One sentence per incomplete region and cause, and the checks each one cost. */
+  incomplete: string[];
+  /** Rules that could not run on some certificates, and why. */
+  notEvaluated: NotEvaluated[];
   settings: { ownerTag: string; expiryDays: { high: number; medium: number } };
   summary: SeveritySummary;
   totals: { certificates: number; inUse: number; findings: number };
@@ -73,12 +79,20 @@ export function buildReport(input: BuildReportInput): Report {
 
   return {
     schemaVersion: 1,
+    // First in the JSON, as in the Markdown: whether this report covers everything it was asked to.
+    partial: isPartial(inventory),
+    incomplete: incompleteLines(inventory),
     generatedAt: generatedAt.toISOString(),
     inventoryGeneratedAt: inventory.generatedAt,
     account: inventory.account,
-    regions: inventory.regions.map((r) => ({ region: r.region, status: r.status, ...(r.error ? { error: r.error } : {}) })),
+    regions: inventory.regions.map((r) => ({
+      region: r.region,
+      status: r.status,
+      ...(r.error ? { error: r.error } : {}),
+      detailsFailed: r.detailsFailed ?? [],
+    })),
     failedRegions,
-    partial: failedRegions.length > 0,
+    notEvaluated: audit.notEvaluated,
     settings: { ownerTag: config.ownerTag, expiryDays: { ...config.expiryDays } },
     summary: { ...audit.summary },
     totals: {

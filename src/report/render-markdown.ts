@@ -83,6 +83,14 @@ export function buildReportTree(report: Report): Root {
   // Title and provenance
   const accountLabel = report.account ? `account ${report.account.id}` : 'unknown account';
   out.push(heading(1, `ACM report: ${accountLabel}`));
+  // A partial read is said before anything else, so nobody takes a short report for a clean one.
+  if (report.partial) {
+    const what = [
+      ...(report.failedRegions.length ? [`${report.failedRegions.join(', ')} could not be read.`] : []),
+      ...report.incomplete.map((line) => `${line}.`),
+    ];
+    out.push(para(strong('Incomplete:'), t(` ${what.join(' ')}`)));
+  }
   out.push(para(t(`Generated ${report.generatedAt} from an inventory taken ${report.inventoryGeneratedAt}.`)));
   // The verdict and how final it is come first: a reader who stops here must not mistake a provisional verdict for a final one.
   if (report.recommendation) out.push(verdictHeadline(report.recommendation, report.workload));

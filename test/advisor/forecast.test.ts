@@ -72,7 +72,7 @@ describe('renewal-load forecast', () => {
 
   it('is in the report JSON as forecast.phases and in the Markdown as a table and a Mermaid chart', () => {
     const inv = smallInventory();
-    const report = buildReport({ inventory: inv, audit: { findings: [], summary: { critical: 0, high: 0, medium: 0, low: 0, info: 0 } }, advice: null, facts: [], config: DEFAULT_AUDIT_CONFIG, generatedAt: TODAY });
+    const report = buildReport({ inventory: inv, audit: { findings: [], summary: { critical: 0, high: 0, medium: 0, low: 0, info: 0 }, notEvaluated: [] }, advice: null, facts: [], config: DEFAULT_AUDIT_CONFIG, generatedAt: TODAY });
     const json = JSON.parse(renderReportJson(report));
     expect(json.forecast.phases).toHaveLength(3);
     expect(Object.keys(json.forecast.phases[0]).sort()).toEqual(['exportChargesPerYear', 'from', 'manualRenewalsPerYear', 'maxValidityDays', 'redeploysPerYear', 'removedByAdoption']);

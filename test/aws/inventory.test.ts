@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { loadDemoAccount, startEndpoint, type RunningEndpoint } from '../../src/endpoint/index.js';
 import { awsInventorySource } from '../../src/aws/source.js';
-import type { InventoryEvent } from '../../src/domain/inventory.js';
+import { isPartial, type InventoryEvent } from '../../src/domain/inventory.js';
 
 const CREDENTIALS = { accessKeyId: 'AKIDTEST', secretAccessKey: 'test' };
 const account = loadDemoAccount(new Date());
@@ -163,8 +163,11 @@ describe('inventory against the wire-level endpoint', () => {
     endpoint.setFaults({ deniedOperations: ['acm:DescribeCertificate'] });
     const inv = await source(endpoint, [regions[0]]).load(() => {});
     endpoint.setFaults({ deniedOperations: [] });
-    expect(inv.regions[0].status).toBe('ok');
-    expect(inv.certificates).toHaveLength(expectedIn([regions[0]]).length);
+    const n = expectedIn([regions[0]]).length;
+    expect(inv.regions[0].status).toBe('partial');
+    expect(inv.regions[0].detailsFailed).toEqual([{ part: 'details', reason: 'denied', code: 'AccessDeniedException', count: n }]);
+    expect(isPartial(inv)).toBe(true);
+    expect(inv.certificates).toHaveLength(n);
     for (const c of inv.certificates) {
       expect(c.domainName).not.toBeNull();
       expect(c.detail).toMatchObject({ state: 'failed', reason: expect.stringMatching(/AccessDenied/) });

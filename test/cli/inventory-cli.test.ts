@@ -21,7 +21,7 @@ describe('acm-advisor inventory (real binary, real SDK, wire-level endpoint)', (
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(json.account).toEqual({ id: account.accountId, arn: expect.stringMatching(/^arn:aws:/) });
-    expect(json.regions).toEqual(regions.map((region) => ({ region, status: 'ok' })));
+    expect(json.regions).toEqual(regions.map((region) => ({ region, status: 'ok', detailsFailed: [] })));
     expect(json.certificates).toHaveLength(account.certificates.filter((c) => regions.includes(c.region)).length);
     const fields = ['arn', 'accountId', 'region', 'domainName', 'subjectAlternativeNames', 'status', 'type', 'keyAlgorithm', 'notBefore', 'notAfter', 'inUse', 'inUseBy', 'renewalEligibility', 'renewalStatus', 'validationMethod', 'transparencyLogging', 'exportOption', 'issuer', 'tags'];
     for (const c of json.certificates) for (const f of fields) expect(c).toHaveProperty(f);

@@ -80,7 +80,7 @@ describe(`generated hostile input (${CASES} certificates, fixed seed)`, () => {
 
   it('the terminal sanitiser leaves no control, escape or bidi character in any string', () => {
     for (const c of certificates) {
-      for (const s of [c.domainName!, ...c.subjectAlternativeNames, ...Object.keys(c.tags), ...Object.values(c.tags), c.issuer!]) {
+      for (const s of [c.domainName!, ...c.subjectAlternativeNames, ...Object.keys(c.tags!), ...Object.values(c.tags!), c.issuer!]) {
         expect(sanitiseForTerminal(s)).not.toMatch(TERMINAL_UNSAFE);
       }
     }

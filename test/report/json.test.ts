@@ -26,8 +26,8 @@ describe('JSON report', () => {
     expect(json.generatedAt).toBe(NOW.toISOString());
     expect(json.account).toEqual({ id: '123456789012', arn: `arn:aws:iam::123456789012:user/${HOSTILE.link}` });
     expect(json.regions).toEqual([
-      { region: 'us-east-1', status: 'ok' },
-      { region: 'eu-west-1', status: 'error', error: { code: 'AccessDenied', message: HOSTILE.script } },
+      { region: 'us-east-1', status: 'ok', detailsFailed: [] },
+      { region: 'eu-west-1', status: 'error', error: { code: 'AccessDenied', message: HOSTILE.script }, detailsFailed: [] },
     ]);
     expect(json.failedRegions).toEqual(['eu-west-1']);
     expect(json.partial).toBe(true);

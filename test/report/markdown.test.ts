@@ -101,7 +101,7 @@ describe.each([true, false])('Markdown report (advice: %s)', (withAdvice) => {
     for (const c of inventory.certificates) {
       const row = body.find((r) => r[0] === mdText(c.domainName ?? c.arn));
       expect(row, `row for ${JSON.stringify(c.domainName)}`).toBeDefined();
-      const owner = Object.entries(c.tags).find(([k]) => k.toLowerCase() === 'owner')?.[1];
+      const owner = Object.entries(c.tags ?? {}).find(([k]) => k.toLowerCase() === 'owner')?.[1];
       expect(row![7]).toBe(mdText(owner));
     }
     // each hostile owner value survived as one cell's visible text

@@ -12,6 +12,8 @@ export const emailValidation: CertificateRule = {
     'Request a replacement certificate with DNS validation, publish the CNAME records, swap it in, then delete the email-validated one.',
   references: ['Security Hub ACM.1 (remediation text)'],
   needs: ['type', 'status', 'validationMethod', 'domainValidations', 'inUse', 'inUseBy'],
+  // In-use only picks the severity.
+  decidesWithout: ['inUse', 'inUseBy'],
   check(cert) {
     if (cert.type !== 'AMAZON_ISSUED') return null;
     if (cert.status !== null && cert.status !== 'ISSUED' && cert.status !== 'PENDING_VALIDATION') return null;

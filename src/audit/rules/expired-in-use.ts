@@ -13,6 +13,8 @@ export const expiredInUse: CertificateRule = {
     'Attach a valid certificate to every resource listed in InUseBy (request or import a new one), then delete the expired one.',
   references: ['Security Hub ACM.1', 'AWS Config acm-certificate-expiration-check'],
   needs: ['status', 'notAfter', 'inUse', 'inUseBy'],
+  // The summary's InUse flag decides; InUseBy only names the resources.
+  decidesWithout: ['inUseBy'],
   check(cert, { now }) {
     if (!isExpired(cert, now)) return null;
     const inUse = isInUse(cert);

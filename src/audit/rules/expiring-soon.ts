@@ -23,6 +23,8 @@ export const expiringSoon: CertificateRule = {
     'Renew or replace the certificate before it expires: re-import a new certificate for imported ones, approve the validation email, or fix DNS validation so managed renewal can complete.',
   references: ['Security Hub ACM.1', 'AWS Config acm-certificate-expiration-check'],
   needs: ['status', 'notAfter', 'inUse', 'inUseBy', 'type', 'renewalStatus', 'renewalEligibility', 'validationMethod', 'domainValidations', 'exported'],
+  // Unknown, these make the renewal count as not managed: they can add a finding, never hide one.
+  decidesWithout: ['inUseBy', 'validationMethod', 'domainValidations'],
   check(cert, { config, now }) {
     if (cert.status !== null && cert.status !== 'ISSUED') return null;
     const days = daysUntilExpiry(cert, now);

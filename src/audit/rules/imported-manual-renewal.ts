@@ -13,6 +13,8 @@ export const importedManualRenewal: CertificateRule = {
     'Give the certificate an owner and a renewal reminder, or replace it with an ACM-issued (or ACM private) certificate so renewal is managed.',
   references: ['Security Hub ACM.1'],
   needs: ['type', 'status', 'notAfter', 'issuer'],
+  // The issuer is only named in the finding.
+  decidesWithout: ['issuer'],
   check(cert, { now }) {
     if (cert.type !== 'IMPORTED') return null;
     if (cert.status !== null && cert.status !== 'ISSUED') return null;

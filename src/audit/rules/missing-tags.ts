@@ -10,7 +10,7 @@ export const missingTags: CertificateRule = {
     'Without owner and environment tags nobody knows whom to warn when a certificate is about to expire or which findings matter most. Tag keys are matched ignoring case.',
   remediation: 'Add the missing tags (AddTagsToCertificate), or enforce them with a tag policy.',
   references: ['Security Hub ACM.3', 'AWS Config tagged-acm-certificate'],
-  needs: ['tags', 'detail'],
+  needs: ['tags'],
   check(cert, { config }) {
     if (!tagsKnown(cert)) return null;
     // Security Hub ignores aws: keys too: users cannot set them.

@@ -13,6 +13,8 @@ export const renewalFailing: CertificateRule = {
     'Read the renewal status reason, restore the DNS validation records (or approve the validation email), and request a new certificate if renewal cannot succeed.',
   references: ['Security Hub ACM.1'],
   needs: ['renewalStatus', 'renewalStatusReason', 'notAfter'],
+  // Only named in the finding and used for its severity.
+  decidesWithout: ['renewalStatusReason', 'notAfter'],
   check(cert, { config, now }) {
     const status = cert.renewalStatus;
     if (status !== 'FAILED' && status !== 'PENDING_VALIDATION') return null;

@@ -12,6 +12,8 @@ export const transparencyLoggingDisabled: CertificateRule = {
     'Turn logging back on with UpdateCertificateOptions (CertificateTransparencyLoggingPreference=ENABLED), or request a new certificate with logging enabled.',
   references: [],
   needs: ['type', 'transparencyLogging', 'status', 'inUse', 'inUseBy'],
+  // In-use only picks the severity.
+  decidesWithout: ['inUse', 'inUseBy'],
   check(cert) {
     if (cert.type !== 'AMAZON_ISSUED') return null;
     if (cert.transparencyLogging !== 'DISABLED') return null;

@@ -34,6 +34,13 @@ interface RuleBase {
    * `searched`) is provisional: it may change or go away when the detail arrives.
    */
   needs: readonly CertificateField[];
+  /**
+   * The fields in `needs` whose absence cannot hide a finding: read only to word it or pick its
+   * severity, or able only to add one. When a certificate's DescribeCertificate or tag read
+   * failed, the rule's silence on it counts as a pass only if every *other* needed field is known;
+   * otherwise the certificate is listed as not evaluated by this rule.
+   */
+  decidesWithout?: readonly CertificateField[];
 }
 
 export interface CertificateRule extends RuleBase {

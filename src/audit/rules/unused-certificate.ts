@@ -12,6 +12,8 @@ export const unusedCertificate: CertificateRule = {
   remediation: 'Delete it if nothing needs it; otherwise tag it with an owner and the reason it is kept.',
   references: [],
   needs: ['status', 'inUse', 'inUseBy', 'notAfter', 'exported', 'keyPairOrigin'],
+  // The summary's InUse flag decides; InUseBy only adds resources to it.
+  decidesWithout: ['inUseBy'],
   check(cert, { now }) {
     if (cert.status !== 'ISSUED') return null;
     if (isInUse(cert) !== false) return null;

@@ -66,7 +66,7 @@ export async function runAuditCommand(ctx: CommandContext, opts: AuditCommandOpt
   if (opts.format === 'json') {
     // Where --max-age reused cached details, which regions and how old (absent otherwise).
     const cachedDetails = cachedDetailsByRegion(inventory.certificates);
-    ctx.out(`${toInertJson({ findings: result.findings, summary: result.summary, ...(cachedDetails.length ? { cachedDetails } : {}) })}\n`);
+    ctx.out(`${toInertJson({ findings: result.findings, summary: result.summary, notEvaluated: result.notEvaluated, ...(cachedDetails.length ? { cachedDetails } : {}) })}\n`);
   } else {
     ctx.out(renderAuditTable(result, { color: ctx.color, certificates: inventory.certificates }));
   }

@@ -31,7 +31,8 @@ export async function runInventoryCommand(ctx: CommandContext, opts: { format: s
 }
 
 /**
- * The inventory JSON contract: regions trimmed to region/status/error, one entry per account; plus
+ * The inventory JSON contract (README): regions trimmed to region, status, error and detailsFailed,
+ * one entry per account; plus
  * `cachedDetails` on a region where `--max-age` reused details from the cache (each such certificate
  * says when in `detail.cached.describedAt`).
  */
@@ -41,8 +42,9 @@ export function inventoryJson(inv: Inventory): string {
     const c = cached.get(r.region);
     return {
       region: r.region,
-      status: r.status === 'error' ? 'error' : 'ok',
+      status: r.status === 'error' ? 'error' : r.status === 'partial' ? 'partial' : 'ok',
       ...(r.error ? { error: r.error } : {}),
+      detailsFailed: r.detailsFailed ?? [],
       ...(c ? { cachedDetails: { count: c.count, oldestDescribedAt: c.oldestDescribedAt, newestDescribedAt: c.newestDescribedAt } } : {}),
     };
   };
@@ -55,7 +57,7 @@ export function inventoryJson(inv: Inventory): string {
       accounts: accountsOf(inv).map((a) => ({
         id: a.id,
         name: a.name,
-        status: a.status === 'error' ? 'error' : 'ok',
+        status: a.status === 'error' ? 'error' : a.regions.some((r) => r.status === 'partial') ? 'partial' : 'ok',
         ...(a.error ? { error: a.error } : {}),
         regions: a.regions.map((r) => trim(r, all.size ? cachedIn(inv.certificates.filter((c) => c.accountId === a.id)) : all)),
       })),
@@ -102,7 +104,8 @@ export function inventoryCsv(inv: Inventory, opts: { terminal?: boolean } = {}):
   const terminal = opts.terminal ?? false;
   const lines = [csvRow([...CSV_FIELDS, 'tags'], terminal)];
   for (const c of sortCertificates(inv.certificates)) {
-    const tags = Object.entries(c.tags).map(([k, v]) => `${k}=${v}`);
+    // Unknown tags (both tag APIs failed) are an empty cell, unlike `{}`, which the JSON tells apart.
+    const tags = Object.entries(c.tags ?? {}).map(([k, v]) => `${k}=${v}`);
     lines.push(csvRow([...CSV_FIELDS.map((f) => c[f]), tags], terminal));
   }
   return lines.join('\r\n') + '\r\n';

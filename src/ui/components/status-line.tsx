@@ -11,6 +11,8 @@ export interface Progress {
   regionsDone: number;
   regionsTotal: number | null;
   regionsFailed: number;
+  /** Certificates whose details or tags could not be read. */
+  unread: number;
   listed: number;
   described: number;
 }
@@ -20,13 +22,15 @@ export function progressOf(state: Pick<AppState, 'regions' | 'load'>): Progress 
   let failed = 0;
   let listed = 0;
   let described = 0;
+  let unread = 0;
   for (const r of state.regions) {
-    if (r.status === 'ok' || r.status === 'error') done++;
+    if (r.status === 'ok' || r.status === 'error' || r.status === 'partial') done++;
     if (r.status === 'error') failed++;
+    for (const f of r.detailsFailed ?? []) unread += f.count;
     listed += r.listed;
     described += r.described;
   }
-  return { regionsDone: done, regionsTotal: state.load.regionsTotal ?? (state.regions.length || null), regionsFailed: failed, listed, described };
+  return { regionsDone: done, regionsTotal: state.load.regionsTotal ?? (state.regions.length || null), regionsFailed: failed, unread, listed, described };
 }
 
 /** Pure text of the status line's parts (sanitised), so tests can check it without rendering. */
@@ -55,6 +59,7 @@ export function statusParts(
   parts.push(`regions ${p.regionsDone}/${p.regionsTotal ?? '?'}`);
   parts.push(`details ${formatCount(p.described)}/${formatCount(p.listed)}`);
   if (p.regionsFailed > 0) parts.push(`${p.regionsFailed} region${p.regionsFailed > 1 ? 's' : ''} failed`);
+  if (p.unread > 0) parts.push(unreadPart(p.unread));
   parts.push(state.load.status === 'loading' ? 'loading…' : state.load.status === 'failed' ? 'load failed' : 'loaded');
   if (label.endpoint) parts.push(`endpoint ${safe(label.endpoint)}`);
   parts.push(label.regions === 'all' ? 'all regions' : label.regions.map((r) => safe(r)).join(','));
@@ -63,6 +68,12 @@ export function statusParts(
 
 const LOAD_WORDS = new Set(['loading…', 'load failed', 'loaded']);
 const STALE = 'stale:';
+
+/** Counts of records read only in part: a detail or tag read counts once per certificate and cause. */
+function unreadPart(n: number): string {
+  return `${formatCount(n)} not fully read`;
+}
+const isWarningPart = (part: string) => part.endsWith(' not fully read') || / regions? failed$/.test(part);
 
 export function StatusLine(props: { label: InventorySource['label']; state: AppState; width: number }): React.JSX.Element {
   const color = useColor();
@@ -80,7 +91,13 @@ export function StatusLine(props: { label: InventorySource['label']; state: AppS
         {parts.map((part, i) => (
           <Text key={i}>
             {i > 0 ? ' · ' : ''}
-            {part.startsWith(STALE) ? <Text color={color ? 'yellow' : undefined}>{part}</Text> : LOAD_WORDS.has(part) ? <Text color={color ? (loading === 'failed' ? 'red' : loading === 'loading' ? 'yellow' : 'green') : undefined}>{part}</Text> : part}
+            {part.startsWith(STALE) || isWarningPart(part) ? (
+              <Text color={color ? 'yellow' : undefined}>{part}</Text>
+            ) : LOAD_WORDS.has(part) ? (
+              <Text color={color ? (loading === 'failed' ? 'red' : loading === 'loading' ? 'yellow' : 'green') : undefined}>{part}</Text>
+            ) : (
+              part
+            )}
           </Text>
         ))}
       </Text>

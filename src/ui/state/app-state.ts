@@ -305,7 +305,14 @@ function applyEvents(state: AppState, events: InventoryEvent[]): AppState {
         s = { ...s, regions: regionUpdate(s.regions, e.region, e.accountId, (r) => ({ ...r, status: 'error', error: e.error })) };
         break;
       case 'region-done':
-        s = { ...s, regions: regionUpdate(s.regions, e.region, e.accountId, (r) => ({ ...r, status: r.status === 'error' ? 'error' : 'ok' })) };
+        s = {
+          ...s,
+          regions: regionUpdate(s.regions, e.region, e.accountId, (r) => ({
+            ...r,
+            status: r.status === 'error' ? 'error' : e.detailsFailed?.length ? 'partial' : 'ok',
+            detailsFailed: e.detailsFailed ?? [],
+          })),
+        };
         break;
       case 'warning':
         s = { ...s, warnings: [...s.warnings, e.message] };

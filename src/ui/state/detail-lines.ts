@@ -89,7 +89,6 @@ export function detailLines(cert: Certificate, now: Date, expiryDays: ExpiryDays
     field('Detail', `from the local cache, described ${formatAge(now.getTime() - Date.parse(cert.detail.cached.describedAt))} ago — may be out of date`, 'warning');
   else if (cert.detail.state === 'searched') field('Detail', `loading; still to come: ${cert.detail.missingFields.join(', ')}`, 'muted');
   else if (cert.detail.state === 'failed') field('Detail', `failed: ${cert.detail.reason}; unknown: ${cert.detail.missingFields.join(', ')}`, 'danger');
-  else if (cert.detail.state === 'tags-failed') field('Tags', `could not be read: ${cert.detail.reason}`, 'warning');
 
   section(`Names (${cert.subjectAlternativeNames.length})`);
   if (cert.subjectAlternativeNames.length === 0) text('—', 'muted');
@@ -122,9 +121,11 @@ export function detailLines(cert: Certificate, now: Date, expiryDays: ExpiryDays
   field('Updated', formatDateTime(cert.renewalUpdatedAt));
   text(safe(renewalSummary(cert, now)));
 
-  const tags = Object.entries(cert.tags);
-  section(`Tags (${tags.length})`);
-  if (tags.length === 0) text('No tags.', 'muted');
+  const tags = Object.entries(cert.tags ?? {});
+  section(cert.tags === null ? 'Tags (unknown)' : `Tags (${tags.length})`);
+  if (cert.tagsState.state === 'failed') text(`Could not be read: ${safe(cert.tagsState.reason)}`, 'warning');
+  else if (cert.tags === null) text('Not read yet.', 'muted');
+  else if (tags.length === 0) text('No tags.', 'muted');
   for (const [k, v] of tags) text(`${safe(k)} = ${safe(v, '')}`);
 
   if (findings) {

@@ -35,7 +35,7 @@ const SEP = '\u0001';
 export function haystackOf(cert: Certificate): string {
   const parts: string[] = [cert.domainName ?? ''];
   for (const san of cert.subjectAlternativeNames) if (san !== cert.domainName) parts.push(san);
-  for (const [k, v] of Object.entries(cert.tags)) parts.push(k, v);
+  for (const [k, v] of Object.entries(cert.tags ?? {})) parts.push(k, v);
   parts.push(cert.arn, cert.region);
   if (cert.accountName) parts.push(cert.accountName);
   return parts.join(SEP).toLowerCase();

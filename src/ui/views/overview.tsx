@@ -34,6 +34,11 @@ function Section(props: { title: string }): React.JSX.Element {
   );
 }
 
+/** "DescribeCertificate denied 22, tags throttled 3" */
+function unreadCauses(r: RegionState): string {
+  return (r.detailsFailed ?? []).map((f) => `${f.part === 'details' ? 'details' : 'tags'} ${f.reason} ${formatCount(f.count)}`).join(', ');
+}
+
 function countsLine(entries: Array<[string, number]>, label: (k: string) => string): string {
   return entries.map(([k, n]) => `${label(k)} ${formatCount(n)}`).join(' · ') || '—';
 }
@@ -131,7 +136,7 @@ export function OverviewView(props: OverviewProps): React.JSX.Element {
     for (const a of shown) {
       const mark = a.status === 'ok' ? '✓' : a.status === 'error' ? '✗' : a.status === 'loading' ? '…' : '·';
       const t = a.status === 'ok' ? 'ok' : a.status === 'error' ? 'danger' : a.status === 'loading' ? 'warning' : 'muted';
-      const regionMarks = colWidth >= 70 && a.regions.length > 0 ? `  ${a.regions.map((r) => `${r.status === 'ok' ? '✓' : r.status === 'error' ? '✗' : '…'}${safe(r.region)} ${r.certificates}`).join(' ')}` : '';
+      const regionMarks = colWidth >= 70 && a.regions.length > 0 ? `  ${a.regions.map((r) => `${r.status === 'ok' ? '✓' : r.status === 'error' ? '✗' : r.status === 'partial' ? '!' : '…'}${safe(r.region)} ${r.certificates}`).join(' ')}` : '';
       left.push(
         <Text key={`a-${a.id}`} wrap="truncate-end">
           {'  '}
@@ -146,13 +151,14 @@ export function OverviewView(props: OverviewProps): React.JSX.Element {
     }
     if (shown.length < perAccount.length) left.push(<Text key="a-more" dimColor={color}>{`  +${perAccount.length - shown.length} more (the table's Account column: s to sort, / to filter)`}</Text>);
   }
-  const done = allRegions.filter((r) => r.status === 'ok' || r.status === 'error').length;
+  const done = allRegions.filter((r) => r.status === 'ok' || r.status === 'error' || r.status === 'partial').length;
   if (!perAccount) left.push(<Section key="regions" title={`Regions ${done}/${props.load.regionsTotal ?? allRegions.length}`} />);
   const regionRoom = twoColumns ? Math.max(1, props.height - left.length - countsBlock) : 3;
   const regions = perAccount ? [] : allRegions.slice(0, allRegions.length > regionRoom ? regionRoom - 1 : regionRoom);
   for (const r of regions) {
-    const mark = r.status === 'ok' ? '✓' : r.status === 'error' ? '✗' : r.status === 'loading' ? '…' : '·';
-    const t = r.status === 'ok' ? 'ok' : r.status === 'error' ? 'danger' : r.status === 'loading' ? 'warning' : 'muted';
+    const mark = r.status === 'ok' ? '✓' : r.status === 'error' ? '✗' : r.status === 'partial' ? '!' : r.status === 'loading' ? '…' : '·';
+    const t = r.status === 'ok' ? 'ok' : r.status === 'error' ? 'danger' : r.status === 'loading' || r.status === 'partial' ? 'warning' : 'muted';
+    const unread = (r.detailsFailed ?? []).reduce((n, f) => n + f.count, 0);
     left.push(
       <Text key={`r-${r.region}`} wrap="truncate-end">
         {'  '}
@@ -160,6 +166,7 @@ export function OverviewView(props: OverviewProps): React.JSX.Element {
         {r.status === 'error'
           ? <Text {...tone('danger')}>{`${safe(r.error?.code)}: ${safe(r.error?.message)}`}</Text>
           : `${formatCount(r.described)}/${formatCount(r.listed)} described`}
+        {unread > 0 ? <Text {...tone('warning')}>{` · ${formatCount(unread)} not fully read: ${safe(unreadCauses(r))}`}</Text> : null}
       </Text>,
     );
   }
