@@ -1,6 +1,5 @@
-import { DETAIL_ONLY_FIELDS, type CertificateField } from '../domain/certificate.js';
-import { failureFix, failureSentence } from '../domain/completeness.js';
-import type { DetailFailure, Inventory } from '../domain/inventory.js';
+import { failureFix, failureSentence, fieldsLost } from '../domain/completeness.js';
+import type { Inventory } from '../domain/inventory.js';
 import { RULES, type Rule } from './rules/index.js';
 import { decisiveFields } from './run.js';
 
@@ -9,15 +8,10 @@ import { decisiveFields } from './run.js';
  * rule that reads a detail field is named here without anyone editing a list.
  */
 
-const PART_FIELDS: Record<DetailFailure['part'], readonly CertificateField[]> = {
-  details: DETAIL_ONLY_FIELDS,
-  tags: ['tags'],
-};
-
-/** Ids of the rules that cannot run without this part of a certificate record, in rule order. */
-export function rulesBlockedBy(part: DetailFailure['part'], rules: readonly Rule[] = RULES): string[] {
-  const fields = PART_FIELDS[part];
-  return rules.filter((r) => r.scope === 'certificate' && decisiveFields(r).some((f) => fields.includes(f as CertificateField))).map((r) => r.id);
+/** Ids of the certificate rules that decide on one of these fields, in rule order. */
+export function rulesBlockedBy(fields: Iterable<string>, rules: readonly Rule[] = RULES): string[] {
+  const lost = new Set(fields);
+  return rules.filter((r) => r.scope === 'certificate' && decisiveFields(r).some((f) => lost.has(f))).map((r) => r.id);
 }
 
 /** "a", "a and b", "a, b and c" */
@@ -28,13 +22,14 @@ export function joinAnd(items: string[]): string {
 /**
  * One sentence per region and cause, e.g. "DescribeCertificate denied for 22 certificates in
  * us-east-1 (AccessDeniedException): renewal-failing, email-validation and
- * transparency-logging-disabled could not be checked". Empty when every record was read.
+ * transparency-logging-disabled could not be checked". The checks named are those deciding on
+ * a field these certificates actually lack. Empty when every record was read.
  */
-export function incompleteLines(inv: Pick<Inventory, 'regions'>, rules: readonly Rule[] = RULES): string[] {
+export function incompleteLines(inv: Pick<Inventory, 'regions' | 'certificates'>, rules: readonly Rule[] = RULES): string[] {
   const lines: string[] = [];
   for (const r of inv.regions) {
     for (const f of r.detailsFailed ?? []) {
-      const blocked = rulesBlockedBy(f.part, rules);
+      const blocked = rulesBlockedBy(fieldsLost(inv.certificates, r.region, f), rules);
       const fix = failureFix(f.reason);
       lines.push(
         `${failureSentence(f, r.region)}: ${blocked.length ? `${joinAnd(blocked)} could not be checked` : 'no check depends on it'}${fix ? `; ${fix}` : ''}`,

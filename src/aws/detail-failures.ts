@@ -1,10 +1,10 @@
-import type { DetailFailure, FailureReason } from '../domain/inventory.js';
+import type { FailureReason } from '../domain/inventory.js';
 import { isAccessDenied } from './errors.js';
 
 /**
- * Per-region accounting of certificates whose details or tags could not be read, by cause:
- * what turns "some records are incomplete" into exit 3, one stderr line per cause, and the
- * region's `detailsFailed` in the inventory JSON.
+ * Why a DescribeCertificate or tag read failed, in the words the region's `detailsFailed`
+ * counts by (see domain/completeness.ts): what turns an incomplete record into exit 3 and one
+ * stderr line per cause.
  */
 
 /** The cause of an SDK error, as a stable word, and the code to show next to it. */
@@ -26,22 +26,4 @@ export function classifyFailure(error: unknown): { reason: FailureReason; code: 
     return { reason: 'malformed-response', code: name || 'SyntaxError' };
   }
   return { reason: 'error', code };
-}
-
-export class FailureTally {
-  private readonly byCause = new Map<string, DetailFailure>();
-
-  add(part: DetailFailure['part'], reason: FailureReason, code: string): void {
-    const key = `${part}\u0000${reason}\u0000${code}`;
-    const entry = this.byCause.get(key);
-    if (entry) entry.count++;
-    else this.byCause.set(key, { part, reason, code, count: 1 });
-  }
-
-  /** Details before tags, then the largest count first. */
-  list(): DetailFailure[] {
-    return [...this.byCause.values()].sort(
-      (a, b) => (a.part === b.part ? 0 : a.part === 'details' ? -1 : 1) || b.count - a.count || (a.code < b.code ? -1 : 1),
-    );
-  }
 }

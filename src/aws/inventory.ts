@@ -9,17 +9,17 @@ import { DescribeRegionsCommand } from '@aws-sdk/client-ec2';
 import { paginateGetResources } from '@aws-sdk/client-resource-groups-tagging-api';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { awaitsDetail, DETAIL_ONLY_FIELDS, emptyCertificate, type Certificate } from '../domain/certificate.js';
-import { failurePhrase } from '../domain/completeness.js';
+import { detailFailuresOf, failurePhrase } from '../domain/completeness.js';
 import type { AccountIdentity, FailureReason, Inventory, InventoryEvent, PriorReads, RegionState } from '../domain/inventory.js';
 import { carryDetail, revalidationPlan } from '../domain/revalidation.js';
 import type { AwsClients } from './clients.js';
 import { DescribeQueue, type DescribeScheduler, type DescribeTier } from './describe-queue.js';
-import { classifyFailure, FailureTally } from './detail-failures.js';
+import { classifyFailure } from './detail-failures.js';
 import { isAbort, isAccessDenied, regionErrorOf } from './errors.js';
 import { fromSummary, tagsToRecord, withDetail } from './normalise.js';
 import { abortError, DEFAULT_PACING, PacerSet, type Pacing } from './pacer.js';
 import { DEFAULT_ENABLED_REGIONS, type RegionSelection } from './regions.js';
-import { searchRegion, withSearchResult, withTagsKnown } from './search.js';
+import { searchRegion, TAGS_FIELD, withSearchResult, withTagsKnown } from './search.js';
 
 export { DEFAULT_PACING, type Pacing } from './pacer.js';
 
@@ -254,19 +254,18 @@ async function loadRegion(ctx: RegionContext, state: RegionState): Promise<Certi
   state.described += reused.size;
   for (const c of byArn.values()) if (!reused.has(c.arn)) queue.add(c.arn, changed.has(c.arn) ? 'changed' : tierOf(c, urgent));
   const unregister = req.scheduler?.register(queue);
-  const failures = new FailureTally();
   try {
     await Promise.all([
-      describeQueued(ctx, region, queue, byArn, update, failures, state),
-      tags === null ? tagEach(ctx, region, byArn, update, failures) : undefined,
+      describeQueued(ctx, region, queue, byArn, update, state),
+      tags === null ? tagEach(ctx, region, byArn, update) : undefined,
     ]);
     if (signal?.aborted) throw abortError();
-    markUnread(byArn, update, failures);
+    markUnread(byArn, update);
   } finally {
     unregister?.();
     flush();
   }
-  state.detailsFailed = failures.list();
+  state.detailsFailed = detailFailuresOf(byArn.values());
   state.status = state.detailsFailed.length > 0 ? 'partial' : 'ok';
   // Only a region read in full is worth reusing.
   if (state.status === 'ok') req.prior?.save(ctx.accountId, region, [...byArn.values()], startedAt);
@@ -279,25 +278,25 @@ function withTags(cert: Certificate, tags: Record<string, string>): Certificate 
   return withTagsKnown({ ...cert, tags, tagsState: { state: 'read' } });
 }
 
-function failedDetail(reason: FailureReason, code: string): Certificate['detail'] {
-  return { state: 'failed', missingFields: [...DETAIL_ONLY_FIELDS], reason: failurePhrase({ part: 'details', reason, code }) };
+/** What a detail that will not come leaves unknown: after a search, only what the search lacked. */
+function failedDetail(cert: Certificate, reason: FailureReason, code: string): Certificate['detail'] {
+  const missing = cert.detail.state === 'searched' ? cert.detail.missingFields.filter((f) => f !== TAGS_FIELD) : [...DETAIL_ONLY_FIELDS];
+  return { state: 'failed', missingFields: missing, reason: failurePhrase({ part: 'details', reason, code }), failure: { reason, code } };
+}
+
+function failedTags(reason: FailureReason, code: string): Certificate['tagsState'] {
+  return { state: 'failed', reason: failurePhrase({ part: 'tags', reason, code }), failure: { reason, code } };
 }
 
 /**
  * Records the region finished without (no answer, no error: the run ended first) are marked
  * failed and counted, so they are never mistaken for read nor for still loading.
  */
-function markUnread(byArn: Map<string, Certificate>, update: (c: Certificate) => void, failures: FailureTally): void {
+function markUnread(byArn: Map<string, Certificate>, update: (c: Certificate) => void): void {
   for (const c of [...byArn.values()]) {
     let next = c;
-    if (awaitsDetail(next)) {
-      failures.add('details', 'unfinished', 'NotRead');
-      next = { ...next, detail: failedDetail('unfinished', 'NotRead') };
-    }
-    if (next.tags === null && next.tagsState.state === 'pending') {
-      failures.add('tags', 'unfinished', 'NotRead');
-      next = { ...next, tagsState: { state: 'failed', reason: failurePhrase({ part: 'tags', reason: 'unfinished', code: 'NotRead' }) } };
-    }
+    if (awaitsDetail(next)) next = { ...next, detail: failedDetail(next, 'unfinished', 'NotRead') };
+    if (next.tags === null && next.tagsState.state === 'pending') next = { ...next, tagsState: failedTags('unfinished', 'NotRead') };
     if (next !== c) update(next);
   }
 }
@@ -342,7 +341,6 @@ async function describeQueued(
   queue: DescribeQueue,
   byArn: Map<string, Certificate>,
   update: (c: Certificate) => void,
-  failures: FailureTally,
   state: RegionState,
 ): Promise<void> {
   const { signal } = ctx;
@@ -363,8 +361,7 @@ async function describeQueued(
           // Read at completion: whatever the tag read did meanwhile is kept (tags, tagsState).
           const current = byArn.get(arn)!;
           if (out.Certificate) return update(withDetail(current, out.Certificate));
-          failures.add('details', 'malformed-response', 'EmptyResponse');
-          update({ ...current, detail: failedDetail('malformed-response', 'EmptyResponse') });
+          update({ ...current, detail: failedDetail(current, 'malformed-response', 'EmptyResponse') });
         },
         (error) => {
           if (isAbort(error, signal)) return;
@@ -375,8 +372,7 @@ async function describeQueued(
             return update({ ...current, detail: { state: 'failed', missingFields: [...DETAIL_ONLY_FIELDS], reason } });
           }
           const { reason, code } = classifyFailure(error);
-          failures.add('details', reason, code);
-          update({ ...current, detail: failedDetail(reason, code) });
+          update({ ...current, detail: failedDetail(current, reason, code) });
         },
       )
       .finally(() => {
@@ -427,7 +423,6 @@ async function tagEach(
   region: string,
   byArn: Map<string, Certificate>,
   update: (c: Certificate) => void,
-  failures: FailureTally,
 ): Promise<void> {
   const { signal } = ctx;
   const acm = ctx.req.clients.acm(region);
@@ -442,9 +437,7 @@ async function tagEach(
             if (isAbort(error, signal)) return;
             // Unknown, not `{}`, and apart from the detail: a describe answering later keeps it.
             const { reason, code } = classifyFailure(error);
-            failures.add('tags', reason, code);
-            const tagsState = { state: 'failed' as const, reason: failurePhrase({ part: 'tags', reason, code }) };
-            update({ ...byArn.get(arn)!, tags: null, tagsState });
+            update({ ...byArn.get(arn)!, tags: null, tagsState: failedTags(reason, code) });
           },
         ),
     ),

@@ -5,9 +5,10 @@
  */
 import { z } from 'zod';
 import type { Certificate } from '../domain/certificate.js';
+import { FAILURE_REASONS } from '../domain/inventory.js';
 
 /** Bump on any incompatible change to the files below; older files are then set aside and re-read. */
-export const CACHE_VERSION = 1;
+export const CACHE_VERSION = 2;
 export const REGION_FORMAT = 'acm-advisor/region-inventory';
 export const SOURCES_FORMAT = 'acm-advisor/sources';
 
@@ -29,8 +30,13 @@ const detail = z.discriminatedUnion('state', [
   z.object({ state: z.literal('summary') }),
   z.object({ state: z.literal('searched'), missingFields: strings }),
   z.object({ state: z.literal('complete'), cached: z.object({ describedAt: z.iso.datetime() }).optional() }),
-  z.object({ state: z.literal('failed'), missingFields: strings, reason: str }),
-  z.object({ state: z.literal('tags-failed'), reason: str }),
+  z.object({ state: z.literal('failed'), missingFields: strings, reason: str, failure: z.object({ reason: z.enum(FAILURE_REASONS), code: str }).optional() }),
+]);
+
+const tagsState = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('pending') }),
+  z.object({ state: z.literal('read') }),
+  z.object({ state: z.literal('failed'), reason: str, failure: z.object({ reason: z.enum(FAILURE_REASONS), code: str }).optional() }),
 ]);
 
 // Loose: a field added to the model later survives a round trip; the version guards incompatible changes.
@@ -54,7 +60,8 @@ const certificate = z.looseObject({
   transparencyLogging: nstr,
   exportOption: nstr,
   issuer: nstr,
-  tags: z.record(z.string(), z.string()),
+  tags: z.record(z.string(), z.string()).nullable(),
+  tagsState,
   exported: z.boolean().nullable(),
   createdAt: nstr,
   issuedAt: nstr,

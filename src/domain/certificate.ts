@@ -1,3 +1,5 @@
+import type { FailureReason } from './inventory.js';
+
 /**
  * The one certificate model every part of acm-advisor works on.
  *
@@ -82,13 +84,20 @@ export type DetailState =
    */
   | { state: 'complete'; cached?: { describedAt: string } }
   /** Detail failed after retries: the summary stands; these fields are unknown and why. */
-  | { state: 'failed'; missingFields: string[]; reason: string };
+  | { state: 'failed'; missingFields: string[]; reason: string; failure?: ReadFailure };
 
 /**
  * Tags are read apart from the detail (Tagging API, else ListTagsForCertificate), so their
  * outcome is kept apart too: a detail that arrives later never hides a tag failure.
  */
-export type TagsState = { state: 'pending' } | { state: 'read' } | { state: 'failed'; reason: string };
+export type TagsState = { state: 'pending' } | { state: 'read' } | { state: 'failed'; reason: string; failure?: ReadFailure };
+
+/** Why a read failed, for counting: see FailureReason. Absent when the failure is no gap (a certificate deleted mid-run). */
+export interface ReadFailure {
+  reason: FailureReason;
+  /** The AWS error code (`AccessDeniedException`, `TimeoutError`, …). */
+  code: string;
+}
 
 /** Fields DescribeCertificate alone provides: what a missing detail leaves unknown. */
 export const DETAIL_ONLY_FIELDS = [

@@ -26,6 +26,41 @@ export function gapsOf(cert: Certificate): Gap[] {
   return gaps;
 }
 
+/**
+ * A region's failed reads by cause, from its certificates: the records are the one source, so
+ * the counts can never disagree with what the JSON shows per certificate.
+ */
+export function detailFailuresOf(certs: Iterable<Certificate>): DetailFailure[] {
+  const byCause = new Map<string, DetailFailure>();
+  const add = (part: DetailFailure['part'], f: { reason: FailureReason; code: string } | undefined) => {
+    if (!f) return;
+    const key = `${part}\u0000${f.reason}\u0000${f.code}`;
+    const entry = byCause.get(key);
+    if (entry) entry.count++;
+    else byCause.set(key, { part, reason: f.reason, code: f.code, count: 1 });
+  };
+  for (const c of certs) {
+    if (c.detail.state === 'failed') add('details', c.detail.failure);
+    if (c.tags === null && c.tagsState.state === 'failed') add('tags', c.tagsState.failure);
+  }
+  // Details before tags, then the largest count first.
+  return [...byCause.values()].sort(
+    (a, b) => (a.part === b.part ? 0 : a.part === 'details' ? -1 : 1) || b.count - a.count || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+  );
+}
+
+/** Every field the certificates of one region and cause are missing (what the checks lost depend on). */
+export function fieldsLost(certs: Iterable<Certificate>, region: string, f: Pick<DetailFailure, 'part' | 'reason' | 'code'>): Set<string> {
+  const same = (x: { reason: FailureReason; code: string } | undefined) => x?.reason === f.reason && x.code === f.code;
+  const fields = new Set<string>();
+  for (const c of certs) {
+    if (c.region !== region) continue;
+    if (f.part === 'details' && c.detail.state === 'failed' && same(c.detail.failure)) for (const m of c.detail.missingFields) fields.add(m);
+    if (f.part === 'tags' && c.tags === null && c.tagsState.state === 'failed' && same(c.tagsState.failure)) fields.add('tags');
+  }
+  return fields;
+}
+
 /** The first gap that hides one of `needs`, or null when every needed field is known. */
 export function gapFor(cert: Certificate, needs: readonly string[]): Gap | null {
   for (const gap of gapsOf(cert)) if (gap.fields.some((f) => needs.includes(f))) return gap;

@@ -11,16 +11,18 @@ export interface RegionError {
 }
 
 /** Why a certificate's details or tags could not be read: a stable word for JSON and grouping. */
-export type FailureReason =
-  | 'denied'
-  | 'throttled'
-  | 'expired-credentials'
-  | 'malformed-response'
-  | 'timeout'
-  | 'network'
+export const FAILURE_REASONS = [
+  'denied',
+  'throttled',
+  'expired-credentials',
+  'malformed-response',
+  'timeout',
+  'network',
   /** The run's deadline passed (or it was stopped) before this was read. */
-  | 'unfinished'
-  | 'error';
+  'unfinished',
+  'error',
+] as const;
+export type FailureReason = (typeof FAILURE_REASONS)[number];
 
 /** Certificates in one region whose details (DescribeCertificate) or tags (both tag APIs) could not be read, for one cause. */
 export interface DetailFailure {

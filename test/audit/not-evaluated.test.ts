@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DETAIL_ONLY_FIELDS } from '../../src/domain/certificate.js';
+import { detailFailuresOf } from '../../src/domain/completeness.js';
+import { SEARCH_MISSING_FIELDS } from '../../src/aws/search.js';
 import { DEFAULT_AUDIT_CONFIG } from '../../src/domain/thresholds.js';
 import { incompleteLines, rulesBlockedBy } from '../../src/audit/coverage.js';
 import { notEvaluatedBy, runAudit } from '../../src/audit/run.js';
@@ -60,27 +62,32 @@ describe('rules that could not run are named, never passed', () => {
 
 describe('the words for a partial read', () => {
   it('derives the checks a failed part costs from the rules’ own fields', () => {
-    expect(rulesBlockedBy('details')).toEqual(['expiring-soon', 'renewal-failing', 'email-validation', 'transparency-logging-disabled']);
-    expect(rulesBlockedBy('tags')).toEqual(['wildcard-in-production', 'missing-tags']);
+    expect(rulesBlockedBy(DETAIL_ONLY_FIELDS)).toEqual(['expiring-soon', 'renewal-failing', 'email-validation', 'transparency-logging-disabled']);
+    // After SearchCertificates, a failed describe loses less: renewal status and validation method are known.
+    expect(rulesBlockedBy(SEARCH_MISSING_FIELDS)).toEqual(['email-validation', 'transparency-logging-disabled']);
+    expect(rulesBlockedBy(['tags'])).toEqual(['wildcard-in-production', 'missing-tags']);
   });
 
-  it('one line per region and cause, with the fix for expired credentials', () => {
-    const lines = incompleteLines({
-      regions: [
-        {
-          region: 'us-east-1',
-          status: 'partial',
-          listed: 22,
-          described: 22,
-          detailsFailed: [
-            { part: 'details', reason: 'denied', code: 'AccessDeniedException', count: 22 },
-            { part: 'tags', reason: 'expired-credentials', code: 'ExpiredTokenException', count: 1 },
-          ],
-        },
-      ],
-    });
+  it('one line per region and cause, counted from the records, with the fix for expired credentials', () => {
+    const denied = { ...deniedDetail.detail, failure: { reason: 'denied' as const, code: 'AccessDeniedException' } };
+    const expired = {
+      state: 'failed' as const,
+      reason: 'Tag reads (GetResources, ListTagsForCertificate) refused because the credentials expired (ExpiredTokenException)',
+      failure: { reason: 'expired-credentials' as const, code: 'ExpiredTokenException' },
+    };
+    const certificates = [
+      cert({ ...deniedDetail, detail: denied }),
+      cert({ ...deniedDetail, detail: denied, tags: null, tagsState: expired }),
+      cert(),
+    ];
+    const detailsFailed = detailFailuresOf(certificates);
+    expect(detailsFailed).toEqual([
+      { part: 'details', reason: 'denied', code: 'AccessDeniedException', count: 2 },
+      { part: 'tags', reason: 'expired-credentials', code: 'ExpiredTokenException', count: 1 },
+    ]);
+    const lines = incompleteLines({ certificates, regions: [{ region: 'us-east-1', status: 'partial', listed: 3, described: 3, detailsFailed }] });
     expect(lines).toEqual([
-      "DescribeCertificate denied for 22 certificates in us-east-1 (AccessDeniedException): expiring-soon, renewal-failing, email-validation and transparency-logging-disabled could not be checked; grant the read permissions that 'acm-advisor policy' prints",
+      "DescribeCertificate denied for 2 certificates in us-east-1 (AccessDeniedException): expiring-soon, renewal-failing, email-validation and transparency-logging-disabled could not be checked; grant the read permissions that 'acm-advisor policy' prints",
       "Tag reads (GetResources, ListTagsForCertificate) refused because the credentials expired for 1 certificate in us-east-1 (ExpiredTokenException): wildcard-in-production and missing-tags could not be checked; sign in again (aws sso login) or refresh the role's session, then run again",
     ]);
   });
