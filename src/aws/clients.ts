@@ -26,8 +26,8 @@ export interface ClientOptions {
 /**
  * One lazily built, cached client per service and region, all sharing one credential
  * provider and one base config. The SDK's standard retry mode mops up the throttles our
- * own pacing does not prevent; adaptive mode was measured to collapse to ~0.5 req/s
- * under random throttles (setup-notes), so it is not used.
+ * own pacing does not prevent; adaptive mode was measured here to collapse to ~0.5 req/s
+ * under random throttles (its client-side limiter keeps shrinking), so it is not used.
  */
 export class AwsClients {
   private readonly cache = new Map<string, unknown>();
