@@ -52,6 +52,7 @@ export function renderAuditTable(result: AuditResult, opts: RenderTableOptions):
         rule: cell(f.ruleId),
         target: cell(target ?? '—'),
         region: cell(f.region ?? '—'),
+        account: f.accountId !== undefined ? cell(f.accountName ?? f.accountId ?? '—') : null,
         title: cell(f.title, 100),
         fix: sanitiseForTerminal(f.remediation),
       };
@@ -60,12 +61,16 @@ export function renderAuditTable(result: AuditResult, opts: RenderTableOptions):
       rule: Math.max(4, ...rows.map((r) => width(r.rule))),
       target: Math.max(11, ...rows.map((r) => width(r.target))),
       region: Math.max(6, ...rows.map((r) => width(r.region))),
+      account: Math.max(7, ...rows.map((r) => (r.account === null ? 0 : width(r.account)))),
     };
+    // Across an organisation each finding names its account.
+    const withAccount = rows.some((r) => r.account !== null);
+    const acct = (text: string | null) => (withAccount ? `${pad(text ?? '—', w.account)}  ` : '');
     if (lines.length) lines.push('');
     lines.push(paint(sev, `${sev.toUpperCase()} (${group.length})`));
-    lines.push(`  ${pad('RULE', w.rule)}  ${pad('CERTIFICATE', w.target)}  ${pad('REGION', w.region)}  FINDING`);
+    lines.push(`  ${pad('RULE', w.rule)}  ${pad('CERTIFICATE', w.target)}  ${acct('ACCOUNT')}${pad('REGION', w.region)}  FINDING`);
     for (const r of rows) {
-      lines.push(`  ${pad(r.rule, w.rule)}  ${pad(r.target, w.target)}  ${pad(r.region, w.region)}  ${r.title}`);
+      lines.push(`  ${pad(r.rule, w.rule)}  ${pad(r.target, w.target)}  ${acct(r.account)}${pad(r.region, w.region)}  ${r.title}`);
       lines.push(`  ${' '.repeat(w.rule)}  fix: ${r.fix}`);
     }
   }

@@ -37,14 +37,28 @@ export function runAudit(
     return pending.length > 0 && needs.some((f) => pending.includes(f));
   };
 
+  // Across an organisation every finding names its account, and account-wide rules (quotas are
+  // per account and region) run once per account.
+  const byAccount = new Map<string | null, Certificate[]>();
+  for (const c of certificates) {
+    let list = byAccount.get(c.accountId);
+    if (!list) byAccount.set(c.accountId, (list = []));
+    list.push(c);
+  }
+  const several = byAccount.size > 1;
+  const accountOf = (c: Certificate | undefined) => (several && c ? { accountId: c.accountId, accountName: c.accountName } : {});
+
   for (const rule of selected) {
     if (rule.scope === 'account') {
-      try {
-        // An account-wide count is provisional while any record it counts may still change.
-        const provisional = certificates.some((c) => waiting(c, rule.needs));
-        for (const f of rule.check(certificates, ctx)) findings.push({ ruleId: rule.id, ...f, ...(provisional ? { provisional: true as const } : {}) });
-      } catch (e) {
-        findings.push(crashFinding(rule.id, null, null, e));
+      for (const group of several ? [...byAccount.values()] : [certificates]) {
+        try {
+          // An account-wide count is provisional while any record it counts may still change.
+          const provisional = group.some((c) => waiting(c, rule.needs));
+          for (const f of rule.check(group, ctx))
+            findings.push({ ruleId: rule.id, ...f, ...(provisional ? { provisional: true as const } : {}), ...accountOf(group[0]) });
+        } catch (e) {
+          findings.push({ ...crashFinding(rule.id, null, null, e), ...accountOf(group[0]) });
+        }
       }
       continue;
     }
@@ -67,6 +81,7 @@ export function runAudit(
           detail: hit.detail,
           remediation: hit.remediation ?? rule.remediation,
           ...(waiting(cert, rule.needs) ? { provisional: true as const } : {}),
+          ...accountOf(cert),
         });
       } catch (e) {
         findings.push(crashFinding(rule.id, cert.arn, cert.region, e));
@@ -82,6 +97,7 @@ export function runAudit(
       compare(a.ruleId, b.ruleId) ||
       compare(a.certificateArn ? (domainOf.get(a.certificateArn) ?? '') : '', b.certificateArn ? (domainOf.get(b.certificateArn) ?? '') : '') ||
       compare(a.region ?? '', b.region ?? '') ||
+      compare(a.accountId ?? '', b.accountId ?? '') ||
       compare(a.certificateArn ?? '', b.certificateArn ?? '') ||
       compare(a.title, b.title),
   );

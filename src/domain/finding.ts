@@ -15,6 +15,9 @@ export interface Finding {
    * rule): the finding may change or disappear when the certificate's detail arrives.
    */
   provisional?: true;
+  /** The account the finding is in; set when the inventory spans several accounts. */
+  accountId?: string | null;
+  accountName?: string | null;
 }
 
 export type SeveritySummary = Record<Severity, number>;

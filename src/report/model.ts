@@ -1,5 +1,6 @@
 import type { Certificate } from '../domain/certificate.js';
-import { isPartial, type AccountIdentity, type DetailFailure, type Inventory, type RegionError } from '../domain/inventory.js';
+import { isPartial, type AccountIdentity, type AccountState, type DetailFailure, type Inventory, type InventoryOrigin, type RegionError } from '../domain/inventory.js';
+import { emptySummary } from '../audit/severity.js';
 import type { AuditResult, Finding, NotEvaluated, SeveritySummary } from '../domain/finding.js';
 import { forecastRenewalLoad, type RenewalForecast } from '../advisor/forecast.js';
 import type { AnsweredQuestion, Advice, Fact, IgnoredAnswer, Plan, Recommendation } from '../domain/advice.js';
@@ -20,6 +21,10 @@ export interface Report {
   account: AccountIdentity | null;
   regions: Array<{ region: string; status: string; error?: RegionError; detailsFailed: DetailFailure[] }>;
   failedRegions: string[];
+  /** Several accounts: each with how reading it went and its findings; null for one account. */
+  accounts: ReportAccount[] | null;
+  /** Set when the inventory is a Config aggregator's recording (its age, what it lacks). */
+  origin: InventoryOrigin | null;
   /** True when a region failed or some certificates' details or tags could not be read. */
   partial: boolean;
   /** One sentence per incomplete region and cause, and the checks each one cost. */
@@ -44,6 +49,15 @@ export interface Report {
   certificates: Certificate[];
 }
 
+export interface ReportAccount {
+  id: string;
+  name: string | null;
+  status: 'ok' | 'error';
+  error?: RegionError;
+  certificates: number;
+  summary: SeveritySummary;
+}
+
 export interface ReportFinding extends Finding {
   domainName: string | null;
   owner: string | null;
@@ -51,6 +65,8 @@ export interface ReportFinding extends Finding {
 
 export interface ReportUrgentCertificate extends UrgentCertificate {
   owner: string | null;
+  /** The account's name (or id), across an organisation; null for one account. */
+  account: string | null;
 }
 
 export interface BuildReportInput {
@@ -75,7 +91,9 @@ export function buildReport(input: BuildReportInput): Report {
     return { ...f, domainName: cert?.domainName ?? null, owner: owner(cert) };
   });
 
-  const failedRegions = inventory.regions.filter((r) => r.status === 'error').map((r) => r.region);
+  const failedRegions = [...new Set(inventory.regions.filter((r) => r.status === 'error').map((r) => r.region))];
+  const accounts = inventory.accounts ? reportAccounts(inventory.accounts, inventory.certificates, audit.findings) : null;
+  const accountOf = (c: Certificate | undefined) => (accounts && c ? (c.accountName ?? c.accountId) : null);
 
   return {
     schemaVersion: 1,
@@ -93,6 +111,8 @@ export function buildReport(input: BuildReportInput): Report {
     })),
     failedRegions,
     notEvaluated: audit.notEvaluated,
+    accounts,
+    origin: inventory.origin ?? null,
     settings: { ownerTag: config.ownerTag, expiryDays: { ...config.expiryDays } },
     summary: { ...audit.summary },
     totals: {
@@ -100,7 +120,7 @@ export function buildReport(input: BuildReportInput): Report {
       inUse: inventory.certificates.filter((c) => isInUse(c) === true).length,
       findings: audit.findings.length,
     },
-    urgent: mostUrgent(inventory.certificates, audit.findings, generatedAt, URGENT_LIMIT).map((u) => ({ ...u, owner: owner(byArn.get(u.arn)) })),
+    urgent: mostUrgent(inventory.certificates, audit.findings, generatedAt, URGENT_LIMIT).map((u) => ({ ...u, owner: owner(byArn.get(u.arn)), account: accountOf(byArn.get(u.arn)) })),
     expiryTimeline: expiryTimeline(inventory.certificates, generatedAt, config.renewalLateDays),
     // No exportable price: the sourced one predates AWS's 2026 change (content/facts.yaml exportable-pricing).
     forecast: forecastRenewalLoad(inventory, generatedAt, null),
@@ -113,4 +133,19 @@ export function buildReport(input: BuildReportInput): Report {
     facts,
     certificates: inventory.certificates,
   };
+}
+
+function reportAccounts(accounts: AccountState[], certificates: Certificate[], findings: Finding[]): ReportAccount[] {
+  return accounts.map((a) => {
+    const summary = emptySummary();
+    for (const f of findings) if (f.accountId === a.id) summary[f.severity]++;
+    return {
+      id: a.id,
+      name: a.name,
+      status: a.status === 'error' ? 'error' : 'ok',
+      ...(a.error ? { error: a.error } : {}),
+      certificates: certificates.filter((c) => c.accountId === a.id).length,
+      summary,
+    };
+  });
 }

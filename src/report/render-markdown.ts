@@ -77,26 +77,8 @@ function certName(c: { domainName: string | null; arn: string }): string {
   return c.domainName ?? c.arn;
 }
 
-export function buildReportTree(report: Report): Root {
-  const out: RootContent[] = [];
-
-  // Title and provenance
-  const accountLabel = report.account ? `account ${report.account.id}` : 'unknown account';
-  out.push(heading(1, `ACM report: ${accountLabel}`));
-  // A partial read is said before anything else, so nobody takes a short report for a clean one.
-  if (report.partial) {
-    const what = [
-      ...(report.failedRegions.length ? [`${report.failedRegions.join(', ')} could not be read.`] : []),
-      ...report.incomplete.map((line) => `${line}.`),
-    ];
-    out.push(para(strong('Incomplete:'), t(` ${what.join(' ')}`)));
-  }
-  out.push(para(t(`Generated ${report.generatedAt} from an inventory taken ${report.inventoryGeneratedAt}.`)));
-  // The verdict and how final it is come first: a reader who stops here must not mistake a provisional verdict for a final one.
-  if (report.recommendation) out.push(verdictHeadline(report.recommendation, report.workload));
-
-  // Account and regions
-  out.push(heading(2, 'Account and regions'));
+function regionsSection(report: Report): RootContent[] {
+  const out: RootContent[] = [heading(2, 'Account and regions')];
   out.push(
     para(
       t(
@@ -120,6 +102,79 @@ export function buildReportTree(report: Report): Root {
       report.regions.map((r) => [r.region, r.status, r.error ? `${r.error.code}: ${r.error.message}` : null]),
     ),
   );
+
+  return out;
+}
+
+/** Across an organisation: one row per account, the failed ones named with their reason. */
+function accountsSection(accounts: NonNullable<Report['accounts']>): RootContent[] {
+  const out: RootContent[] = [heading(2, 'Accounts')];
+  const failed = accounts.filter((a) => a.status === 'error');
+  out.push(para(t(`${plural(accounts.length, 'account')} read${failed.length ? `, ${failed.length} incomplete` : ''}.`)));
+  if (failed.length) {
+    out.push(
+      para(
+        strong('Incomplete:'),
+        t(` ${failed.map((a) => a.name ?? a.id).join(', ')} could not be read in full, so this report covers what they allowed and every other account.`),
+      ),
+    );
+  }
+  out.push(
+    table(
+      ['Account', 'Id', 'Status', 'Certificates', 'Critical', 'High', 'Medium', 'Error'],
+      accounts.map((a) => [
+        a.name,
+        a.id,
+        a.status,
+        String(a.certificates),
+        String(a.summary.critical),
+        String(a.summary.high),
+        String(a.summary.medium),
+        a.error ? `${a.error.code}: ${a.error.message}` : null,
+      ]),
+    ),
+  );
+  return out;
+}
+
+export function buildReportTree(report: Report): Root {
+  const out: RootContent[] = [];
+
+  // Title and provenance
+  const accountLabel = report.accounts
+    ? `${plural(report.accounts.length, 'account')}${report.account ? ` read from ${report.account.id}` : ''}`
+    : report.account
+      ? `account ${report.account.id}`
+      : 'unknown account';
+  out.push(heading(1, `ACM report: ${accountLabel}`));
+  // A partial read is said before anything else, so nobody takes a short report for a clean one.
+  if (report.partial) {
+    const failedAccounts = (report.accounts ?? []).filter((x) => x.status === 'error');
+    const what = [
+      ...(failedAccounts.length ? [`${plural(failedAccounts.length, 'account')} could not be read in full (${failedAccounts.map((x) => x.name ?? x.id).join(', ')}).`] : []),
+      ...(report.failedRegions.length ? [`${report.failedRegions.join(', ')} could not be read.`] : []),
+      ...report.incomplete.map((line) => `${line}.`),
+    ];
+    out.push(para(strong('Incomplete:'), t(` ${what.join(' ')}`)));
+  }
+  out.push(para(t(`Generated ${report.generatedAt} from an inventory taken ${report.inventoryGeneratedAt}.`)));
+  // The verdict and how final it is come first: a reader who stops here must not mistake a provisional verdict for a final one.
+  if (report.recommendation) out.push(verdictHeadline(report.recommendation, report.workload));
+
+  if (report.origin) {
+    const o = report.origin;
+    out.push(
+      para(
+        strong('A recording, not a live read:'),
+        t(
+          ` read from the AWS Config aggregator ${o.aggregator}; its oldest item was captured ${o.capturedAt.oldest ?? 'at an unknown time'}, and tags and fields may lag the live API. Config does not record ${o.missingFields.map((f) => f.field).join(', ')}: those are empty here and the checks that need them could not run.`,
+        ),
+      ),
+    );
+  }
+
+  // Across an organisation, one row per account; otherwise the account and its regions.
+  out.push(...(report.accounts ? accountsSection(report.accounts) : regionsSection(report)));
 
   // Executive summary
   out.push(heading(2, 'Executive summary'));
@@ -145,9 +200,10 @@ export function buildReportTree(report: Report): Root {
   else
     out.push(
       table(
-        ['Certificate', 'Region', 'Expires', 'Days left', 'Worst', 'Finding', 'Owner'],
+        ['Certificate', ...(report.accounts ? ['Account'] : []), 'Region', 'Expires', 'Days left', 'Worst', 'Finding', 'Owner'],
         report.urgent.map((u) => [
           certName(u),
+          ...(report.accounts ? [u.account] : []),
           u.region,
           u.notAfter ? u.notAfter.slice(0, 10) : null,
           u.daysLeft === null ? null : String(u.daysLeft),
@@ -177,11 +233,13 @@ export function buildReportTree(report: Report): Root {
   else
     out.push(
       table(
-        ['Severity', 'Rule', 'Certificate', 'Region', `Owner (${report.settings.ownerTag})`, 'Finding', 'Fix'],
-        report.findings.map((f) => [
+        ['Severity', 'Rule', 'Certificate', ...(report.accounts ? ['Account'] : []), 'Region', `Owner (${report.settings.ownerTag})`, 'Finding', 'Fix'],
+        // Across an organisation, grouped by account within each severity.
+        (report.accounts ? byAccountWithinSeverity(report.findings) : report.findings).map((f) => [
           f.severity,
           f.ruleId,
           f.certificateArn === null ? '(account)' : (f.domainName ?? f.certificateArn),
+          ...(report.accounts ? [f.accountName ?? f.accountId ?? null] : []),
           f.region,
           f.owner,
           `${f.title}. ${f.detail}`,
@@ -364,4 +422,12 @@ export function renderReportMarkdown(report: Report): string {
     fences: true,
     rule: '-',
   });
+}
+
+function byAccountWithinSeverity(findings: Report['findings']): Report['findings'] {
+  const rank = (f: Report['findings'][number]) => SEVERITIES.indexOf(f.severity);
+  return findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => rank(a.f) - rank(b.f) || (a.f.accountName ?? a.f.accountId ?? '').localeCompare(b.f.accountName ?? b.f.accountId ?? '') || a.i - b.i)
+    .map(({ f }) => f);
 }

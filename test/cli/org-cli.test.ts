@@ -41,6 +41,26 @@ describe('acm-advisor across an organisation (real binary, demo organisation)', 
     expect(table.stdout).toMatch(/recorded by AWS Config aggregator northwind-org-certificates, oldest item [\d.]+ h old; tags and fields may lag the live API/);
   });
 
+  it('audit and report carry the account: findings name it, the report has one row per account and names the failed one', async () => {
+    const audit = await runCli(['--demo', '--org', 'audit', '--format', 'json']);
+    expect(audit.code).toBe(3);
+    const findings = JSON.parse(audit.stdout).findings as Array<{ accountId: string; accountName: string; certificateArn: string | null }>;
+    for (const f of findings) {
+      expect(f.accountId).toMatch(/^\d{12}$/);
+      if (f.certificateArn) expect(f.certificateArn.split(':')[4]).toBe(f.accountId);
+    }
+    expect(new Set(findings.map((f) => f.accountName)).size).toBeGreaterThan(2);
+    const table = await runCli(['--demo', '--org', 'audit']);
+    expect(table.stdout).toMatch(/RULE\s+CERTIFICATE\s+ACCOUNT\s+REGION/);
+
+    const report = await runCli(['--demo', '--org', 'report']);
+    expect(report.code).toBe(3);
+    expect(report.stdout).toMatch(/^## Accounts$/m);
+    expect(report.stdout).toMatch(/\*\*Incomplete:\*\* northwind-sandbox could not be read in full/);
+    expect(report.stdout).toMatch(/\| northwind-shop-prod\s+\| 222233334444 \| ok/);
+    expect(report.stdout).toMatch(/\| Severity \| Rule\s+\| Certificate\s+\| Account/);
+  });
+
   it('policy --org prints the caller’s policy and the member role’s', async () => {
     const r = await runCli(['policy', '--org', '--role-name', 'AcmAudit']);
     expect(r.code).toBe(0);

@@ -183,7 +183,7 @@ const Row = React.memo(function Row(props: { row: FindingsRow; selected: boolean
       </Box>
       {cell('sev', cols.severity - 1, f.severity, tone(severityTone(f.severity)))}
       {cell('rule', cols.rule - 1, sanitiseForTerminal(f.ruleId))}
-      {cell('domain', cols.domain - 1, props.domainOf(f))}
+      {cell('domain', cols.domain - 1, f.accountId ? `${props.domainOf(f)} · ${safe(f.accountName ?? f.accountId)}` : props.domainOf(f))}
       {cell('region', cols.region - 1, safe(f.region, '—'))}
       <Box width={cols.title} flexShrink={0}>
         <Text wrap="truncate-end" inverse={color && sel}>
@@ -219,7 +219,7 @@ function FindingDetail(props: { finding: Finding | undefined; domain: string; no
         <Text {...tone(severityTone(f.severity))}>{`[${f.severity}]`}</Text>
         <Text bold>{` ${safe(f.title)}`}</Text>
         {f.provisional ? <Text dimColor={color}>{'  (provisional: the certificate’s detail is still being read)'}</Text> : null}
-        <Text dimColor={color}>{`  ${sanitiseForTerminal(f.ruleId)} · ${props.domain} · ${safe(f.region, 'account-wide')}`}</Text>
+        <Text dimColor={color}>{`  ${sanitiseForTerminal(f.ruleId)} · ${props.domain} · ${safe(f.region, 'account-wide')}${f.accountId ? ` · account ${safe(f.accountName ? `${f.accountName} (${f.accountId})` : f.accountId)}` : ''}`}</Text>
       </Text>,
     );
     const para = (key: string, label: string, text: string) => {
