@@ -65,8 +65,8 @@ export interface ReportFinding extends Finding {
 
 export interface ReportUrgentCertificate extends UrgentCertificate {
   owner: string | null;
-  /** The account's name (or id), across an organisation; null for one account. */
-  account: string | null;
+  /** The account's name (or id), across an organisation; absent for one account. */
+  account?: string | null;
 }
 
 export interface BuildReportInput {
@@ -120,7 +120,7 @@ export function buildReport(input: BuildReportInput): Report {
       inUse: inventory.certificates.filter((c) => isInUse(c) === true).length,
       findings: audit.findings.length,
     },
-    urgent: mostUrgent(inventory.certificates, audit.findings, generatedAt, URGENT_LIMIT).map((u) => ({ ...u, owner: owner(byArn.get(u.arn)), account: accountOf(byArn.get(u.arn)) })),
+    urgent: mostUrgent(inventory.certificates, audit.findings, generatedAt, URGENT_LIMIT).map((u) => ({ ...u, owner: owner(byArn.get(u.arn)), ...(accounts ? { account: accountOf(byArn.get(u.arn)) } : {}) })),
     expiryTimeline: expiryTimeline(inventory.certificates, generatedAt, config.renewalLateDays),
     // No exportable price: the sourced one predates AWS's 2026 change (content/facts.yaml exportable-pricing).
     forecast: forecastRenewalLoad(inventory, generatedAt, null),

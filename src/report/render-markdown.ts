@@ -203,7 +203,7 @@ export function buildReportTree(report: Report): Root {
         ['Certificate', ...(report.accounts ? ['Account'] : []), 'Region', 'Expires', 'Days left', 'Worst', 'Finding', 'Owner'],
         report.urgent.map((u) => [
           certName(u),
-          ...(report.accounts ? [u.account] : []),
+          ...(report.accounts ? [u.account ?? null] : []),
           u.region,
           u.notAfter ? u.notAfter.slice(0, 10) : null,
           u.daysLeft === null ? null : String(u.daysLeft),
