@@ -33,7 +33,7 @@ describe('the app across an organisation', () => {
     try {
       const frame = await h.waitForFrame(/accounts 4\/4 · 1 account failed · regions 6\/6 · details 18\/18/, 20_000);
       expect(frame).toMatch(/Accounts 4\/4/);
-      expect(frame).toMatch(/✗ member-02\s+100000000002\s+AccessDenied: could not assume role/);
+      expect(frame).toMatch(/✗ member-02\s+100000000002\s+AccessDenied.*\n\s+could not assume role OrganizationAccountAccessRole in member-02/);
       expect(frame).toMatch(/✓ member-01\s+100000000001\s+6 certs\s+✓us-east-1 3 ✓eu-west-1 3/);
       expect(frame).toMatch(/✓ management\s+100000000000\s+6 certs/);
 

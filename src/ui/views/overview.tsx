@@ -136,18 +136,20 @@ export function OverviewView(props: OverviewProps): React.JSX.Element {
     for (const a of shown) {
       const mark = a.status === 'ok' ? '✓' : a.status === 'error' ? '✗' : a.status === 'loading' ? '…' : '·';
       const t = a.status === 'ok' ? 'ok' : a.status === 'error' ? 'danger' : a.status === 'loading' ? 'warning' : 'muted';
-      const regionMarks = colWidth >= 70 && a.regions.length > 0 ? `  ${a.regions.map((r) => `${r.status === 'ok' ? '✓' : r.status === 'error' ? '✗' : r.status === 'partial' ? '!' : '…'}${safe(r.region)} ${r.certificates}`).join(' ')}` : '';
+      const regionMarks = colWidth >= 60 && a.regions.length > 0 ? `  ${a.regions.map((r) => `${r.status === 'ok' ? '✓' : r.status === 'error' ? '✗' : r.status === 'partial' ? '!' : '…'}${safe(r.region)} ${r.certificates}`).join(' ')}` : '';
       left.push(
         <Text key={`a-${a.id}`} wrap="truncate-end">
           {'  '}
           <Text {...tone(t)}>{mark}</Text> {safe(a.name ?? a.id).slice(0, nameWidth).padEnd(nameWidth)} <Text dimColor={color}>{safe(a.id)}</Text>
           {a.error ? (
-            <Text {...tone('danger')}>{`  ${safe(a.error.code)}: ${safe(a.error.message)}`}</Text>
+            <Text {...tone('danger')}>{`  ${safe(a.error.code)}`}</Text>
           ) : (
             <Text>{`  ${formatCount(a.certificates).padStart(5)} cert${a.certificates === 1 ? ' ' : 's'}`}<Text dimColor={color}>{regionMarks}</Text></Text>
           )}
         </Text>,
       );
+      // The reason on a line of its own, so more of it fits.
+      if (a.error) left.push(<Text key={`a-err-${a.id}`} wrap="truncate-end" {...tone('danger')}>{`      ${safe(a.error.message)}`}</Text>);
     }
     if (shown.length < perAccount.length) left.push(<Text key="a-more" dimColor={color}>{`  +${perAccount.length - shown.length} more (the table's Account column: s to sort, / to filter)`}</Text>);
   }
