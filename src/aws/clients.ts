@@ -21,7 +21,12 @@ export interface ClientOptions {
   maxAttempts?: number;
   /** Shared by every client of a run that reads several accounts. */
   inFlight?: InFlightLimit;
+  /** Per request (--timeout): how long to wait for an answer; the connection gets at most 10 s of it. */
+  timeoutMs?: number;
 }
+
+/** A request that never answers must not hang the run (default 30 s; `--timeout` changes it). */
+export const DEFAULT_TIMEOUT_MS = 30_000;
 
 /**
  * One lazily built, cached client per service and region, all sharing one credential
@@ -70,6 +75,10 @@ export class AwsClients {
    * expected at volume; the one-shot account calls (STS, EC2) give up fast so an unreachable
    * endpoint or a missing permission costs seconds, not a minute of backoff.
    */
+  get timeoutMs(): number {
+    return this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  }
+
   private base(region: string, attempts: number) {
     const envAttempts = Number(process.env.AWS_MAX_ATTEMPTS);
     return {
@@ -79,6 +88,12 @@ export class AwsClients {
       ...(this.options.profile ? { profile: this.options.profile } : {}),
       retryMode: 'standard' as const,
       maxAttempts: Number.isFinite(envAttempts) && envAttempts > 0 ? envAttempts : attempts,
+      // The SDK's own NodeHttpHandler bounds: without throwOnRequestTimeout it only logs a warning.
+      requestHandler: {
+        connectionTimeout: Math.min(this.timeoutMs, 10_000),
+        requestTimeout: this.timeoutMs,
+        throwOnRequestTimeout: true,
+      },
     };
   }
 

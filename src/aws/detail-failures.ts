@@ -17,6 +17,9 @@ export function classifyFailure(error: unknown): { reason: FailureReason; code: 
   if (/ExpiredToken|TokenExpired|RequestExpired/i.test(name)) return { reason: 'expired-credentials', code };
   if (/Throttl|TooManyRequests|RequestLimitExceeded|SlowDown/i.test(name)) return { reason: 'throttled', code };
   if (name === 'AbortError') return { reason: 'unfinished', code };
+  // The SDK names a reset connection TimeoutError too; its code says what happened.
+  const net = /^(ECONNRESET|ECONNREFUSED|EPIPE|ENOTFOUND|EAI_AGAIN)$/.exec(e?.code ?? '');
+  if (net) return { reason: 'network', code: net[1] };
   if (name === 'TimeoutError' || /ETIMEDOUT|timed? ?out/i.test(text)) return { reason: 'timeout', code: name || 'TimeoutError' };
   if (/ECONNRESET|ECONNREFUSED|EPIPE|ENOTFOUND|EAI_AGAIN|socket hang up/i.test(text)) {
     const net = /ECONNRESET|ECONNREFUSED|EPIPE|ENOTFOUND|EAI_AGAIN/.exec(text)?.[0] ?? 'ECONNRESET';

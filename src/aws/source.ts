@@ -23,6 +23,8 @@ export interface AwsSourceOptions {
   homeRegion?: string;
   demo?: boolean;
   pacing?: Partial<Pacing>;
+  /** Per-request timeout (--timeout), ms. */
+  timeoutMs?: number;
   now?: () => Date;
   /** false: never call SearchCertificates. */
   search?: boolean;
@@ -64,7 +66,7 @@ export function awsInventorySource(options: AwsSourceOptions): InventorySource &
       const resolved = options.credentials ?? (await resolveCredentials(credentials as never, options.profile));
       tokenWarning = plainHttpTokenWarning(configuredEndpoints(options.endpoint), resolved);
       home = options.homeRegion ?? (await homeRegion(options.profile));
-      clients = new AwsClients({ credentials, endpoint: options.endpoint, profile: options.profile, ...(severalAccounts ? { inFlight } : {}) });
+      clients = new AwsClients({ credentials, endpoint: options.endpoint, profile: options.profile, timeoutMs: options.timeoutMs, ...(severalAccounts ? { inFlight } : {}) });
     }
     return { clients, home };
   }

@@ -29,6 +29,7 @@ interface GlobalOptions extends EstateFlags {
   color: boolean;
   verbose?: boolean;
   maxAge?: string;
+  timeout?: string;
   /** false with --no-cache. */
   cache: boolean;
 }
@@ -38,6 +39,15 @@ const cleanups: Array<() => unknown> = [];
 
 /** Set once the full-screen app has run: its end is the end of the process (see run()). */
 let tuiRan = false;
+
+/** --timeout SECONDS: a whole or decimal number of seconds, at least 0.1 and at most an hour. */
+function timeoutArg(value: string): number {
+  const n = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value.trim()) || !Number.isFinite(n) || n < 0.1 || n > 3600) {
+    throw new InputError(`--timeout takes seconds between 0.1 and 3600 (got '${value}')`);
+  }
+  return Math.round(n * 1000);
+}
 
 function version(): string {
   try {
@@ -67,6 +77,7 @@ function planSource(g: GlobalOptions, readBack: boolean): SourcePlan {
     throw new InputError(`--endpoint-url must be an http(s) URL (got '${g.endpointUrl}')`);
   }
   const estate = estateSettings(g);
+  const timeoutMs = g.timeout === undefined ? undefined : timeoutArg(g.timeout);
   let reuseWithinMs: number | null = null;
   if (g.maxAge !== undefined) {
     const parsed = parseDuration(g.maxAge);
@@ -100,11 +111,11 @@ function planSource(g: GlobalOptions, readBack: boolean): SourcePlan {
           // The demo organisation answers --org, --accounts and the Config aggregator; plain --demo is the one account.
           const endpoint = await startDemoEndpoint({ organization: estate.scope !== undefined || estate.origin.kind !== 'api' });
           cleanups.push(() => endpoint.close());
-          const source = awsInventorySource({ regions, endpoint: endpoint.url, credentials: DEMO_CREDENTIALS, homeRegion: 'us-east-1', demo: true, urgent, ...estate });
+          const source = awsInventorySource({ regions, endpoint: endpoint.url, credentials: DEMO_CREDENTIALS, homeRegion: 'us-east-1', demo: true, urgent, timeoutMs, ...estate });
           cleanups.push(() => source.close());
           return source;
         }
-        const source = awsInventorySource({ profile, regions, endpoint: g.endpointUrl, urgent, ...estate });
+        const source = awsInventorySource({ profile, regions, endpoint: g.endpointUrl, urgent, timeoutMs, ...estate });
         cleanups.push(() => source.close());
         return source;
       })()),

@@ -43,6 +43,7 @@ export function buildProgram(version: string): Command {
     .option('--role-name <name>', 'role assumed in member accounts (default: OrganizationAccountAccessRole)')
     .option('--external-id <id>', "external id the member role's trust policy requires, if any")
     .option('--source <source>', "where certificates come from: 'api' (live, default) or 'config-aggregator:NAME'")
+    .option('--timeout <seconds>', 'give up on a request that has not answered after this many seconds (default: 30); it is retried like any failure')
     .option('--concurrency <n>', 'requests in flight at once across every account and region (default: 128)')
     .option('--max-age <duration>', 'reuse cached certificate details younger than this (15m, 1h, 2h30m) instead of describing them again')
     .option('--no-cache', 'neither read nor write the local inventory cache (~/.cache/acm-advisor)')

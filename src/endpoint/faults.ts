@@ -12,6 +12,13 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
+/** 'service:Operation' matches in every region; 'service:Operation@region' in that one only. */
+export function selects(list: readonly string[] | undefined, service: string, operation: string, region: string): boolean {
+  if (!list?.length) return false;
+  const op = `${service}:${operation}`;
+  return list.some((s) => s === op || s === `${op}@${region}`);
+}
+
 export type InjectedFault = { kind: 'throttle' } | { kind: 'server'; status: 500 | 503 } | null;
 
 export class Faults {
@@ -46,7 +53,17 @@ export class Faults {
 
   isDenied(service: string, operation: string, region: string): boolean {
     if (this.options.deniedRegions?.includes(region)) return true;
-    return this.options.deniedOperations?.includes(`${service}:${operation}`) ?? false;
+    return selects(this.options.deniedOperations, service, operation, region);
+  }
+
+  /** The fault-suite knob (a list of selectors) applies to this call. */
+  applies(
+    knob: 'malformedOperations' | 'stalledOperations' | 'repeatTokenOperations' | 'resetOperations',
+    service: string,
+    operation: string,
+    region: string,
+  ): boolean {
+    return selects(this.options[knob], service, operation, region);
   }
 
   isUnknown(service: string, operation: string): boolean {

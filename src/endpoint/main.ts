@@ -23,6 +23,16 @@ Usage: npm run endpoint -- [options]
   --throttle F         answer a fraction F (0..1) of calls with ThrottlingException
   --errors F           answer a fraction F (0..1) of calls with 500/503
   --deny-region R      deny every call in region R (repeatable, or comma-separated)
+
+Fault suite (OP is service:Operation or service:Operation@region, e.g.
+acm:DescribeCertificate@us-east-1; each repeatable or comma-separated):
+  --deny OP            answer OP with AccessDenied
+  --malformed OP       answer OP with 200 and a body that is not valid JSON
+  --stall OP           never answer OP (with --stall-ms N: answer after N ms)
+  --stall-ms N         how long a stalled call waits before it is answered
+  --repeat-token OP    ListCertificates / GetResources hand back the same next-page token forever
+  --reset OP           reset the connection instead of answering OP
+  --expire-after N     refuse every signed call after the first N with ExpiredTokenException
   --page-cap N         never return more than N items per page
   --search MODE        SearchCertificates: served (default), unknown (as where it is not offered)
                        or denied (AccessDeniedException)
@@ -45,6 +55,13 @@ function positiveInt(name: string, value: string | undefined): number | undefine
   return n;
 }
 
+/** Operation selectors: service:Operation, optionally @region. */
+function selectors(name: string, values: string[] | undefined): string[] | undefined {
+  const list = values?.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  for (const s of list ?? []) if (!/^[a-z0-9-]+:[A-Za-z]+(@[a-z0-9-]+)?$/.test(s)) usage(`--${name} takes service:Operation[@region], got "${s}"`);
+  return list?.length ? list : undefined;
+}
+
 function usage(message: string): never {
   process.stderr.write(`acm-endpoint: ${message}\n`);
   process.exit(2);
@@ -63,6 +80,13 @@ async function main(): Promise<void> {
         throttle: { type: 'string' },
         errors: { type: 'string' },
         'deny-region': { type: 'string', multiple: true },
+        deny: { type: 'string', multiple: true },
+        malformed: { type: 'string', multiple: true },
+        stall: { type: 'string', multiple: true },
+        'stall-ms': { type: 'string' },
+        'repeat-token': { type: 'string', multiple: true },
+        reset: { type: 'string', multiple: true },
+        'expire-after': { type: 'string' },
         'page-cap': { type: 'string' },
         search: { type: 'string' },
         'no-rate-limit': { type: 'boolean' },
@@ -119,9 +143,15 @@ async function main(): Promise<void> {
     throttleFraction: fraction('throttle', v.throttle),
     serverErrorFraction: fraction('errors', v.errors),
     deniedRegions: v['deny-region']?.flatMap((r) => r.split(',')).filter(Boolean),
+    malformedOperations: selectors('malformed', v.malformed),
+    stalledOperations: selectors('stall', v.stall),
+    stallMs: positiveInt('stall-ms', v['stall-ms']),
+    repeatTokenOperations: selectors('repeat-token', v['repeat-token']),
+    resetOperations: selectors('reset', v.reset),
+    expireCredentialsAfter: positiveInt('expire-after', v['expire-after']),
     pageSizeCap: positiveInt('page-cap', v['page-cap']),
     unknownOperations: search === 'unknown' ? ['acm:SearchCertificates'] : undefined,
-    deniedOperations: search === 'denied' ? ['acm:SearchCertificates'] : undefined,
+    deniedOperations: [...(search === 'denied' ? ['acm:SearchCertificates'] : []), ...(selectors('deny', v.deny) ?? [])],
     rateLimit: !v['no-rate-limit'],
     seed: positiveInt('seed', v.seed),
   });

@@ -52,7 +52,12 @@ interface Reply {
   status: number;
   contentType: string;
   body: string;
+  /** Fault suite: reset the connection instead of answering. */
+  reset?: true;
 }
+
+/** The token a repeating paginator hands back, whatever it was sent. */
+const REPEATING_TOKEN = 'repeating-token';
 
 export async function startEndpoint(options: EndpointOptions): Promise<RunningEndpoint> {
   const { account, organization, seed, port, ...faultOptions } = options;
@@ -66,7 +71,7 @@ export async function startEndpoint(options: EndpointOptions): Promise<RunningEn
   const server = createServer((req, res) => {
     const requestId = `${(++requestCount).toString(16).padStart(8, '0')}-acm0-4adv-9fak-e00000000000`;
     handle(req, requestId)
-      .then((reply) => send(res, reply, requestId))
+      .then((reply) => (reply.reset ? req.socket.destroy() : send(res, reply, requestId)))
       .catch((err: unknown) => {
         // A bug in the fake must surface as a 500 the client can see, never hang a test.
         send(res, jsonError(new AwsError('InternalFailure', 500, `endpoint error: ${String((err as Error)?.stack ?? err)}`)), requestId);
@@ -95,14 +100,58 @@ export async function startEndpoint(options: EndpointOptions): Promise<RunningEn
     calls.push(call);
     // Held (see pause()): recorded as asked, answered only once released.
     if (held) await held.promise;
+    await stall(parsed);
     const reply = caller instanceof AwsError ? renderError(parsed, caller, requestId) : await dispatch(parsed, caller, call, requestId);
     call.status = reply.status;
     return reply;
   }
 
+  /** Stalled operations wait here: for stallMs, or until the stall list no longer names them. */
+  async function stall(p: ParsedRequest): Promise<void> {
+    while (faults.applies('stalledOperations', p.service, p.operation, p.region)) {
+      const ms = faults.options.stallMs;
+      if (ms !== undefined) return void (await new Promise((r) => setTimeout(r, ms)));
+      await new Promise((r) => setTimeout(r, 50));
+      if (!server.listening) return;
+    }
+  }
+
+  let signedCalls = 0;
+
   async function dispatch(p: ParsedRequest, caller: Caller, call: RecordedCall, requestId: string): Promise<Reply> {
-    const store = caller.store;
+    const reply = await answer(p, caller, call, requestId);
+    if (faults.applies('resetOperations', p.service, p.operation, p.region)) return { ...reply, reset: true };
+    if (reply.status === 200 && faults.applies('malformedOperations', p.service, p.operation, p.region))
+      return { ...reply, body: `${reply.body.slice(0, Math.max(1, Math.floor(reply.body.length / 2)))}` };
+    return reply;
+  }
+
+  async function answer(p: ParsedRequest, caller: Caller, call: RecordedCall, requestId: string): Promise<Reply> {
     const fail = (error: AwsError) => renderError(p, error, requestId);
+    const limit = faults.options.expireCredentialsAfter;
+    if (limit !== undefined && p.accessKeyId && ++signedCalls > limit)
+      return fail(new AwsError(p.protocol === 'json' ? 'ExpiredTokenException' : 'ExpiredToken', 400, 'The security token included in the request is expired'));
+    const repeat = faults.applies('repeatTokenOperations', p.service, p.operation, p.region);
+    if (repeat) {
+      // The first page again, whatever token came back, and always the same token onward.
+      delete p.json.NextToken;
+      delete p.json.PaginationToken;
+    }
+    const reply = await answerPlain(p, caller, call, requestId, fail);
+    if (!repeat || reply.status !== 200) return reply;
+    const body = JSON.parse(reply.body) as Record<string, unknown>;
+    body[p.service === 'tagging' ? 'PaginationToken' : 'NextToken'] = REPEATING_TOKEN;
+    return { ...reply, body: JSON.stringify(body) };
+  }
+
+  async function answerPlain(
+    p: ParsedRequest,
+    caller: Caller,
+    call: RecordedCall,
+    requestId: string,
+    fail: (error: AwsError) => Reply,
+  ): Promise<Reply> {
+    const store = caller.store;
     if (p.malformed) return fail(p.malformed);
     if (p.service === 'unknown')
       return jsonError(new AwsError('UnknownOperationException', 400, `No service answers ${p.operation} here.`));

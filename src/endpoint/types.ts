@@ -167,6 +167,21 @@ export interface FaultOptions {
   unknownOperations?: string[];
   /** Largest page any list operation returns, whatever the client asked for. */
   pageSizeCap?: number;
+  /**
+   * The fault suite's knobs. Each list holds operation selectors, 'service:Operation' or
+   * 'service:Operation@region' (e.g. 'acm:DescribeCertificate@us-east-1').
+   */
+  /** Answered 200 with a body that is not valid JSON. */
+  malformedOperations?: string[];
+  /** Never answered (until the list changes or the endpoint closes), or answered after `stallMs`. */
+  stalledOperations?: string[];
+  stallMs?: number;
+  /** ListCertificates / GetResources always hand back the same next-page token. */
+  repeatTokenOperations?: string[];
+  /** The connection is reset without an answer. */
+  resetOperations?: string[];
+  /** Every signed call after the first N is refused with ExpiredTokenException, as when a session expires mid-run. */
+  expireCredentialsAfter?: number;
   /** Default true: per-region per-operation token buckets at ACM's published quotas. */
   rateLimit?: boolean;
   /** Multiplies the quotas (e.g. 100 for fast tests). */

@@ -1,0 +1,36 @@
+/**
+ * A pagination token that comes back twice, or pages that never end, would keep a region
+ * reading forever: the SDK's paginators follow any token they are given. Each page's token is
+ * checked before the next page is requested, so a runaway costs two calls, not thousands.
+ */
+export class RunawayPaginationError extends Error {
+  override readonly name = 'RunawayPagination';
+}
+
+/** More pages than any account can need: 1,000,000 certificates at ACM's smallest page of 100. */
+const MAX_PAGES = 10_000;
+
+export class PageGuard {
+  private readonly seen = new Set<string>();
+  private pages = 0;
+
+  constructor(
+    private readonly operation: string,
+    private readonly region: string,
+  ) {}
+
+  /** Call with each page's next token (undefined or '' at the end); throws on a repeat or a runaway. */
+  check(token: string | undefined | null): void {
+    this.pages++;
+    if (!token) return;
+    if (this.seen.has(token)) {
+      throw new RunawayPaginationError(
+        `${this.operation} returned the same pagination token twice in ${this.region} (after ${this.pages} pages); stopped reading the region`,
+      );
+    }
+    if (this.pages >= MAX_PAGES) {
+      throw new RunawayPaginationError(`${this.operation} kept paginating in ${this.region} (${this.pages} pages); stopped reading the region`);
+    }
+    this.seen.add(token);
+  }
+}
