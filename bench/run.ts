@@ -9,6 +9,7 @@ import { startEndpoint } from '../src/endpoint/index.js';
 import { syntheticAccount } from '../src/endpoint/synthetic.js';
 import { awsInventorySource } from '../src/aws/source.js';
 import { benchScale, scaledPacing } from './scale.js';
+import { benchCache } from './cache.js';
 
 interface Row {
   name: string;
@@ -129,6 +130,7 @@ async function tui(): Promise<void> {
 
 await startup();
 await firstFrame();
+for (const r of await benchCache()) rows.push(r);
 for (const r of await benchScale()) rows.push(r);
 await faults();
 await organisation();
