@@ -6,6 +6,9 @@
  * The App renders through Ink to a fake stdout in debug mode (every commit is written at once, no
  * 30 fps throttle), so the time is stdin write → the frame showing the new count.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { emptyCertificate, type Certificate } from '../src/domain/certificate.js';
 import type { Inventory, InventorySource } from '../src/domain/inventory.js';
@@ -151,7 +154,9 @@ async function measure(n: number): Promise<BenchRow[]> {
   const { React, render, App } = await loadUi();
   const certs = syntheticCertificates(n);
   const screen = new Screen();
-  const instance = render(React.createElement(App, { source: sourceOf(certs), color: false, configDir: '/tmp/acm-advisor-bench', knowledgeBase: loadKnowledgeBase(), onExit: () => {} }), {
+  // Its own folder for the advisor session, so a bench run never meets another's leftovers.
+  const configDir = mkdtempSync(join(tmpdir(), 'acm-advisor-bench-'));
+  const instance = render(React.createElement(App, { source: sourceOf(certs), color: false, configDir, knowledgeBase: loadKnowledgeBase(), onExit: () => {} }), {
     stdout: screen.stdout as unknown as NodeJS.WriteStream,
     stdin: screen.stdin as unknown as NodeJS.ReadStream,
     stderr: new FakeStdout() as unknown as NodeJS.WriteStream,
@@ -221,6 +226,7 @@ async function measure(n: number): Promise<BenchRow[]> {
   } finally {
     instance.unmount();
     instance.cleanup();
+    rmSync(configDir, { recursive: true, force: true });
   }
 }
 
