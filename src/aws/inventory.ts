@@ -15,7 +15,7 @@ import { carryDetail, revalidationPlan } from '../domain/revalidation.js';
 import type { AwsClients } from './clients.js';
 import { DescribeQueue, type DescribeScheduler, type DescribeTier } from './describe-queue.js';
 import { classifyFailure } from './detail-failures.js';
-import { PageGuard } from './page-guard.js';
+import { guardedPages, PageGuard } from './page-guard.js';
 import { isAbort, isAccessDenied, regionErrorOf } from './errors.js';
 import { fromSummary, tagsToRecord, withDetail } from './normalise.js';
 import { abortError, DEFAULT_PACING, PacerSet, type Pacing } from './pacer.js';
@@ -321,15 +321,10 @@ async function listRegion(
     { client: req.clients.acm(region), pageSize: 1000 },
     { Includes: { keyTypes: ALL_KEY_TYPES }, CertificateKeyPairOrigins: ALL_ORIGINS },
   );
-  const iterator = pages[Symbol.asyncIterator]();
+  // A repeating token ends the region at the page that shows it.
   const guard = new PageGuard('ListCertificates', region);
-  for (;;) {
-    const page = await pacer.run(() => iterator.next());
-    if (page.done) break;
-    if (signal?.aborted) throw abortError();
-    // Checked before the paginator asks for the next page: a repeating token ends the region here.
-    guard.check(page.value.NextToken);
-    const certs = (page.value.CertificateSummaryList ?? [])
+  for await (const page of guardedPages(pages, pacer, guard, (p) => p.NextToken, signal)) {
+    const certs = (page.CertificateSummaryList ?? [])
       .filter((s) => s.CertificateArn && !byArn.has(s.CertificateArn))
       .map((s) => carryDetail(fromSummary(s, region), before?.get(s.CertificateArn!)));
     for (const c of certs) byArn.set(c.arn, c);
@@ -401,17 +396,12 @@ async function bulkTags(ctx: RegionContext, region: string): Promise<Tags | null
       { client: req.clients.tagging(region), pageSize: 100 },
       { ResourceTypeFilters: ['acm:certificate'] },
     );
-    const iterator = pages[Symbol.asyncIterator]();
     // GetResources omits untagged resources: those simply have no tags.
     const found: Tags = new Map();
     // A runaway here falls back to ListTagsForCertificate like any other Tagging API failure.
     const guard = new PageGuard('GetResources', region);
-    for (;;) {
-      const page = await pacer.run(() => iterator.next());
-      if (page.done) break;
-      if (signal?.aborted) throw abortError();
-      guard.check(page.value.PaginationToken);
-      for (const m of page.value.ResourceTagMappingList ?? []) {
+    for await (const page of guardedPages(pages, pacer, guard, (p) => p.PaginationToken, signal)) {
+      for (const m of page.ResourceTagMappingList ?? []) {
         if (m.ResourceARN) found.set(m.ResourceARN, tagsToRecord(m.Tags));
       }
     }

@@ -1,3 +1,5 @@
+import { abortError, type Pacer } from './pacer.js';
+
 /**
  * A pagination token that comes back twice, or pages that never end, would keep a region
  * reading forever: the SDK's paginators follow any token they are given. Each page's token is
@@ -32,5 +34,26 @@ export class PageGuard {
       throw new RunawayPaginationError(`${this.operation} kept paginating in ${this.region} (${this.pages} pages); stopped reading the region`);
     }
     this.seen.add(token);
+  }
+}
+
+/**
+ * A paginator's pages, each requested through `pacer` and guarded: a page's token is checked
+ * before the consumer asks for the next one, so a runaway stops at the page that shows it.
+ */
+export async function* guardedPages<P>(
+  pages: AsyncIterable<P>,
+  pacer: Pacer,
+  guard: PageGuard,
+  tokenOf: (page: P) => string | undefined,
+  signal?: AbortSignal,
+): AsyncGenerator<P> {
+  const iterator = pages[Symbol.asyncIterator]();
+  for (;;) {
+    const page = await pacer.run(() => iterator.next());
+    if (page.done) return;
+    if (signal?.aborted) throw abortError();
+    guard.check(tokenOf(page.value));
+    yield page.value;
   }
 }
