@@ -128,13 +128,24 @@ async function tui(): Promise<void> {
   }
 }
 
-await startup();
-await firstFrame();
-for (const r of await benchCache()) rows.push(r);
-for (const r of await benchScale()) rows.push(r);
-await faults();
-await organisation();
-await tui();
+// `npm run bench -- --only cache,org` runs some groups (names below); the default is all.
+const groups: Record<string, () => Promise<void>> = {
+  startup,
+  frame: firstFrame,
+  cache: async () => { for (const r of await benchCache()) rows.push(r); },
+  scale: async () => { for (const r of await benchScale()) rows.push(r); },
+  faults,
+  org: organisation,
+  tui,
+};
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt >= 0 ? (process.argv[onlyAt + 1] ?? '').split(',').filter(Boolean) : Object.keys(groups);
+const unknown = only.filter((g) => !(g in groups));
+if (unknown.length > 0) {
+  console.error(`unknown bench group ${unknown.join(', ')}; groups: ${Object.keys(groups).join(', ')}`);
+  process.exit(2);
+}
+for (const g of only) await groups[g]!();
 
 const w = Math.max(...rows.map((r) => r.name.length));
 console.log(`acm-advisor bench — node ${process.version}, ${new Date().toISOString()}\n`);
