@@ -4,7 +4,7 @@ import type { Inventory } from '../domain/inventory.js';
 import type { AuditConfig } from '../domain/thresholds.js';
 import type { Answers } from './answers.js';
 import { findContradictions, type FoundContradiction } from './contradictions.js';
-import { EVIDENCE_FUNCTIONS, type Evidence } from './evidence.js';
+import { EVIDENCE_FUNCTIONS, estateAccounts, type Evidence } from './evidence.js';
 import { forecastLines, forecastRenewalLoad, type RenewalForecast } from './forecast.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import { buildPlan } from './plan.js';
@@ -116,6 +116,7 @@ export function collectEvidence(kb: KnowledgeBase, inventory: Inventory, finding
   const results = new Map<string, ReturnType<(typeof EVIDENCE_FUNCTIONS)[string]>>();
   const out: Record<string, Evidence> = {};
   let forecast: RenewalForecast | undefined;
+  const accounts = estateAccounts(inventory).size;
   for (const q of kb.questions) {
     const fn = q.evidence.function;
     if (!results.has(fn)) results.set(fn, (EVIDENCE_FUNCTIONS[fn] ?? EVIDENCE_FUNCTIONS.none)(input));
@@ -123,7 +124,7 @@ export function collectEvidence(kb: KnowledgeBase, inventory: Inventory, finding
     const lines = [...(q.evidence.note ? [q.evidence.note] : []), ...r.lines];
     if (q.evidence.forecast) lines.push(...forecastLines((forecast ??= forecastRenewalLoad(inventory, now))));
     if (lines.length === 0) lines.push('Nothing in the inventory bears on this question; answer from what you know.');
-    const evidence: Evidence = { lines };
+    const evidence: Evidence = { lines, ...(accounts > 1 ? { accounts } : {}) };
     const p = r.proposals?.[q.id];
     if (p && q.choices.some((c) => c.value === p.value)) evidence.proposed = { ...p };
     out[q.id] = evidence;

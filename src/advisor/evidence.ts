@@ -1,13 +1,15 @@
 import { serviceOfArn } from '../domain/arn.js';
-import { daysUntilExpiry, type Certificate } from '../domain/certificate.js';
+import { accountIdFromArn, daysUntilExpiry, type Certificate } from '../domain/certificate.js';
 import type { Finding } from '../domain/finding.js';
-import type { Inventory } from '../domain/inventory.js';
+import { accountsOf, type Inventory } from '../domain/inventory.js';
 import { safe } from '../domain/text.js';
 import type { AuditConfig } from '../domain/thresholds.js';
 
 /** What the inventory says about one question. A proposal is shown for the user to confirm, never applied. */
 export interface Evidence {
   lines: string[];
+  /** How many accounts the inventory spans, when more than one: the lines speak for all of them. */
+  accounts?: number;
   proposed?: { value: string; because: string };
 }
 
@@ -54,6 +56,48 @@ function listCounts(m: Map<string, number>, limit = 4): string {
   return shown.join(', ');
 }
 
+/** Every account of the estate: the ones read (failed ones too) and any a certificate names. */
+const estates = new WeakMap<Inventory, Set<string>>();
+export function estateAccounts(inventory: Inventory): Set<string> {
+  let ids = estates.get(inventory);
+  if (ids) return ids;
+  ids = new Set<string>();
+  if (inventory.accounts) for (const a of accountsOf(inventory)) ids.add(a.id);
+  else if (inventory.account) ids.add(inventory.account.id);
+  for (const c of inventory.certificates) if (c.accountId) ids.add(c.accountId);
+  estates.set(inventory, ids);
+  return ids;
+}
+
+/** How many different accounts hold these certificates (a certificate with no account is the caller's). */
+function accountsHolding(certs: Iterable<Pick<Certificate, 'accountId'>>, inventory: Inventory): number {
+  const ids = new Set<string>();
+  for (const c of certs) ids.add(c.accountId ?? inventory.account?.id ?? '');
+  return ids.size;
+}
+
+/**
+ * Where evidence comes from, across an estate: "in 3 of 5 accounts", "in all 5 accounts". For one account
+ * it is `single` (a sentence reads the same without it), so a single-account run carries no noise.
+ */
+function where(certs: Iterable<Pick<Certificate, 'accountId'>>, inventory: Inventory, single = ''): string {
+  const total = estateAccounts(inventory).size;
+  if (total <= 1) return single;
+  const n = accountsHolding(certs, inventory);
+  return n === total ? `in all ${total} accounts` : `in ${n} of ${plural(total, 'account')}`;
+}
+
+/** The same, as a parenthesis closing a counted line: " (in 3 of 5 accounts)", or nothing for one account. */
+function spread(certs: Iterable<Pick<Certificate, 'accountId'>>, inventory: Inventory): string {
+  const w = where(certs, inventory);
+  return w ? ` (${w})` : '';
+}
+
+/** An account's name when the organisation gave one, else its id. */
+function accountName(inventory: Inventory, id: string): string {
+  return inventory.accounts?.find((a) => a.id === id)?.name ?? inventory.certificates.find((c) => c.accountId === id && c.accountName)?.accountName ?? id;
+}
+
 const PUBLIC_CA_PATTERN =
   /digicert|sectigo|comodo|globalsign|let'?s encrypt|isrg|entrust|godaddy|go daddy|starfield|thawte|geotrust|rapidssl|buypass|zerossl|google trust|gts |ssl\.com|certum|actalis|identrust|amazon|quovadis|harica|swisssign|telia|trustwave|network solutions/i;
 
@@ -90,20 +134,20 @@ export const EVIDENCE_FUNCTIONS: Record<string, EvidenceFunction> = {
     const inUse = certs.filter((c) => c.inUse === true || c.inUseBy.length > 0);
     const lines: string[] = [];
     // A certificate used by two services counts once per service.
-    const byService = new Map<string, number>();
-    for (const c of inUse) for (const s of new Set(c.inUseBy.map(serviceOfArn))) byService.set(s, (byService.get(s) ?? 0) + 1);
-    for (const [service, n] of [...byService].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])))
-      lines.push(`${plural(n, 'certificate')} in use by ${service}`);
-    const unknownUse = inUse.filter((c) => c.inUseBy.length === 0).length;
-    if (unknownUse > 0) lines.push(`${plural(unknownUse, 'certificate')} in use by resources not listed yet`);
-    const idle = certs.filter((c) => c.status === 'ISSUED' && c.inUse === false).length;
-    if (idle > 0) lines.push(`${plural(idle, 'issued certificate')} not attached to anything`);
+    const byService = new Map<string, Certificate[]>();
+    for (const c of inUse) for (const s of new Set(c.inUseBy.map(serviceOfArn))) byService.set(s, [...(byService.get(s) ?? []), c]);
+    for (const [service, held] of [...byService].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0])))
+      lines.push(`${plural(held.length, 'certificate')} in use by ${service}${spread(held, inventory)}`);
+    const unknownUse = inUse.filter((c) => c.inUseBy.length === 0);
+    if (unknownUse.length > 0) lines.push(`${plural(unknownUse.length, 'certificate')} in use by resources not listed yet${spread(unknownUse, inventory)}`);
+    const idle = certs.filter((c) => c.status === 'ISSUED' && c.inUse === false);
+    if (idle.length > 0) lines.push(`${plural(idle.length, 'issued certificate')} not attached to anything${spread(idle, inventory)}`);
     if (certs.length > 0 && inUse.length === 0) lines.push('No certificate in this inventory is attached to an integrated service');
     const proposals: EvidenceResult['proposals'] = {};
     if (inUse.length > 0)
       proposals['aws-integrated-endpoints'] = {
         value: 'yes',
-        because: `${plural(inUse.length, 'certificate')} already ${verb(inUse.length, 'serves', 'serve')} integrated services in this account`,
+        because: `${plural(inUse.length, 'certificate')} already ${verb(inUse.length, 'serves', 'serve')} integrated services ${where(inUse, inventory, 'in this account')}`,
       };
     return { lines, proposals };
   },
@@ -115,9 +159,9 @@ export const EVIDENCE_FUNCTIONS: Record<string, EvidenceFunction> = {
     const withIssuer = imp.filter((c) => c.issuer);
     if (imp.length > 0) {
       const issuers = countBy(withIssuer, (c) => issuerName(c.issuer!));
-      lines.push(`${plural(imp.length, 'imported certificate')}${issuers.size ? ` from ${plural(issuers.size, 'issuer')}: ${listCounts(issuers)}` : ''}`);
+      lines.push(`${plural(imp.length, 'imported certificate')}${spread(imp, inventory)}${issuers.size ? ` from ${plural(issuers.size, 'issuer')}: ${listCounts(issuers)}` : ''}`);
     }
-    if (priv.length > 0) lines.push(`${plural(priv.length, 'private certificate')} issued through AWS Private CA`);
+    if (priv.length > 0) lines.push(`${plural(priv.length, 'private certificate')} issued through AWS Private CA${spread(priv, inventory)}`);
     const publicCount = withIssuer.filter((c) => isPublicIssuer(c.issuer!)).length;
     const internalCount = withIssuer.length - publicCount + priv.length;
     const proposals: EvidenceResult['proposals'] = {};
@@ -134,14 +178,16 @@ export const EVIDENCE_FUNCTIONS: Record<string, EvidenceFunction> = {
   'imported-certificates': ({ inventory, config, now }) => {
     const imp = inventory.certificates.filter(imported);
     if (imp.length === 0) return { lines: ['No imported certificates'] };
-    const days = imp.map((c) => daysUntilExpiry(c, now));
-    const expired = days.filter((d) => d !== null && d < 0).length;
     const within = config.expiryDays.medium;
-    const soon = days.filter((d) => d !== null && d >= 0 && d <= within).length;
-    const lines = [`${plural(imp.length, 'imported certificate')}, ${soon} expire within ${within} days`];
-    if (expired > 0) lines.push(`${plural(expired, 'imported certificate')} already expired`);
-    const inUse = imp.filter((c) => c.inUse === true || c.inUseBy.length > 0).length;
-    if (inUse > 0) lines.push(`${inUse} of them attached to integrated services (ACM will not renew them)`);
+    const expired = imp.filter((c) => (daysUntilExpiry(c, now) ?? 0) < 0);
+    const soon = imp.filter((c) => {
+      const d = daysUntilExpiry(c, now);
+      return d !== null && d >= 0 && d <= within;
+    });
+    const lines = [`${plural(imp.length, 'imported certificate')}${spread(imp, inventory)}, ${soon.length} expire within ${within} days${soon.length ? spread(soon, inventory) : ''}`];
+    if (expired.length > 0) lines.push(`${plural(expired.length, 'imported certificate')} already expired${spread(expired, inventory)}`);
+    const inUse = imp.filter((c) => c.inUse === true || c.inUseBy.length > 0);
+    if (inUse.length > 0) lines.push(`${inUse.length} of them attached to integrated services (ACM will not renew them)${spread(inUse, inventory)}`);
     return {
       lines,
       proposals: {
@@ -154,9 +200,10 @@ export const EVIDENCE_FUNCTIONS: Record<string, EvidenceFunction> = {
   },
 
   'renewal-managed': ({ inventory }) => {
-    const eligible = inventory.certificates.filter((c) => c.type === 'AMAZON_ISSUED' && c.renewalEligibility === 'ELIGIBLE').length;
+    const eligible = inventory.certificates.filter((c) => c.type === 'AMAZON_ISSUED' && c.renewalEligibility === 'ELIGIBLE');
+    const n = eligible.length;
     const lines: string[] = [];
-    if (eligible > 0) lines.push(`${plural(eligible, 'certificate')} ${verb(eligible, 'is', 'are')} renewed automatically by ACM, each renewal with a new key`);
+    if (n > 0) lines.push(`${plural(n, 'certificate')} ${verb(n, 'is', 'are')} renewed automatically by ACM, each renewal with a new key${spread(eligible, inventory)}`);
     return { lines };
   },
 
@@ -164,7 +211,7 @@ export const EVIDENCE_FUNCTIONS: Record<string, EvidenceFunction> = {
     const org = inventory.certificates.filter((c) => imported(c) && c.subject && /(?:^|,\s*)O=/.test(c.subject));
     if (org.length === 0) return { lines: [] };
     return {
-      lines: [`${plural(org.length, 'imported certificate')} ${verb(org.length, 'names', 'name')} an organisation (O=) in the subject, as OV and EV certificates do`],
+      lines: [`${plural(org.length, 'imported certificate')} ${verb(org.length, 'names', 'name')} an organisation (O=) in the subject, as OV and EV certificates do${spread(org, inventory)}`],
       proposals: {
         'ev-ov-required': { value: 'yes', because: `${plural(org.length, 'imported certificate')} ${verb(org.length, 'looks', 'look')} organisation- or extended-validated` },
       },
@@ -173,17 +220,23 @@ export const EVIDENCE_FUNCTIONS: Record<string, EvidenceFunction> = {
 
   'exported-keys': ({ inventory, findings }) => {
     const certs = inventory.certificates;
-    const exportable = certs.filter((c) => c.exportOption === 'ENABLED').length;
+    const exportableCerts = certs.filter((c) => c.exportOption === 'ENABLED');
+    const exportable = exportableCerts.length;
     const exportedArns = new Set(certs.filter((c) => c.exported === true).map((c) => c.arn));
     for (const f of findings) if (f.ruleId === 'exported-private-key' && f.certificateArn) exportedArns.add(f.certificateArn);
-    const acme = certs.filter((c) => c.keyPairOrigin === 'ACME').length;
+    // The audit may name a certificate this inventory no longer holds: its account is read from its ARN.
+    const byArn = new Map(certs.map((c) => [c.arn, c]));
+    const exported = [...exportedArns].map((arn) => byArn.get(arn) ?? { accountId: accountIdFromArn(arn) });
+    const acmeCerts = certs.filter((c) => c.keyPairOrigin === 'ACME');
+    const acme = acmeCerts.length;
     const lines: string[] = [];
-    if (exportable > 0) lines.push(`${plural(exportable, 'certificate')} requested as exportable`);
-    if (exportedArns.size > 0) lines.push(`${plural(exportedArns.size, 'certificate')} had the private key exported`);
-    if (acme > 0) lines.push(`${plural(acme, 'certificate')} issued over ACME (key held by the client)`);
+    if (exportable > 0) lines.push(`${plural(exportable, 'certificate')} requested as exportable${spread(exportableCerts, inventory)}`);
+    if (exported.length > 0) lines.push(`${plural(exported.length, 'certificate')} had the private key exported${spread(exported, inventory)}`);
+    if (acme > 0) lines.push(`${plural(acme, 'certificate')} issued over ACME (key held by the client)${spread(acmeCerts, inventory)}`);
     const proposals: EvidenceResult['proposals'] = {};
-    if (exportable + exportedArns.size + acme > 0) {
-      proposals['private-key-export'] = { value: 'yes', because: 'keys are already used outside integrated services in this account' };
+    if (exportable + exported.length + acme > 0) {
+      const keyed = [...exportableCerts, ...exported, ...acmeCerts];
+      proposals['private-key-export'] = { value: 'yes', because: `keys are already used outside integrated services ${where(keyed, inventory, 'in this account')}` };
       proposals['key-export-route'] =
         acme >= exportable
           ? { value: 'acme', because: `${plural(acme, 'certificate')} already ${verb(acme, 'comes', 'come')} from ACME` }
@@ -196,34 +249,37 @@ export const EVIDENCE_FUNCTIONS: Record<string, EvidenceFunction> = {
     const algs = countBy(inventory.certificates, (c) => c.keyAlgorithm);
     const lines: string[] = [];
     if (algs.size > 0) lines.push(`Key algorithms in use: ${[...algs].map(([k, n]) => `${n} ${safe(k)}`).join(', ')}`);
-    const weak = algs.get('RSA_1024') ?? 0;
-    if (weak > 0) lines.push(`${plural(weak, 'certificate')} still ${verb(weak, 'uses', 'use')} RSA_1024: something may depend on weak keys`);
+    const weakCerts = inventory.certificates.filter((c) => c.keyAlgorithm === 'RSA_1024');
+    const weak = weakCerts.length;
+    if (weak > 0) lines.push(`${plural(weak, 'certificate')} still ${verb(weak, 'uses', 'use')} RSA_1024${spread(weakCerts, inventory)}: something may depend on weak keys`);
     return { lines };
   },
 
   'non-tls-usages': ({ inventory }) => {
     const other = inventory.certificates.filter((c) => c.extendedKeyUsages.some((e) => NON_TLS_EKUS.has(e)));
-    const clientAuth = inventory.certificates.filter((c) => c.extendedKeyUsages.includes('TLS_WEB_CLIENT_AUTHENTICATION')).length;
+    const clientAuthCerts = inventory.certificates.filter((c) => c.extendedKeyUsages.includes('TLS_WEB_CLIENT_AUTHENTICATION'));
+    const clientAuth = clientAuthCerts.length;
     const lines: string[] = [];
     if (other.length > 0) {
       const usages = countBy(other.flatMap((c) => c.extendedKeyUsages.filter((e) => NON_TLS_EKUS.has(e))), (e) => e);
-      lines.push(`${plural(other.length, 'certificate')} ${verb(other.length, 'carries', 'carry')} non-TLS usages: ${listCounts(usages)}`);
+      lines.push(`${plural(other.length, 'certificate')} ${verb(other.length, 'carries', 'carry')} non-TLS usages${spread(other, inventory)}: ${listCounts(usages)}`);
     }
-    if (clientAuth > 0) lines.push(`${plural(clientAuth, 'certificate')} ${verb(clientAuth, 'allows', 'allow')} TLS client authentication`);
+    if (clientAuth > 0) lines.push(`${plural(clientAuth, 'certificate')} ${verb(clientAuth, 'allows', 'allow')} TLS client authentication${spread(clientAuthCerts, inventory)}`);
     return {
       lines,
       proposals:
         other.length > 0
-          ? { 'non-tls-use': { value: 'yes', because: `${plural(other.length, 'certificate')} in this account ${verb(other.length, 'is', 'are')} not only for TLS servers` } }
+          ? { 'non-tls-use': { value: 'yes', because: `${plural(other.length, 'certificate')} ${where(other, inventory, 'in this account')} ${verb(other.length, 'is', 'are')} not only for TLS servers` } }
           : undefined,
     };
   },
 
   'email-protection': ({ inventory }) => {
-    const mail = inventory.certificates.filter((c) => c.extendedKeyUsages.includes('EMAIL_PROTECTION')).length;
+    const mailCerts = inventory.certificates.filter((c) => c.extendedKeyUsages.includes('EMAIL_PROTECTION'));
+    const mail = mailCerts.length;
     if (mail === 0) return { lines: [] };
     return {
-      lines: [`${plural(mail, 'certificate')} ${verb(mail, 'carries', 'carry')} the email-protection (S/MIME) usage`],
+      lines: [`${plural(mail, 'certificate')} ${verb(mail, 'carries', 'carry')} the email-protection (S/MIME) usage${spread(mailCerts, inventory)}`],
       proposals: { 'email-encryption': { value: 'yes', because: `${plural(mail, 'certificate')} ${verb(mail, 'is', 'are')} already used for email` } },
     };
   },
@@ -232,7 +288,7 @@ export const EVIDENCE_FUNCTIONS: Record<string, EvidenceFunction> = {
     const priv = inventory.certificates.filter((c) => c.type === 'PRIVATE');
     if (priv.length === 0) return { lines: ['No private certificates from AWS Private CA'] };
     const cas = new Set(priv.map((c) => c.certificateAuthorityArn).filter((a): a is string => !!a));
-    return { lines: [`${plural(priv.length, 'private certificate')} from ${plural(cas.size, 'AWS Private CA')}`] };
+    return { lines: [`${plural(priv.length, 'private certificate')} from ${plural(cas.size, 'AWS Private CA')}${spread(priv, inventory)}`] };
   },
 
   'request-volume': ({ inventory, config, now }) => {
@@ -240,49 +296,59 @@ export const EVIDENCE_FUNCTIONS: Record<string, EvidenceFunction> = {
     const yearAgo = now.getTime() - 365 * DAY;
     const issuedByAcm = inventory.certificates.filter((c) => c.type !== 'PRIVATE' && c.type !== 'IMPORTED');
     if (inventory.certificates.length === 0) return { lines: [] };
+    // ACM's quotas are per account and Region, so across an estate each account-Region is judged on its own.
+    const several = estateAccounts(inventory).size > 1;
+    const place = (c: Certificate) => (several ? `${c.accountId ?? inventory.account?.id ?? ''}\u0000${c.region}` : c.region);
     const requested = countBy(
       issuedByAcm.filter((c) => (createdTime(c) ?? -Infinity) >= yearAgo),
-      (c) => c.region,
+      place,
     );
     // Private-CA certificates do not count against the held quota; imported ones have their own.
-    const held = countBy(issuedByAcm, (c) => c.region);
-    const regions = new Set([...requested.keys(), ...held.keys()]);
-    let worst = { region: '', requested: 0, held: 0, ratio: 0 };
-    for (const region of regions) {
-      const r = requested.get(region) ?? 0;
-      const h = held.get(region) ?? 0;
+    const held = countBy(issuedByAcm, place);
+    const places = new Set([...requested.keys(), ...held.keys()]);
+    let worst = { place: '', requested: 0, held: 0, ratio: 0 };
+    for (const key of places) {
+      const r = requested.get(key) ?? 0;
+      const h = held.get(key) ?? 0;
       const ratio = Math.max(r / issuedPer365Days, h / heldQuota);
-      if (ratio > worst.ratio || worst.region === '') worst = { region, requested: r, held: h, ratio };
+      if (ratio > worst.ratio || worst.place === '') worst = { place: key, requested: r, held: h, ratio };
     }
-    if (worst.region === '') return { lines: ['No ACM-issued certificates yet'] };
-    const line = `Busiest Region ${safe(worst.region)}: ${plural(worst.requested, 'certificate')} requested in the last 365 days (quota ${issuedPer365Days.toLocaleString('en-US')}), ${worst.held.toLocaleString('en-US')} held (quota ${heldQuota.toLocaleString('en-US')})`;
+    if (worst.place === '') return { lines: ['No ACM-issued certificates yet'] };
+    const [accountId, region] = several ? worst.place.split('\u0000') : [null, worst.place];
+    const busiest = accountId === null ? `Busiest Region ${safe(region)}` : `Busiest account and Region ${safe(accountName(inventory, accountId))} ${safe(region)}`;
+    const line = `${busiest}: ${plural(worst.requested, 'certificate')} requested in the last 365 days (quota ${issuedPer365Days.toLocaleString('en-US')}), ${worst.held.toLocaleString('en-US')} held (quota ${heldQuota.toLocaleString('en-US')})`;
     const value = worst.ratio >= 1 ? 'over' : worst.ratio >= 0.5 ? 'high' : 'low';
     return {
       lines: [line],
       proposals: {
-        'certificate-volume': { value, because: `today's busiest Region uses ${Math.round(worst.ratio * 100)}% of its quota` },
+        'certificate-volume': { value, because: `today's busiest ${accountId === null ? 'Region' : 'account and Region'} uses ${Math.round(worst.ratio * 100)}% of its quota` },
       },
     };
   },
 
   'rebuild-churn': ({ inventory, now }) => {
     const monthAgo = now.getTime() - 30 * DAY;
-    const recent = inventory.certificates.filter((c) => (createdTime(c) ?? -Infinity) >= monthAgo).length;
+    const recent = inventory.certificates.filter((c) => (createdTime(c) ?? -Infinity) >= monthAgo);
     const names = countBy(inventory.certificates, (c) => c.domainName);
     const repeated = [...names.values()].filter((n) => n > 1).length;
-    const lines = [`${plural(recent, 'certificate')} requested or imported in the last 30 days`];
-    if (repeated > 0) lines.push(`${plural(repeated, 'name')} ${verb(repeated, 'appears', 'appear')} on more than one certificate (re-requested on rebuilds?)`);
+    const lines = [`${plural(recent.length, 'certificate')} requested or imported in the last 30 days${recent.length ? spread(recent, inventory) : ''}`];
+    if (repeated > 0) {
+      const onRepeated = inventory.certificates.filter((c) => c.domainName !== null && (names.get(c.domainName) ?? 0) > 1);
+      lines.push(`${plural(repeated, 'name')} ${verb(repeated, 'appears', 'appear')} on more than one certificate (re-requested on rebuilds?)${spread(onRepeated, inventory)}`);
+    }
     return { lines };
   },
 
   'iac-tags': ({ inventory }) => {
-    const cfn = inventory.certificates.filter((c) => 'aws:cloudformation:stack-name' in (c.tags ?? {})).length;
-    const tf = inventory.certificates.filter((c) =>
+    const cfnCerts = inventory.certificates.filter((c) => 'aws:cloudformation:stack-name' in (c.tags ?? {}));
+    const tfCerts = inventory.certificates.filter((c) =>
       Object.entries(c.tags ?? {}).some(([k, v]) => /terraform|opentofu/i.test(k) || /^(terraform|opentofu)$/i.test(v)),
-    ).length;
+    );
+    const cfn = cfnCerts.length;
+    const tf = tfCerts.length;
     const lines: string[] = [];
-    if (cfn > 0) lines.push(`${plural(cfn, 'certificate')} created by CloudFormation stacks`);
-    if (tf > 0) lines.push(`${plural(tf, 'certificate')} tagged as managed by Terraform`);
+    if (cfn > 0) lines.push(`${plural(cfn, 'certificate')} created by CloudFormation stacks${spread(cfnCerts, inventory)}`);
+    if (tf > 0) lines.push(`${plural(tf, 'certificate')} tagged as managed by Terraform${spread(tfCerts, inventory)}`);
     if (inventory.certificates.length > 0 && cfn + tf === 0) lines.push('No certificate carries tags left by an IaC tool');
     const proposals: EvidenceResult['proposals'] = {};
     if (cfn + tf > 0)
@@ -299,6 +365,13 @@ export const EVIDENCE_FUNCTIONS: Record<string, EvidenceFunction> = {
     if (ids.size === 0) return { lines: [] };
     const regions = new Set(inventory.certificates.map((c) => c.region));
     const lines = [`Certificates from ${plural(ids.size, 'account')} in ${plural(regions.size, 'Region')}`];
+    const failed = (inventory.accounts ?? []).filter((a) => a.status === 'error');
+    if (failed.length > 0) {
+      const total = estateAccounts(inventory).size;
+      lines.push(
+        `${plural(failed.length, 'account')} could not be read in full (${failed.map((a) => safe(a.name ?? a.id)).join(', ')}): this evidence covers what ${verb(failed.length, 'it', 'they')} allowed and the other ${total - failed.length}`,
+      );
+    }
     return {
       lines,
       proposals: ids.size > 1 ? { 'multi-account': { value: 'several', because: `this inventory spans ${ids.size} accounts` } } : undefined,

@@ -15,7 +15,7 @@ import { toMarkdown } from 'mdast-util-to-markdown';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { SEVERITIES } from '../domain/finding.js';
 import type { Certificate } from '../domain/certificate.js';
-import type { Report } from './model.js';
+import type { Report, ReportAccount } from './model.js';
 import { expiryDate, isInUse, tagValue } from '../domain/certificate-facts.js';
 import { fenceLanguage, mdCode, mdText, mermaidLabel, safeUrl } from './text.js';
 
@@ -227,26 +227,11 @@ export function buildReportTree(report: Report): Root {
 
   out.push(...forecastSection(report.forecast));
 
-  // Findings
+  // Findings: across several accounts, one subsection per account (each team reads its own).
   out.push(heading(2, 'Findings'));
-  if (report.findings.length === 0) out.push(para(t('No findings.')));
-  else
-    out.push(
-      table(
-        ['Severity', 'Rule', 'Certificate', ...(report.accounts ? ['Account'] : []), 'Region', `Owner (${report.settings.ownerTag})`, 'Finding', 'Fix'],
-        // Across an organisation, grouped by account within each severity.
-        (report.accounts ? byAccountWithinSeverity(report.findings) : report.findings).map((f) => [
-          f.severity,
-          f.ruleId,
-          f.certificateArn === null ? '(account)' : (f.domainName ?? f.certificateArn),
-          ...(report.accounts ? [f.accountName ?? f.accountId ?? null] : []),
-          f.region,
-          f.owner,
-          `${f.title}. ${f.detail}`,
-          f.remediation,
-        ]),
-      ),
-    );
+  if (report.accounts && report.accounts.length > 1) out.push(...findingsByAccount(report, report.accounts));
+  else if (report.findings.length === 0) out.push(para(t('No findings.')));
+  else out.push(findingsTable(report, report.findings, report.accounts !== null));
 
   // Advice
   if (report.answers) {
@@ -296,8 +281,8 @@ export function buildReportTree(report: Report): Root {
   else
     out.push(
       table(
-        ['Domain', 'Region', 'Type', 'Status', 'Key', 'Expires', 'In use', `Owner (${report.settings.ownerTag})`],
-        [...report.certificates].sort(byRegionThenDomain).map((c) => inventoryRow(c, report.settings.ownerTag)),
+        ['Domain', ...(report.accounts ? ['Account'] : []), 'Region', 'Type', 'Status', 'Key', 'Expires', 'In use', `Owner (${report.settings.ownerTag})`],
+        [...report.certificates].sort(byRegionThenDomain).map((c) => inventoryRow(c, report.settings.ownerTag, report.accounts !== null)),
       ),
     );
 
@@ -341,10 +326,11 @@ function byRegionThenDomain(a: Certificate, b: Certificate): number {
   return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
 
-function inventoryRow(c: Certificate, ownerTag: string): Cell[] {
+function inventoryRow(c: Certificate, ownerTag: string, withAccount: boolean): Cell[] {
   const inUse = isInUse(c);
   return [
     certName(c),
+    ...(withAccount ? [c.accountName ?? c.accountId] : []),
     c.region,
     c.type,
     c.status,
@@ -424,10 +410,62 @@ export function renderReportMarkdown(report: Report): string {
   });
 }
 
-function byAccountWithinSeverity(findings: Report['findings']): Report['findings'] {
+function findingsTable(report: Report, findings: Report['findings'], withAccount: boolean): Table {
+  return table(
+    ['Severity', 'Rule', 'Certificate', ...(withAccount ? ['Account'] : []), 'Region', `Owner (${report.settings.ownerTag})`, 'Finding', 'Fix'],
+    findings.map((f) => [
+      f.severity,
+      f.ruleId,
+      f.certificateArn === null ? '(account)' : (f.domainName ?? f.certificateArn),
+      ...(withAccount ? [f.accountName ?? f.accountId ?? null] : []),
+      f.region,
+      f.owner,
+      `${f.title}. ${f.detail}`,
+      f.remediation,
+    ]),
+  );
+}
+
+/** One subsection per account, in the Accounts table's order: its counts, then its findings; a failed account says why. */
+function findingsByAccount(report: Report, accounts: ReportAccount[]): RootContent[] {
+  const out: RootContent[] = [];
+  const withFindings = new Set(report.findings.map((f) => f.accountId ?? null));
+  out.push(
+    para(
+      t(
+        report.findings.length === 0
+          ? `No findings in any of the ${accounts.length} accounts.`
+          : `${plural(report.findings.length, 'finding')} in ${accounts.filter((a) => withFindings.has(a.id)).length} of ${plural(accounts.length, 'account')}, grouped by account.`,
+      ),
+    ),
+  );
+  const known = new Set(accounts.map((a) => a.id));
+  const groups: Array<{ title: string; account: ReportAccount | null; findings: Report['findings'] }> = accounts.map((a) => ({
+    title: a.name ? `${a.name} (${a.id})` : a.id,
+    account: a,
+    findings: report.findings.filter((f) => f.accountId === a.id),
+  }));
+  // A finding whose account the run did not list (none today) still shows, never silently dropped.
+  const stray = report.findings.filter((f) => !f.accountId || !known.has(f.accountId));
+  if (stray.length) groups.push({ title: 'Other accounts', account: null, findings: stray });
+  for (const g of groups) {
+    out.push(heading(3, g.title));
+    const counts = SEVERITIES.filter((s) => g.findings.some((f) => f.severity === s)).map((s) => `${g.findings.filter((f) => f.severity === s).length} ${s}`);
+    if (g.account?.status === 'error')
+      out.push(para(strong('Not read in full:'), t(` ${g.account.error ? `${g.account.error.code}: ${g.account.error.message}`.replace(/\.$/, '') : 'the account failed'}.${g.findings.length ? '' : ' No findings from what was read.'}`)));
+    else if (g.findings.length === 0) out.push(para(t('No findings.')));
+    if (g.findings.length) {
+      out.push(para(t(`${plural(g.findings.length, 'finding')}: ${counts.join(', ')}.`)));
+      out.push(findingsTable(report, sortBySeverity(g.findings), false));
+    }
+  }
+  return out;
+}
+
+function sortBySeverity(findings: Report['findings']): Report['findings'] {
   const rank = (f: Report['findings'][number]) => SEVERITIES.indexOf(f.severity);
   return findings
     .map((f, i) => ({ f, i }))
-    .sort((a, b) => rank(a.f) - rank(b.f) || (a.f.accountName ?? a.f.accountId ?? '').localeCompare(b.f.accountName ?? b.f.accountId ?? '') || a.i - b.i)
+    .sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i)
     .map(({ f }) => f);
 }

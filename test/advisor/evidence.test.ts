@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { collectEvidence, loadKnowledgeBase } from '../../src/advisor/index.js';
 import { DEFAULT_AUDIT_CONFIG } from '../../src/domain/thresholds.js';
+import type { AccountState, Inventory } from '../../src/domain/inventory.js';
 import { NOW, cert, daysFromNow, finding, inventory } from './helpers.js';
 
 const kb = loadKnowledgeBase();
@@ -102,5 +103,76 @@ describe('collectEvidence', () => {
     const line = evidence([evil])['existing-ca'].lines[0];
     expect(line).not.toContain('\u001b');
     expect(line).not.toContain('\u0007');
+  });
+});
+
+describe('collectEvidence across an estate', () => {
+  const IDS = ['111122223333', '222233334444', '333344445555', '444455556666', '555566667777'];
+  const NAMES = ['mgmt', 'shop-prod', 'data-staging', 'sandbox', 'payments'];
+  /** A five-account estate; `failed` names accounts whose role was refused. */
+  function estate(certs: ReturnType<typeof cert>[], failed: string[] = []): Inventory {
+    const accounts: AccountState[] = IDS.map((id, i) => ({
+      id,
+      name: NAMES[i],
+      status: failed.includes(id) ? 'error' : 'ok',
+      ...(failed.includes(id) ? { error: { code: 'AccessDenied', message: 'could not assume role' } } : {}),
+      regions: [],
+    }));
+    return { ...inventory(certs), accounts };
+  }
+  const inAccount = (i: number, over: Parameters<typeof cert>[0] = {}, region = 'eu-west-1') => ({ ...cert(over, region, IDS[i]), accountId: IDS[i], accountName: NAMES[i] });
+  const collect = (inv: Inventory, findings = [] as ReturnType<typeof finding>[]) => collectEvidence(kb, inv, findings, DEFAULT_AUDIT_CONFIG, NOW);
+
+  it('says how many of the accounts each count comes from', () => {
+    const imp = { type: 'IMPORTED' as const, issuer: 'CN=R11, O=Example CA' };
+    const certs = [...Array.from({ length: 10 }, () => inAccount(0, imp)), inAccount(1, imp), inAccount(1, imp), inAccount(2, imp), inAccount(2, imp)];
+    const e = collect(estate(certs));
+    expect(e['existing-ca'].lines[0]).toBe('14 imported certificates (in 3 of 5 accounts) from 1 issuer: Example CA (14)');
+    expect(e['existing-ca'].accounts).toBe(5);
+  });
+
+  it('counts exported keys by account, from the inventory and the audit alike', () => {
+    const a = inAccount(3, { exported: true });
+    const b = inAccount(3, { exported: null });
+    const e = collect(estate([a, b, inAccount(0)]), [finding('exported-private-key', b.arn)]);
+    expect(e['private-key-export'].lines).toContain('2 certificates had the private key exported (in 1 of 5 accounts)');
+    expect(e['private-key-export'].proposed?.because).toBe('keys are already used outside integrated services in 1 of 5 accounts');
+  });
+
+  it('says "all" when every account holds some, and proposes with the spread', () => {
+    const cf = (i: number) => inAccount(i, { inUse: true, inUseBy: [`arn:aws:cloudfront::${IDS[i]}:distribution/E${i}`] });
+    const e = collect(estate([0, 1, 2, 3, 4].map(cf)));
+    expect(e['aws-integrated-endpoints'].lines[0]).toBe('5 certificates in use by CloudFront (in all 5 accounts)');
+    expect(e['aws-integrated-endpoints'].proposed?.because).toBe('5 certificates already serve integrated services in all 5 accounts');
+  });
+
+  it('judges request volume per account and Region, as ACM counts its quotas', () => {
+    // 1,500 held in us-east-1 across three accounts is 500 each: no account is near the 2,500 held quota.
+    const spreadOut = [0, 1, 2].flatMap((i) => Array.from({ length: 500 }, () => inAccount(i, { type: 'AMAZON_ISSUED', createdAt: daysFromNow(-400) }, 'us-east-1')));
+    const busy = Array.from({ length: 1300 }, () => inAccount(4, { type: 'AMAZON_ISSUED', createdAt: daysFromNow(-400) }, 'eu-west-1'));
+    const e = collect(estate([...spreadOut, ...busy]));
+    expect(e['certificate-volume'].lines[0]).toBe('Busiest account and Region payments eu-west-1: 0 certificates requested in the last 365 days (quota 5,000), 1,300 held (quota 2,500)');
+    expect(e['certificate-volume'].proposed?.value).toBe('high');
+    expect(collect(estate(spreadOut))['certificate-volume'].proposed?.value).toBe('low');
+  });
+
+  it('names the accounts that could not be read', () => {
+    const e = collect(estate([inAccount(0), inAccount(1)], [IDS[3]]));
+    expect(e['multi-account'].lines).toEqual([
+      'Certificates from 2 accounts in 1 Region',
+      '1 account could not be read in full (sandbox): this evidence covers what it allowed and the other 4',
+    ]);
+  });
+
+  it('adds nothing for a single account', () => {
+    const imp = [cert({ type: 'IMPORTED', exported: true, keyAlgorithm: 'RSA_1024' })];
+    const single: Inventory = { ...inventory(imp), accounts: [{ id: '111122223333', name: 'only', status: 'ok', regions: [] }] };
+    for (const inv of [inventory(imp), single]) {
+      const e = collect(inv);
+      const all = Object.values(e).flatMap((x) => [...x.lines, x.proposed?.because ?? '']);
+      expect(all.filter((l) => /\baccounts?\)|of 1 account|all 1 account/.test(l))).toEqual([]);
+      expect(Object.values(e).some((x) => x.accounts !== undefined)).toBe(false);
+      expect(e['private-key-export'].proposed?.because).toBe('keys are already used outside integrated services in this account');
+    }
   });
 });

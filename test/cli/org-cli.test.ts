@@ -58,7 +58,10 @@ describe('acm-advisor across an organisation (real binary, demo organisation)', 
     expect(report.stdout).toMatch(/^## Accounts$/m);
     expect(report.stdout).toMatch(/\*\*Incomplete:\*\* northwind-sandbox could not be read in full/);
     expect(report.stdout).toMatch(/\| northwind-shop-prod\s+\| 222233334444 \| ok/);
-    expect(report.stdout).toMatch(/\| Severity \| Rule\s+\| Certificate\s+\| Account/);
+    // Findings grouped by account: a heading each, the refused account with its reason.
+    const findings = report.stdout.split('\n## Findings\n')[1].split('\n## ')[0];
+    expect(findings).toMatch(/^### northwind-shop-prod \(222233334444\)\n\n\d+ findings: /m);
+    expect(findings).toMatch(/^### northwind-sandbox \(444455556666\)\n\n\*\*Not read in full:\*\* AccessDenied: could not assume role/m);
   });
 
   it('policy --org prints the caller’s policy and the member role’s', async () => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { awsInventorySource } from '../../src/aws/source.js';
 import { startEndpoint, syntheticOrganization, type RunningEndpoint } from '../../src/endpoint/index.js';
 import { layoutColumns } from '../../src/ui/state/columns.js';
+import { callerHeading } from '../../src/ui/state/overview.js';
 import { initialState, reducer } from '../../src/ui/state/app-state.js';
 import { statusParts } from '../../src/ui/components/status-line.js';
 import { renderApp } from './harness.js';
@@ -36,6 +37,7 @@ describe('the app across an organisation', () => {
       expect(frame).toMatch(/✗ member-02\s+100000000002\s+AccessDenied.*\n\s+could not assume role OrganizationAccountAccessRole in member-02/);
       expect(frame).toMatch(/✓ member-01\s+100000000001\s+6 certs\s+✓us-east-1 3 ✓eu-west-1 3/);
       expect(frame).toMatch(/✓ management\s+100000000000\s+6 certs/);
+      expect(frame).toMatch(/Organisation[^\n]*\n\s+100000000000 \(read from this account, 4 accounts\)/);
 
       await h.press('2');
       const table = await h.waitForFrame(/Account/);
@@ -44,6 +46,19 @@ describe('the app across an organisation', () => {
       // Sort by account: s cycles to it.
       for (let i = 0; i < 12 && !/sorted by account/.test(h.frame()); i++) await h.press('s');
       expect(h.frame()).toMatch(/sorted by account ▲/);
+    } finally {
+      h.unmount();
+    }
+  });
+
+  it("the Advisor's evidence speaks for the estate and says how many accounts each line comes from", async () => {
+    const h = await renderApp({ source: source(), columns: 150, rows: 40 });
+    try {
+      await h.waitForFrame(/accounts 4\/4 · 1 account failed/, 20_000);
+      await h.press('4');
+      const frame = await h.waitForFrame('What these 4 accounts show');
+      expect(frame).toMatch(/• \d+ certificates? in use by [A-Za-z ]+ \(in [1-3] of 4 accounts\)/);
+      expect(frame).toMatch(/in [1-3] of 4 accounts — press Enter/);
     } finally {
       h.unmount();
     }
@@ -72,6 +87,13 @@ describe('account state, pure', () => {
     expect(statusParts({ profile: null, endpoint: null, demo: true, regions: 'all', scope: 'organisation' }, s)).toEqual(
       expect.arrayContaining(['organisation', 'accounts 2/2', '1 account failed']),
     );
+  });
+
+  it('names the demo organisation, not the demo account, when several accounts are read', () => {
+    expect(callerHeading({ demo: true, scope: 'organisation' }, 5)).toEqual({ title: 'Organisation', note: 'built-in demo organisation, 5 accounts' });
+    expect(callerHeading({ demo: true, scope: null }, null)).toEqual({ title: 'Account', note: 'built-in demo account' });
+    expect(callerHeading({ demo: false, scope: null }, null)).toEqual({ title: 'Account', note: null });
+    expect(callerHeading({ demo: false, scope: '2 account(s)' }, 2)).toEqual({ title: 'Accounts read from', note: '2 accounts' });
   });
 
   it('shows the Account column only when several accounts are read', () => {

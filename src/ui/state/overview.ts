@@ -68,3 +68,15 @@ export function overviewOf(
     forecast: loaded ? forecastRenewalLoad({ certificates: certs }, now) : null,
   };
 }
+
+/**
+ * The Overview's first section: its title and what the caller's id is followed by. Across several
+ * accounts it says so (the demo is a demo organisation then, not the demo account).
+ */
+export function callerHeading(label: { demo: boolean; scope?: string | null }, accounts: number | null): { title: string; note: string | null } {
+  if (accounts === null) return { title: 'Account', note: label.demo ? 'built-in demo account' : null };
+  const org = label.scope === 'organisation';
+  const n = `${accounts.toLocaleString('en-US')} account${accounts === 1 ? '' : 's'}`;
+  if (label.demo) return { title: org ? 'Organisation' : 'Accounts read from', note: `built-in demo ${org ? 'organisation' : 'accounts'}, ${n}` };
+  return org ? { title: 'Organisation', note: `read from this account, ${n}` } : { title: 'Accounts read from', note: n };
+}

@@ -141,7 +141,7 @@ function questionLines(model: Extract<AdvisorModel, { kind: 'question' }>, width
     { text: 'Why it matters', bold: true, tone: 'accent' },
     ...shownWhy,
     ...gap,
-    { text: 'What this account shows', bold: true, tone: 'accent' },
+    { text: model.evidence?.accounts ? `What these ${model.evidence.accounts} accounts show` : 'What this account shows', bold: true, tone: 'accent' },
     ...shownEvidence,
     ...suggestion,
     ...gap,

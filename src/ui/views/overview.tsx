@@ -9,7 +9,7 @@ import type { AuditConfig } from '../../domain/thresholds.js';
 import { Bar } from '../components/bars.js';
 import type { LoadState } from '../state/app-state.js';
 import { daysLabel, expiryTone, formatCount, monthLabel, shortKey, shortStatus, shortType } from '../state/format.js';
-import { overviewOf } from '../state/overview.js';
+import { callerHeading, overviewOf } from '../state/overview.js';
 import { useColor, useToneProps } from '../theme.js';
 
 interface OverviewProps {
@@ -99,12 +99,13 @@ export function OverviewView(props: OverviewProps): React.JSX.Element {
 
   // Left: account, regions, counts.
   const left: React.JSX.Element[] = [];
-  left.push(<Section key="acct" title="Account" />);
+  const caller = callerHeading(props.label, perAccount ? perAccount.length : null);
+  left.push(<Section key="acct" title={caller.title} />);
   left.push(
     <Text key="acct-id" wrap="truncate-end">
       {'  '}
       {account ? safe(account.id) : props.load.status === 'loading' ? 'identifying…' : 'unknown'}
-      {props.label.demo ? <Text dimColor={color}> (built-in demo account)</Text> : null}
+      {caller.note ? <Text dimColor={color}>{` (${caller.note})`}</Text> : null}
     </Text>,
   );
   if (account) left.push(<Text key="acct-arn" wrap="truncate-end" dimColor={color}>{`  ${safe(account.arn)}`}</Text>);
