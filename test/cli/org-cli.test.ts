@@ -59,9 +59,9 @@ describe('acm-advisor across an organisation (real binary, demo organisation)', 
     expect(report.stdout).toMatch(/\*\*Incomplete:\*\* northwind-sandbox could not be read in full/);
     expect(report.stdout).toMatch(/\| northwind-shop-prod\s+\| 222233334444 \| ok/);
     // Findings grouped by account: a heading each, the refused account with its reason.
-    const findings = report.stdout.split('\n## Findings\n')[1].split('\n## ')[0];
-    expect(findings).toMatch(/^### northwind-shop-prod \(222233334444\)\n\n\d+ findings: /m);
-    expect(findings).toMatch(/^### northwind-sandbox \(444455556666\)\n\n\*\*Not read in full:\*\* AccessDenied: could not assume role/m);
+    const section = report.stdout.split('\n## Findings\n')[1].split('\n## ')[0];
+    expect(section).toMatch(/^### northwind-shop-prod \(222233334444\)\n\n\d+ findings: /m);
+    expect(section).toMatch(/^### northwind-sandbox \(444455556666\)\n\n\*\*Not read in full:\*\* AccessDenied: could not assume role/m);
   });
 
   it('policy --org prints the caller’s policy and the member role’s', async () => {
