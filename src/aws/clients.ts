@@ -7,6 +7,7 @@ import { STSClient } from '@aws-sdk/client-sts';
 import { isThrottlingError } from '@smithy/core/retry';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import type { InFlightLimit } from './in-flight.js';
+import type { RequestTracker } from './slow-requests.js';
 
 /** Told about every throttled attempt, retried or not: what the pacers back off on. */
 export type ThrottleListener = (region: string, operation: string) => void;
@@ -23,6 +24,10 @@ export interface ClientOptions {
   inFlight?: InFlightLimit;
   /** Per request (--timeout): how long to wait for an answer; the connection gets at most 10 s of it. */
   timeoutMs?: number;
+  /** Told about every HTTP attempt while it is on the wire, so a stalled one can be named. */
+  requests?: RequestTracker;
+  /** The member account these clients read, for naming its requests (absent: the caller's own). */
+  accountId?: string;
 }
 
 /** A request that never answers must not hang the run (default 30 s; `--timeout` changes it). */
@@ -79,6 +84,11 @@ export class AwsClients {
     return this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   }
 
+  /** Shared with the clients of the member accounts of the same run. */
+  get requests(): RequestTracker | undefined {
+    return this.options.requests;
+  }
+
   private base(region: string, attempts: number) {
     const envAttempts = Number(process.env.AWS_MAX_ATTEMPTS);
     return {
@@ -97,16 +107,24 @@ export class AwsClients {
     };
   }
 
-  private get<T>(key: string, make: () => T): T {
+  private get<T>(service: string, region: string, make: () => T): T {
+    const key = `${service}:${region}`;
     let client = this.cache.get(key) as T | undefined;
     if (!client) {
       client = make();
       const limit = this.options.inFlight;
-      if (limit) {
-        // In the deserialize step: inside the retry loop, so each attempt holds a slot only while on the wire.
+      const requests = this.options.requests;
+      if (limit || requests) {
+        const accountId = this.options.accountId;
+        // In the deserialize step: inside the retry loop, so each attempt holds a slot only while on the
+        // wire, and its wait is timed from when it got the slot (retry backoff is not a stall).
         (client as { middlewareStack: { add(m: unknown, o: unknown): void } }).middlewareStack.add(
-          (next: (a: unknown) => Promise<unknown>) => (args: unknown) => limit.run(() => next(args)),
-          { step: 'deserialize', name: 'acmAdvisorInFlightLimit', priority: 'low' },
+          (next: (a: unknown) => Promise<unknown>, context: { commandName?: string }) => (args: unknown) => {
+            const operation = String(context.commandName ?? '').replace(/Command$/, '');
+            const attempt = requests ? () => requests.track({ operation, region, ...(accountId ? { accountId } : {}) }, () => next(args)) : () => next(args);
+            return limit ? limit.run(attempt) : attempt();
+          },
+          { step: 'deserialize', name: 'acmAdvisorInFlight', priority: 'low' },
         );
       }
       this.cache.set(key, client);
@@ -115,30 +133,30 @@ export class AwsClients {
   }
 
   acm(region: string): ACMClient {
-    return this.get(`acm:${region}`, () => this.watchThrottles(new ACMClient(this.base(region, this.options.maxAttempts ?? 10)), region));
+    return this.get('acm', region, () => this.watchThrottles(new ACMClient(this.base(region, this.options.maxAttempts ?? 10)), region));
   }
 
   tagging(region: string): ResourceGroupsTaggingAPIClient {
-    return this.get(`tagging:${region}`, () =>
+    return this.get('tagging', region, () =>
       this.watchThrottles(new ResourceGroupsTaggingAPIClient(this.base(region, this.options.maxAttempts ?? 10)), region),
     );
   }
 
   sts(region: string): STSClient {
-    return this.get(`sts:${region}`, () => new STSClient(this.base(region, 3)));
+    return this.get('sts', region, () => new STSClient(this.base(region, 3)));
   }
 
   ec2(region: string): EC2Client {
-    return this.get(`ec2:${region}`, () => new EC2Client(this.base(region, 3)));
+    return this.get('ec2', region, () => new EC2Client(this.base(region, 3)));
   }
 
   /** Organizations is global; its endpoint and signing region is the partition's main region. */
   organizations(region: string): OrganizationsClient {
-    return this.get(`organizations:${region}`, () => new OrganizationsClient(this.base(region, 5)));
+    return this.get('organizations', region, () => new OrganizationsClient(this.base(region, 5)));
   }
 
   config(region: string): ConfigServiceClient {
-    return this.get(`config:${region}`, () => new ConfigServiceClient(this.base(region, this.options.maxAttempts ?? 10)));
+    return this.get('config', region, () => new ConfigServiceClient(this.base(region, this.options.maxAttempts ?? 10)));
   }
 
   destroy(): void {

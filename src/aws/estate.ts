@@ -173,7 +173,7 @@ async function readAccount(
       return fail(roleError(error, { roleName: req.scope.roleName, arn: roleArn(role) }, label, caller));
     }
     identity = { id: target.id, arn: `arn:${role.partition}:sts::${target.id}:assumed-role/${req.scope.roleName}/${session}` };
-    clients = new AwsClients({ credentials, endpoint: req.endpoint, profile: req.profile, inFlight: req.inFlight, timeoutMs: req.clients.timeoutMs });
+    clients = new AwsClients({ credentials, endpoint: req.endpoint, profile: req.profile, inFlight: req.inFlight, timeoutMs: req.clients.timeoutMs, requests: req.clients.requests, accountId: target.id });
   }
 
   const stamp = (certs: Certificate[]) => certs.map((c) => ({ ...c, accountId: c.accountId ?? target.id, accountName: target.name }));

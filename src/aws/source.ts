@@ -1,7 +1,7 @@
 import type { AwsCredentialIdentity } from '@smithy/types';
 import type { Certificate } from '../domain/certificate.js';
 import type { Inventory, InventoryEvent, InventorySource, PriorReads } from '../domain/inventory.js';
-import { AwsClients, homeRegion } from './clients.js';
+import { AwsClients, DEFAULT_TIMEOUT_MS, homeRegion } from './clients.js';
 import { loadFromAggregator } from './config-aggregator.js';
 import { credentialProvider, resolveCredentials } from './credentials.js';
 import { DescribeScheduler } from './describe-queue.js';
@@ -10,6 +10,7 @@ import { DEFAULT_IN_FLIGHT, InFlightLimit } from './in-flight.js';
 import { loadInventory, type Pacing } from './inventory.js';
 import { configuredEndpoints, plainHttpTokenWarning } from './plain-http.js';
 import type { RegionSelection } from './regions.js';
+import { RequestTracker, slowRequestThreshold, watchSlowRequests } from './slow-requests.js';
 import { sourceLabel } from './source-label.js';
 
 export interface AwsSourceOptions {
@@ -36,6 +37,8 @@ export interface AwsSourceOptions {
   origin?: InventorySourceKind;
   /** Requests in flight at once across every account (--concurrency). */
   concurrency?: number;
+  /** A request unanswered this long (ms) is reported as waiting; default from the timeout (slowRequestThreshold). */
+  slowRequestMs?: number;
 }
 
 export type InventorySourceKind = { kind: 'api' } | { kind: 'config-aggregator'; name: string };
@@ -58,6 +61,8 @@ export function awsInventorySource(options: AwsSourceOptions): InventorySource &
   let tokenWarning: string | null = null;
   let credentials: AwsCredentialIdentity | ReturnType<typeof credentialProvider> | null = null;
   const inFlight = new InFlightLimit(options.concurrency ?? DEFAULT_IN_FLIGHT);
+  const requests = new RequestTracker();
+  const slowAfterMs = options.slowRequestMs ?? slowRequestThreshold(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   const severalAccounts = options.scope !== undefined;
 
   async function ready(): Promise<{ clients: AwsClients; home: string }> {
@@ -66,7 +71,7 @@ export function awsInventorySource(options: AwsSourceOptions): InventorySource &
       const resolved = options.credentials ?? (await resolveCredentials(credentials as never, options.profile));
       tokenWarning = plainHttpTokenWarning(configuredEndpoints(options.endpoint), resolved);
       home = options.homeRegion ?? (await homeRegion(options.profile));
-      clients = new AwsClients({ credentials, endpoint: options.endpoint, profile: options.profile, timeoutMs: options.timeoutMs, ...(severalAccounts ? { inFlight } : {}) });
+      clients = new AwsClients({ credentials, endpoint: options.endpoint, profile: options.profile, timeoutMs: options.timeoutMs, requests, ...(severalAccounts ? { inFlight } : {}) });
     }
     return { clients, home };
   }
@@ -113,7 +118,14 @@ export function awsInventorySource(options: AwsSourceOptions): InventorySource &
       scheduler = new DescribeScheduler();
       // Said with every load: the app clears its warnings on refresh.
       if (tokenWarning) onEvent({ kind: 'warning', message: tokenWarning });
-      const inventory = await loadAny(c, h, onEvent, signal, prior);
+      // Requests that stall are named while they wait, every account and region alike.
+      const stopWatching = watchSlowRequests(requests, onEvent, { afterMs: slowAfterMs });
+      let inventory: Inventory;
+      try {
+        inventory = await loadAny(c, h, onEvent, signal, prior);
+      } finally {
+        stopWatching();
+      }
       return tokenWarning ? { ...inventory, warnings: [tokenWarning, ...inventory.warnings] } : inventory;
     },
     prioritise(arns, level) {

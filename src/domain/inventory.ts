@@ -1,4 +1,5 @@
 import type { Certificate } from './certificate.js';
+import type { WaitingRequests } from './waiting.js';
 
 export interface AccountIdentity {
   id: string;
@@ -103,6 +104,11 @@ export type InventoryEvent =
   | { kind: 'region-failed'; region: string; error: RegionError; accountId?: string }
   | { kind: 'region-done'; region: string; accountId?: string; detailsFailed?: DetailFailure[] }
   | { kind: 'warning'; message: string }
+  /**
+   * The requests unanswered for longer than `afterMs`, across every account and region: each event
+   * replaces the one before, and an empty list means nothing waits any more.
+   */
+  | { kind: 'waiting'; afterMs: number; requests: WaitingRequests[] }
   /**
    * The inventory an earlier read saved (the local cache), before any AWS call: shown at once, marked
    * stale, then replaced record by record as the live read revalidates it.
