@@ -214,6 +214,7 @@ export function App(props: AppProps): React.JSX.Element {
             findings={state.findings}
             config={state.config}
             now={now}
+            waiting={state.waiting?.requests}
           />
         );
         break;

@@ -4,6 +4,7 @@ import type { InventorySource } from '../../domain/inventory.js';
 import { safe } from '../../domain/text.js';
 import type { AppState } from '../state/app-state.js';
 import { formatAge } from '../../domain/duration.js';
+import { waitingSummary } from '../../domain/waiting.js';
 import { formatCount } from '../state/format.js';
 import { useColor } from '../theme.js';
 
@@ -36,12 +37,15 @@ export function progressOf(state: Pick<AppState, 'regions' | 'load'>): Progress 
 /** Pure text of the status line's parts (sanitised), so tests can check it without rendering. */
 export function statusParts(
   label: InventorySource['label'],
-  state: Pick<AppState, 'account' | 'regions' | 'load'> & Partial<Pick<AppState, 'accounts' | 'origin' | 'cachedAt'>>,
+  state: Pick<AppState, 'account' | 'regions' | 'load'> & Partial<Pick<AppState, 'accounts' | 'origin' | 'cachedAt' | 'waiting'>>,
   now: Date = new Date(),
 ): string[] {
   const p = progressOf(state);
   const profile = label.demo ? 'demo' : safe(label.profile, 'default');
   const parts = [`profile ${profile}`, `account ${state.account ? safe(state.account.id) : '…'}`];
+  // What is stuck comes early: the line is cut at the right edge, and this is what the user needs to see.
+  const waiting = state.waiting ? waitingSummary(state.waiting.requests, state.waiting.afterMs) : null;
+  if (waiting) parts.push(waiting);
   // The warm start: what is on screen is the cache's, this old, until the live read replaces it.
   if (state.cachedAt) {
     const age = formatAge(now.getTime() - Date.parse(state.cachedAt));
@@ -73,7 +77,7 @@ const STALE = 'stale:';
 function unreadPart(n: number): string {
   return `${formatCount(n)} not fully read`;
 }
-const isWarningPart = (part: string) => part.endsWith(' not fully read') || / regions? failed$/.test(part);
+const isWarningPart = (part: string) => part.endsWith(' not fully read') || / regions? failed$/.test(part) || /^(waiting |\d+ requests waiting )/.test(part);
 
 export function StatusLine(props: { label: InventorySource['label']; state: AppState; width: number }): React.JSX.Element {
   const color = useColor();

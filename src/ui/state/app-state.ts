@@ -14,6 +14,7 @@
 import { awaitsDetail, type Certificate } from '../../domain/certificate.js';
 import type { Finding } from '../../domain/finding.js';
 import type { AccountIdentity, AccountState, InventoryEvent, InventoryOrigin, RegionState } from '../../domain/inventory.js';
+import type { WaitingRequests } from '../../domain/waiting.js';
 import { haystackOf } from './filter.js';
 import { DEFAULT_SORT, nextSortColumn, type SortSpec } from './sort.js';
 import { moveScroll, TOP, type CursorMove, type Extent, type Scroll } from './scroll.js';
@@ -69,6 +70,8 @@ export interface AppState {
   /** Set when the inventory is a Config aggregator's recording. */
   origin: InventoryOrigin | null;
   warnings: string[];
+  /** Requests of the load in progress unanswered for longer than `afterMs` (the engine's last word); null when none. */
+  waiting: { afterMs: number; requests: readonly WaitingRequests[] } | null;
   /** Every certificate, in arrival order; replaced records keep their index. */
   certificates: readonly Certificate[];
   /** Search haystack per certificate (same index); built as records arrive, see filter.ts. */
@@ -146,6 +149,7 @@ export function initialState(size: { columns: number; rows: number } = { columns
     accounts: null,
     origin: null,
     warnings: [],
+    waiting: null,
     certificates: [],
     corpus: [],
     arnIndex: new Map(),
@@ -317,6 +321,9 @@ function applyEvents(state: AppState, events: InventoryEvent[]): AppState {
       case 'warning':
         s = { ...s, warnings: [...s.warnings, e.message] };
         break;
+      case 'waiting':
+        s = { ...s, waiting: e.requests.length > 0 ? { afterMs: e.afterMs, requests: e.requests } : null };
+        break;
       case 'done': {
         const inv = e.inventory;
         // Reconcile: anything the progress events missed is merged by ARN (no-op when identical).
@@ -338,6 +345,8 @@ function applyEvents(state: AppState, events: InventoryEvent[]): AppState {
         }
         s = {
           ...s,
+          // A finished load waits on nothing.
+          waiting: null,
           account: inv.account ?? s.account,
           accounts: inv.accounts ?? null,
           origin: inv.origin ?? null,
@@ -371,7 +380,7 @@ export function reducer(state: AppState, action: Action): AppState {
       return applyEvents(state, action.events);
     case 'load-failed':
       if (action.generation !== state.load.generation) return state;
-      return { ...state, load: { ...state.load, status: 'failed', error: action.message } };
+      return { ...state, waiting: null, load: { ...state.load, status: 'failed', error: action.message } };
     case 'findings':
       if (action.generation !== state.load.generation) return state;
       // After a refresh the cursor goes back to the finding it was on (see keepSelection).

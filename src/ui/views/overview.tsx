@@ -6,6 +6,7 @@ import type { Certificate } from '../../domain/certificate.js';
 import type { AccountState, Inventory, InventorySource, RegionState } from '../../domain/inventory.js';
 import { safe } from '../../domain/text.js';
 import type { AuditConfig } from '../../domain/thresholds.js';
+import { waitingIn, waitLabel, type WaitingRequests } from '../../domain/waiting.js';
 import { Bar } from '../components/bars.js';
 import type { LoadState } from '../state/app-state.js';
 import { daysLabel, expiryTone, formatCount, monthLabel, shortKey, shortStatus, shortType } from '../state/format.js';
@@ -23,6 +24,18 @@ interface OverviewProps {
   width: number;
   height: number;
   now: Date;
+  /** Requests unanswered past the threshold (the status line names them; each region shows its own). */
+  waiting?: readonly WaitingRequests[];
+}
+
+/** A region (or account-region) with a request past the threshold: distinct from loading (…) and partial (!). */
+const WAITING_MARK = '◷';
+
+/** "waiting 12 s on DescribeCertificate" (the longest), "+2 more" when several wait in the region. */
+function waitingNote(waits: readonly WaitingRequests[]): string {
+  const total = waits.reduce((n, w) => n + w.count, 0);
+  const longest = waits.reduce((a, b) => (b.waitedMs > a.waitedMs ? b : a));
+  return `waiting ${waitLabel(longest.waitedMs)} on ${safe(longest.operation)}${total > 1 ? ` (+${total - 1} more)` : ''}`;
 }
 
 function Section(props: { title: string }): React.JSX.Element {
@@ -49,11 +62,17 @@ interface AccountRow {
   status: AccountState['status'];
   error?: AccountState['error'];
   certificates: number;
-  regions: Array<{ region: string; status: string; certificates: number }>;
+  regions: Array<{ region: string; status: string; certificates: number; waiting: boolean }>;
 }
 
 /** Per account: its certificates, and per region on wide screens. */
-function accountRows(accounts: AccountState[], regions: readonly RegionState[], certificates: readonly Certificate[]): AccountRow[] {
+function accountRows(
+  accounts: AccountState[],
+  regions: readonly RegionState[],
+  certificates: readonly Certificate[],
+  waiting: readonly WaitingRequests[],
+  callerId: string | null,
+): AccountRow[] {
   const count = new Map<string, number>();
   for (const c of certificates) {
     const key = `${c.accountId}\u0000${c.region}`;
@@ -67,9 +86,13 @@ function accountRows(accounts: AccountState[], regions: readonly RegionState[], 
     ...(a.error ? { error: a.error } : {}),
     certificates: count.get(a.id) ?? 0,
     // The account's regions as they load (the account entry has them only once it is done).
-    regions: regions.filter((r) => r.accountId === a.id).map((r) => ({ region: r.region, status: r.status, certificates: count.get(`${a.id}\u0000${r.region}`) ?? 0 })),
+    regions: regions
+      .filter((r) => r.accountId === a.id)
+      .map((r) => ({ region: r.region, status: r.status, certificates: count.get(`${a.id}\u0000${r.region}`) ?? 0, waiting: waitingIn(waiting, r, callerId).length > 0 })),
   }));
 }
+
+const NONE_WAITING: readonly WaitingRequests[] = [];
 
 function ageLabel(ms: number): string {
   const minutes = Math.max(0, Math.round(ms / 60_000));
@@ -81,7 +104,12 @@ export function OverviewView(props: OverviewProps): React.JSX.Element {
   const tone = useToneProps();
   const { now } = props;
   const { account, regions: allRegions, warnings, certificates, accounts, origin } = props.inventory;
-  const perAccount = useMemo(() => (accounts ? accountRows(accounts, allRegions, certificates) : null), [accounts, allRegions, certificates]);
+  const waiting = props.waiting ?? NONE_WAITING;
+  const callerId = account?.id ?? null;
+  const perAccount = useMemo(
+    () => (accounts ? accountRows(accounts, allRegions, certificates, waiting, callerId) : null),
+    [accounts, allRegions, certificates, waiting, callerId],
+  );
   // The forecast only once the load is done: a forecast of half an inventory would understate the load,
   // and recomputing it for every page of a large account would slow the load down.
   const loaded = props.load.status !== 'loading';
@@ -137,7 +165,7 @@ export function OverviewView(props: OverviewProps): React.JSX.Element {
     for (const a of shown) {
       const mark = a.status === 'ok' ? '✓' : a.status === 'error' ? '✗' : a.status === 'loading' ? '…' : '·';
       const t = a.status === 'ok' ? 'ok' : a.status === 'error' ? 'danger' : a.status === 'loading' ? 'warning' : 'muted';
-      const regionMarks = colWidth >= 60 && a.regions.length > 0 ? `  ${a.regions.map((r) => `${r.status === 'ok' ? '✓' : r.status === 'error' ? '✗' : r.status === 'partial' ? '!' : '…'}${safe(r.region)} ${r.certificates}`).join(' ')}` : '';
+      const regionMarks = colWidth >= 60 && a.regions.length > 0 ? `  ${a.regions.map((r) => `${r.waiting ? WAITING_MARK : r.status === 'ok' ? '✓' : r.status === 'error' ? '✗' : r.status === 'partial' ? '!' : '…'}${safe(r.region)} ${r.certificates}`).join(' ')}` : '';
       left.push(
         <Text key={`a-${a.id}`} wrap="truncate-end">
           {'  '}
@@ -159,13 +187,16 @@ export function OverviewView(props: OverviewProps): React.JSX.Element {
   const regionRoom = twoColumns ? Math.max(1, props.height - left.length - countsBlock) : 3;
   const regions = perAccount ? [] : allRegions.slice(0, allRegions.length > regionRoom ? regionRoom - 1 : regionRoom);
   for (const r of regions) {
-    const mark = r.status === 'ok' ? '✓' : r.status === 'error' ? '✗' : r.status === 'partial' ? '!' : r.status === 'loading' ? '…' : '·';
-    const t = r.status === 'ok' ? 'ok' : r.status === 'error' ? 'danger' : r.status === 'loading' || r.status === 'partial' ? 'warning' : 'muted';
+    const waits = waitingIn(waiting, r, callerId);
+    const mark = waits.length > 0 ? WAITING_MARK : r.status === 'ok' ? '✓' : r.status === 'error' ? '✗' : r.status === 'partial' ? '!' : r.status === 'loading' ? '…' : '·';
+    const t = r.status === 'ok' ? 'ok' : r.status === 'error' ? 'danger' : r.status === 'loading' || r.status === 'partial' || waits.length > 0 ? 'warning' : 'muted';
     const unread = (r.detailsFailed ?? []).reduce((n, f) => n + f.count, 0);
     left.push(
       <Text key={`r-${r.region}`} wrap="truncate-end">
         {'  '}
         <Text {...tone(t)}>{mark}</Text> {safe(r.region).padEnd(16)}
+        {/* First: the line is cut at the column's edge, and what it waits on matters most while it waits. */}
+        {waits.length > 0 ? <Text {...tone('warning')}>{`${waitingNote(waits)} · `}</Text> : null}
         {r.status === 'error'
           ? <Text {...tone('danger')}>{`${safe(r.error?.code)}: ${safe(r.error?.message)}`}</Text>
           : `${formatCount(r.described)}/${formatCount(r.listed)} described`}
