@@ -31,7 +31,8 @@ export function waitingWhere(w: Pick<WaitingRequests, 'region' | 'accountId'>): 
 
 /**
  * One line naming what is stuck, longest wait first: `waiting 12 s on DescribeCertificate in
- * eu-west-1`, or `3 requests waiting > 5 s: DescribeCertificate ×2 in eu-west-1 12 s, …`.
+ * eu-west-1` (`… DescribeCertificate ×16 in …` when several of one kind wait in one place, the age the
+ * oldest's), or `3 requests waiting > 5 s: DescribeCertificate ×2 in eu-west-1 12 s, …`.
  * Null when nothing waits. Sanitised: the region and account come from user input.
  */
 export function waitingSummary(requests: readonly WaitingRequests[], afterMs: number): string | null {
@@ -39,7 +40,11 @@ export function waitingSummary(requests: readonly WaitingRequests[], afterMs: nu
   if (total === 0) return null;
   const sorted = [...requests].sort((a, b) => b.waitedMs - a.waitedMs);
   const op = (w: WaitingRequests) => sanitiseForTerminal(w.operation);
-  if (total === 1) return `waiting ${waitLabel(sorted[0].waitedMs)} on ${op(sorted[0])} in ${waitingWhere(sorted[0])}`;
+  // One kind of request in one place (a stalled region): said once, with how many.
+  if (sorted.length === 1) {
+    const w = sorted[0];
+    return `waiting ${waitLabel(w.waitedMs)} on ${op(w)}${w.count > 1 ? ` ×${w.count}` : ''} in ${waitingWhere(w)}`;
+  }
   const each = sorted.map((w) => `${op(w)}${w.count > 1 ? ` ×${w.count}` : ''} in ${waitingWhere(w)} ${waitLabel(w.waitedMs)}`);
   return `${total} requests waiting > ${waitLabel(afterMs)}: ${each.join(', ')}`;
 }

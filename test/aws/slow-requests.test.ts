@@ -124,6 +124,9 @@ describe('what a wait is called', () => {
     expect(waitingSummary([{ operation: 'DescribeCertificate', region: 'eu-west-1', count: 1, waitedMs: 12_400 }], 5_000)).toBe(
       'waiting 12 s on DescribeCertificate in eu-west-1',
     );
+    expect(waitingSummary([{ operation: 'DescribeCertificate', region: 'eu-west-1', accountId: '222', count: 16, waitedMs: 10_000 }], 5_000)).toBe(
+      'waiting 10 s on DescribeCertificate ×16 in 222/eu-west-1',
+    );
     expect(
       waitingSummary(
         [

@@ -42,10 +42,9 @@ export function statusParts(
 ): string[] {
   const p = progressOf(state);
   const profile = label.demo ? 'demo' : safe(label.profile, 'default');
-  const parts = [`profile ${profile}`, `account ${state.account ? safe(state.account.id) : '…'}`];
-  // What is stuck comes early: the line is cut at the right edge, and this is what the user needs to see.
+  // What is stuck comes first while it lasts: the line is cut at the right edge, and this is what the user needs to see.
   const waiting = state.waiting ? waitingSummary(state.waiting.requests, state.waiting.afterMs) : null;
-  if (waiting) parts.push(waiting);
+  const parts = [...(waiting ? [waiting] : []), `profile ${profile}`, `account ${state.account ? safe(state.account.id) : '…'}`];
   // The warm start: what is on screen is the cache's, this old, until the live read replaces it.
   if (state.cachedAt) {
     const age = formatAge(now.getTime() - Date.parse(state.cachedAt));

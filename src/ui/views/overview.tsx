@@ -31,11 +31,11 @@ interface OverviewProps {
 /** A region (or account-region) with a request past the threshold: distinct from loading (…) and partial (!). */
 const WAITING_MARK = '◷';
 
-/** "waiting 12 s on DescribeCertificate" (the longest), "+2 more" when several wait in the region. */
+/** "waiting 12 s on DescribeCertificate ×16" (the longest wait), "+ 2 more" for other operations waiting in the region. */
 function waitingNote(waits: readonly WaitingRequests[]): string {
-  const total = waits.reduce((n, w) => n + w.count, 0);
   const longest = waits.reduce((a, b) => (b.waitedMs > a.waitedMs ? b : a));
-  return `waiting ${waitLabel(longest.waitedMs)} on ${safe(longest.operation)}${total > 1 ? ` (+${total - 1} more)` : ''}`;
+  const others = waits.reduce((n, w) => n + w.count, 0) - longest.count;
+  return `waiting ${waitLabel(longest.waitedMs)} on ${safe(longest.operation)}${longest.count > 1 ? ` ×${longest.count}` : ''}${others > 0 ? ` + ${others} more` : ''}`;
 }
 
 function Section(props: { title: string }): React.JSX.Element {
