@@ -36,6 +36,7 @@ import { FindingsView } from './views/findings.js';
 import { OverviewView } from './views/overview.js';
 import { ReportView } from './views/report.js';
 import { ThemeContext } from './theme.js';
+import { accountColumnWidth, sharedAccountPrefix } from './state/format.js';
 
 export interface AppProps {
   source: InventorySource;
@@ -122,6 +123,13 @@ export function App(props: AppProps): React.JSX.Element {
   const height = contentHeight(size);
   const screen = screenOf(state);
   const auditing = props.audit !== undefined && state.findings === null;
+  const accountWidths = useMemo(
+    () =>
+      state.accounts
+        ? { name: accountColumnWidth(state.accounts, false), withId: accountColumnWidth(state.accounts, true), sharedPrefix: sharedAccountPrefix(state.accounts) }
+        : undefined,
+    [state.accounts],
+  );
 
   // The key handler reads the latest state through a ref and applies the reducer locally as it goes,
   // so a chunk of several keys ("2/api\r\r" from tmux or a paste) routes each key in the right mode.
@@ -231,6 +239,7 @@ export function App(props: AppProps): React.JSX.Element {
             sort={state.sort}
             load={state.load}
             accounts={state.accounts !== null}
+            accountWidths={accountWidths}
             now={now}
             expiryDays={state.config.expiryDays}
           />
@@ -243,6 +252,7 @@ export function App(props: AppProps): React.JSX.Element {
         body = (
           <FindingsView
             {...common}
+            accounts={state.accounts}
             findings={state.findings}
             certificates={state.certificates}
             arnIndex={state.arnIndex}

@@ -47,6 +47,7 @@ export type Command =
   | 'advisor.workload-cancel'
   | 'advisor.workload-backspace'
   | 'findings.open'
+  | 'findings.group'
   | 'report.export-md'
   | 'report.export-json'
   | 'prompt.confirm'
@@ -95,6 +96,8 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'sort.reverse', keys: ['S'], label: 'S', description: 'reverse sort', modes: ['normal'], screens: TABLE, footer: false, group: 'Filter & sort' },
   // Findings (3) and Report (5).
   { command: 'findings.open', keys: ['return'], label: 'Enter', description: 'open certificate', modes: ['normal'], screens: ['findings'], footer: true, group: 'Move' },
+  // Not in the footer (it is full at 80 columns): the Findings summary line offers it when several accounts are read.
+  { command: 'findings.group', keys: ['a'], label: 'a', description: 'findings by account / by severity', modes: ['normal'], screens: ['findings'], footer: false, group: 'Filter & sort' },
   { command: 'report.export-md', keys: ['e'], label: 'e', description: 'export Markdown', modes: ['normal'], screens: ['report'], footer: true, group: 'General' },
   { command: 'report.export-json', keys: ['E', 'J'], label: 'E', description: 'export JSON', modes: ['normal'], screens: ['report'], footer: true, group: 'General' },
   // The advisor (digits switch views, so choices move with arrows/j/k and Enter answers).

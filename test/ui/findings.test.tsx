@@ -60,7 +60,7 @@ describe('findings layout (pure)', () => {
     ]);
     expect(layout.ordered[4].title).toBe('missing owner on shop');
     expect(layout.counts).toEqual({ critical: 1, high: 2, medium: 1, low: 2, info: 0 });
-    const headers = layout.rows.filter((r) => r.kind !== 'finding').map((r) => (r.kind === 'severity' ? `${r.severity}(${r.count})` : `  ${r.ruleId}(${r.count})`));
+    const headers = layout.rows.filter((r) => r.kind !== 'finding').map((r) => (r.kind === 'severity' ? `${r.severity}(${r.count})` : r.kind === 'rule' ? `  ${r.ruleId}(${r.count})` : ''));
     expect(headers).toEqual([
       'critical(1)',
       '  expired-in-use(1)',

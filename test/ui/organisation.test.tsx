@@ -5,7 +5,9 @@ import { layoutColumns } from '../../src/ui/state/columns.js';
 import { callerHeading } from '../../src/ui/state/overview.js';
 import { initialState, reducer } from '../../src/ui/state/app-state.js';
 import { statusParts } from '../../src/ui/components/status-line.js';
-import { renderApp } from './harness.js';
+import { runAudit } from '../../src/audit/run.js';
+import { DEFAULT_AUDIT_CONFIG } from '../../src/domain/thresholds.js';
+import { KEY, renderApp } from './harness.js';
 
 /** The TUI over the real SDK and the wire-level endpoint: four accounts, one refusing the role. */
 const REGIONS = ['us-east-1', 'eu-west-1'];
@@ -46,6 +48,31 @@ describe('the app across an organisation', () => {
       // Sort by account: s cycles to it.
       for (let i = 0; i < 12 && !/sorted by account/.test(h.frame()); i++) await h.press('s');
       expect(h.frame()).toMatch(/sorted by account ▲/);
+    } finally {
+      h.unmount();
+    }
+  });
+
+  it('Findings: the account has a column of its own; a groups by account, the refused account with its reason', async () => {
+    const h = await renderApp({ source: source(), columns: 120, rows: 40, audit: (certs, now) => runAudit(certs, DEFAULT_AUDIT_CONFIG, now).findings });
+    try {
+      await h.waitForFrame(/accounts 4\/4 · 1 account failed/, 20_000);
+      await h.press('3');
+      const bySeverity = await h.waitForFrame(/\d+ findings · .*a: by account/);
+      // Each finding row names its account whole (the names are short), in a column of its own.
+      expect(bySeverity).toMatch(/^ {4}\S+ +\S+ +\S+ +(management|member-0[13]) +(us-east-1|eu-west-1) /m);
+      await h.press('a');
+      const byAccount = await h.waitForFrame('by account (a: by severity)');
+      // The cursor stays on the finding it was on, its account's header above it.
+      expect(byAccount).toMatch(/^▸ (management|member-0[13]) 10000000000[013]  \d+ findings?: [^\n]*\n {2}› \S+/m);
+      await h.press('g');
+      expect(await h.waitForFrame(/^▸ management 100000000000  \d+ findings?: /m)).toMatch(/^▸ management[^\n]*\n {2}› \S+/m);
+      // The refused account sits in the list, with its reason; further down when the list is long.
+      for (let i = 0; i < 8 && !/✗ member-02/.test(h.frame()); i++) await h.press(KEY.pageDown);
+      expect(h.frame()).toMatch(/^✗ member-02 100000000002  not read: AccessDenied: could not assume role/m);
+      await h.press('a');
+      await h.waitForFrame(/a: by account/);
+      expect(h.frame()).not.toMatch(/^▸ /m);
     } finally {
       h.unmount();
     }

@@ -1,16 +1,17 @@
-/** Findings (key 3): moving over the findings, and Enter to open the selected finding's certificate. */
-import { findingsExtent, findingsLayout, findingsListHeight, jumpTarget } from '../state/findings-view.js';
+/** Findings (key 3): moving over the findings, Enter to open the selected finding's certificate, a to group by account or severity. */
+import { findingsExtent, findingsListHeight, jumpTarget, layoutOf } from '../state/findings-view.js';
 import type { ScreenKeys } from './context.js';
 import { scrollKeys } from './moves.js';
 
 export const findingsKeys: ScreenKeys = {
   commands: {
-    ...scrollKeys('findings', (c) => (c.state.findings ? findingsExtent(findingsLayout(c.state.findings), findingsListHeight(c.height)) : null)),
+    ...scrollKeys('findings', (c) => (c.state.findings ? findingsExtent(layoutOf(c.state.findingsView, c.state.findings, c.state.accounts), findingsListHeight(c.height)) : null)),
     'findings.open': (c) => {
       const s = c.state;
-      const target = jumpTarget(s.findingsView, s.findings, s.arnIndex);
+      const target = jumpTarget(s.findingsView, s.findings, s.arnIndex, s.accounts);
       if (target && 'arn' in target) c.act({ type: 'open-certificate', arn: target.arn, from: 'findings' });
       else if (target) c.act({ type: 'findings-notice', notice: target.notice });
     },
+    'findings.group': (c) => c.act({ type: 'findings-group', by: c.state.findingsView.by === 'account' ? 'severity' : 'account' }),
   },
 };

@@ -384,7 +384,7 @@ export function reducer(state: AppState, action: Action): AppState {
     case 'findings':
       if (action.generation !== state.load.generation) return state;
       // After a refresh the cursor goes back to the finding it was on (see keepSelection).
-      return { ...state, findings: action.findings, findingsView: restoreSelection(state.findingsView, action.findings) };
+      return { ...state, findings: action.findings, findingsView: restoreSelection(state.findingsView, action.findings, state.accounts) };
     case 'view':
       // Pressing the current view's key again returns to its top level (closes the detail pane).
       if (state.view === action.view) return state.detail || state.mode !== 'normal' ? { ...state, detail: null, mode: 'normal', workloadDraft: null } : state;
@@ -423,6 +423,7 @@ export function reducer(state: AppState, action: Action): AppState {
       // By ARN, whatever the filter hides; Esc goes back to the view it came from.
       return { ...state, view: 'certificates', mode: 'normal', detail: { arn: action.arn, scroll: 0, returnTo: action.from } };
     case 'findings-notice':
+    case 'findings-group':
       return findingsReducer(state, action);
     case 'report-export-start':
     case 'report-export-input':
@@ -460,7 +461,7 @@ export function reducer(state: AppState, action: Action): AppState {
         sort: state.sort,
         detail: state.detail,
         // The Findings cursor remembers which finding it was on, to find it again in the new findings.
-        findingsView: keepSelection(state.findingsView, state.findings),
+        findingsView: keepSelection(state.findingsView, state.findings, state.accounts),
         filter: { ...state.filter, matches: state.filter.input ? new Int32Array(0) : null, exact: null, appliedQuery: state.filter.input, appliedVersion: -1 },
         load: { ...fresh.load, generation: state.load.generation + 1 },
         // Data versions keep counting up so nothing memoised on them is mistaken for the new load.

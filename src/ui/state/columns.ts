@@ -7,6 +7,7 @@ import { safe } from '../../domain/text.js';
 import type { ExpiryDays } from '../../domain/thresholds.js';
 import type { SortColumn } from './sort.js';
 import {
+  accountCell,
   expiresCell,
   inUseLabel,
   renewalLabel,
@@ -39,7 +40,8 @@ const COLUMNS: ColumnDef[] = [
   { id: 'inUse', header: 'In use', width: 7, narrow: 0, priority: 6 },
   { id: 'renewal', header: 'Renewal', width: 10, narrow: 0, priority: 2 },
   { id: 'region', header: 'Region', width: 14, narrow: 0, priority: 7 },
-  // Only when several accounts are read; the name, or the id when Organizations gave none.
+  // Only when several accounts are read; the name (and the id where there is room), or the id alone when
+  // Organizations gave no name. Its width follows the names (see layoutColumns).
   { id: 'account', header: 'Account', width: 18, narrow: 0, priority: 7.5 },
 ];
 
@@ -49,6 +51,8 @@ export interface LaidOutColumn {
   width: number;
   /** Expires: show the date as well as days left. */
   wide: boolean;
+  /** Account: the start every account name shares, left out when a name does not fit. */
+  sharedPrefix?: string;
 }
 
 // Below ~36 columns most real names are cut before the part that tells them apart.
@@ -56,9 +60,46 @@ const DOMAIN_MIN = 36;
 const DOMAIN_MAX = 60;
 const GAP = 1;
 
-/** Fit columns into `width` cells: narrow the expiry column, then drop lowest-priority columns. */
-export function layoutColumns(width: number, options: { accounts?: boolean } = {}): LaidOutColumn[] {
-  const available = options.accounts ? COLUMNS : COLUMNS.filter((c) => c.id !== 'account');
+/** The account column's widths: the longest name, and the longest "name id"; the start every name shares. */
+export interface AccountWidths {
+  name: number;
+  withId: number;
+  sharedPrefix?: string;
+}
+
+// An account name cut in the middle stays recognisable down to about this many cells.
+const ACCOUNT_MIN = 16;
+const ACCOUNT_MAX = 40;
+
+/**
+ * Fit columns into `width` cells: narrow the expiry column, then drop lowest-priority columns. Across
+ * several accounts the Account column is as wide as the longest name — with the ids too when the domain
+ * keeps its full width that way — and narrows (cut in the middle, see accountCell) before another column goes.
+ */
+export function layoutColumns(width: number, options: { accounts?: boolean; accountWidths?: AccountWidths } = {}): LaidOutColumn[] {
+  if (!options.accounts) return fitColumns(width, COLUMNS.filter((c) => c.id !== 'account'));
+  const clamp = (w: number) => Math.max(10, Math.min(ACCOUNT_MAX, w));
+  const name = clamp(options.accountWidths?.name ?? 18);
+  const withId = clamp(options.accountWidths?.withId ?? name);
+  const narrowest = Math.min(name, ACCOUNT_MIN);
+  const prefix = options.accountWidths?.sharedPrefix;
+  const fit = (w: number) =>
+    fitColumns(width, COLUMNS.map((c) => (c.id === 'account' ? { ...c, width: w } : c))).map((c) => (c.id === 'account' && prefix ? { ...c, sharedPrefix: prefix } : c));
+  const base = fit(narrowest);
+  const ids = (l: LaidOutColumn[]) => l.map((c) => c.id).join();
+  const domain = (l: LaidOutColumn[]) => l.find((c) => c.id === 'domain')!.width;
+  for (const [w, domainAtLeast] of [
+    [withId, domain(base)],
+    [name, Math.min(domain(base), DOMAIN_MIN + 4)],
+  ] as const) {
+    if (w <= narrowest) continue;
+    const l = fit(w);
+    if (ids(l) === ids(base) && domain(l) >= domainAtLeast) return l;
+  }
+  return base;
+}
+
+function fitColumns(width: number, available: ColumnDef[]): LaidOutColumn[] {
   let chosen = available.filter((c) => c.id !== 'domain');
   let expiresWide = true;
   const used = () =>
@@ -114,7 +155,7 @@ export function cellOf(cert: Certificate, column: LaidOutColumn, now: Date, expi
     case 'region':
       return { text: safe(cert.region), tone: 'normal' };
     case 'account':
-      return { text: safe(cert.accountName ?? cert.accountId, '—'), tone: 'normal' };
+      return { text: accountCell(cert.accountName === null ? null : safe(cert.accountName), cert.accountId === null ? null : safe(cert.accountId), column.width, column.sharedPrefix), tone: 'normal' };
   }
 }
 

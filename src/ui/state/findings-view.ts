@@ -1,17 +1,23 @@
 /**
- * The Findings view's pure state: findings grouped by severity (critical → info) then rule, laid out as
- * display rows (group headers + findings), a cursor over the findings only, and the view (offset into the
- * display rows) — moved by the one scroll model (scroll.ts), which keeps the cursor and, where they fit,
- * its group's headers on screen.
+ * The Findings view's pure state: findings grouped by severity (critical → info) then rule — or, across
+ * several accounts, by account (`a` toggles) — laid out as display rows (group headers + findings), a cursor
+ * over the findings only, and the view (offset into the display rows) — moved by the one scroll model
+ * (scroll.ts), which keeps the cursor and, where they fit, its group's headers on screen.
  */
 import type { Finding, Severity } from '../../domain/finding.js';
 import { SEVERITIES, severityRank } from '../../domain/finding.js';
+import type { AccountState, RegionError } from '../../domain/inventory.js';
 import type { Extent, Scroll } from './scroll.js';
+
+/** How the list is grouped: severity then rule (the default), or account then severity. */
+export type FindingsGrouping = 'severity' | 'account';
 
 /** `cursor`: position of the selected finding in `layout.ordered`; `offset`: the first display row shown. */
 export interface FindingsViewState extends Scroll {
   /** A short message (Enter on an account-level finding); cleared by the next move. */
   notice: string | null;
+  /** Absent: by severity. */
+  by?: FindingsGrouping;
   /** Set by a refresh: the finding the cursor was on, looked up again when the new findings arrive. */
   keep?: FindingKey | null;
 }
@@ -31,6 +37,8 @@ export const INITIAL_FINDINGS_VIEW: FindingsViewState = { cursor: 0, offset: 0, 
 
 export type FindingsRow =
   | { kind: 'severity'; severity: Severity; count: number }
+  /** An account's header when grouped by account: its counts, or why it could not be read. */
+  | { kind: 'account'; id: string | null; name: string | null; counts: Record<Severity, number>; count: number; error?: RegionError }
   | { kind: 'rule'; severity: Severity; ruleId: string; count: number }
   | { kind: 'finding'; finding: Finding; position: number };
 
@@ -44,6 +52,53 @@ export interface FindingsLayout {
 }
 
 const cache = new WeakMap<readonly Finding[], FindingsLayout>();
+const byAccountCache = new WeakMap<readonly Finding[], { accounts: readonly AccountState[] | null; layout: FindingsLayout }>();
+
+/** The layout a view state asks for: by severity, or by account (the accounts read give the order and the failed ones). */
+export function layoutOf(view: Pick<FindingsViewState, 'by'>, findings: readonly Finding[], accounts: readonly AccountState[] | null = null): FindingsLayout {
+  return view.by === 'account' ? findingsByAccount(findings, accounts) : findingsLayout(findings);
+}
+
+function emptyCounts(): Record<Severity, number> {
+  return Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+}
+
+/**
+ * Grouped by account, in the order the accounts were read, each under a header with its counts by severity;
+ * within an account by severity, then rule. An account that could not be read has a header with its reason and
+ * nothing under it; a finding naming no known account goes under an "other" header. Memoised like findingsLayout.
+ */
+export function findingsByAccount(findings: readonly Finding[], accounts: readonly AccountState[] | null): FindingsLayout {
+  const hit = byAccountCache.get(findings);
+  if (hit && hit.accounts === accounts) return hit.layout;
+  const groups = new Map<string | null, { id: string | null; name: string | null; error?: RegionError; items: Array<{ f: Finding; i: number }> }>();
+  for (const a of accounts ?? []) groups.set(a.id, { id: a.id, name: a.name, ...(a.status === 'error' && a.error ? { error: a.error } : {}), items: [] });
+  findings.forEach((f, i) => {
+    const id = f.accountId ?? null;
+    let g = groups.get(id);
+    if (!g) groups.set(id, (g = { id, name: f.accountName ?? null, items: [] }));
+    g.items.push({ f, i });
+  });
+  const ordered: Finding[] = [];
+  const rows: FindingsRow[] = [];
+  const counts = emptyCounts();
+  const positions: number[] = [];
+  for (const g of groups.values()) {
+    g.items.sort((a, b) => severityRank(a.f.severity) - severityRank(b.f.severity) || cmp(a.f.ruleId, b.f.ruleId) || a.i - b.i);
+    const own = emptyCounts();
+    for (const { f } of g.items) own[f.severity]++;
+    rows.push({ kind: 'account', id: g.id, name: g.name, counts: own, count: g.items.length, ...(g.error ? { error: g.error } : {}) });
+    for (const { f } of g.items) {
+      counts[f.severity]++;
+      positions.push(rows.length);
+      rows.push({ kind: 'finding', finding: f, position: ordered.length });
+      ordered.push(f);
+    }
+  }
+  const layout = { ordered, rows, rowOf: Int32Array.from(positions), counts };
+  byAccountCache.set(findings, { accounts, layout });
+  return layout;
+}
 
 /** Grouped layout of the findings; memoised on the array's identity (the reducer and the view share it). */
 export function findingsLayout(findings: readonly Finding[]): FindingsLayout {
@@ -106,9 +161,9 @@ export function findingsExtent(layout: FindingsLayout, height: number): Extent {
 }
 
 /** The selected finding (after clamping), or null when there are none. */
-export function selectedFinding(state: FindingsViewState, findings: readonly Finding[] | null): Finding | null {
+export function selectedFinding(state: FindingsViewState, findings: readonly Finding[] | null, accounts: readonly AccountState[] | null = null): Finding | null {
   if (!findings || findings.length === 0) return null;
-  const layout = findingsLayout(findings);
+  const layout = layoutOf(state, findings, accounts);
   return layout.ordered[Math.min(Math.max(0, state.cursor), layout.ordered.length - 1)] ?? null;
 }
 
@@ -120,19 +175,34 @@ export function jumpTarget(
   state: FindingsViewState,
   findings: readonly Finding[] | null,
   arnIndex: ReadonlyMap<string, number>,
+  accounts: readonly AccountState[] | null = null,
 ): { arn: string } | { notice: string } | null {
-  const f = selectedFinding(state, findings);
+  const f = selectedFinding(state, findings, accounts);
   if (!f) return null;
   if (f.certificateArn === null) return { notice: 'Account-level finding: there is no certificate to open.' };
   if (!arnIndex.has(f.certificateArn)) return { notice: 'That certificate is no longer in the inventory (press r to refresh).' };
   return { arn: f.certificateArn };
 }
 
-/** The Findings view's own action (its moves are app-state's 'scroll'). */
-export type FindingsViewAction = { type: 'findings-notice'; notice: string | null };
+/** The Findings view's own actions (its moves are app-state's 'scroll'). */
+export type FindingsViewAction = { type: 'findings-notice'; notice: string | null } | { type: 'findings-group'; by: FindingsGrouping };
 
-export function findingsReducer<S extends { findingsView: FindingsViewState }>(state: S, action: FindingsViewAction): S {
-  return action.notice === state.findingsView.notice ? state : { ...state, findingsView: { ...state.findingsView, notice: action.notice } };
+export function findingsReducer<S extends { findingsView: FindingsViewState; findings: Finding[] | null; accounts: AccountState[] | null }>(
+  state: S,
+  action: FindingsViewAction,
+): S {
+  const v = state.findingsView;
+  if (action.type === 'findings-group') {
+    if ((v.by ?? 'severity') === action.by) return state;
+    // The cursor stays on the finding it was on; the view scrolls to it when it renders.
+    const selected = selectedFinding(v, state.findings, state.accounts);
+    const next: FindingsViewState = { ...v, by: action.by, notice: null };
+    const layout = state.findings ? layoutOf(next, state.findings, state.accounts) : null;
+    const cursor = selected && layout ? Math.max(0, layout.ordered.indexOf(selected)) : 0;
+    // Its group's header just above it.
+    return { ...state, findingsView: { ...next, cursor, offset: Math.max(0, (layout?.rowOf[cursor] ?? 0) - 1) } };
+  }
+  return action.notice === v.notice ? state : { ...state, findingsView: { ...v, notice: action.notice } };
 }
 
 function sameFinding(a: Pick<Finding, 'ruleId' | 'certificateArn' | 'region'>, b: Pick<Finding, 'ruleId' | 'certificateArn' | 'region'>): boolean {
@@ -140,9 +210,9 @@ function sameFinding(a: Pick<Finding, 'ruleId' | 'certificateArn' | 'region'>, b
 }
 
 /** The key of the selected finding, or null when there is none. */
-function selectionKey(state: FindingsViewState, findings: readonly Finding[] | null): FindingKey | null {
+function selectionKey(state: FindingsViewState, findings: readonly Finding[] | null, accounts: readonly AccountState[] | null): FindingKey | null {
   if (!findings || findings.length === 0) return null;
-  const { ordered } = findingsLayout(findings);
+  const { ordered } = layoutOf(state, findings, accounts);
   const cursor = Math.min(Math.max(0, state.cursor), ordered.length - 1);
   const f = ordered[cursor];
   let nth = 0;
@@ -154,19 +224,19 @@ function selectionKey(state: FindingsViewState, findings: readonly Finding[] | n
  * On refresh: remember the selected finding (position and scroll stay as they are meanwhile). A refresh
  * before the findings came back (several r in a row) keeps the finding remembered by the first one.
  */
-export function keepSelection(state: FindingsViewState, findings: readonly Finding[] | null): FindingsViewState {
-  const keep = selectionKey(state, findings) ?? state.keep ?? null;
-  return { cursor: state.cursor, offset: state.offset, notice: null, keep };
+export function keepSelection(state: FindingsViewState, findings: readonly Finding[] | null, accounts: readonly AccountState[] | null = null): FindingsViewState {
+  const keep = selectionKey(state, findings, accounts) ?? state.keep ?? null;
+  return { cursor: state.cursor, offset: state.offset, notice: null, keep, ...(state.by ? { by: state.by } : {}) };
 }
 
 /**
  * When the new findings arrive: the cursor goes to the remembered finding when it is still there, otherwise
  * it stays at its position, clamped to the new list (the view keeps it in sight when it renders).
  */
-export function restoreSelection(state: FindingsViewState, findings: readonly Finding[]): FindingsViewState {
+export function restoreSelection(state: FindingsViewState, findings: readonly Finding[], accounts: readonly AccountState[] | null = null): FindingsViewState {
   if (state.keep === undefined || state.keep === null) return state;
   const key = state.keep;
-  const { ordered } = findingsLayout(findings);
+  const { ordered } = layoutOf(state, findings, accounts);
   let found = -1;
   let seen = 0;
   for (let i = 0; i < ordered.length; i++) {
@@ -176,5 +246,5 @@ export function restoreSelection(state: FindingsViewState, findings: readonly Fi
   }
   // Fewer alike findings than before: the last of them is the nearest.
   const cursor = found >= 0 ? found : Math.min(Math.max(0, state.cursor), Math.max(0, ordered.length - 1));
-  return { cursor, offset: state.offset, notice: null };
+  return { cursor, offset: state.offset, notice: null, ...(state.by ? { by: state.by } : {}) };
 }

@@ -158,3 +158,49 @@ export function renewalSummary(cert: Certificate, now: Date): string {
   if (days !== null && days < 0) return 'Expired.';
   return 'Renewal state unknown (detail not loaded yet).';
 }
+
+/** Cells an account id takes beside its name ("name 111122223333"). */
+export const ACCOUNT_ID_CELLS = 13;
+
+/**
+ * An account in a column of `width` cells (name and id already sanitised): the name and id when both fit,
+ * else the name whole, else without the prefix every account of the estate shares (`sharedPrefix`:
+ * "acme-payments-prod" → "…payments-prod"), else cut in the middle — account names differ at the end,
+ * which a cut at the end would hide.
+ */
+export function accountCell(name: string | null, id: string | null, width: number, sharedPrefix = ''): string {
+  let label = name ?? id ?? '—';
+  if (name && id && [...name].length + ACCOUNT_ID_CELLS <= width) return `${name} ${id}`;
+  if ([...label].length > width && name && sharedPrefix && name.startsWith(sharedPrefix)) label = `…${name.slice(sharedPrefix.length)}`;
+  const chars = [...label];
+  if (chars.length <= width) return label;
+  if (width < 5) return chars.slice(0, width).join('');
+  const head = Math.ceil((width - 1) / 2);
+  return `${chars.slice(0, head).join('')}…${chars.slice(chars.length - (width - 1 - head)).join('')}`;
+}
+
+/** The width an account column wants: its longest name (or id), and room for the id when `withId`. */
+export function accountColumnWidth(accounts: ReadonlyArray<{ name: string | null; id: string | null }>, withId: boolean): number {
+  let longest = 7; // "Account"
+  for (const a of accounts) longest = Math.max(longest, [...(a.name ?? a.id ?? '')].length + (withId && a.name && a.id ? ACCOUNT_ID_CELLS : 0));
+  return longest;
+}
+
+/**
+ * The start every account name shares, up to and including a separator ("northwind-" for northwind-shop-prod
+ * and northwind-sandbox); '' when there is none, or fewer than two names.
+ */
+export function sharedAccountPrefix(accounts: ReadonlyArray<{ name: string | null }>): string {
+  const names = accounts.map((a) => a.name).filter((n): n is string => !!n);
+  if (names.length < 2) return '';
+  let prefix = names[0];
+  for (const n of names) {
+    let i = 0;
+    while (i < prefix.length && i < n.length && prefix[i] === n[i]) i++;
+    prefix = prefix.slice(0, i);
+  }
+  const cut = Math.max(...['-', '_', '.', ' ', '/', ':'].map((sep) => prefix.lastIndexOf(sep)));
+  prefix = cut >= 0 ? prefix.slice(0, cut + 1) : '';
+  // Never the whole of a name.
+  return names.some((n) => n.length <= prefix.length) ? '' : prefix;
+}

@@ -4,7 +4,7 @@ import type { Certificate } from '../../domain/certificate.js';
 import { sanitiseForTerminal } from '../../domain/text.js';
 import { CertificateTable } from '../components/table.js';
 import type { FilterState, LoadState } from '../state/app-state.js';
-import { layoutColumns } from '../state/columns.js';
+import { layoutColumns, type AccountWidths } from '../state/columns.js';
 import { formatCount } from '../state/format.js';
 import { SORT_LABELS, type SortSpec } from '../state/sort.js';
 import type { Scroll } from '../state/scroll.js';
@@ -25,6 +25,8 @@ interface CertificatesViewProps {
   load: LoadState;
   /** Several accounts are read: the table shows an Account column. */
   accounts: boolean;
+  /** How wide the Account column would like to be (the longest name, with and without the id). */
+  accountWidths?: AccountWidths;
   width: number;
   height: number;
   now: Date;
@@ -46,7 +48,10 @@ export function CertificatesView(props: CertificatesViewProps): React.JSX.Elemen
   const total = props.certificates.length;
   const filtered = filter.appliedQuery.trim() !== '';
   // Stable per width: the memoised rows compare columns by identity.
-  const columns = useMemo(() => layoutColumns(props.width - 2, { accounts: props.accounts }), [props.width, props.accounts]);
+  const columns = useMemo(
+    () => layoutColumns(props.width - 2, { accounts: props.accounts, accountWidths: props.accountWidths }),
+    [props.width, props.accounts, props.accountWidths?.name, props.accountWidths?.withId, props.accountWidths?.sharedPrefix],
+  );
   const height = tableHeight(props.height);
   const sortLabel = `sorted by ${SORT_LABELS[props.sort.column]} ${props.sort.descending ? '▼' : '▲'}`;
   return (

@@ -1,12 +1,15 @@
 /**
- * Findings (key 3): the audit grouped by severity (critical → info) then rule, with counts; a windowed
- * list (only visible rows render) and the selected finding's detail, rationale and fix beneath it.
- * Enter opens the certificate (screens/findings.ts); every AWS-derived string is sanitised here.
+ * Findings (key 3): the audit grouped by severity (critical → info) then rule, with counts — or by account
+ * (`a`), each account's header with its counts or why it could not be read; a windowed list (only visible
+ * rows render) and the selected finding's detail, rationale and fix beneath it. Across several accounts the
+ * account has a column of its own. Enter opens the certificate (screens/findings.ts); every AWS-derived
+ * string is sanitised here.
  */
-import React from 'react';
+import React, { useMemo } from 'react';
 import { Box, Text } from 'ink';
 import type { Certificate } from '../../domain/certificate.js';
 import type { Finding, Severity } from '../../domain/finding.js';
+import type { AccountState } from '../../domain/inventory.js';
 import { SEVERITIES } from '../../domain/finding.js';
 import { safe, sanitiseForTerminal } from '../../domain/text.js';
 import { ruleById } from '../../audit/rules/index.js';
@@ -16,18 +19,20 @@ import { clampScroll } from '../state/scroll.js';
 import {
   findingsDetailHeight,
   findingsExtent,
-  findingsLayout,
   findingsListHeight,
+  layoutOf,
   type FindingsLayout,
   type FindingsRow,
   type FindingsViewState,
 } from '../state/findings-view.js';
-import type { Tone } from '../state/format.js';
+import { accountCell, accountColumnWidth, sharedAccountPrefix, type Tone } from '../state/format.js';
 import { useColor, useToneProps } from '../theme.js';
 
 interface FindingsViewProps {
   /** The audit's findings; null until the audit has run (or when there is no audit). */
   findings: Finding[] | null;
+  /** The accounts read, when several: their order and the failed ones for the grouping by account. */
+  accounts?: readonly AccountState[] | null;
   certificates: readonly Certificate[];
   arnIndex: ReadonlyMap<string, number>;
   view: FindingsViewState;
@@ -49,17 +54,26 @@ interface Columns {
   severity: number;
   rule: number;
   domain: number;
+  /** 0: no account column (one account, or grouped by account: the header names it). */
+  account: number;
   region: number;
   title: number;
 }
 
-function columnsFor(width: number): Columns {
+/**
+ * `account`: the width the account column would like (0 for none), `shortened`: its width with the shared
+ * prefix left out. The whole names when they fit in a fifth of the row, else the shortened ones in up to a quarter.
+ */
+export function findingsColumns(width: number, account = 0, shortened = account): Columns {
   const severity = 9;
   const region = 15;
-  const rest = Math.max(20, width - 1 - 4 - severity - region);
+  const avail = width - 4 - severity - region;
+  const fifth = Math.max(12, Math.floor(avail / 5));
+  const acct = account <= 0 ? 0 : (account <= fifth ? account : Math.min(account, Math.max(fifth, Math.min(shortened, Math.floor(avail / 4))))) + 1;
+  const rest = Math.max(20, width - 1 - 4 - severity - region - acct);
   const rule = Math.min(26, Math.max(10, Math.floor(rest * 0.25)));
   const domain = Math.min(38, Math.max(10, Math.floor(rest * 0.38)));
-  return { severity, rule, domain, region, title: Math.max(5, rest - rule - domain) };
+  return { severity, rule, domain, account: acct, region, title: Math.max(5, rest - rule - domain) };
 }
 
 function Message(props: { width: number; height: number; title: string; lines: string[] }): React.JSX.Element {
@@ -93,11 +107,18 @@ export function FindingsView(props: FindingsViewProps): React.JSX.Element {
     return <Message width={width} height={height} title="Findings" lines={['No findings: every certificate passes every rule. ✓']} />;
   }
 
-  const layout = findingsLayout(props.findings);
+  const accounts = props.accounts ?? null;
+  const byAccount = props.view.by === 'account';
+  const layout = layoutOf(props.view, props.findings, accounts);
   const listHeight = findingsListHeight(height);
   const detailHeight = findingsDetailHeight(height);
   const win = clampScroll(props.view, findingsExtent(layout, listHeight));
-  const cols = columnsFor(width);
+  const named = useMemo(() => findingAccounts(props.findings ?? []), [props.findings]);
+  const prefix = useMemo(() => sharedAccountPrefix(props.accounts ?? named), [props.accounts, named]);
+  const several = (accounts?.length ?? 0) > 1 || named.length > 1;
+  const full = accountColumnWidth(accounts ?? named, false);
+  const shortened = prefix ? 1 + Math.max(0, ...(accounts ?? named).map((a) => [...(a.name ?? a.id ?? '')].length - prefix.length)) : full;
+  const cols = findingsColumns(width, several && !byAccount ? full : 0, shortened);
   const domainOf = (f: Finding): string => {
     if (!f.certificateArn) return '(account)';
     const c = props.certificates[props.arnIndex.get(f.certificateArn) ?? -1];
@@ -107,7 +128,7 @@ export function FindingsView(props: FindingsViewProps): React.JSX.Element {
   const end = Math.min(layout.rows.length, win.offset + listHeight);
   const visible: React.JSX.Element[] = [];
   for (let r = win.offset; r < end; r++) {
-    visible.push(<Row key={r} row={layout.rows[r]} selected={rowSelected(layout, r, win.cursor)} cols={cols} domainOf={domainOf} />);
+    visible.push(<Row key={r} row={layout.rows[r]} selected={rowSelected(layout, r, win.cursor)} cols={cols} domainOf={domainOf} prefix={prefix} />);
   }
   const selected = layout.ordered[win.cursor];
 
@@ -123,6 +144,7 @@ export function FindingsView(props: FindingsViewProps): React.JSX.Element {
             </Text>
           ))}
           <Text dimColor={color}>{`   ${win.cursor + 1}/${layout.ordered.length}`}</Text>
+          {several ? <Text dimColor={color}>{byAccount ? '   by account (a: by severity)' : '   a: by account'}</Text> : null}
           {layout.ordered.some((f) => f.provisional) ? <Text dimColor={color}>{`   ${PROVISIONAL_MARK}provisional: details still loading`}</Text> : null}
         </Text>
       </Box>
@@ -137,11 +159,24 @@ export function FindingsView(props: FindingsViewProps): React.JSX.Element {
   );
 }
 
+/** The accounts the findings name, when the accounts read are not known. */
+function findingAccounts(findings: readonly Finding[]): Array<{ id: string | null; name: string | null }> {
+  const seen = new Map<string | null, string | null>();
+  for (const f of findings) if (!seen.has(f.accountId ?? null)) seen.set(f.accountId ?? null, f.accountName ?? null);
+  return [...seen].map(([id, name]) => ({ id, name }));
+}
+
+function severityCounts(counts: Record<Severity, number>): string {
+  return SEVERITIES.filter((s) => counts[s] > 0)
+    .map((s) => `${counts[s]} ${s}`)
+    .join(' · ');
+}
+
 function rowSelected(layout: FindingsLayout, row: number, cursor: number): boolean {
   return layout.rowOf[cursor] === row;
 }
 
-const Row = React.memo(function Row(props: { row: FindingsRow; selected: boolean; cols: Columns; domainOf: (f: Finding) => string }): React.JSX.Element {
+const Row = React.memo(function Row(props: { row: FindingsRow; selected: boolean; cols: Columns; domainOf: (f: Finding) => string; prefix: string }): React.JSX.Element {
   const color = useColor();
   const tone = useToneProps();
   const { row, cols } = props;
@@ -150,6 +185,26 @@ const Row = React.memo(function Row(props: { row: FindingsRow; selected: boolean
       <Box height={1}>
         <Text wrap="truncate-end" bold {...tone(severityTone(row.severity))}>
           {`${row.severity.toUpperCase()} (${row.count})`}
+        </Text>
+      </Box>
+    );
+  }
+  if (row.kind === 'account') {
+    const name = row.name === null ? null : safe(row.name);
+    const mark = row.error ? '✗' : row.count > 0 ? '▸' : '✓';
+    return (
+      <Box height={1}>
+        <Text wrap="truncate-end">
+          <Text {...tone(row.error ? 'danger' : row.count > 0 ? 'accent' : 'ok')}>{mark}</Text>
+          <Text bold>{` ${name ?? safe(row.id, 'unknown account')}`}</Text>
+          {name && row.id ? <Text dimColor={color}>{` ${safe(row.id)}`}</Text> : null}
+          {row.error ? (
+            <Text {...tone('danger')}>{`  not read: ${safe(row.error.code)}: ${safe(row.error.message)}`}</Text>
+          ) : row.count === 0 ? (
+            <Text dimColor={color}>{'  no findings'}</Text>
+          ) : (
+            <Text>{`  ${row.count} finding${row.count === 1 ? '' : 's'}: ${severityCounts(row.counts)}`}</Text>
+          )}
         </Text>
       </Box>
     );
@@ -183,7 +238,8 @@ const Row = React.memo(function Row(props: { row: FindingsRow; selected: boolean
       </Box>
       {cell('sev', cols.severity - 1, f.severity, tone(severityTone(f.severity)))}
       {cell('rule', cols.rule - 1, sanitiseForTerminal(f.ruleId))}
-      {cell('domain', cols.domain - 1, f.accountId ? `${props.domainOf(f)} · ${safe(f.accountName ?? f.accountId)}` : props.domainOf(f))}
+      {cell('domain', cols.domain - 1, props.domainOf(f))}
+      {cols.account > 0 ? cell('account', cols.account - 1, accountCell(f.accountName ? safe(f.accountName) : null, f.accountId ? safe(f.accountId) : null, cols.account - 1, props.prefix)) : null}
       {cell('region', cols.region - 1, safe(f.region, '—'))}
       <Box width={cols.title} flexShrink={0}>
         <Text wrap="truncate-end" inverse={color && sel}>
