@@ -4,7 +4,7 @@ import type { Inventory } from '../domain/inventory.js';
 import type { AuditConfig } from '../domain/thresholds.js';
 import type { Answers } from './answers.js';
 import { findContradictions, type FoundContradiction } from './contradictions.js';
-import { EVIDENCE_FUNCTIONS, estateAccounts, type Evidence } from './evidence.js';
+import { EVIDENCE_FUNCTIONS, estateOf, type Evidence } from './evidence.js';
 import { forecastLines, forecastRenewalLoad, type RenewalForecast } from './forecast.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import { buildPlan } from './plan.js';
@@ -116,7 +116,9 @@ export function collectEvidence(kb: KnowledgeBase, inventory: Inventory, finding
   const results = new Map<string, ReturnType<(typeof EVIDENCE_FUNCTIONS)[string]>>();
   const out: Record<string, Evidence> = {};
   let forecast: RenewalForecast | undefined;
-  const accounts = estateAccounts(inventory).size;
+  const estate = estateOf(inventory);
+  const all = estate.all.size;
+  const read = estate.read.size;
   for (const q of kb.questions) {
     const fn = q.evidence.function;
     if (!results.has(fn)) results.set(fn, (EVIDENCE_FUNCTIONS[fn] ?? EVIDENCE_FUNCTIONS.none)(input));
@@ -124,7 +126,7 @@ export function collectEvidence(kb: KnowledgeBase, inventory: Inventory, finding
     const lines = [...(q.evidence.note ? [q.evidence.note] : []), ...r.lines];
     if (q.evidence.forecast) lines.push(...forecastLines((forecast ??= forecastRenewalLoad(inventory, now))));
     if (lines.length === 0) lines.push('Nothing in the inventory bears on this question; answer from what you know.');
-    const evidence: Evidence = { lines, ...(accounts > 1 ? { accounts } : {}) };
+    const evidence: Evidence = { lines, ...(all > 1 ? { accounts: all, ...(read < all ? { accountsRead: read } : {}) } : {}) };
     const p = r.proposals?.[q.id];
     if (p && q.choices.some((c) => c.value === p.value)) evidence.proposed = { ...p };
     out[q.id] = evidence;

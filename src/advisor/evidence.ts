@@ -8,8 +8,10 @@ import type { AuditConfig } from '../domain/thresholds.js';
 /** What the inventory says about one question. A proposal is shown for the user to confirm, never applied. */
 export interface Evidence {
   lines: string[];
-  /** How many accounts the inventory spans, when more than one: the lines speak for all of them. */
+  /** How many accounts the inventory spans, when more than one: the lines speak for all of them… */
   accounts?: number;
+  /** …but those that could not be read, when some could not. */
+  accountsRead?: number;
   proposed?: { value: string; because: string };
 }
 
@@ -56,17 +58,29 @@ function listCounts(m: Map<string, number>, limit = 4): string {
   return shown.join(', ');
 }
 
-/** Every account of the estate: the ones read (failed ones too) and any a certificate names. */
-const estates = new WeakMap<Inventory, Set<string>>();
-export function estateAccounts(inventory: Inventory): Set<string> {
-  let ids = estates.get(inventory);
-  if (ids) return ids;
-  ids = new Set<string>();
-  if (inventory.accounts) for (const a of accountsOf(inventory)) ids.add(a.id);
-  else if (inventory.account) ids.add(inventory.account.id);
-  for (const c of inventory.certificates) if (c.accountId) ids.add(c.accountId);
-  estates.set(inventory, ids);
-  return ids;
+/**
+ * The accounts of the estate: `all` (the ones asked for, failed ones too, and any a certificate names) and
+ * `read` (all but the failed ones nothing was read from): evidence counts out of the accounts read, as
+ * nothing is known of the others.
+ */
+export interface Estate {
+  all: Set<string>;
+  read: Set<string>;
+}
+const estates = new WeakMap<Inventory, Estate>();
+export function estateOf(inventory: Inventory): Estate {
+  const hit = estates.get(inventory);
+  if (hit) return hit;
+  const all = new Set<string>();
+  if (inventory.accounts) for (const a of accountsOf(inventory)) all.add(a.id);
+  else if (inventory.account) all.add(inventory.account.id);
+  const holding = new Set<string>();
+  for (const c of inventory.certificates) if (c.accountId) holding.add(c.accountId);
+  for (const id of holding) all.add(id);
+  const failed = new Set((inventory.accounts ?? []).filter((a) => a.status === 'error' && !holding.has(a.id)).map((a) => a.id));
+  const estate = { all, read: new Set([...all].filter((id) => !failed.has(id))) };
+  estates.set(inventory, estate);
+  return estate;
 }
 
 /** How many different accounts hold these certificates (a certificate with no account is the caller's). */
@@ -81,10 +95,14 @@ function accountsHolding(certs: Iterable<Pick<Certificate, 'accountId'>>, invent
  * it is `single` (a sentence reads the same without it), so a single-account run carries no noise.
  */
 function where(certs: Iterable<Pick<Certificate, 'accountId'>>, inventory: Inventory, single = ''): string {
-  const total = estateAccounts(inventory).size;
-  if (total <= 1) return single;
+  const { all, read } = estateOf(inventory);
+  if (all.size <= 1) return single;
+  const total = read.size;
+  // When some accounts could not be read the count says it is out of the others.
+  const of = total < all.size ? ' read' : '';
   const n = accountsHolding(certs, inventory);
-  return n === total ? `in all ${total} accounts` : `in ${n} of ${plural(total, 'account')}`;
+  if (n >= total) return total === 1 ? `in the one account read` : `in all ${total} accounts${of}`;
+  return `in ${n} of ${plural(total, 'account')}${of}`;
 }
 
 /** The same, as a parenthesis closing a counted line: " (in 3 of 5 accounts)", or nothing for one account. */
@@ -187,7 +205,7 @@ export const EVIDENCE_FUNCTIONS: Record<string, EvidenceFunction> = {
     const lines = [`${plural(imp.length, 'imported certificate')}${spread(imp, inventory)}, ${soon.length} expire within ${within} days${soon.length ? spread(soon, inventory) : ''}`];
     if (expired.length > 0) lines.push(`${plural(expired.length, 'imported certificate')} already expired${spread(expired, inventory)}`);
     const inUse = imp.filter((c) => c.inUse === true || c.inUseBy.length > 0);
-    if (inUse.length > 0) lines.push(`${inUse.length} of them attached to integrated services (ACM will not renew them)${spread(inUse, inventory)}`);
+    if (inUse.length > 0) lines.push(`${inUse.length} of them attached to integrated services${spread(inUse, inventory)}: ACM will not renew them`);
     return {
       lines,
       proposals: {
@@ -232,7 +250,7 @@ export const EVIDENCE_FUNCTIONS: Record<string, EvidenceFunction> = {
     const lines: string[] = [];
     if (exportable > 0) lines.push(`${plural(exportable, 'certificate')} requested as exportable${spread(exportableCerts, inventory)}`);
     if (exported.length > 0) lines.push(`${plural(exported.length, 'certificate')} had the private key exported${spread(exported, inventory)}`);
-    if (acme > 0) lines.push(`${plural(acme, 'certificate')} issued over ACME (key held by the client)${spread(acmeCerts, inventory)}`);
+    if (acme > 0) lines.push(`${plural(acme, 'certificate')} issued over ACME${spread(acmeCerts, inventory)}: the client holds the key`);
     const proposals: EvidenceResult['proposals'] = {};
     if (exportable + exported.length + acme > 0) {
       const keyed = [...exportableCerts, ...exported, ...acmeCerts];
@@ -297,7 +315,7 @@ export const EVIDENCE_FUNCTIONS: Record<string, EvidenceFunction> = {
     const issuedByAcm = inventory.certificates.filter((c) => c.type !== 'PRIVATE' && c.type !== 'IMPORTED');
     if (inventory.certificates.length === 0) return { lines: [] };
     // ACM's quotas are per account and Region, so across an estate each account-Region is judged on its own.
-    const several = estateAccounts(inventory).size > 1;
+    const several = estateOf(inventory).all.size > 1;
     const place = (c: Certificate) => (several ? `${c.accountId ?? inventory.account?.id ?? ''}\u0000${c.region}` : c.region);
     const requested = countBy(
       issuedByAcm.filter((c) => (createdTime(c) ?? -Infinity) >= yearAgo),
@@ -367,7 +385,7 @@ export const EVIDENCE_FUNCTIONS: Record<string, EvidenceFunction> = {
     const lines = [`Certificates from ${plural(ids.size, 'account')} in ${plural(regions.size, 'Region')}`];
     const failed = (inventory.accounts ?? []).filter((a) => a.status === 'error');
     if (failed.length > 0) {
-      const total = estateAccounts(inventory).size;
+      const total = estateOf(inventory).all.size;
       lines.push(
         `${plural(failed.length, 'account')} could not be read in full (${failed.map((a) => safe(a.name ?? a.id)).join(', ')}): this evidence covers what ${verb(failed.length, 'it', 'they')} allowed and the other ${total - failed.length}`,
       );

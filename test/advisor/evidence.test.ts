@@ -156,8 +156,11 @@ describe('collectEvidence across an estate', () => {
     expect(collect(estate(spreadOut))['certificate-volume'].proposed?.value).toBe('low');
   });
 
-  it('names the accounts that could not be read', () => {
-    const e = collect(estate([inAccount(0), inAccount(1)], [IDS[3]]));
+  it('names the accounts that could not be read, and counts out of the others', () => {
+    const e = collect(estate([inAccount(0, { type: 'IMPORTED' }), inAccount(1)], [IDS[3]]));
+    expect(e['mature-process'].lines[0]).toMatch(/^1 imported certificate \(in 1 of 4 accounts read\), /);
+    expect(e['mature-process'].accounts).toBe(5);
+    expect(e['mature-process'].accountsRead).toBe(4);
     expect(e['multi-account'].lines).toEqual([
       'Certificates from 2 accounts in 1 Region',
       '1 account could not be read in full (sandbox): this evidence covers what it allowed and the other 4',

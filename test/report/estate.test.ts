@@ -75,9 +75,9 @@ describe('the report across several accounts', () => {
   it("the Advisor's evidence in the answers says how many accounts it comes from, in Markdown and JSON", () => {
     const { md, json } = render(estate(certs));
     const rationale = (id: string) => json.answers.find((a: { id: string }) => a.id === id).rationale as string;
-    expect(rationale('aws-integrated-endpoints')).toContain('The inventory agrees: 2 certificates already serve integrated services in 2 of 3 accounts.');
-    expect(rationale('private-key-export')).toContain('keys are already used outside integrated services in 1 of 3 accounts');
-    expect(section(md, 'Questionnaire answers')).toContain('serve integrated services in 2 of 3 accounts');
+    expect(rationale('aws-integrated-endpoints')).toContain('The inventory agrees: 2 certificates already serve integrated services in all 2 accounts read.');
+    expect(rationale('private-key-export')).toContain('keys are already used outside integrated services in 1 of 2 accounts read');
+    expect(section(md, 'Questionnaire answers')).toContain('serve integrated services in all 2 accounts read');
   });
 
   it('one account: no account headings, no account counts', () => {

@@ -10,6 +10,7 @@
 import React from 'react';
 import { Box, Text } from 'ink';
 import type { Effect } from '../../domain/advice.js';
+import type { Evidence } from '../../advisor/index.js';
 import { sanitiseForTerminal } from '../../domain/text.js';
 import type { AdvisorModel } from '../state/advisor-view.js';
 import { wrap } from '../state/detail-lines.js';
@@ -141,7 +142,7 @@ function questionLines(model: Extract<AdvisorModel, { kind: 'question' }>, width
     { text: 'Why it matters', bold: true, tone: 'accent' },
     ...shownWhy,
     ...gap,
-    { text: model.evidence?.accounts ? `What these ${model.evidence.accounts} accounts show` : 'What this account shows', bold: true, tone: 'accent' },
+    { text: evidenceHeading(model.evidence), bold: true, tone: 'accent' },
     ...shownEvidence,
     ...suggestion,
     ...gap,
@@ -250,4 +251,12 @@ export function AdvisorView(props: AdvisorViewProps): React.JSX.Element {
       )}
     </Box>
   );
+}
+
+/** Whose inventory the evidence is: this account, or the accounts read (and how many could not be). */
+function evidenceHeading(e: Evidence | null): string {
+  if (!e?.accounts) return 'What this account shows';
+  if (e.accountsRead === undefined) return `What these ${e.accounts} accounts show`;
+  const unread = `${e.accounts - e.accountsRead} of ${e.accounts} could not be read`;
+  return e.accountsRead === 1 ? `What the one account read shows (${unread})` : `What the ${e.accountsRead} accounts read show (${unread})`;
 }
