@@ -4,6 +4,8 @@ import { EC2Client } from '@aws-sdk/client-ec2';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
 import { STSClient } from '@aws-sdk/client-sts';
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
 import { isThrottlingError } from '@smithy/core/retry';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import type { InFlightLimit } from './in-flight.js';
@@ -30,6 +32,34 @@ export interface ClientOptions {
   accountId?: string;
 }
 
+/**
+ * Keep-alive connections shared by every client of a run: the SDK otherwise gives each client
+ * its own pool, and an organisation read builds one ACM and one tagging client per account and
+ * region — hundreds of pools, each opening its own connections (and, against AWS, its own TLS
+ * handshakes) to the same regional endpoints. Connections carry no identity (each request is
+ * signed), so every account's clients can reuse them. Pools are per host, so regions still
+ * have their own connections. A client's destroy() leaves them alone; the owner closes them.
+ */
+class SharedConnections {
+  readonly http = new (class extends HttpAgent {
+    override destroy(): void {}
+    close(): void {
+      super.destroy();
+    }
+  })({ keepAlive: true, maxSockets: Infinity });
+  readonly https = new (class extends HttpsAgent {
+    override destroy(): void {}
+    close(): void {
+      super.destroy();
+    }
+  })({ keepAlive: true, maxSockets: Infinity });
+
+  close(): void {
+    this.http.close();
+    this.https.close();
+  }
+}
+
 /** A request that never answers must not hang the run (default 30 s; `--timeout` changes it). */
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
@@ -42,8 +72,26 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 export class AwsClients {
   private readonly cache = new Map<string, unknown>();
   private readonly throttleListeners = new Set<ThrottleListener>();
+  private readonly connections: SharedConnections;
+  /** Whether destroy() closes the connections too (false for an account's clients within a run). */
+  private readonly ownsConnections: boolean;
 
-  constructor(private readonly options: ClientOptions) {}
+  constructor(
+    private readonly options: ClientOptions,
+    shared?: SharedConnections,
+  ) {
+    this.connections = shared ?? new SharedConnections();
+    this.ownsConnections = !shared;
+  }
+
+  /**
+   * The same settings (endpoint, profile, timeout, in-flight bound, request tracking) and
+   * connections, with other credentials: a member account's clients within a run that reads
+   * several accounts.
+   */
+  withCredentials(credentials: AwsCredentialIdentityProvider | AwsCredentialIdentity, accountId: string): AwsClients {
+    return new AwsClients({ ...this.options, credentials, accountId }, this.connections);
+  }
 
   /** Subscribes to throttled attempts on the ACM and tagging clients; returns the unsubscribe. */
   onThrottle(listener: ThrottleListener): () => void {
@@ -103,6 +151,8 @@ export class AwsClients {
         connectionTimeout: Math.min(this.timeoutMs, 10_000),
         requestTimeout: this.timeoutMs,
         throwOnRequestTimeout: true,
+        httpAgent: this.connections.http,
+        httpsAgent: this.connections.https,
       },
     };
   }
@@ -111,7 +161,7 @@ export class AwsClients {
     const key = `${service}:${region}`;
     let client = this.cache.get(key) as T | undefined;
     if (!client) {
-      client = make();
+      client = reusingHandlers(make() as never) as T;
       const limit = this.options.inFlight;
       const requests = this.options.requests;
       if (limit || requests) {
@@ -162,7 +212,44 @@ export class AwsClients {
   destroy(): void {
     for (const c of this.cache.values()) (c as { destroy(): void }).destroy();
     this.cache.clear();
+    if (this.ownsConnections) this.connections.close();
   }
+}
+
+interface SendingClient {
+  send(command: unknown, options?: unknown, callback?: unknown): Promise<unknown>;
+  middlewareStack: unknown;
+  config: unknown;
+}
+
+interface ResolvableCommand {
+  resolveMiddleware(stack: unknown, config: unknown, options: unknown): (command: unknown) => Promise<{ output: unknown }>;
+}
+
+/**
+ * The SDK builds a command's whole middleware chain — every entry copied and sorted — on each
+ * send, and its own cache (`cacheMiddleware`) serves only calls made without options, while
+ * every call here carries the run's abort signal. At thousands of calls a second that build
+ * was a tenth of the client's CPU. The chain is built once per operation and abort signal
+ * instead, as `cacheMiddleware` does it (one context per operation, shared by its calls);
+ * calls with other options take the SDK's own path.
+ */
+function reusingHandlers<C extends SendingClient>(client: C): C {
+  const built = new Map<unknown, { signal: unknown; handler: (command: unknown) => Promise<{ output: unknown }> }>();
+  const send = client.send.bind(client);
+  client.send = (command: unknown, options?: unknown, callback?: unknown) => {
+    const onlySignal = options === undefined || (typeof options === 'object' && options !== null && Object.keys(options).every((k) => k === 'abortSignal'));
+    if (callback !== undefined || !onlySignal) return send(command, options, callback);
+    const signal = (options as { abortSignal?: unknown } | undefined)?.abortSignal;
+    const operation = (command as object).constructor;
+    let entry = built.get(operation);
+    if (!entry || entry.signal !== signal) {
+      entry = { signal, handler: (command as ResolvableCommand).resolveMiddleware(client.middlewareStack, client.config, options) };
+      built.set(operation, entry);
+    }
+    return entry.handler(command).then((result) => result.output);
+  };
+  return client;
 }
 
 /**

@@ -3,10 +3,9 @@ import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smit
 import { accountLabel, type AccountIdentity, type AccountState, type Inventory, type InventoryEvent, type RegionError, type RegionState } from '../domain/inventory.js';
 import type { Certificate } from '../domain/certificate.js';
 import { memberCredentials, partitionOf, roleArn, sessionName } from './assume-role.js';
-import { AwsClients } from './clients.js';
+import type { AwsClients } from './clients.js';
 import { EstateError } from './estate-error.js';
 import { isAbort } from './errors.js';
-import { InFlightLimit } from './in-flight.js';
 import { loadInventory, type InventoryRequest, type Pacing } from './inventory.js';
 import { isActive, listOrganizationAccounts, type OrgMember } from './organizations.js';
 import { abortError } from './pacer.js';
@@ -33,15 +32,13 @@ export interface EstateScope {
 
 export interface EstateRequest {
   scope: EstateScope;
-  /** The caller's credentials and clients. */
+  /** The caller's credentials and clients; every account's clients share their settings, in-flight bound and connections. */
   credentials: AwsCredentialIdentityProvider | AwsCredentialIdentity;
   clients: AwsClients;
   endpoint?: string;
   profile?: string;
   regions: RegionSelection;
   homeRegion: string;
-  /** Requests in flight across every account at once. */
-  inFlight: InFlightLimit;
   pacing?: Partial<Pacing>;
   now?: () => Date;
   /** Passed to every account's inventory: one scheduler routes the user's attention to every account-region. */
@@ -173,7 +170,7 @@ async function readAccount(
       return fail(roleError(error, { roleName: req.scope.roleName, arn: roleArn(role) }, label, caller));
     }
     identity = { id: target.id, arn: `arn:${role.partition}:sts::${target.id}:assumed-role/${req.scope.roleName}/${session}` };
-    clients = new AwsClients({ credentials, endpoint: req.endpoint, profile: req.profile, inFlight: req.inFlight, timeoutMs: req.clients.timeoutMs, requests: req.clients.requests, accountId: target.id });
+    clients = req.clients.withCredentials(credentials, target.id);
   }
 
   const stamp = (certs: Certificate[]) => certs.map((c) => ({ ...c, accountId: c.accountId ?? target.id, accountName: target.name }));

@@ -96,7 +96,6 @@ export function awsInventorySource(options: AwsSourceOptions): InventorySource &
           profile: options.profile,
           regions: options.regions,
           homeRegion: h,
-          inFlight,
           pacing: options.pacing,
           now: options.now,
           ...perAccount,
