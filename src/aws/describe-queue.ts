@@ -21,25 +21,36 @@ export type Attention = 'opened' | 'visible';
 const TIERS: readonly DescribeTier[] = ['changed', 'severe', 'in-use', 'rest'];
 
 export class DescribeQueue {
-  private readonly tierOf = new Map<string, DescribeTier>();
-  private readonly buckets = new Map<DescribeTier, Set<string>>(TIERS.map((t) => [t, new Set<string>()]));
+  /** Each waiting certificate's tier, and which of its entries in that tier's line is current. */
+  private readonly waiting = new Map<string, { tier: DescribeTier; entry: number }>();
+  /**
+   * One line per tier, in arrival order, read from `head` on. A certificate taken early (the
+   * user looked at it) or moved to another tier leaves a stale entry behind, skipped when
+   * reached: taking stays constant time however large the region, where deleting from a Set
+   * and asking it for its first value again rescans every deleted slot before it.
+   */
+  private readonly lines = new Map<DescribeTier, { arns: string[]; entries: number[]; head: number }>(
+    TIERS.map((t) => [t, { arns: [], entries: [], head: 0 }]),
+  );
+  private entries = 0;
   private attention: Record<Attention, string[]> = { opened: [], visible: [] };
 
   get size(): number {
-    return this.tierOf.size;
+    return this.waiting.size;
   }
 
   has(arn: string): boolean {
-    return this.tierOf.has(arn);
+    return this.waiting.has(arn);
   }
 
-  /** Adds a certificate, or moves one already waiting to `tier`. */
+  /** Adds a certificate, or moves one already waiting to the end of `tier`. */
   add(arn: string, tier: DescribeTier): void {
-    const was = this.tierOf.get(arn);
-    if (was === tier) return;
-    if (was) this.buckets.get(was)!.delete(arn);
-    this.tierOf.set(arn, tier);
-    this.buckets.get(tier)!.add(arn);
+    if (this.waiting.get(arn)?.tier === tier) return;
+    const entry = ++this.entries;
+    this.waiting.set(arn, { tier, entry });
+    const line = this.lines.get(tier)!;
+    line.arns.push(arn);
+    line.entries.push(entry);
   }
 
   /**
@@ -57,22 +68,25 @@ export class DescribeQueue {
       const list = this.attention[level];
       while (list.length > 0) {
         const arn = list.shift()!;
-        if (this.tierOf.has(arn)) return this.remove(arn);
+        if (this.waiting.delete(arn)) return arn;
       }
     }
     for (const tier of TIERS) {
-      const bucket = this.buckets.get(tier)!;
-      const first = bucket.values().next();
-      if (!first.done) return this.remove(first.value);
+      const line = this.lines.get(tier)!;
+      while (line.head < line.arns.length) {
+        const at = line.head++;
+        const arn = line.arns[at];
+        if (this.waiting.get(arn)?.entry !== line.entries[at]) continue;
+        this.waiting.delete(arn);
+        if (line.head === line.arns.length) {
+          line.arns.length = 0;
+          line.entries.length = 0;
+          line.head = 0;
+        }
+        return arn;
+      }
     }
     return undefined;
-  }
-
-  private remove(arn: string): string {
-    const tier = this.tierOf.get(arn)!;
-    this.buckets.get(tier)!.delete(arn);
-    this.tierOf.delete(arn);
-    return arn;
   }
 }
 

@@ -95,6 +95,19 @@ describe('describe queue', () => {
     expect([q.take(), q.take(), q.take()]).toEqual(['b', 'a', undefined]);
   });
 
+  it('a certificate moved away and back waits at the end of its tier; one taken through attention is not served again', () => {
+    const q = new DescribeQueue();
+    for (const a of ['a', 'b', 'c']) q.add(a, 'rest');
+    q.add('a', 'severe');
+    q.add('a', 'rest');
+    q.prioritise(['b'], 'opened');
+    const order: string[] = [];
+    for (let arn = q.take(); arn !== undefined; arn = q.take()) order.push(arn);
+    expect(order).toEqual(['b', 'c', 'a']);
+    q.add('d', 'rest');
+    expect([q.take(), q.size]).toEqual(['d', 0]);
+  });
+
   it('the scheduler hands attention given before a region queue exists to it when it registers', () => {
     const s = new DescribeScheduler();
     s.prioritise(['x'], 'opened');
