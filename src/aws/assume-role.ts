@@ -33,6 +33,8 @@ export interface MemberRole {
   /** Region and endpoint for STS. */
   region: string;
   endpoint?: string;
+  /** Per request (--timeout), as every other client of the run: an AssumeRole that never answers must not hang it. */
+  timeoutMs?: number;
 }
 
 export function roleArn(role: Pick<MemberRole, 'accountId' | 'roleName' | 'partition'>): string {
@@ -57,7 +59,12 @@ export function memberCredentials(role: MemberRole): AwsCredentialIdentityProvid
       DurationSeconds: SESSION_SECONDS,
       ...(role.externalId !== undefined ? { ExternalId: role.externalId } : {}),
     },
-    clientConfig: { region: role.region, maxAttempts: 3, ...(role.endpoint ? { endpoint: role.endpoint } : {}) },
+    clientConfig: {
+      region: role.region,
+      maxAttempts: 3,
+      ...(role.endpoint ? { endpoint: role.endpoint } : {}),
+      ...(role.timeoutMs ? { requestHandler: { connectionTimeout: Math.min(role.timeoutMs, 10_000), requestTimeout: role.timeoutMs, throwOnRequestTimeout: true } } : {}),
+    },
   });
   return memoise(() => assume());
 }

@@ -1,6 +1,7 @@
 import { paginateSelectAggregateResourceConfig } from '@aws-sdk/client-config-service';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import type { Certificate } from '../domain/certificate.js';
+import { DEADLINE_CODE, deadlinePassed } from '../domain/deadline.js';
 import type { AccountIdentity, AccountState, Inventory, InventoryEvent, RegionState } from '../domain/inventory.js';
 import type { AwsClients } from './clients.js';
 import { aggregatorQuery, fromConfigurationItem, MISSING_FROM_CONFIG } from './config-item.js';
@@ -43,10 +44,12 @@ export async function loadFromAggregator(req: AggregatorRequest, onEvent: (e: In
   const certificates: Certificate[] = [];
   let oldest: string | null = null;
   let newest: string | null = null;
+  let stopped: Inventory['stopped'];
   try {
     const pages = paginateSelectAggregateResourceConfig(
       { client: req.clients.config(req.homeRegion), pageSize: 100 },
       { ConfigurationAggregatorName: req.aggregator, Expression: aggregatorQuery(req.accounts, regionFilter) },
+      { abortSignal: signal },
     );
     for await (const page of pages) {
       if (signal?.aborted) throw abortError();
@@ -64,11 +67,18 @@ export async function loadFromAggregator(req: AggregatorRequest, onEvent: (e: In
       for (const [region, certs] of groupBy(batch, (c) => c.region)) onEvent({ kind: 'summaries', region, certificates: certs });
     }
   } catch (error) {
-    if (isAbort(error, signal)) throw abortError();
-    const e = error as Error;
-    throw new EstateError(
+    if (deadlinePassed(signal)) {
+      // What the query returned so far stands; the run says the recording was not read to its end.
+      const n = certificates.length;
+      stopped = { code: DEADLINE_CODE, message: `${signal.reason.message} while querying the AWS Config aggregator '${req.aggregator}': ${n} certificate${n === 1 ? '' : 's'} read, more may exist` };
+    } else if (isAbort(error, signal)) {
+      throw abortError();
+    } else {
+      const e = error as Error;
+      throw new EstateError(
       `could not query the AWS Config aggregator '${req.aggregator}' in ${req.homeRegion} (config:SelectAggregateResourceConfig: ${e.name && e.name !== 'Error' ? e.name : e.message}); check its name and region (--regions does not move it: set AWS_REGION or the profile's region)`,
-    );
+      );
+    }
   }
 
   const accountIds = new Set(certificates.map((c) => c.accountId).filter((id): id is string => !!id));
@@ -97,8 +107,9 @@ export async function loadFromAggregator(req: AggregatorRequest, onEvent: (e: In
       capturedAt: { oldest, newest },
       missingFields: MISSING_FROM_CONFIG.map(({ field, reason }) => ({ field, reason })),
     },
+    ...(stopped ? { stopped } : {}),
   };
-  if (regionNames.length === 0) warn(`the aggregator '${req.aggregator}' holds no ACM certificates${req.accounts ? ' for the accounts asked for' : ''}`);
+  if (regionNames.length === 0 && !stopped) warn(`the aggregator '${req.aggregator}' holds no ACM certificates${req.accounts ? ' for the accounts asked for' : ''}`);
   onEvent({ kind: 'done', inventory });
   return inventory;
 }
@@ -123,7 +134,7 @@ async function identity(req: AggregatorRequest, signal?: AbortSignal): Promise<A
     const out = await req.clients.sts(req.homeRegion).send(new GetCallerIdentityCommand({}), { abortSignal: signal });
     return out.Account && out.Arn ? { id: out.Account, arn: out.Arn } : null;
   } catch (error) {
-    if (isAbort(error, signal)) throw error;
+    if (isAbort(error, signal) && !deadlinePassed(signal)) throw error;
     return null;
   }
 }
@@ -135,7 +146,7 @@ async function accountNames(req: AggregatorRequest, warn: (m: string) => void, s
     const members = await listOrganizationAccounts(req.clients, req.homeRegion, signal);
     return new Map(members.filter(isActive).flatMap((m) => (m.name ? [[m.id, m.name] as [string, string]] : [])));
   } catch (error) {
-    if (isAbort(error, signal)) throw error;
+    if (isAbort(error, signal) && !deadlinePassed(signal)) throw error;
     warn(`could not read account names (organizations:ListAccounts: ${(error as Error).name}); accounts are shown by id`);
     return null;
   }

@@ -1,3 +1,4 @@
+import { deadlinePassed } from '../domain/deadline.js';
 import type { RegionError } from '../domain/inventory.js';
 
 /**
@@ -39,4 +40,36 @@ export function isAccessDenied(error: unknown): boolean {
 
 export function isAbort(error: unknown, signal?: AbortSignal): boolean {
   return signal?.aborted === true || (error as { name?: string })?.name === 'AbortError';
+}
+
+/** Stopped by the user (Ctrl+C, `q`): everything read is thrown away. A deadline is not a cancel. */
+export function cancelled(signal?: AbortSignal): boolean {
+  return signal?.aborted === true && !deadlinePassed(signal);
+}
+
+/**
+ * `promise`, or an AbortError as soon as `signal` aborts. For waits the SDK cannot cut short
+ * (a credential fetch such as an AssumeRole, a request still settling after its abort): the
+ * run ends on time and whatever answers later is ignored.
+ */
+export function untilAborted<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) {
+    promise.catch(() => {});
+    return Promise.reject(abortErrorOf(signal));
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => {
+      promise.catch(() => {});
+      reject(abortErrorOf(signal));
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+function abortErrorOf(signal: AbortSignal): Error {
+  const e = new Error('The operation was aborted', { cause: signal.reason });
+  e.name = 'AbortError';
+  return e;
 }

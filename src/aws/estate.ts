@@ -1,12 +1,14 @@
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import { setMaxListeners } from 'node:events';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import { accountLabel, type AccountIdentity, type AccountState, type Inventory, type InventoryEvent, type RegionError, type RegionState } from '../domain/inventory.js';
 import type { Certificate } from '../domain/certificate.js';
+import { DEADLINE_CODE, deadlinePassed } from '../domain/deadline.js';
 import { memberCredentials, partitionOf, roleArn, sessionName } from './assume-role.js';
 import type { AwsClients } from './clients.js';
 import { EstateError } from './estate-error.js';
-import { isAbort } from './errors.js';
-import { loadInventory, type InventoryRequest, type Pacing } from './inventory.js';
+import { cancelled, isAbort, untilAborted } from './errors.js';
+import { cutByDeadline, loadInventory, stoppedNote, type InventoryRequest, type Pacing } from './inventory.js';
 import { isActive, listOrganizationAccounts, type OrgMember } from './organizations.js';
 import { abortError } from './pacer.js';
 import type { RegionSelection } from './regions.js';
@@ -57,6 +59,8 @@ interface Target {
 }
 
 export async function loadEstate(req: EstateRequest, onEvent: (e: InventoryEvent) => void = () => {}, signal?: AbortSignal): Promise<Inventory> {
+  // Every account's requests and pacers listen for the abort: hundreds at once is the design, not a leak.
+  if (signal) setMaxListeners(0, signal);
   const warnings: string[] = [];
   const warn = (message: string) => {
     warnings.push(message);
@@ -65,21 +69,33 @@ export async function loadEstate(req: EstateRequest, onEvent: (e: InventoryEvent
 
   const caller = await callerIdentity(req, warn, signal);
   onEvent({ kind: 'identity', account: caller });
-  const targets = await chooseTargets(req, caller, signal);
-  if (signal?.aborted) throw abortError();
+  let targets: Target[];
+  let unlisted: Inventory['stopped'];
+  try {
+    targets = await chooseTargets(req, caller, signal);
+  } catch (error) {
+    if (!deadlinePassed(signal)) throw error;
+    // Which accounts exist is unknown: none is read, and the run says why.
+    targets = [];
+    unlisted = { code: DEADLINE_CODE, message: `${signal.reason.message} before organizations:ListAccounts answered: no account was read` };
+  }
+  if (cancelled(signal)) throw abortError();
   onEvent({ kind: 'accounts', accounts: targets.map(({ id, name }) => ({ id, name })) });
 
   const session = sessionName();
   const results = await Promise.all(targets.map((t) => readAccount(req, t, caller, session, onEvent, warn, signal)));
-  if (signal?.aborted) throw abortError();
+  if (cancelled(signal)) throw abortError();
 
+  const accounts = results.map((r) => r.state);
+  const cut = accounts.filter((a) => a.error?.code === DEADLINE_CODE || a.regions.some(cutByDeadline)).length;
   const inventory: Inventory = {
     generatedAt: (req.now?.() ?? new Date()).toISOString(),
     account: caller,
     regions: results.flatMap((r) => r.state.regions),
-    accounts: results.map((r) => r.state),
+    accounts,
     certificates: results.flatMap((r) => r.certificates),
     warnings,
+    ...(unlisted ? { stopped: unlisted } : stoppedNote(signal, cut, accounts.length, 'account')),
   };
   onEvent({ kind: 'done', inventory });
   return inventory;
@@ -90,7 +106,7 @@ async function callerIdentity(req: EstateRequest, warn: (m: string) => void, sig
     const out = await req.clients.sts(req.homeRegion).send(new GetCallerIdentityCommand({}), { abortSignal: signal });
     if (out.Account && out.Arn) return { id: out.Account, arn: out.Arn };
   } catch (error) {
-    if (isAbort(error, signal)) throw error;
+    if (isAbort(error, signal) && !deadlinePassed(signal)) throw error;
   }
   // Without it the caller's own account cannot be told apart, so it too is read through the role.
   warn('could not read the caller identity (sts:GetCallerIdentity); every account, the caller’s own included, is read through the role');
@@ -161,11 +177,16 @@ async function readAccount(
       parent: req.credentials,
       region: req.homeRegion,
       endpoint: req.endpoint,
+      timeoutMs: req.clients.timeoutMs,
     });
     try {
-      // Assumed up front so a refused role is one clear account error, not one per region.
-      await credentials();
+      // Assumed up front so a refused role is one clear account error, not one per region. The SDK
+      // cannot abort a credential fetch, so the run's end is not left waiting on it.
+      await untilAborted(credentials(), signal);
     } catch (error) {
+      if (deadlinePassed(signal)) {
+        return fail({ code: DEADLINE_CODE, message: `${signal.reason.message} before the member role was assumed: nothing in the account was read` });
+      }
       if (isAbort(error, signal)) throw abortError();
       return fail(roleError(error, { roleName: req.scope.roleName, arn: roleArn(role) }, label, caller));
     }

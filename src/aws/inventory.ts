@@ -8,15 +8,17 @@ import {
 import { DescribeRegionsCommand } from '@aws-sdk/client-ec2';
 import { paginateGetResources } from '@aws-sdk/client-resource-groups-tagging-api';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import { setMaxListeners } from 'node:events';
 import { awaitsDetail, DETAIL_ONLY_FIELDS, emptyCertificate, type Certificate } from '../domain/certificate.js';
 import { detailFailuresOf, failurePhrase } from '../domain/completeness.js';
+import { DEADLINE_CODE, deadlinePassed } from '../domain/deadline.js';
 import type { AccountIdentity, FailureReason, Inventory, InventoryEvent, PriorReads, RegionState } from '../domain/inventory.js';
 import { carryDetail, revalidationPlan } from '../domain/revalidation.js';
 import type { AwsClients } from './clients.js';
 import { DescribeQueue, type DescribeScheduler, type DescribeTier } from './describe-queue.js';
 import { classifyFailure } from './detail-failures.js';
 import { guardedPages, PageGuard } from './page-guard.js';
-import { isAbort, isAccessDenied, regionErrorOf } from './errors.js';
+import { cancelled, isAbort, isAccessDenied, regionErrorOf, untilAborted } from './errors.js';
 import { fromSummary, tagsToRecord, withDetail } from './normalise.js';
 import { abortError, DEFAULT_PACING, PacerSet, type Pacing } from './pacer.js';
 import { DEFAULT_ENABLED_REGIONS, type RegionSelection } from './regions.js';
@@ -66,6 +68,8 @@ export async function loadInventory(
   signal?: AbortSignal,
 ): Promise<Inventory> {
   const pacing = { ...DEFAULT_PACING, ...req.pacing };
+  // Every in-flight request and every pacer listens for the abort: dozens at once is the design, not a leak.
+  if (signal) setMaxListeners(0, signal);
   const warnings: string[] = [];
   const warn = (message: string) => {
     warnings.push(message);
@@ -90,7 +94,7 @@ export async function loadInventory(
     }),
     regionList(req, warn, signal),
   ]);
-  if (signal?.aborted) throw abortError();
+  if (cancelled(signal)) throw abortError();
   onEvent({ kind: 'regions', regions });
 
   const states: RegionState[] = regions.map((region) => ({ region, status: 'pending', listed: 0, described: 0 }));
@@ -103,7 +107,7 @@ export async function loadInventory(
   } finally {
     stopWatching();
   }
-  if (signal?.aborted) throw abortError();
+  if (cancelled(signal)) throw abortError();
 
   const inventory: Inventory = {
     generatedAt: (req.now?.() ?? new Date()).toISOString(),
@@ -111,9 +115,29 @@ export async function loadInventory(
     regions: states,
     certificates: perRegion.flat(),
     warnings,
+    ...stoppedNote(signal, states.filter(cutByDeadline).length, states.length, 'region'),
   };
   onEvent({ kind: 'done', inventory });
   return inventory;
+}
+
+/** Something in this region was cut short by the run's deadline. */
+export function cutByDeadline(r: RegionState): boolean {
+  return r.error?.code === DEADLINE_CODE || (r.detailsFailed?.some((f) => f.code === DEADLINE_CODE) ?? false);
+}
+
+/**
+ * The run-level note a deadline leaves when it cut something short (a deadline passing
+ * after the last read is no gap). `unfinished` counts the units (regions, accounts) it cut.
+ */
+export function stoppedNote(signal: AbortSignal | undefined, unfinished: number, of: number, unit: 'region' | 'account'): Pick<Inventory, 'stopped'> {
+  if (!deadlinePassed(signal) || unfinished === 0) return {};
+  return {
+    stopped: {
+      code: DEADLINE_CODE,
+      message: `${signal.reason.message} before the read finished: ${unfinished} of ${of} ${unit}${of === 1 ? '' : 's'} not read in full; the output holds what was read by then`,
+    },
+  };
 }
 
 async function identity(
@@ -126,6 +150,7 @@ async function identity(
     if (out.Account && out.Arn) return { account: { id: out.Account, arn: out.Arn } };
     return { account: null, warning: 'STS GetCallerIdentity returned no account; the account id is unknown' };
   } catch (error) {
+    if (deadlinePassed(signal)) return { account: null, warning: `${signal.reason.message} before sts:GetCallerIdentity answered; the account id is unknown` };
     if (isAbort(error, signal)) throw error;
     return { account: null, warning: `could not read the account identity (sts:GetCallerIdentity: ${describeError(error)}); continuing without it` };
   }
@@ -139,6 +164,11 @@ async function regionList(req: InventoryRequest, warn: (m: string) => void, sign
     if (names.length > 0) return names;
     warn('EC2 DescribeRegions returned no regions; reading the default commercial regions');
   } catch (error) {
+    if (deadlinePassed(signal)) {
+      // Each of these is then reported as not read: the regions every account has are the least that was asked for.
+      warn(`${signal.reason.message} before ec2:DescribeRegions answered; the ${DEFAULT_ENABLED_REGIONS.length} regions every account has are reported as not read`);
+      return [...DEFAULT_ENABLED_REGIONS];
+    }
     if (isAbort(error, signal)) throw error;
     warn(
       `could not list the account's enabled regions (ec2:DescribeRegions: ${describeError(error)}); reading the ${DEFAULT_ENABLED_REGIONS.length} regions every account has — pass --regions to choose`,
@@ -186,8 +216,9 @@ async function loadRegion(ctx: RegionContext, state: RegionState): Promise<Certi
   try {
     await listRegion(ctx, region, byArn, state, before);
   } catch (error) {
-    // The other reads of this region are moot; let them settle quietly.
-    await Promise.allSettled([searching, tagging]);
+    // The other reads of this region are moot; let them settle quietly (a deadline does not wait for them).
+    await untilAborted(Promise.allSettled([searching, tagging]), signal).catch(() => {});
+    if (deadlinePassed(signal)) return listingCut(ctx, state, byArn);
     if (isAbort(error, signal)) throw abortError();
     state.status = 'error';
     state.error = regionErrorOf(error, region);
@@ -196,8 +227,9 @@ async function loadRegion(ctx: RegionContext, state: RegionState): Promise<Certi
   }
 
   const searched = searching ? await searching : null;
-  if (signal?.aborted) throw abortError();
-  if (searched?.error) ctx.searchUnavailable(searched.error);
+  if (cancelled(signal)) throw abortError();
+  // Cut short by the deadline is not unavailable: what it read is used, the rest stays unread.
+  if (searched?.error && !deadlinePassed(signal)) ctx.searchUnavailable(searched.error);
   if (searched) {
     // Created between the two calls: listed now rather than lost until the next read.
     const fresh = [...searched.results.keys()].filter((arn) => !byArn.has(arn)).map((arn) => emptyCertificate(arn, region));
@@ -225,7 +257,7 @@ async function loadRegion(ctx: RegionContext, state: RegionState): Promise<Certi
   const tagsMerged = !!tags;
   if (searched?.results.size) merge(true);
   await tagging;
-  if (signal?.aborted) throw abortError();
+  if (cancelled(signal)) throw abortError();
   if (tags && (!tagsMerged || !searched?.results.size)) merge(false);
 
   // Details (and, when the Tagging API is refused, tags one by one) are batched into events.
@@ -258,10 +290,11 @@ async function loadRegion(ctx: RegionContext, state: RegionState): Promise<Certi
   try {
     await Promise.all([
       describeQueued(ctx, region, queue, byArn, update, state),
-      tags === null ? tagEach(ctx, region, byArn, update) : undefined,
+      // Tags one by one only when the Tagging API failed, not when the deadline cut it short.
+      tags === null && !deadlinePassed(signal) ? tagEach(ctx, region, byArn, update) : undefined,
     ]);
-    if (signal?.aborted) throw abortError();
-    markUnread(byArn, update);
+    if (cancelled(signal)) throw abortError();
+    markUnread(byArn, update, deadlinePassed(signal) ? DEADLINE_CODE : 'NotRead');
   } finally {
     unregister?.();
     flush();
@@ -291,15 +324,40 @@ function failedTags(reason: FailureReason, code: string): Certificate['tagsState
 
 /**
  * Records the region finished without (no answer, no error: the run ended first) are marked
- * failed and counted, so they are never mistaken for read nor for still loading.
+ * failed and counted, so they are never mistaken for read nor for still loading. `code`
+ * says why: `DeadlineExceeded` when the run's deadline passed first.
  */
-function markUnread(byArn: Map<string, Certificate>, update: (c: Certificate) => void): void {
+function markUnread(byArn: Map<string, Certificate>, update: (c: Certificate) => void, code: string): void {
   for (const c of [...byArn.values()]) {
     let next = c;
-    if (awaitsDetail(next)) next = { ...next, detail: failedDetail(next, 'unfinished', 'NotRead') };
-    if (next.tags === null && next.tagsState.state === 'pending') next = { ...next, tagsState: failedTags('unfinished', 'NotRead') };
+    if (awaitsDetail(next)) next = { ...next, detail: failedDetail(next, 'unfinished', code) };
+    if (next.tags === null && next.tagsState.state === 'pending') next = { ...next, tagsState: failedTags('unfinished', code) };
     if (next !== c) update(next);
   }
+}
+
+/**
+ * The deadline passed while the region was still listing: what was listed is kept, each
+ * record marked as not read in full, and the region is in error — more certificates may exist.
+ */
+function listingCut(ctx: RegionContext, state: RegionState, byArn: Map<string, Certificate>): Certificate[] {
+  const { region } = state;
+  const marked: Certificate[] = [];
+  markUnread(byArn, (c) => {
+    byArn.set(c.arn, c);
+    marked.push(c);
+  }, DEADLINE_CODE);
+  if (marked.length > 0) ctx.onEvent({ kind: 'details', region, certificates: marked });
+  const n = byArn.size;
+  const why = (ctx.signal?.reason as Error).message;
+  state.status = 'error';
+  state.detailsFailed = detailFailuresOf(byArn.values());
+  state.error = {
+    code: DEADLINE_CODE,
+    message: n === 0 ? `${why} before ${region} listed any certificate` : `${why} while listing ${region}: ${n} certificate${n === 1 ? '' : 's'} listed, more may exist`,
+  };
+  ctx.onEvent({ kind: 'region-failed', region, error: state.error });
+  return [...byArn.values()];
 }
 
 /** Standing describe order: high or critical findings first, then what is in use, then the rest. */
@@ -320,6 +378,7 @@ async function listRegion(
   const pages = paginateListCertificates(
     { client: req.clients.acm(region), pageSize: 1000 },
     { Includes: { keyTypes: ALL_KEY_TYPES }, CertificateKeyPairOrigins: ALL_ORIGINS },
+    { abortSignal: signal },
   );
   // A repeating token ends the region at the page that shows it.
   const guard = new PageGuard('ListCertificates', region);
@@ -347,7 +406,14 @@ async function describeQueued(
   const pacer = ctx.pacers.get(region, 'DescribeCertificate');
   const running = new Set<Promise<void>>();
   while (queue.size > 0) {
-    const release = await pacer.acquire();
+    let release: () => void;
+    try {
+      release = await pacer.acquire();
+    } catch (error) {
+      // The deadline: nothing more is started; what is left in the queue is marked unread.
+      if (deadlinePassed(signal)) break;
+      throw error;
+    }
     const arn = queue.take();
     if (arn === undefined) {
       release();
@@ -357,6 +423,8 @@ async function describeQueued(
       .send(new DescribeCertificateCommand({ CertificateArn: arn }), { abortSignal: signal })
       .then(
         (out) => {
+          // An answer after the run stopped is not part of it (the region's result is already taken).
+          if (signal?.aborted) return;
           // Read at completion: whatever the tag read did meanwhile is kept (tags, tagsState).
           const current = byArn.get(arn)!;
           if (out.Certificate) return update(withDetail(current, out.Certificate));
@@ -381,7 +449,10 @@ async function describeQueued(
       });
     running.add(call);
   }
-  await Promise.all(running);
+  // A deadline does not wait for calls still settling (a retry's back-off): they are marked unread.
+  await untilAborted(Promise.all(running), signal).catch((error) => {
+    if (!deadlinePassed(signal)) throw error;
+  });
 }
 
 /**
@@ -395,6 +466,7 @@ async function bulkTags(ctx: RegionContext, region: string): Promise<Tags | null
     const pages = paginateGetResources(
       { client: req.clients.tagging(region), pageSize: 100 },
       { ResourceTypeFilters: ['acm:certificate'] },
+      { abortSignal: signal },
     );
     // GetResources omits untagged resources: those simply have no tags.
     const found: Tags = new Map();
@@ -407,6 +479,8 @@ async function bulkTags(ctx: RegionContext, region: string): Promise<Tags | null
     }
     return found;
   } catch (error) {
+    // Cut short by the deadline: the tags stay unknown (marked unread), no fallback is started.
+    if (deadlinePassed(signal)) return null;
     if (isAbort(error, signal)) throw abortError();
     if (!isAccessDenied(error)) {
       ctx.warn(`${region}: the Tagging API failed (${describeError(error)}); reading tags certificate by certificate`);
@@ -424,12 +498,14 @@ async function tagEach(
   const { signal } = ctx;
   const acm = ctx.req.clients.acm(region);
   const pacer = ctx.pacers.get(region, 'ListTagsForCertificate');
-  await Promise.all(
+  const all = Promise.all(
     [...byArn.keys()].map((arn) =>
       pacer
         .run(() => acm.send(new ListTagsForCertificateCommand({ CertificateArn: arn }), { abortSignal: signal }))
         .then(
-          (out) => update(withTags(byArn.get(arn)!, tagsToRecord(out.Tags))),
+          (out) => {
+            if (!signal?.aborted) update(withTags(byArn.get(arn)!, tagsToRecord(out.Tags)));
+          },
           (error) => {
             if (isAbort(error, signal)) return;
             // Unknown, not `{}`, and apart from the detail: a describe answering later keeps it.
@@ -439,4 +515,7 @@ async function tagEach(
         ),
     ),
   );
+  await untilAborted(all, signal).catch((error) => {
+    if (!deadlinePassed(signal)) throw error;
+  });
 }

@@ -1,5 +1,6 @@
 import { paginateListAccounts, type Account } from '@aws-sdk/client-organizations';
 import type { AwsClients } from './clients.js';
+import { abortError } from './pacer.js';
 
 /** An account of the organisation as acm-advisor needs it. */
 export interface OrgMember {
@@ -23,8 +24,9 @@ export function organizationsRegion(home: string): string {
 export async function listOrganizationAccounts(clients: AwsClients, home: string, signal?: AbortSignal): Promise<OrgMember[]> {
   const client = clients.organizations(organizationsRegion(home));
   const members: OrgMember[] = [];
-  for await (const page of paginateListAccounts({ client, pageSize: 20 }, {}, )) {
-    if (signal?.aborted) break;
+  for await (const page of paginateListAccounts({ client, pageSize: 20 }, {}, { abortSignal: signal })) {
+    // A part of the organisation is never taken for the whole of it.
+    if (signal?.aborted) throw abortError();
     for (const a of page.Accounts ?? []) if (a.Id) members.push(memberOf(a));
   }
   return members;

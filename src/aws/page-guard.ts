@@ -1,3 +1,4 @@
+import { untilAborted } from './errors.js';
 import { abortError, type Pacer } from './pacer.js';
 
 /**
@@ -50,7 +51,8 @@ export async function* guardedPages<P>(
 ): AsyncGenerator<P> {
   const iterator = pages[Symbol.asyncIterator]();
   for (;;) {
-    const page = await pacer.run(() => iterator.next());
+    // The paginator's request is aborted by `signal` too (it is given to each send); this also ends a wait it cannot cut short.
+    const page = await untilAborted(pacer.run(() => iterator.next()), signal);
     if (page.done) return;
     if (signal?.aborted) throw abortError();
     guard.check(tokenOf(page.value));

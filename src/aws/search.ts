@@ -1,5 +1,6 @@
 import { SearchCertificatesCommand, type ACMClient, type CertificateSearchResult } from '@aws-sdk/client-acm';
 import type { Certificate } from '../domain/certificate.js';
+import { deadlinePassed } from '../domain/deadline.js';
 import { isAbort } from './errors.js';
 import { abortError, type Pacer } from './pacer.js';
 
@@ -95,7 +96,7 @@ export interface SearchOutcome {
   error?: unknown;
 }
 
-/** Every certificate in the region, 500 a call, paced at the Search quota. Never throws but on abort. */
+/** Every certificate in the region, 500 a call, paced at the Search quota. Never throws but on a cancel. */
 export async function searchRegion(acm: ACMClient, pacer: Pacer, signal?: AbortSignal): Promise<SearchOutcome> {
   const results = new Map<string, CertificateSearchResult>();
   const seen = new Set<string>();
@@ -116,6 +117,8 @@ export async function searchRegion(acm: ACMClient, pacer: Pacer, signal?: AbortS
     } while (token !== undefined);
     return { results };
   } catch (error) {
+    // The run's deadline: what was read stands, like any search that stopped early.
+    if (deadlinePassed(signal)) return { results, error: signal.reason };
     if (isAbort(error, signal)) throw abortError();
     return { results, error };
   }

@@ -1,4 +1,5 @@
 import type { Certificate, CertificateField } from './certificate.js';
+import { DEADLINE_CODE } from './deadline.js';
 import type { DetailFailure, FailureReason } from './inventory.js';
 
 /**
@@ -87,15 +88,23 @@ const VERB: Record<FailureReason, string> = {
   error: 'failed',
 };
 
+/** The verb, and whether the code adds anything a person needs (an unfinished read has no AWS error). */
+function verbOf(f: Pick<DetailFailure, 'reason' | 'code'>): { verb: string; code: string } {
+  if (f.reason === 'unfinished') return { verb: f.code === DEADLINE_CODE ? 'not finished before the deadline' : VERB.unfinished, code: '' };
+  return { verb: VERB[f.reason], code: ` (${f.code})` };
+}
+
 /** A certificate's own reason: "DescribeCertificate denied (AccessDeniedException)". */
 export function failurePhrase(f: Pick<DetailFailure, 'part' | 'reason' | 'code'>): string {
-  return `${PART_API[f.part]} ${VERB[f.reason]}${f.reason === 'unfinished' ? '' : ` (${f.code})`}`;
+  const { verb, code } = verbOf(f);
+  return `${PART_API[f.part]} ${verb}${code}`;
 }
 
 /** A region's count: "DescribeCertificate denied for 22 certificates in us-east-1 (AccessDeniedException)". */
 export function failureSentence(f: DetailFailure, region: string): string {
   const n = `${f.count} certificate${f.count === 1 ? '' : 's'}`;
-  return `${PART_API[f.part]} ${VERB[f.reason]} for ${n} in ${region}${f.reason === 'unfinished' ? '' : ` (${f.code})`}`;
+  const { verb, code } = verbOf(f);
+  return `${PART_API[f.part]} ${verb} for ${n} in ${region}${code}`;
 }
 
 /** The fix, when there is one the user can apply at once. */

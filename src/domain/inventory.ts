@@ -84,6 +84,12 @@ export interface Inventory {
   certificates: Certificate[];
   /** Non-fatal problems worth a line on stderr (identity unavailable, tags fell back, …). */
   warnings: string[];
+  /**
+   * Set when the run's deadline (`--deadline`) passed before everything asked for was read
+   * (code `DeadlineExceeded`). What it cut short is named where it happened too: regions and
+   * accounts in error, certificates whose details or tags were not read.
+   */
+  stopped?: RegionError;
 }
 
 /** Progress of a load, emitted so a UI can render while it runs. */
@@ -157,7 +163,8 @@ export interface PriorReads {
 export function isPartial(inv: Inventory): boolean {
   return (
     inv.regions.some((r) => r.status === 'error' || r.status === 'partial' || (r.detailsFailed?.length ?? 0) > 0) ||
-    (inv.accounts?.some((a) => a.status === 'error') ?? false)
+    (inv.accounts?.some((a) => a.status === 'error') ?? false) ||
+    inv.stopped !== undefined
   );
 }
 

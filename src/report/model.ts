@@ -99,7 +99,8 @@ export function buildReport(input: BuildReportInput): Report {
     schemaVersion: 1,
     // First in the JSON, as in the Markdown: whether this report covers everything it was asked to.
     partial: isPartial(inventory),
-    incomplete: incompleteLines(inventory),
+    // The deadline's sentence first: the lines after it are what it cut short.
+    incomplete: [...(inventory.stopped ? [inventory.stopped.message] : []), ...incompleteLines(inventory)],
     generatedAt: generatedAt.toISOString(),
     inventoryGeneratedAt: inventory.generatedAt,
     account: inventory.account,
