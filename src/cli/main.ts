@@ -12,6 +12,8 @@ import { cachedDetailsNotice } from '../domain/cached-details.js';
 import { packageRoot } from '../platform/content-dir.js';
 import type { Certificate } from '../domain/certificate.js';
 import { accountLabel, type Inventory, type InventorySource } from '../domain/inventory.js';
+import { DEADLINE_CODE } from '../domain/deadline.js';
+import { withDeadline, type Deadline } from './deadline.js';
 import { sanitiseForTerminal, terminalLine } from '../domain/text.js';
 import { defaultConfigDir } from '../platform/config-dir.js';
 import type { CommandContext } from './context.js';
@@ -30,6 +32,7 @@ interface GlobalOptions extends EstateFlags {
   verbose?: boolean;
   maxAge?: string;
   timeout?: string;
+  deadline?: string;
   /** false with --no-cache. */
   cache: boolean;
 }
@@ -39,6 +42,9 @@ const cleanups: Array<() => unknown> = [];
 
 /** Set once the full-screen app has run: its end is the end of the process (see run()). */
 let tuiRan = false;
+
+/** Set when --deadline cut a command's read short: its output written, the process ends (see run()). */
+let deadlineStopped = false;
 
 /** --timeout SECONDS: a whole or decimal number of seconds, at least 0.1 and at most an hour. */
 function timeoutArg(value: string): number {
@@ -65,6 +71,8 @@ interface SourcePlan {
   regions: RegionSelection;
   /** null with --no-cache and for the demo (a made-up account each start, nothing worth keeping). */
   cache: InventoryCache | null;
+  /** --deadline: each load ends with what it has when this passes; null: no deadline. */
+  deadline: Deadline | null;
   /** The SDK source, built on first call (the SDK and the demo endpoint load then). */
   live(): Promise<LiveAwsSource>;
 }
@@ -78,6 +86,12 @@ function planSource(g: GlobalOptions, readBack: boolean): SourcePlan {
   }
   const estate = estateSettings(g);
   const timeoutMs = g.timeout === undefined ? undefined : timeoutArg(g.timeout);
+  let deadline: Deadline | null = null;
+  if (g.deadline !== undefined) {
+    const parsed = parseDuration(g.deadline, '--deadline');
+    if ('error' in parsed) throw new InputError(parsed.error);
+    deadline = { text: g.deadline, ms: parsed.ms };
+  }
   let reuseWithinMs: number | null = null;
   if (g.maxAge !== undefined) {
     const parsed = parseDuration(g.maxAge);
@@ -98,6 +112,7 @@ function planSource(g: GlobalOptions, readBack: boolean): SourcePlan {
     label,
     regions,
     cache,
+    deadline,
     live: () =>
       (live ??= (async () => {
         // The SDK and the endpoint load only when a command needs AWS: --help and --version stay quick.
@@ -126,6 +141,12 @@ function regionsOf(plan: SourcePlan): string[] | 'all' {
   return plan.regions.kind === 'all' ? 'all' : plan.regions.regions;
 }
 
+/** The plan's source: the cache around the live read, bounded by --deadline when given. */
+function sourceOf(plan: SourcePlan, options: Pick<Parameters<typeof withInventoryCache>[0], 'warmStart' | 'before' | 'live'>): InventorySource {
+  const source = withInventoryCache({ label: plan.label, cache: plan.cache, regions: regionsOf(plan), ...options });
+  return plan.deadline ? withDeadline(source, plan.deadline) : source;
+}
+
 function colourWanted(g: GlobalOptions, stream: NodeJS.WriteStream): boolean {
   return g.color !== false && !process.env.NO_COLOR && stream.isTTY === true;
 }
@@ -141,7 +162,7 @@ function commandContext(g: GlobalOptions): CommandContext {
     cwd: process.cwd(),
     async loadInventory(): Promise<Inventory> {
       const plan = planSource(g, false);
-      const source = withInventoryCache({ label: plan.label, cache: plan.cache, regions: regionsOf(plan), warmStart: false, live: plan.live });
+      const source = sourceOf(plan, { warmStart: false, live: plan.live });
       const progress = progressReporter(process.stderr);
       let inventory: Inventory;
       try {
@@ -149,14 +170,22 @@ function commandContext(g: GlobalOptions): CommandContext {
       } finally {
         progress.finish();
       }
+      deadlineStopped ||= inventory.stopped !== undefined;
+      // The deadline frames every line after it: what follows is what it cut short.
+      if (inventory.stopped) process.stderr.write(`acm-advisor: ${sanitiseForTerminal(inventory.stopped.message)}\n`);
       for (const w of inventory.warnings) process.stderr.write(`acm-advisor: warning: ${sanitiseForTerminal(w)}\n`);
       if (inventory.accounts) {
         for (const a of inventory.accounts) {
-          if (a.error) process.stderr.write(`acm-advisor: account ${sanitiseForTerminal(accountLabel(a))} failed, results are partial: ${sanitiseForTerminal(a.error.message)}\n`);
+          if (!a.error) continue;
+          const what = a.error.code === DEADLINE_CODE ? 'not finished' : 'failed, results are partial';
+          process.stderr.write(`acm-advisor: account ${sanitiseForTerminal(accountLabel(a))} ${what}: ${sanitiseForTerminal(a.error.message)}\n`);
         }
       } else {
         for (const r of inventory.regions) {
-          if (r.error) process.stderr.write(`acm-advisor: ${r.region} failed, results are partial: ${sanitiseForTerminal(r.error.message)}\n`);
+          if (!r.error) continue;
+          // A deadline's message names the region and what was listed: "the deadline of 2m passed while listing …".
+          const line = r.error.code === DEADLINE_CODE ? r.error.message : `${r.region} failed, results are partial: ${r.error.message}`;
+          process.stderr.write(`acm-advisor: ${sanitiseForTerminal(line)}\n`);
         }
       }
       const reused = g.maxAge !== undefined ? cachedDetailsNotice(inventory.certificates, new Date(), g.maxAge) : null;
@@ -198,10 +227,7 @@ async function runInteractive(g: GlobalOptions): Promise<number> {
     const current = plan;
     const ready = afterFirstFrame().then(tuiSettings);
     ready.catch(end);
-    const source = withInventoryCache({
-      label: current.label,
-      cache: current.cache,
-      regions: regionsOf(current),
+    const source = sourceOf(current, {
       warmStart: true,
       before: ready,
       live: async () => {
@@ -419,6 +445,9 @@ export async function run(argv: string[]): Promise<void> {
   // back-off (up to 20 s) and would hold the process, and the shell, that long. The screen is
   // restored and terminal writes are synchronous, so nothing is lost by ending now.
   if (tuiRan) process.exit(code);
+  // The deadline passed: every request was aborted, but a credential fetch (an AssumeRole) cannot be,
+  // and would hold the process until its --timeout. The output is complete once stdout has drained.
+  if (deadlineStopped) return void process.stdout.write('', () => process.exit(code));
   // Let stdout drain (a large JSON into a pipe) before choosing the exit code.
   process.exitCode = code;
 }

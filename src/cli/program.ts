@@ -15,6 +15,9 @@ Examples:
   acm-advisor --profile audit --source config-aggregator:org-certs audit
                                               the whole estate from an AWS Config aggregator (a recording:
                                               as old as its capture time)
+  acm-advisor --deadline 5m audit --fail-on high
+                                              a CI gate with a time budget: after 5 minutes it reports
+                                              what it read and exits 3 unless a finding trips --fail-on
 
 Credentials and endpoints follow the AWS CLI: AWS_PROFILE, AWS_REGION, SSO profiles,
 credential_process and role assumption from ~/.aws/config; AWS_ENDPOINT_URL and
@@ -22,7 +25,7 @@ AWS_ENDPOINT_URL_ACM point the tool at an ACM-compatible endpoint. The tool only
 (List/Describe/Get/Search calls); 'acm-advisor policy' prints the IAM policy it needs.
 
 Exit codes: 0 success, 1 audit threshold hit, 2 usage or input error,
-3 partial result (a region or account failed; output holds the rest and names it).`;
+3 partial result (a region or account failed, or --deadline passed; output holds the rest and names it).`;
 
 /** Global flags shared by every command, AWS-CLI style. */
 export function buildProgram(version: string): Command {
@@ -44,6 +47,10 @@ export function buildProgram(version: string): Command {
     .option('--external-id <id>', "external id the member role's trust policy requires, if any")
     .option('--source <source>', "where certificates come from: 'api' (live, default) or 'config-aggregator:NAME'")
     .option('--timeout <seconds>', 'give up on a request that has not answered after this many seconds (default: 30); it is retried like any failure')
+    .option(
+      '--deadline <duration>',
+      'stop reading AWS after this long (90s, 5m, 1h) and end with what was read: exit 3, naming what did not finish (default: none, as each request is already bounded by --timeout and a large estate may rightly take long)',
+    )
     .option('--concurrency <n>', 'requests in flight at once across every account and region (default: 128)')
     .option('--max-age <duration>', 'reuse cached certificate details younger than this (15m, 1h, 2h30m) instead of describing them again')
     .option('--no-cache', 'neither read nor write the local inventory cache (~/.cache/acm-advisor)')

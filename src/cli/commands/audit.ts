@@ -66,7 +66,16 @@ export async function runAuditCommand(ctx: CommandContext, opts: AuditCommandOpt
   if (opts.format === 'json') {
     // Where --max-age reused cached details, which regions and how old (absent otherwise).
     const cachedDetails = cachedDetailsByRegion(inventory.certificates);
-    ctx.out(`${toInertJson({ findings: result.findings, summary: result.summary, notEvaluated: result.notEvaluated, ...(cachedDetails.length ? { cachedDetails } : {}) })}\n`);
+    ctx.out(
+      `${toInertJson({
+        findings: result.findings,
+        summary: result.summary,
+        notEvaluated: result.notEvaluated,
+        ...(cachedDetails.length ? { cachedDetails } : {}),
+        // The run's deadline passed first: notEvaluated names the certificates it left unread.
+        ...(inventory.stopped ? { stopped: inventory.stopped } : {}),
+      })}\n`,
+    );
   } else {
     ctx.out(renderAuditTable(result, { color: ctx.color, certificates: inventory.certificates }));
   }

@@ -62,6 +62,8 @@ export function inventoryJson(inv: Inventory): string {
         regions: a.regions.map((r) => trim(r, all.size ? cachedIn(inv.certificates.filter((c) => c.accountId === a.id)) : all)),
       })),
       ...(inv.origin ? { source: inv.origin } : {}),
+      // The run's deadline cut it short: what did not finish is named per region and account above.
+      ...(inv.stopped ? { stopped: inv.stopped } : {}),
       certificates: sortCertificates(inv.certificates),
     },
   );
