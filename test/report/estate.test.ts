@@ -80,6 +80,16 @@ describe('the report across several accounts', () => {
     expect(section(md, 'Questionnaire answers')).toContain('serve integrated services in all 2 accounts read');
   });
 
+  it('hostile account names and reasons stay inert in the account headings', () => {
+    const evil = 'x\u001b]0;pwned\u0007\n## injected\r\n| a | b |';
+    const inv = estate(certs.map((c) => ({ ...c, accountName: c.accountId === ACCOUNTS[1].id ? evil : c.accountName })));
+    inv.accounts = inv.accounts!.map((a) => (a.id === ACCOUNTS[1].id ? { ...a, name: evil } : a.error ? { ...a, error: { code: 'AccessDenied', message: evil } } : a));
+    const { md } = render(inv);
+    expect(md).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+    expect(md).not.toMatch(/^## injected/m);
+    expect(section(md, 'Findings').match(/^### /gm)).toHaveLength(3);
+  });
+
   it('one account: no account headings, no account counts', () => {
     const one = [cert({ inUse: true, inUseBy: ['arn:aws:cloudfront::123456789012:distribution/E1'] }, 5)];
     const inventory: Inventory = {

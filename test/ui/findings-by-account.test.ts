@@ -99,6 +99,9 @@ describe('account cells and widths', () => {
     expect(accountCell('acme-payments-staging', '555566667777', 12, prefix)).toBe('…payme…aging');
     expect(accountCell('acme-payments-staging', '555566667777', 12)).toBe('acme-p…aging');
     expect(accountCell(null, '555566667777', 12)).toBe('555566667777');
+    // Beside names of different lengths the ids line up.
+    expect(accountCell('acme-sandbox', '444455556666', 40, prefix, 21)).toBe('acme-sandbox          444455556666');
+    expect(accountCell('acme-payments-staging', '555566667777', 40, prefix, 21)).toBe('acme-payments-staging 555566667777');
     expect(sharedAccountPrefix([{ name: 'prod' }, { name: 'production' }])).toBe('');
     expect(sharedAccountPrefix([{ name: 'acme-a' }, { name: 'acme-' }])).toBe('');
     expect(sharedAccountPrefix([{ name: 'acme-a' }])).toBe('');
@@ -108,7 +111,7 @@ describe('account cells and widths', () => {
     const widths = { name: 21, withId: 34, sharedPrefix: 'acme-' };
     const at = (w: number) => layoutColumns(w, { accounts: true, accountWidths: widths });
     const account = (w: number) => at(w).find((c) => c.id === 'account');
-    expect(account(200)).toMatchObject({ width: 34, sharedPrefix: 'acme-' });
+    expect(account(200)).toMatchObject({ width: 34, sharedPrefix: 'acme-', nameWidth: 21 });
     expect(account(150)!.width).toBeGreaterThanOrEqual(21);
     expect(account(80)!.width).toBe(16);
     for (const w of [60, 80, 100, 120, 150, 200, 260]) {

@@ -51,8 +51,10 @@ export interface LaidOutColumn {
   width: number;
   /** Expires: show the date as well as days left. */
   wide: boolean;
-  /** Account: the start every account name shares, left out when a name does not fit. */
+  /** Account: the start every account name shares, left out when a name does not fit… */
   sharedPrefix?: string;
+  /** …and the longest name, so the ids beside the names line up. */
+  nameWidth?: number;
 }
 
 // Below ~36 columns most real names are cut before the part that tells them apart.
@@ -82,9 +84,9 @@ export function layoutColumns(width: number, options: { accounts?: boolean; acco
   const name = clamp(options.accountWidths?.name ?? 18);
   const withId = clamp(options.accountWidths?.withId ?? name);
   const narrowest = Math.min(name, ACCOUNT_MIN);
-  const prefix = options.accountWidths?.sharedPrefix;
+  const extra = { ...(options.accountWidths?.sharedPrefix ? { sharedPrefix: options.accountWidths.sharedPrefix } : {}), nameWidth: name };
   const fit = (w: number) =>
-    fitColumns(width, COLUMNS.map((c) => (c.id === 'account' ? { ...c, width: w } : c))).map((c) => (c.id === 'account' && prefix ? { ...c, sharedPrefix: prefix } : c));
+    fitColumns(width, COLUMNS.map((c) => (c.id === 'account' ? { ...c, width: w } : c))).map((c) => (c.id === 'account' ? { ...c, ...extra } : c));
   const base = fit(narrowest);
   const ids = (l: LaidOutColumn[]) => l.map((c) => c.id).join();
   const domain = (l: LaidOutColumn[]) => l.find((c) => c.id === 'domain')!.width;
@@ -155,7 +157,7 @@ export function cellOf(cert: Certificate, column: LaidOutColumn, now: Date, expi
     case 'region':
       return { text: safe(cert.region), tone: 'normal' };
     case 'account':
-      return { text: accountCell(cert.accountName === null ? null : safe(cert.accountName), cert.accountId === null ? null : safe(cert.accountId), column.width, column.sharedPrefix), tone: 'normal' };
+      return { text: accountCell(cert.accountName === null ? null : safe(cert.accountName), cert.accountId === null ? null : safe(cert.accountId), column.width, column.sharedPrefix, column.nameWidth), tone: 'normal' };
   }
 }
 

@@ -168,9 +168,11 @@ export const ACCOUNT_ID_CELLS = 13;
  * "acme-payments-prod" → "…payments-prod"), else cut in the middle — account names differ at the end,
  * which a cut at the end would hide.
  */
-export function accountCell(name: string | null, id: string | null, width: number, sharedPrefix = ''): string {
+export function accountCell(name: string | null, id: string | null, width: number, sharedPrefix = '', nameWidth = 0): string {
   let label = name ?? id ?? '—';
-  if (name && id && [...name].length + ACCOUNT_ID_CELLS <= width) return `${name} ${id}`;
+  // The ids line up when the names' width is known and leaves them room.
+  const names = nameWidth > 0 && nameWidth + ACCOUNT_ID_CELLS <= width ? nameWidth : 0;
+  if (name && id && [...name].length + ACCOUNT_ID_CELLS <= width) return `${name}${' '.repeat(Math.max(0, names - [...name].length))} ${id}`;
   if ([...label].length > width && name && sharedPrefix && name.startsWith(sharedPrefix)) label = `…${name.slice(sharedPrefix.length)}`;
   const chars = [...label];
   if (chars.length <= width) return label;
