@@ -256,7 +256,11 @@ function applyEvents(state: AppState, events: InventoryEvent[]): AppState {
       case 'cached': {
         // The last saved inventory, before any AWS call: counted as listed and known, marked stale.
         const byRegion = new Map<string, Certificate[]>();
-        for (const c of e.certificates) byRegion.set(c.region, [...(byRegion.get(c.region) ?? []), c]);
+        for (const c of e.certificates) {
+          const list = byRegion.get(c.region);
+          if (list) list.push(c);
+          else byRegion.set(c.region, [c]);
+        }
         s = {
           ...s,
           account: e.account ?? s.account,
