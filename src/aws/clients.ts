@@ -1,6 +1,6 @@
 import { ACMClient } from '@aws-sdk/client-acm';
 import { ConfigServiceClient } from '@aws-sdk/client-config-service';
-import { EC2Client } from '@aws-sdk/client-ec2';
+import type { EC2Client } from '@aws-sdk/client-ec2';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
 import { STSClient } from '@aws-sdk/client-sts';
@@ -196,7 +196,9 @@ export class AwsClients {
     return this.get('sts', region, () => new STSClient(this.base(region, 3)));
   }
 
-  ec2(region: string): EC2Client {
+  /** Loads the EC2 SDK on first use (see ec2-sdk.ts). */
+  async ec2(region: string): Promise<EC2Client> {
+    const { EC2Client } = await import('./ec2-sdk.js');
     return this.get('ec2', region, () => new EC2Client(this.base(region, 3)));
   }
 

@@ -5,7 +5,6 @@ import {
   ListTagsForCertificateCommand,
   paginateListCertificates,
 } from '@aws-sdk/client-acm';
-import { DescribeRegionsCommand } from '@aws-sdk/client-ec2';
 import { paginateGetResources } from '@aws-sdk/client-resource-groups-tagging-api';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { setMaxListeners } from 'node:events';
@@ -159,7 +158,10 @@ async function identity(
 async function regionList(req: InventoryRequest, warn: (m: string) => void, signal?: AbortSignal): Promise<string[]> {
   if (req.regions.kind === 'list') return req.regions.regions;
   try {
-    const out = await req.clients.ec2(req.homeRegion).send(new DescribeRegionsCommand({}), { abortSignal: signal });
+    // Loaded only here (see ec2-sdk.ts): a run given --regions never loads the EC2 SDK.
+    const { DescribeRegionsCommand } = await import('./ec2-sdk.js');
+    const ec2 = await req.clients.ec2(req.homeRegion);
+    const out = await ec2.send(new DescribeRegionsCommand({}), { abortSignal: signal });
     const names = (out.Regions ?? []).map((r) => r.RegionName).filter((n): n is string => !!n).sort();
     if (names.length > 0) return names;
     warn('EC2 DescribeRegions returned no regions; reading the default commercial regions');
