@@ -11,6 +11,7 @@
 import { chmodSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Certificate } from '../domain/certificate.js';
+import { shareRepeatedValues, ValuePool } from '../domain/shared-values.js';
 import type { AccountIdentity, PriorReads } from '../domain/inventory.js';
 import { ACCOUNT_ID, CACHE_VERSION, REGION_FORMAT, REGION_NAME, regionFileSchema, SOURCES_FORMAT, sourcesFileSchema, type RegionFile, type SourcesFile } from './format.js';
 
@@ -72,7 +73,9 @@ export class InventoryCache {
     const source = this.readSources()?.sources[this.options.sourceKey];
     if (!source || !ACCOUNT_ID.test(source.accountId)) return null;
     const names = regions === 'all' ? this.savedRegions(source.accountId) : regions;
-    const files = names.map((r) => this.readRegion(source.accountId, r)).filter((f): f is RegionFile => f !== null);
+    // One pool for every region: the account, enums and batch dates repeat across them too.
+    const pool = new ValuePool();
+    const files = names.map((r) => this.readRegion(source.accountId, r, pool)).filter((f): f is RegionFile => f !== null);
     if (files.length === 0) return null;
     this.warmFiles = new Map(files.map((f) => [`${f.accountId}/${f.region}`, f]));
     return {
@@ -158,7 +161,7 @@ export class InventoryCache {
     return 'ok' in r ? r.ok : null;
   }
 
-  private readRegion(account: string, region: string): RegionFile | null {
+  private readRegion(account: string, region: string, pool = new ValuePool()): RegionFile | null {
     if (!ACCOUNT_ID.test(account) || !REGION_NAME.test(region)) return null;
     const r = this.readJson(join(this.dir, 'accounts', account, `${region}.json`), (v) => {
       const parsed = regionFileSchema.safeParse(v);
@@ -167,7 +170,11 @@ export class InventoryCache {
       }
       return parsed;
     });
-    return 'ok' in r ? (r.ok as RegionFile) : null;
+    if (!('ok' in r)) return null;
+    const file = r.ok as RegionFile;
+    // A read-back region can be tens of thousands of records that say the same things: one copy of each.
+    shareRepeatedValues(file.certificates, pool);
+    return file;
   }
 
   private readJson<T>(path: string, validate: (v: unknown) => { success: true; data: T } | { success: false; error: Error }): ReadResult<T> {
