@@ -445,7 +445,8 @@ async function describeQueued(
         },
       )
       .finally(() => {
-        state.described++;
+        // A call the run's end aborted got no answer: it is not counted as described (markUnread marks it).
+        if (!signal?.aborted) state.described++;
         release();
         running.delete(call);
       });

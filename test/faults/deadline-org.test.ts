@@ -55,4 +55,15 @@ describe('fault suite: --deadline across an organisation', () => {
     expect(out.findings).toEqual([]);
     expect(out.stopped).toEqual({ code: 'DeadlineExceeded', message: 'the deadline of 2s passed before organizations:ListAccounts answered: no account was read' });
   });
+
+  it('the Config aggregator query stalls: the recording is named as not read to its end, exit 3', async () => {
+    endpoint = await orgEndpoint({ stalledOperations: ['config:SelectAggregateResourceConfig'] });
+    const r = await cli(endpoint, ['--timeout', '60', '--deadline', '2s', '--source', 'config-aggregator:northwind-org-certificates', 'inventory', '--format', 'json']);
+    expect(r.code).toBe(3);
+    const message = "the deadline of 2s passed while querying the AWS Config aggregator 'northwind-org-certificates': 0 certificates read, more may exist";
+    expect(r.stderr.trim()).toBe(`acm-advisor: ${message}`);
+    const json = JSON.parse(r.stdout);
+    expect(json.stopped).toEqual({ code: 'DeadlineExceeded', message });
+    expect(json.certificates).toEqual([]);
+  });
 });
