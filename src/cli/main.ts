@@ -46,6 +46,9 @@ let tuiRan = false;
 /** Set when --deadline cut a command's read short: its output written, the process ends (see run()). */
 let deadlineStopped = false;
 
+/** The longest --deadline a timer can hold: 24 days. */
+const MAX_DEADLINE_MS = 24 * 86_400_000;
+
 /** --timeout SECONDS: a whole or decimal number of seconds, at least 0.1 and at most an hour. */
 function timeoutArg(value: string): number {
   const n = Number(value);
@@ -90,6 +93,8 @@ function planSource(g: GlobalOptions, readBack: boolean): SourcePlan {
   if (g.deadline !== undefined) {
     const parsed = parseDuration(g.deadline, '--deadline');
     if ('error' in parsed) throw new InputError(parsed.error);
+    // Node's timers hold at most 2^31-1 ms (24.8 days); a longer one would fire at once.
+    if (parsed.ms > MAX_DEADLINE_MS) throw new InputError(`--deadline can be at most 24d (got '${g.deadline}')`);
     deadline = { text: g.deadline, ms: parsed.ms };
   }
   let reuseWithinMs: number | null = null;

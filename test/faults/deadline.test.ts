@@ -77,12 +77,12 @@ describe('fault suite: --deadline ends the run with what it has', () => {
     expect(strip(within.stdout)).toEqual(strip(without.stdout));
   });
 
-  it.each([['soon'], ['0s'], ['1.5m'], ['-5m']])('--deadline %s: a usage error in one sentence, exit 2, no AWS call', async (value) => {
+  it.each([['soon'], ['0s'], ['1.5m'], ['-5m'], ['30d']])('--deadline %s: a usage error in one sentence, exit 2, no AWS call', async (value) => {
     endpoint = await faultyEndpoint({});
     const r = await cli(endpoint, ['--deadline', value, 'inventory']);
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toMatch(/^acm-advisor: --deadline (takes a duration such as 15m, 1h or 2h30m|must be longer than zero) \(got '.*'\)/);
+    expect(r.stderr).toMatch(/^acm-advisor: --deadline (takes a duration such as 15m, 1h or 2h30m|must be longer than zero|can be at most 24d) \(got '.*'\)/);
     expect(endpoint.calls).toHaveLength(0);
   });
 });
