@@ -132,6 +132,11 @@ export class AwsClients {
     return this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   }
 
+  /** The run-wide bound on requests in flight, when several accounts share one. */
+  get inFlight(): InFlightLimit | undefined {
+    return this.options.inFlight;
+  }
+
   /** Shared with the clients of the member accounts of the same run. */
   get requests(): RequestTracker | undefined {
     return this.options.requests;

@@ -8,8 +8,24 @@
 export class InFlightLimit {
   private active = 0;
   private readonly waiting: Array<() => void> = [];
+  private readonly roomWaiters: Array<() => void> = [];
 
   constructor(readonly limit: number) {}
+
+  /** No slot free, or attempts already queue for one. */
+  get full(): boolean {
+    return this.active >= this.limit || this.waiting.length > 0;
+  }
+
+  /**
+   * Resolves once a slot is free with nothing queued for it. The pacers wait here rather than
+   * start calls that would only queue for a slot: a queue drains in bursts, and a burst of one
+   * account-region's calls reaching ACM together is what its token bucket throttles.
+   */
+  whenRoom(): Promise<void> {
+    if (!this.full) return Promise.resolve();
+    return new Promise((resolve) => this.roomWaiters.push(resolve));
+  }
 
   async run<T>(task: () => Promise<T>): Promise<T> {
     if (this.active >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
@@ -20,7 +36,10 @@ export class InFlightLimit {
       const next = this.waiting.shift();
       // The slot passes straight to the next waiter, so `active` never overshoots.
       if (next) next();
-      else this.active--;
+      else {
+        this.active--;
+        for (const wake of this.roomWaiters.splice(0)) wake();
+      }
     }
   }
 }

@@ -97,7 +97,7 @@ export async function loadInventory(
   onEvent({ kind: 'regions', regions });
 
   const states: RegionState[] = regions.map((region) => ({ region, status: 'pending', listed: 0, described: 0 }));
-  const pacers = new PacerSet(pacing, signal);
+  const pacers = new PacerSet(pacing, signal, req.clients.inFlight);
   const ctx: RegionContext = { req, accountId: account?.id ?? null, pacers, onEvent, warn, searchUnavailable, signal };
   const stopWatching = req.clients.onThrottle((region, operation) => pacers.throttled(region, operation));
   let perRegion: Certificate[][];

@@ -3,9 +3,15 @@ import { RateController } from './rate-controller.js';
 /** How far behind its schedule a pacer may catch up (milliseconds of calls at its rate). */
 const CATCH_UP_MS = 500;
 
+/** The run-wide bound on requests in flight (in-flight.ts), as a pacer sees it. */
+export interface Room {
+  readonly full: boolean;
+  whenRoom(): Promise<void>;
+}
+
 /**
  * Starts calls no faster than its rate controller allows, with at most `concurrency` in
- * flight.
+ * flight, and — given a `room` — only while the run-wide in-flight bound has a slot free.
  *
  * ACM publishes per-operation, per-region request quotas (DescribeCertificate 10/s,
  * ListCertificates 8/s, SearchCertificates 5/s …). Starting at the quota and backing off
@@ -18,12 +24,14 @@ export class Pacer {
   private inFlight = 0;
   private readonly queue: Array<() => void> = [];
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private waitingForRoom = false;
 
   constructor(
     rate: number | RateController,
     private readonly concurrency: number,
     private readonly signal?: AbortSignal,
     private readonly clock: () => number = () => performance.now(),
+    private readonly room?: Room,
   ) {
     // A rate of 0 (or less) means unpaced: only the concurrency bound applies.
     this.controller = typeof rate === 'number' ? new RateController({ max: rate > 0 ? rate : Number.MAX_SAFE_INTEGER }, clock()) : rate;
@@ -64,7 +72,7 @@ export class Pacer {
   }
 
   private pump(): void {
-    if (this.timer) return;
+    if (this.timer || this.waitingForRoom) return;
     while (this.queue.length > 0 && this.inFlight < this.concurrency) {
       const now = this.clock();
       if (now < this.nextStart) {
@@ -72,6 +80,18 @@ export class Pacer {
           this.timer = null;
           this.pump();
         }, Math.ceil(this.nextStart - now));
+        return;
+      }
+      // Every slot of the run taken: a call started now would queue behind the others and reach
+      // ACM bunched with this pacer's next ones. Wait, and do not catch up on the time waited —
+      // the calls then leave no faster than the rate, whatever the rest of the run does.
+      if (this.room?.full) {
+        this.waitingForRoom = true;
+        void this.room.whenRoom().then(() => {
+          this.waitingForRoom = false;
+          this.nextStart = Math.max(this.nextStart, this.clock());
+          this.pump();
+        });
         return;
       }
       // Keep to the schedule: a timer that fires late (a busy event loop) is made up for, up to
@@ -138,13 +158,15 @@ export class PacerSet {
   constructor(
     private readonly pacing: Pacing,
     private readonly signal?: AbortSignal,
+    /** The run-wide in-flight bound, when several accounts share one. */
+    private readonly room?: Room,
   ) {}
 
   get(region: string, operation: PacedOperation): Pacer {
     const key = `${region}\u0000${operation}`;
     let pacer = this.pacers.get(key);
     if (!pacer) {
-      pacer = new Pacer(this.pacing[RATE_OF[operation]], this.pacing.concurrency, this.signal);
+      pacer = new Pacer(this.pacing[RATE_OF[operation]], this.pacing.concurrency, this.signal, undefined, this.room);
       this.pacers.set(key, pacer);
     }
     return pacer;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fromSummary, withDetail } from '../../src/aws/normalise.js';
 import { parseRegions } from '../../src/aws/regions.js';
 import { Pacer } from '../../src/aws/pacer.js';
+import { InFlightLimit } from '../../src/aws/in-flight.js';
 import { describeCredentialFailure } from '../../src/aws/credentials.js';
 import { regionErrorOf } from '../../src/aws/errors.js';
 import { csvCell } from '../../src/cli/format/csv.js';
@@ -82,6 +83,62 @@ describe('pacer', () => {
     controller.abort();
     await expect(first).resolves.toBe(1);
     await expect(second).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
+  it('starts nothing while the run-wide in-flight bound is full, then does not catch up on the time it waited', async () => {
+    let now = 0;
+    const limit = new InFlightLimit(1);
+    // 10 calls a second on a fake clock: one start slot every 100 ms.
+    const pacer = new Pacer(10, 16, undefined, () => now, limit);
+    let releaseHeld!: () => void;
+    const held = limit.run(() => new Promise<void>((r) => (releaseHeld = r)));
+    expect(limit.full).toBe(true);
+    const started: number[] = [];
+    const calls = [1, 2, 3].map((i) => pacer.run(async () => void started.push(i)));
+    await new Promise((r) => setTimeout(r, 5));
+    expect(started).toEqual([]);
+    // A second goes by while the bound is full: ten start slots the pacer must not spend at once.
+    now = 1000;
+    releaseHeld();
+    await held;
+    await new Promise((r) => setTimeout(r, 5));
+    expect(started).toEqual([1]);
+    // Then one slot per 100 ms of the clock, as if it had never waited.
+    now = 1100;
+    await expect.poll(() => started).toEqual([1, 2]);
+    now = 1200;
+    await Promise.all(calls);
+    expect(started).toEqual([1, 2, 3]);
+  });
+});
+
+describe('in-flight bound', () => {
+  it('never runs more than its limit; room is announced only when a slot is free with nobody queued for it', async () => {
+    const limit = new InFlightLimit(2);
+    let active = 0;
+    let peak = 0;
+    const gates: Array<() => void> = [];
+    const tasks = Array.from({ length: 3 }, () =>
+      limit.run(async () => {
+        peak = Math.max(peak, ++active);
+        await new Promise<void>((r) => gates.push(r));
+        active--;
+      }),
+    );
+    await new Promise((r) => setTimeout(r, 1));
+    expect([gates.length, limit.full]).toEqual([2, true]);
+    let room = false;
+    void limit.whenRoom().then(() => (room = true));
+    gates.shift()!();
+    await new Promise((r) => setTimeout(r, 1));
+    // The freed slot went to the queued third task: still full, no room.
+    expect([room, limit.full, gates.length]).toEqual([false, true, 2]);
+    gates.shift()!();
+    await new Promise((r) => setTimeout(r, 1));
+    expect([room, limit.full]).toEqual([true, false]);
+    gates.shift()!();
+    await Promise.all(tasks);
+    expect(peak).toBe(2);
   });
 });
 
