@@ -1,5 +1,5 @@
 import { failureFix, failureSentence, fieldsLost } from '../domain/completeness.js';
-import type { Inventory } from '../domain/inventory.js';
+import { accountLabel, type Inventory } from '../domain/inventory.js';
 import { RULES, type Rule } from './rules/index.js';
 import { decisiveFields } from './run.js';
 
@@ -25,14 +25,18 @@ export function joinAnd(items: string[]): string {
  * transparency-logging-disabled could not be checked". The checks named are those deciding on
  * a field these certificates actually lack. Empty when every record was read.
  */
-export function incompleteLines(inv: Pick<Inventory, 'regions' | 'certificates'>, rules: readonly Rule[] = RULES): string[] {
+export function incompleteLines(inv: Pick<Inventory, 'regions' | 'certificates' | 'accounts'>, rules: readonly Rule[] = RULES): string[] {
   const lines: string[] = [];
+  const accounts = new Map((inv.accounts ?? []).map((a) => [a.id, a]));
   for (const r of inv.regions) {
+    // Across several accounts the same region recurs: each line names its account.
+    const account = r.accountId !== undefined ? accounts.get(r.accountId) : undefined;
+    const where = account ? `${r.region} of ${accountLabel(account)}` : r.region;
     for (const f of r.detailsFailed ?? []) {
-      const blocked = rulesBlockedBy(fieldsLost(inv.certificates, r.region, f), rules);
+      const blocked = rulesBlockedBy(fieldsLost(inv.certificates, r.region, f, account?.id), rules);
       const fix = failureFix(f.reason);
       lines.push(
-        `${failureSentence(f, r.region)}: ${blocked.length ? `${joinAnd(blocked)} could not be checked` : 'no check depends on it'}${fix ? `; ${fix}` : ''}`,
+        `${failureSentence(f, where)}: ${blocked.length ? `${joinAnd(blocked)} could not be checked` : 'no check depends on it'}${fix ? `; ${fix}` : ''}`,
       );
     }
   }

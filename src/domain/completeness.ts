@@ -50,12 +50,15 @@ export function detailFailuresOf(certs: Iterable<Certificate>): DetailFailure[] 
   );
 }
 
-/** Every field the certificates of one region and cause are missing (what the checks lost depend on). */
-export function fieldsLost(certs: Iterable<Certificate>, region: string, f: Pick<DetailFailure, 'part' | 'reason' | 'code'>): Set<string> {
+/**
+ * Every field the certificates of one region (of one account, when given) and cause are missing
+ * (what the checks lost depend on).
+ */
+export function fieldsLost(certs: Iterable<Certificate>, region: string, f: Pick<DetailFailure, 'part' | 'reason' | 'code'>, accountId?: string): Set<string> {
   const same = (x: { reason: FailureReason; code: string } | undefined) => x?.reason === f.reason && x.code === f.code;
   const fields = new Set<string>();
   for (const c of certs) {
-    if (c.region !== region) continue;
+    if (c.region !== region || (accountId !== undefined && c.accountId !== accountId)) continue;
     if (f.part === 'details' && c.detail.state === 'failed' && same(c.detail.failure)) for (const m of c.detail.missingFields) fields.add(m);
     if (f.part === 'tags' && c.tags === null && c.tagsState.state === 'failed' && same(c.tagsState.failure)) fields.add('tags');
   }
@@ -100,11 +103,11 @@ export function failurePhrase(f: Pick<DetailFailure, 'part' | 'reason' | 'code'>
   return `${PART_API[f.part]} ${verb}${code}`;
 }
 
-/** A region's count: "DescribeCertificate denied for 22 certificates in us-east-1 (AccessDeniedException)". */
-export function failureSentence(f: DetailFailure, region: string): string {
+/** A region's count: "DescribeCertificate denied for 22 certificates in us-east-1 (AccessDeniedException)"; `where` is the region, or "us-east-1 of account-name (id)". */
+export function failureSentence(f: DetailFailure, where: string): string {
   const n = `${f.count} certificate${f.count === 1 ? '' : 's'}`;
   const { verb, code } = verbOf(f);
-  return `${PART_API[f.part]} ${verb} for ${n} in ${region}${code}`;
+  return `${PART_API[f.part]} ${verb} for ${n} in ${where}${code}`;
 }
 
 /** The fix, when there is one the user can apply at once. */

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadDemoOrganization, startEndpoint, type FaultOptions, type RunningEndpoint } from '../../src/endpoint/index.js';
-import { cli } from './helpers.js';
+import { cli, DETAIL_RULES } from './helpers.js';
 
 // --deadline with --org against the demo organisation (the caller is its management account).
 // Stalled calls never answer, so the deadline always comes first; nothing asserts on elapsed time.
@@ -45,6 +45,23 @@ describe('fault suite: --deadline across an organisation', () => {
     expect(head).toContain('**Incomplete:** 4 accounts could not be read in full');
     expect(head).toContain('the deadline of 8s passed before the read finished: 4 of 5 accounts not read in full');
   }, 90_000);
+
+  it('DescribeCertificate stalls in one region: each member account is named on its own line, exit 3', async () => {
+    endpoint = await orgEndpoint({ stalledOperations: ['acm:DescribeCertificate@eu-west-1'] });
+    // Listing two certificates in each of two accounts takes well under a second: 8 s is a wide margin.
+    const r = await cli(endpoint, ['--timeout', '60', '--deadline', '8s', '--regions', 'eu-west-1', '--org', '--accounts', '222233334444,555566667777', 'inventory', '--format', 'json']);
+    expect(r.code).toBe(3);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      'acm-advisor: the deadline of 8s passed before the read finished: 2 of 2 accounts not read in full; the output holds what was read by then',
+      `acm-advisor: DescribeCertificate not finished before the deadline for 2 certificates in eu-west-1 of northwind-shop-prod (222233334444): ${DETAIL_RULES}`,
+      `acm-advisor: DescribeCertificate not finished before the deadline for 2 certificates in eu-west-1 of northwind-payments-prod (555566667777): ${DETAIL_RULES}`,
+    ]);
+    const json = JSON.parse(r.stdout);
+    for (const a of json.accounts) {
+      expect(a.status).toBe('partial');
+      expect(a.regions).toEqual([{ region: 'eu-west-1', status: 'partial', detailsFailed: [{ part: 'details', reason: 'unfinished', code: 'DeadlineExceeded', count: 2 }] }]);
+    }
+  }, 60_000);
 
   it('ListAccounts stalls: no account is known, so none is read; the run says why, exit 3', async () => {
     endpoint = await orgEndpoint({ stalledOperations: ['organizations:ListAccounts'] });
