@@ -21,7 +21,8 @@ export interface LiveSource {
  */
 export function withInventoryCache(options: {
   label: InventorySource['label'];
-  cache: InventoryCache | null;
+  /** A promise when the cache module is still loading (it waits, like `before`, for the first frame). */
+  cache: InventoryCache | null | Promise<InventoryCache | null>;
   /** The regions asked for: a warm start shows only those. */
   regions: string[] | 'all';
   warmStart: boolean;
@@ -29,7 +30,6 @@ export function withInventoryCache(options: {
   before?: Promise<unknown>;
   live: () => Promise<LiveSource>;
 }): InventorySource {
-  const { cache } = options;
   let built: LiveSource | null = null;
   return {
     label: options.label,
@@ -38,10 +38,12 @@ export function withInventoryCache(options: {
       built?.prioritise?.(arns, level);
     },
     async load(onEvent, signal) {
+      let cache: InventoryCache | null = null;
       const warn = () => {
         for (const message of cache?.takeWarnings() ?? []) onEvent({ kind: 'warning', message });
       };
       await options.before;
+      cache = await options.cache;
       if (signal?.aborted) throw abortError();
       if (cache && options.warmStart) {
         const warm = cache.cachedInventory(options.regions);

@@ -7,7 +7,7 @@ import { effectiveProfile, sourceLabel } from '../aws/source-label.js';
 import { withInventoryCache, type LiveSource } from '../cache/cached-source.js';
 import { defaultCacheDir } from '../platform/cache-dir.js';
 import { parseDuration } from '../domain/duration.js';
-import { InventoryCache, sourceKey } from '../cache/inventory-cache.js';
+import type { InventoryCache } from '../cache/inventory-cache.js';
 import { cachedDetailsNotice } from '../domain/cached-details.js';
 import { packageRoot } from '../platform/content-dir.js';
 import type { Certificate } from '../domain/certificate.js';
@@ -72,8 +72,11 @@ type LiveAwsSource = LiveSource & { checkCredentials(): Promise<void> };
 interface SourcePlan {
   label: InventorySource['label'];
   regions: RegionSelection;
-  /** null with --no-cache and for the demo (a made-up account each start, nothing worth keeping). */
-  cache: InventoryCache | null;
+  /**
+   * null with --no-cache and for the demo (a made-up account each start, nothing worth keeping). The
+   * cache module (and zod, which checks its files) loads on the first call: the TUI's after its first frame.
+   */
+  cache: (() => Promise<InventoryCache>) | null;
   /** --deadline: each load ends with what it has when this passes; null: no deadline. */
   deadline: Deadline | null;
   /** The SDK source, built on first call (the SDK and the demo endpoint load then). */
@@ -108,9 +111,13 @@ function planSource(g: GlobalOptions, readBack: boolean): SourcePlan {
   const profile = g.demo ? undefined : effectiveProfile(g.profile);
   const label = sourceLabel({ profile, endpoint: g.endpointUrl, demo: g.demo, regions, ...estate });
   // A Config aggregator's recording is not an API read: nothing to cache or revalidate.
+  let opened: Promise<InventoryCache> | null = null;
   const cache =
     g.cache && !g.demo && estate.origin.kind === 'api'
-      ? new InventoryCache({ dir: defaultCacheDir(), sourceKey: sourceKey(label), reuseWithinMs, readBack: readBack || reuseWithinMs !== null })
+      ? () =>
+          (opened ??= import('../cache/inventory-cache.js').then(
+            ({ InventoryCache, sourceKey }) => new InventoryCache({ dir: defaultCacheDir(), sourceKey: sourceKey(label), reuseWithinMs, readBack: readBack || reuseWithinMs !== null }),
+          ))
       : null;
   let live: Promise<LiveAwsSource> | null = null;
   return {
@@ -147,8 +154,8 @@ function regionsOf(plan: SourcePlan): string[] | 'all' {
 }
 
 /** The plan's source: the cache around the live read, bounded by --deadline when given. */
-function sourceOf(plan: SourcePlan, options: Pick<Parameters<typeof withInventoryCache>[0], 'warmStart' | 'before' | 'live'>): InventorySource {
-  const source = withInventoryCache({ label: plan.label, cache: plan.cache, regions: regionsOf(plan), ...options });
+function sourceOf(plan: SourcePlan, options: Pick<Parameters<typeof withInventoryCache>[0], 'cache' | 'warmStart' | 'before' | 'live'>): InventorySource {
+  const source = withInventoryCache({ label: plan.label, regions: regionsOf(plan), ...options });
   return plan.deadline ? withDeadline(source, plan.deadline) : source;
 }
 
@@ -167,7 +174,7 @@ function commandContext(g: GlobalOptions): CommandContext {
     cwd: process.cwd(),
     async loadInventory(): Promise<Inventory> {
       const plan = planSource(g, false);
-      const source = sourceOf(plan, { warmStart: false, live: plan.live });
+      const source = sourceOf(plan, { cache: plan.cache?.() ?? null, warmStart: false, live: plan.live });
       const progress = progressReporter(process.stderr);
       let inventory: Inventory;
       try {
@@ -233,6 +240,8 @@ async function runInteractive(g: GlobalOptions): Promise<number> {
     const ready = afterFirstFrame().then(tuiSettings);
     ready.catch(end);
     const source = sourceOf(current, {
+      // After the first frame; a settings failure is reported through `ready` (the source awaits it first).
+      cache: current.cache ? ready.then(current.cache, () => null) : null,
       warmStart: true,
       before: ready,
       live: async () => {

@@ -21,7 +21,7 @@ import { readAdvisorSlice, useSessionSaver } from './hooks/use-session-file.js';
 import { useFilterRunner } from './hooks/use-filter-runner.js';
 import { useInventoryLoader } from './hooks/use-inventory-loader.js';
 import { useDescribePriority } from './hooks/use-describe-priority.js';
-import { readSize, useTerminalSize, type TerminalSize } from './hooks/use-terminal-size.js';
+import { CHROME_ROWS, contentHeight, readSize, useTerminalSize, type TerminalSize } from './hooks/use-terminal-size.js';
 import { keyTokens, route } from './keymap.js';
 import { commandHandler, textHandler, type ScreenContext } from './screens/index.js';
 import { filterPending, initialState, reducer, screenOf, type Action, type AppState } from './state/app-state.js';
@@ -55,19 +55,12 @@ export interface AppProps {
   onExit: (code: number) => void;
 }
 
-/** Lines outside the view: status line, tab bar, footer — plus the one spare row Ink 6 needs. */
-const CHROME_ROWS = 4;
-
 /**
  * Scan time on the keystroke itself: a first slice, stretched by at most as much again when the scan
  * is on course to finish in it (the echo then waits for the count rather than needing a frame of its own).
  */
 const FIRST_SLICE_MS = 8;
 const FIRST_SLICE_STRETCH_MS = 8;
-
-export function contentHeight(size: TerminalSize): number {
-  return Math.max(3, size.rows - CHROME_ROWS);
-}
 
 /** Sorted + filtered rows, memoised on the data, sort spec and filter result (identity). */
 function useRowsCache() {

@@ -1,25 +1,46 @@
 /**
- * What the screen shows from the first moment, while the app's settings (audit configuration, the
- * Advisor's content) load behind it: the App's own status line, tabs, a loading Overview and footer,
- * drawn from the App's initial state. The App replaces it as soon as the settings are read.
+ * What the screen shows from the first moment, while the App and the settings it needs (audit
+ * configuration, the Advisor's content) load behind it: the App's own status line, tabs, a loading
+ * Overview and footer, drawn from the App's initial state. The App replaces it once it is loaded.
+ *
+ * Kept light on purpose: nothing here may import the App, its state module or selectors (they bring
+ * the Advisor, its YAML and zod, the report renderer and the search index), which are only needed
+ * after this frame. A test checks that this frame is exactly the App's first.
  */
 import React from 'react';
 import { Box, useStdout } from 'ink';
-import type { InventorySource } from '../domain/inventory.js';
-import { contentHeight } from './app.js';
+import type { Inventory, InventorySource } from '../domain/inventory.js';
+import { DEFAULT_AUDIT_CONFIG } from '../domain/thresholds.js';
 import { Footer } from './components/footer.js';
-import { StatusLine } from './components/status-line.js';
+import { StatusLine, type StatusState } from './components/status-line.js';
 import { TabBar } from './components/tab-bar.js';
-import { readSize } from './hooks/use-terminal-size.js';
-import { initialState } from './state/app-state.js';
-import { inventoryOf } from './state/selectors.js';
+import { contentHeight, readSize } from './hooks/use-terminal-size.js';
+import type { AppState } from './state/app-state.js';
 import { ThemeContext } from './theme.js';
 import { OverviewView } from './views/overview.js';
 
+/** The part of `initialState()` (state/app-state.ts) the first frame draws: nothing loaded yet. */
+export function firstFrameState(): StatusState & Pick<AppState, 'view' | 'mode' | 'findings' | 'config'> {
+  return {
+    view: 'overview',
+    mode: 'normal',
+    load: { status: 'loading', generation: 1, error: null, regionsTotal: null },
+    account: null,
+    regions: [],
+    accounts: null,
+    origin: null,
+    cachedAt: null,
+    findings: null,
+    config: DEFAULT_AUDIT_CONFIG,
+  };
+}
+
 export function FirstFrame(props: { label: InventorySource['label']; color: boolean; now: Date }): React.JSX.Element {
   const { stdout } = useStdout();
-  const state = initialState(readSize(stdout));
-  const { size } = state;
+  const size = readSize(stdout);
+  const state = firstFrameState();
+  // selectors.ts `inventoryOf` of the initial state: nothing read, dated now.
+  const inventory: Inventory = { generatedAt: props.now.toISOString(), account: null, regions: [], certificates: [], warnings: [] };
   return (
     <ThemeContext.Provider value={{ color: props.color }}>
       <Box flexDirection="column" width={size.columns} height={size.rows - 1} overflow="hidden">
@@ -30,7 +51,7 @@ export function FirstFrame(props: { label: InventorySource['label']; color: bool
             width={size.columns}
             height={contentHeight(size)}
             label={props.label}
-            inventory={inventoryOf(state, props.now)}
+            inventory={inventory}
             config={state.config}
             load={state.load}
             findings={state.findings}

@@ -9,7 +9,7 @@ import type { AuditConfig } from '../domain/thresholds.js';
 import type { Certificate } from '../domain/certificate.js';
 import type { Finding } from '../domain/finding.js';
 import type { InventorySource } from '../domain/inventory.js';
-import { App } from './app.js';
+// The App (and all it imports) loads behind the first frame: only the first frame's own modules load before it.
 import { FirstFrame } from './first-frame.js';
 
 export interface RunTuiOptions {
@@ -93,8 +93,10 @@ export async function runTui(options: RunTuiOptions): Promise<number> {
   const tty = stdin as NodeJS.ReadStream;
   if (tty.isTTY && typeof tty.setRawMode === 'function') tty.setRawMode(true);
   Object.assign(console, { log: hold, error: hold, warn: hold, info: hold, debug: hold });
+  const inkOptions = { stdout, stdin, stderr, exitOnCtrlC: false, patchConsole: false, maxFps: 30 };
   try {
-    const app = (settings: { auditConfig?: AuditConfig; knowledgeBase: KnowledgeBase | Error }) => (
+    type Settings = { auditConfig?: AuditConfig; knowledgeBase: KnowledgeBase | Error };
+    const app = ({ App }: typeof import('./app.js'), settings: Settings) => (
       <App
         source={options.source}
         color={options.color}
@@ -106,18 +108,27 @@ export async function runTui(options: RunTuiOptions): Promise<number> {
         onExit={(code) => finish(code)}
       />
     );
-    const first = options.settings
-      ? <FirstFrame label={options.source.label} color={options.color} now={(options.now ?? (() => new Date()))()} />
-      : app({ auditConfig: options.auditConfig, knowledgeBase: options.knowledgeBase ?? new Error('the Advisor content was not loaded') });
-    instance = render(first, { stdout, stdin, stderr, exitOnCtrlC: false, patchConsole: false, maxFps: 30 });
-    options.settings?.then(
-      (settings) => {
-        if (exitCode === null) instance?.rerender(app(settings));
-      },
-      () => {
-        // The caller hears of it through its own promise and ends the TUI.
-      },
-    );
+    if (options.settings) {
+      const settings = options.settings;
+      instance = render(<FirstFrame label={options.source.label} color={options.color} now={(options.now ?? (() => new Date()))()} />, inkOptions);
+      // The App's modules load while the settings do.
+      const appModule = import('./app.js');
+      settings.then(
+        (loaded) =>
+          appModule.then(
+            (m) => {
+              if (exitCode === null) instance?.rerender(app(m, loaded));
+            },
+            (err: unknown) => finish(1, err),
+          ),
+        () => {
+          // The caller hears of it through its own promise and ends the TUI.
+        },
+      );
+    } else {
+      const m = await import('./app.js');
+      instance = render(app(m, { auditConfig: options.auditConfig, knowledgeBase: options.knowledgeBase ?? new Error('the Advisor content was not loaded') }), inkOptions);
+    }
     if (exitCode !== null) instance.unmount();
     await instance.waitUntilExit();
   } catch (err) {

@@ -78,7 +78,10 @@ function unreadPart(n: number): string {
 }
 const isWarningPart = (part: string) => part.endsWith(' not fully read') || / regions? failed$/.test(part) || /^(waiting |\d+ requests waiting )/.test(part);
 
-export function StatusLine(props: { label: InventorySource['label']; state: AppState; width: number }): React.JSX.Element {
+/** What the status line reads of the app's state (the first frame has only this much). */
+export type StatusState = Pick<AppState, 'account' | 'regions' | 'load' | 'accounts' | 'origin' | 'cachedAt'>;
+
+export function StatusLine(props: { label: InventorySource['label']; state: StatusState; width: number }): React.JSX.Element {
   const color = useColor();
   const parts = statusParts(props.label, props.state);
   const loading = props.state.load.status;

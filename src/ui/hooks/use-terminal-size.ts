@@ -16,6 +16,14 @@ export function readSize(stdout: NodeJS.WriteStream | undefined): TerminalSize {
   };
 }
 
+/** Lines outside the view: status line, tab bar, footer — plus the one spare row Ink 6 needs. */
+export const CHROME_ROWS = 4;
+
+/** The rows a view gets. */
+export function contentHeight(size: TerminalSize): number {
+  return Math.max(3, size.rows - CHROME_ROWS);
+}
+
 export function useTerminalSize(onResize?: (size: TerminalSize) => void): TerminalSize {
   const { stdout } = useStdout();
   const [size, setSize] = useState(() => readSize(stdout));

@@ -40,6 +40,15 @@ export class FakeStdin extends EventEmitter {
   readonly isTTY = true;
   private queue: string[] = [];
 
+  constructor() {
+    super();
+    // Like a real stream: keys typed before the app listens (it loads behind the first frame) wait
+    // in the queue, and a 'readable' listener added later hears of them.
+    this.on('newListener', (event: string) => {
+      if (event === 'readable') process.nextTick(() => this.queue.length > 0 && this.emit('readable'));
+    });
+  }
+
   write = (data: string): void => {
     this.queue.push(data);
     this.emit('readable');
