@@ -3,12 +3,19 @@
  * aside (see inventory-cache.ts). Certificates are stored as the one domain model, metadata and tags
  * only: the cache never holds credentials, private keys or certificate bodies.
  */
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Certificate } from '../domain/certificate.js';
 import { FAILURE_REASONS } from '../domain/inventory.js';
 
-/** Bump on any incompatible change to the files below; older files are then set aside and re-read. */
-export const CACHE_VERSION = 2;
+/**
+ * Bump on any incompatible change to a region file — its layout or the Certificate model it holds
+ * (a file whose hash matches is read without checking each record); older files are then set aside and
+ * re-read. 3: a header line with the body's SHA-256, then the certificates.
+ */
+export const CACHE_VERSION = 3;
+/** sources.json has not changed since version 2: remembered accounts survive the region files' bump. */
+export const SOURCES_VERSION = 2;
 export const REGION_FORMAT = 'acm-advisor/region-inventory';
 export const SOURCES_FORMAT = 'acm-advisor/sources';
 
@@ -89,20 +96,67 @@ type Parsed = z.infer<typeof certificate>;
 const modelCovered: (p: Parsed) => Certificate = (p) => p;
 void modelCovered;
 
-export const regionFileSchema = z.object({
+export type RegionFile = { format: typeof REGION_FORMAT; version: typeof CACHE_VERSION; savedAt: string; accountId: string; region: string; certificates: Certificate[] };
+
+/** A region file's first line: what it holds, and the SHA-256 of the rest (the certificates, as JSON). */
+const regionHeaderSchema = z.object({
   format: z.literal(REGION_FORMAT),
   version: z.literal(CACHE_VERSION),
   savedAt: z.iso.datetime(),
   accountId: str,
   region: str,
-  certificates: z.array(certificate),
+  count: z.number().int().nonnegative(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
 });
-export type RegionFile = { format: typeof REGION_FORMAT; version: typeof CACHE_VERSION; savedAt: string; accountId: string; region: string; certificates: Certificate[] };
+const certificatesSchema = z.array(certificate);
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+export function encodeRegionFile(file: RegionFile): string {
+  const { certificates, ...about } = file;
+  const body = JSON.stringify(certificates);
+  return `${JSON.stringify({ ...about, count: certificates.length, sha256: sha256(body) })}\n${body}`;
+}
+
+/**
+ * Reads a region file. Checking 10,000 records field by field takes longer than the rest of a warm
+ * start, so a body whose hash matches its header — byte for byte what this version wrote, atomically,
+ * into a 0600 file — is taken as written. Any other body (edited, damaged) is checked record by record
+ * and used only if every record fits the model. The hash guards against accidents, not an attacker: one
+ * who can write the user's files needs no cache to mislead the tool.
+ */
+export function decodeRegionFile(text: string): { ok: RegionFile } | { unusable: string } {
+  const newline = text.indexOf('\n');
+  let header: unknown;
+  try {
+    header = JSON.parse(newline < 0 ? text : text.slice(0, newline));
+  } catch {
+    return { unusable: 'not valid JSON' };
+  }
+  const version = (header as { version?: unknown } | null)?.version;
+  if (version !== CACHE_VERSION) return { unusable: `version ${JSON.stringify(version ?? null)}, expected ${CACHE_VERSION}` };
+  const about = regionHeaderSchema.safeParse(header);
+  if (!about.success || newline < 0) return { unusable: 'unexpected content' };
+  const body = text.slice(newline + 1);
+  let certificates: unknown;
+  try {
+    certificates = JSON.parse(body);
+  } catch {
+    return { unusable: 'not valid JSON' };
+  }
+  const { count, sha256: expected, ...rest } = about.data;
+  if (sha256(body) === expected && Array.isArray(certificates) && certificates.length === count) {
+    return { ok: { ...rest, certificates: certificates as Certificate[] } };
+  }
+  const checked = certificatesSchema.safeParse(certificates);
+  if (!checked.success) return { unusable: 'unexpected content' };
+  return { ok: { ...rest, certificates: checked.data } };
+}
 
 /** Which account each source (profile and endpoint) last read: what a warm start shows before STS answers. */
 export const sourcesFileSchema = z.object({
   format: z.literal(SOURCES_FORMAT),
-  version: z.literal(CACHE_VERSION),
+  version: z.literal(SOURCES_VERSION),
   sources: z.record(z.string(), z.object({ accountId: str, accountArn: nstr, savedAt: z.iso.datetime() })),
 });
 export type SourcesFile = z.infer<typeof sourcesFileSchema>;

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type { Certificate } from '../domain/certificate.js';
 import { shareRepeatedValues, ValuePool } from '../domain/shared-values.js';
 import type { AccountIdentity, PriorReads } from '../domain/inventory.js';
-import { ACCOUNT_ID, CACHE_VERSION, REGION_FORMAT, REGION_NAME, regionFileSchema, SOURCES_FORMAT, sourcesFileSchema, type RegionFile, type SourcesFile } from './format.js';
+import { ACCOUNT_ID, CACHE_VERSION, decodeRegionFile, encodeRegionFile, REGION_FORMAT, REGION_NAME, SOURCES_FORMAT, SOURCES_VERSION, sourcesFileSchema, type RegionFile, type SourcesFile } from './format.js';
 
 export interface CachedInventory {
   /** When the oldest of the regions shown was saved. */
@@ -37,8 +37,6 @@ export interface InventoryCacheOptions {
   readBack: boolean;
   now?: () => Date;
 }
-
-type ReadResult<T> = { ok: T } | { missing: true } | { unusable: string };
 
 export class InventoryCache {
   private readonly dir: string;
@@ -111,11 +109,11 @@ export class InventoryCache {
   /** Remembers `account` as what this source reads (for the next warm start). */
   rememberAccount(account: AccountIdentity): void {
     if (!ACCOUNT_ID.test(account.id)) return;
-    const current = this.readSources() ?? { format: SOURCES_FORMAT, version: CACHE_VERSION, sources: {} };
+    const current = this.readSources() ?? { format: SOURCES_FORMAT, version: SOURCES_VERSION, sources: {} };
     const prev = current.sources[this.options.sourceKey];
     if (prev && prev.accountId === account.id && prev.accountArn === account.arn) return;
     current.sources[this.options.sourceKey] = { accountId: account.id, accountArn: account.arn, savedAt: this.now().toISOString() };
-    this.write(join(this.dir, 'sources.json'), current satisfies SourcesFile);
+    this.write(join(this.dir, 'sources.json'), JSON.stringify(current satisfies SourcesFile));
   }
 
   saveRegion(accountId: string | null, region: string, certificates: readonly Certificate[], startedAt: Date): void {
@@ -133,7 +131,7 @@ export class InventoryCache {
         c.detail.state === 'complete' && !c.detail.cached ? { ...c, detail: { state: 'complete', cached: { describedAt } } } : c,
       ),
     };
-    if (this.write(join(this.dir, 'accounts', account, `${region}.json`), file)) {
+    if (this.write(join(this.dir, 'accounts', account, `${region}.json`), encodeRegionFile(file))) {
       const remembered = this.readSources()?.sources[this.options.sourceKey];
       if (!remembered || remembered.accountId !== account) this.rememberAccount({ id: account, arn: remembered?.accountArn ?? '' });
     }
@@ -157,36 +155,9 @@ export class InventoryCache {
   }
 
   private readSources(): SourcesFile | null {
-    const r = this.readJson(join(this.dir, 'sources.json'), (v) => sourcesFileSchema.safeParse(v));
-    return 'ok' in r ? r.ok : null;
-  }
-
-  private readRegion(account: string, region: string, pool = new ValuePool()): RegionFile | null {
-    if (!ACCOUNT_ID.test(account) || !REGION_NAME.test(region)) return null;
-    const r = this.readJson(join(this.dir, 'accounts', account, `${region}.json`), (v) => {
-      const parsed = regionFileSchema.safeParse(v);
-      if (parsed.success && (parsed.data.accountId !== account || parsed.data.region !== region)) {
-        return { success: false as const, error: new Error(`it holds ${parsed.data.accountId}/${parsed.data.region}`) };
-      }
-      return parsed;
-    });
-    if (!('ok' in r)) return null;
-    const file = r.ok as RegionFile;
-    // A read-back region can be tens of thousands of records that say the same things: one copy of each.
-    shareRepeatedValues(file.certificates, pool);
-    return file;
-  }
-
-  private readJson<T>(path: string, validate: (v: unknown) => { success: true; data: T } | { success: false; error: Error }): ReadResult<T> {
-    let text: string;
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' || code === 'ENOTDIR') return { missing: true };
-      this.notices.push(`the cache file ${path} could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'}); reading afresh`);
-      return { unusable: 'unreadable' };
-    }
+    const path = join(this.dir, 'sources.json');
+    const text = this.readText(path);
+    if (text === null) return null;
     let value: unknown;
     try {
       value = JSON.parse(text);
@@ -194,13 +165,36 @@ export class InventoryCache {
       return this.putAside(path, 'not valid JSON');
     }
     const version = (value as { version?: unknown } | null)?.version;
-    if (version !== CACHE_VERSION) return this.putAside(path, `version ${JSON.stringify(version ?? null)}, expected ${CACHE_VERSION}`);
-    const parsed = validate(value);
-    if (!parsed.success) return this.putAside(path, 'unexpected content');
-    return { ok: parsed.data };
+    if (version !== SOURCES_VERSION) return this.putAside(path, `version ${JSON.stringify(version ?? null)}, expected ${SOURCES_VERSION}`);
+    const parsed = sourcesFileSchema.safeParse(value);
+    return parsed.success ? parsed.data : this.putAside(path, 'unexpected content');
   }
 
-  private putAside(path: string, why: string): ReadResult<never> {
+  private readRegion(account: string, region: string, pool = new ValuePool()): RegionFile | null {
+    if (!ACCOUNT_ID.test(account) || !REGION_NAME.test(region)) return null;
+    const path = join(this.dir, 'accounts', account, `${region}.json`);
+    const text = this.readText(path);
+    if (text === null) return null;
+    const file = decodeRegionFile(text);
+    if ('unusable' in file) return this.putAside(path, file.unusable);
+    if (file.ok.accountId !== account || file.ok.region !== region) return this.putAside(path, `unexpected content (it holds ${file.ok.accountId}/${file.ok.region})`);
+    // A read-back region can be tens of thousands of records that say the same things: one copy of each.
+    shareRepeatedValues(file.ok.certificates, pool);
+    return file.ok;
+  }
+
+  /** The file's text; null when there is none, or (with one notice) when it cannot be read. */
+  private readText(path: string): string | null {
+    try {
+      return readFileSync(path, 'utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') this.notices.push(`the cache file ${path} could not be read (${code ?? 'error'}); reading afresh`);
+      return null;
+    }
+  }
+
+  private putAside(path: string, why: string): null {
     const aside = `${path}.unusable-${this.now().toISOString().replace(/[:.]/g, '-')}`;
     try {
       renameSync(path, aside);
@@ -209,15 +203,15 @@ export class InventoryCache {
       // Not even renamable: leave it; it is read (and ignored) again next time.
       this.setAside.push(`${path}: ${why}`);
     }
-    return { unusable: why };
+    return null;
   }
 
   /** Atomic write; false (with one warning) when the folder is not writable. */
-  private write(path: string, value: unknown): boolean {
+  private write(path: string, text: string): boolean {
     const tmp = `${path}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
     try {
       this.ensureDir(join(path, '..'));
-      writeFileSync(tmp, JSON.stringify(value), { mode: 0o600, flag: 'wx' });
+      writeFileSync(tmp, text, { mode: 0o600, flag: 'wx' });
       renameSync(tmp, path);
       return true;
     } catch (error) {

@@ -50,7 +50,9 @@ describe('InventoryCache', () => {
     const c = cache();
     c.saveRegion(ACCOUNT, 'eu-west-1', [cert('a')], NOW);
     const text = readFileSync(regionFile(), 'utf8');
-    expect(Object.keys(JSON.parse(text)).sort()).toEqual(['accountId', 'certificates', 'format', 'region', 'savedAt', 'version']);
+    const [header, body] = text.split('\n');
+    expect(Object.keys(JSON.parse(header)).sort()).toEqual(['accountId', 'count', 'format', 'region', 'savedAt', 'sha256', 'version']);
+    expect((JSON.parse(body) as Certificate[]).map((x) => x.arn)).toEqual([cert('a').arn]);
     expect(text).not.toMatch(/secret|accessKey|sessionToken|BEGIN CERTIFICATE|PRIVATE KEY/i);
   });
 
@@ -68,11 +70,17 @@ describe('InventoryCache', () => {
     expect(cache({ readBack: false }).priorReads().region(ACCOUNT, 'eu-west-1')).toBeUndefined();
   });
 
+  const header = (over: Record<string, unknown> = {}) =>
+    JSON.stringify({ format: 'acm-advisor/region-inventory', version: CACHE_VERSION, savedAt: NOW.toISOString(), accountId: ACCOUNT, region: 'eu-west-1', count: 1, sha256: '0'.repeat(64), ...over });
+
   it.each([
     ['not JSON', '{"format": "acm-advisor/region-inv'],
     ['another version', JSON.stringify({ format: 'acm-advisor/region-inventory', version: CACHE_VERSION + 1, certificates: 'whatever' })],
-    ['the wrong shape', JSON.stringify({ format: 'acm-advisor/region-inventory', version: CACHE_VERSION, savedAt: NOW.toISOString(), accountId: ACCOUNT, region: 'eu-west-1', certificates: [{ arn: 1 }] })],
-    ['another account', JSON.stringify({ format: 'acm-advisor/region-inventory', version: CACHE_VERSION, savedAt: NOW.toISOString(), accountId: '999999999999', region: 'eu-west-1', certificates: [] })],
+    ['the previous version (one JSON object)', JSON.stringify({ format: 'acm-advisor/region-inventory', version: 2, savedAt: NOW.toISOString(), accountId: ACCOUNT, region: 'eu-west-1', certificates: [] })],
+    ['a header and no body', header()],
+    ['a body that is not JSON', `${header()}\n[{"arn":`],
+    ['the wrong shape (the hash does not match, so every record is checked)', `${header()}\n${JSON.stringify([{ arn: 1 }])}`],
+    ['another account', `${header({ accountId: '999999999999', count: 0 })}\n[]`],
   ])('sets a file holding %s aside with one warning, never throwing', (_what, text) => {
     const c = cache();
     c.saveRegion(ACCOUNT, 'eu-west-1', [cert('a')], NOW);
@@ -93,6 +101,31 @@ describe('InventoryCache', () => {
     const third = cache();
     third.cachedInventory('all');
     expect(third.takeWarnings()).toEqual([]);
+  });
+
+  it('reads a file whose hash matches as written, and checks every record of one that was changed', () => {
+    const c = cache();
+    c.saveRegion(ACCOUNT, 'eu-west-1', [cert('a'), cert('b')], NOW);
+    c.rememberAccount({ id: ACCOUNT, arn: 'x' });
+    const [head, body] = readFileSync(regionFile(), 'utf8').split('\n');
+    expect(JSON.parse(head)).toMatchObject({ version: CACHE_VERSION, count: 2, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(cache().cachedInventory('all')!.certificates.map((x) => x.arn)).toEqual([cert('a').arn, cert('b').arn]);
+
+    // Edited by hand, still the model: used, without a warning.
+    const edited = (JSON.parse(body) as Array<Record<string, unknown>>).map((x) => ({ ...x, status: 'REVOKED' }));
+    writeFileSync(regionFile(), `${head}\n${JSON.stringify(edited)}`);
+    const again = cache();
+    expect(again.cachedInventory('all')!.certificates.map((x) => x.status)).toEqual(['REVOKED', 'REVOKED']);
+    expect(again.takeWarnings()).toEqual([]);
+
+    // Edited into something else, or cut short: set aside.
+    for (const text of [`${head}\n${JSON.stringify([{ ...edited[0], inUse: 'yes' }, edited[1]])}`, `${head}\n${body.slice(0, body.length / 2)}`]) {
+      c.saveRegion(ACCOUNT, 'eu-west-1', [cert('a')], NOW);
+      writeFileSync(regionFile(), text);
+      const broken = cache();
+      expect(broken.cachedInventory('all')).toBeNull();
+      expect(broken.takeWarnings()).toEqual([expect.stringMatching(/eu-west-1\.json: (unexpected content|not valid JSON)/)]);
+    }
   });
 
   it('never lets an account id or region from the wire become a path', () => {
