@@ -1,6 +1,9 @@
 import type { Inventory, InventoryEvent, InventorySource, PriorReads } from '../domain/inventory.js';
 import type { InventoryCache } from './inventory-cache.js';
 
+/** How long a warm start waits to hear its cached rows are on screen before it goes on regardless. */
+const SHOWN_WAIT_MS = 1000;
+
 function abortError(): Error {
   const e = new Error('The operation was aborted');
   e.name = 'AbortError';
@@ -31,11 +34,15 @@ export function withInventoryCache(options: {
   live: () => Promise<LiveSource>;
 }): InventorySource {
   let built: LiveSource | null = null;
+  let shown: (() => void) | null = null;
   return {
     label: options.label,
     // What the user looks at is described first; before the live source exists there is nothing to move.
     prioritise(arns, level) {
       built?.prioritise?.(arns, level);
+    },
+    cachedShown() {
+      shown?.();
     },
     async load(onEvent, signal) {
       let cache: InventoryCache | null = null;
@@ -48,7 +55,19 @@ export function withInventoryCache(options: {
       if (cache && options.warmStart) {
         const warm = cache.cachedInventory(options.regions);
         warn();
-        if (warm) onEvent({ kind: 'cached', ...warm });
+        if (warm) {
+          onEvent({ kind: 'cached', ...warm });
+          // The live source loads the SDK (~100 ms on this thread): after the frame with the cached rows.
+          await new Promise<void>((resolve) => {
+            const fallback = setTimeout(resolve, SHOWN_WAIT_MS);
+            shown = () => {
+              clearTimeout(fallback);
+              resolve();
+            };
+          });
+          shown = null;
+          if (signal?.aborted) throw abortError();
+        }
       }
       const live = await options.live();
       built = live;

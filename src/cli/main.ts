@@ -222,8 +222,16 @@ async function runInteractive(g: GlobalOptions): Promise<number> {
   // the SDK, credentials or the audit configuration are touched; all of that loads behind the frame.
   const { runTui } = await import('../ui/run.js');
   let settings: Promise<TuiSettings> | null = null;
-  const tuiSettings = () =>
-    (settings ??= import('./tui-hooks.js').then(async (m) => ({ ...(await m.tuiAudit(configDir)), knowledgeBase: m.tuiKnowledgeBase() })));
+  const tuiSettings = () => (settings ??= import('./tui-hooks.js').then((m) => m.tuiAudit(configDir)));
+  // The Advisor's content (YAML read and checked: ~100 ms) is not needed for the first screen: it loads
+  // when the live read starts — on a warm start, after the cached rows are on screen.
+  let startKnowledgeBase = () => {};
+  const knowledgeBase = new Promise<void>((resolve) => (startKnowledgeBase = resolve))
+    .then(() => import('./tui-hooks.js'))
+    .then(
+      (m) => m.tuiKnowledgeBase(),
+      (e: unknown) => (e instanceof Error ? e : new Error(String(e))),
+    );
 
   let plan = planSource(g, true);
   tuiRan = true;
@@ -245,6 +253,7 @@ async function runInteractive(g: GlobalOptions): Promise<number> {
       warmStart: true,
       before: ready,
       live: async () => {
+        startKnowledgeBase();
         try {
           const live = await current.live();
           if (!current.label.demo) await live.checkCredentials();
@@ -264,7 +273,7 @@ async function runInteractive(g: GlobalOptions): Promise<number> {
       audit: (certs, now) => (loaded ? loaded.audit(certs, now) : []),
       settings: ready.then((r) => {
         loaded = r;
-        return { auditConfig: r.config, knowledgeBase: r.knowledgeBase };
+        return { auditConfig: r.config, knowledgeBase };
       }),
       signal: stop.signal,
     });
@@ -277,9 +286,7 @@ async function runInteractive(g: GlobalOptions): Promise<number> {
   }
 }
 
-type TuiSettings = Awaited<ReturnType<typeof import('./tui-hooks.js').tuiAudit>> & {
-  knowledgeBase: ReturnType<typeof import('./tui-hooks.js').tuiKnowledgeBase>;
-};
+type TuiSettings = Awaited<ReturnType<typeof import('./tui-hooks.js').tuiAudit>>;
 
 /** Resolves once the event loop has turned: Ink has written the first frame by then. */
 function afterFirstFrame(): Promise<void> {

@@ -140,6 +140,12 @@ export interface InventorySource {
    * at its level. Optional: a source with nothing left to read ignores it.
    */
   prioritise?(arns: readonly string[], level: 'opened' | 'visible'): void;
+  /**
+   * The `cached` event's rows are on screen. A source that has more to load before its live read
+   * (the SDK: ~100 ms of compiling on the one thread) waits for this, so that work comes after the
+   * frame, not in front of it. Optional.
+   */
+  cachedShown?(): void;
 }
 
 /**

@@ -3,7 +3,7 @@
  * router (each screen's commands live in screens/); lays out status line, tabs, the current view (each in its own error boundary) and the footer,
  * always at most `rows - 1` lines tall (Ink 6 repaints the whole screen, flickering, at full height).
  */
-import React, { useCallback, useMemo, useReducer, useRef } from 'react';
+import React, { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import { Box, useInput, useStdout, type Key } from 'ink';
 import type { KnowledgeBase } from '../advisor/index.js';
 import type { AuditConfig } from '../domain/thresholds.js';
@@ -18,6 +18,7 @@ import { TabBar } from './components/tab-bar.js';
 import { TooSmallView } from './components/too-small.js';
 import { ViewErrorBoundary } from './components/error-boundary.js';
 import { readAdvisorSlice, useSessionSaver } from './hooks/use-session-file.js';
+import { ADVISOR_LOADING } from './state/advisor-slice.js';
 import { useFilterRunner } from './hooks/use-filter-runner.js';
 import { useInventoryLoader } from './hooks/use-inventory-loader.js';
 import { useDescribePriority } from './hooks/use-describe-priority.js';
@@ -46,8 +47,11 @@ export interface AppProps {
   cwd?: string;
   /** The settings `audit` runs with, so the report states the same owner tag and thresholds; defaults when omitted. */
   auditConfig?: AuditConfig;
-  /** The Advisor's questions, rules and facts, loaded once at start (or why they failed to load). */
-  knowledgeBase: KnowledgeBase | Error;
+  /**
+   * The Advisor's questions, rules and facts, loaded once at start (or why they failed to load); a
+   * promise while they still load behind the first screen (the Advisor says so until they arrive).
+   */
+  knowledgeBase: KnowledgeBase | Error | Promise<KnowledgeBase | Error>;
   now?: () => Date;
   /** Extension point: the audit. Runs over each finished load; its findings reach Overview, Findings and Detail. */
   audit?: (certs: Certificate[], now: Date) => Finding[];
@@ -99,8 +103,20 @@ const SCREEN_NAMES: Record<ReturnType<typeof screenOf>, string> = {
 export function App(props: AppProps): React.JSX.Element {
   const { stdout } = useStdout();
   const [state, dispatch] = useReducer(reducer, undefined, () =>
-    initialState(readSize(stdout), { advisor: readAdvisorSlice(props.configDir, props.knowledgeBase), config: props.auditConfig }),
+    initialState(readSize(stdout), {
+      advisor: props.knowledgeBase instanceof Promise ? ADVISOR_LOADING : readAdvisorSlice(props.configDir, props.knowledgeBase),
+      config: props.auditConfig,
+    }),
   );
+  useEffect(() => {
+    const kb = props.knowledgeBase;
+    if (!(kb instanceof Promise)) return;
+    let live = true;
+    void kb.then((loaded) => live && dispatch({ type: 'advisor-loaded', slice: readAdvisorSlice(props.configDir, loaded) }));
+    return () => {
+      live = false;
+    };
+  }, [props.knowledgeBase, props.configDir]);
   const nowFn = props.now ?? (() => new Date());
   const onResize = useCallback((size: TerminalSize) => dispatch({ type: 'resize', ...size }), []);
   useTerminalSize(onResize);

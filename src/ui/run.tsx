@@ -27,7 +27,7 @@ export interface RunTuiOptions {
    * The two settings above, still loading: the first frame (status line, a loading Overview) is painted
    * at once from what is known, and the App takes over when they are read.
    */
-  settings?: Promise<{ auditConfig?: AuditConfig; knowledgeBase: KnowledgeBase | Error }>;
+  settings?: Promise<{ auditConfig?: AuditConfig; knowledgeBase: KnowledgeBase | Error | Promise<KnowledgeBase | Error> }>;
   /** Ends the TUI from outside (exit code 0): the caller has something to say on the normal screen. */
   signal?: AbortSignal;
   /** Streams, for tests; default process.stdin/stdout. */
@@ -95,7 +95,7 @@ export async function runTui(options: RunTuiOptions): Promise<number> {
   Object.assign(console, { log: hold, error: hold, warn: hold, info: hold, debug: hold });
   const inkOptions = { stdout, stdin, stderr, exitOnCtrlC: false, patchConsole: false, maxFps: 30 };
   try {
-    type Settings = { auditConfig?: AuditConfig; knowledgeBase: KnowledgeBase | Error };
+    type Settings = { auditConfig?: AuditConfig; knowledgeBase: KnowledgeBase | Error | Promise<KnowledgeBase | Error> };
     const app = ({ App }: typeof import('./app.js'), settings: Settings) => (
       <App
         source={options.source}

@@ -1,8 +1,9 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { InventoryCache, sourceKey } from '../../src/cache/inventory-cache.js';
+import { withInventoryCache } from '../../src/cache/cached-source.js';
 import { CACHE_VERSION } from '../../src/cache/format.js';
 import { emptyCertificate, type Certificate } from '../../src/domain/certificate.js';
 
@@ -148,5 +149,33 @@ describe('InventoryCache', () => {
     expect(w).toHaveLength(1);
     expect(w[0]).toMatch(/^the inventory cache could not be written in .*\(E[A-Z]+\); continuing without it$/);
     expect(c.cachedInventory('all')).toBeNull();
+  });
+});
+
+describe('withInventoryCache (warm start)', () => {
+  it('shows the cached rows, then builds the live source only once they are on screen', async () => {
+    const c = cache();
+    c.saveRegion(ACCOUNT, 'eu-west-1', [cert('a')], NOW);
+    c.rememberAccount({ id: ACCOUNT, arn: 'x' });
+    const events: string[] = [];
+    const inventory = { generatedAt: NOW.toISOString(), account: null, regions: [], certificates: [], warnings: [] };
+    const source = withInventoryCache({
+      label: { profile: 'prod', endpoint: null, demo: false, regions: ['eu-west-1'] },
+      cache: Promise.resolve(cache()),
+      regions: ['eu-west-1'],
+      warmStart: true,
+      live: async () => {
+        events.push('live built');
+        return { load: async () => inventory };
+      },
+    });
+    const loading = source.load((e) => events.push(e.kind));
+    await vi.waitFor(() => expect(events).toEqual(['cached']));
+    // Nothing more until the screen says the rows are shown.
+    await new Promise((r) => setTimeout(r, 50));
+    expect(events).toEqual(['cached']);
+    source.cachedShown!();
+    await loading;
+    expect(events).toEqual(['cached', 'live built']);
   });
 });

@@ -85,4 +85,33 @@ describe('the first frame', () => {
     stdin.write('q');
     expect(await done).toBe(0);
   });
+
+  it('the Advisor says it is loading until its content arrives, then asks its first question', async () => {
+    const stdout = new FakeStdout(160, 40);
+    const stdin = new FakeStdin();
+    let arrive: (kb: ReturnType<typeof loadKnowledgeBase>) => void = () => {};
+    const knowledgeBase = new Promise<ReturnType<typeof loadKnowledgeBase>>((resolve) => (arrive = resolve));
+    const done = runTui({
+      source: fakeSource(fixtureCertificates()),
+      color: false,
+      configDir,
+      now: () => NOW,
+      settings: Promise.resolve({ knowledgeBase }),
+      stdin: stdin as unknown as NodeJS.ReadStream,
+      stdout: stdout as unknown as NodeJS.WriteStream,
+      stderr: new FakeStdout() as unknown as NodeJS.WriteStream,
+    });
+    const frame = () => stripAnsi(stdout.lastFrame());
+    await vi.waitFor(() => expect(frame()).toContain('loaded'), { timeout: 5000, interval: 10 });
+    stdin.write('4');
+    await vi.waitFor(() => expect(frame()).toContain('The advisor is loading its content'), { timeout: 5000, interval: 10 });
+    const kb = loadKnowledgeBase();
+    arrive(kb);
+    // The first question's opening words (the prompt may wrap).
+    const opening = kb.questions[0]!.prompt.split(' ').slice(0, 3).join(' ');
+    await vi.waitFor(() => expect(frame()).toContain(opening), { timeout: 5000, interval: 10 });
+    expect(frame()).not.toContain('loading its content');
+    stdin.write('q');
+    expect(await done).toBe(0);
+  });
 });

@@ -14,6 +14,12 @@ const EVENT_BATCH_MS = 40;
 export const PROVISIONAL_AUDIT_MS = 500;
 
 /**
+ * Ink writes a committed frame at most every 33 ms (30 fps): work started this long after a commit
+ * comes after that frame has reached the terminal.
+ */
+const FRAME_MS = 40;
+
+/**
  * Runs `source.load()` for the current load generation; a new generation (refresh) aborts the one in
  * flight, so refreshes never overlap and a stale load's events are dropped by the reducer. Events are
  * queued and dispatched as one batch per tick — one state update for many certificates.
@@ -30,6 +36,13 @@ export function useInventoryLoader(options: {
   auditRef.current = options.audit;
   const nowRef = useRef(options.now);
   nowRef.current = options.now;
+  // Set when the cached rows of a warm start have been dispatched: run after the commit that shows them.
+  const afterCommit = useRef<(() => void) | null>(null);
+  useEffect(() => {
+    const next = afterCommit.current;
+    afterCommit.current = null;
+    next?.();
+  });
 
   useEffect(() => {
     const controller = new AbortController();
@@ -42,6 +55,7 @@ export function useInventoryLoader(options: {
     let lastAuditAt = 0;
     let lastAuditCost = 0;
     let finished = false;
+    const cleanups: Array<() => void> = [];
     const auditSoFar = () => {
       auditTimer = null;
       const audit = auditRef.current;
@@ -67,9 +81,12 @@ export function useInventoryLoader(options: {
       const events = queue;
       queue = [];
       dispatch({ type: 'inventory', generation, events });
+      // A warm start: the cached rows are painted before anything else runs (the audit of 10,000
+      // certificates, the source's SDK); both wait for the frame that shows them.
+      const warm = events.some((e) => e.kind === 'cached');
       let grew = false;
       for (const e of events) {
-        // The cached inventory of a warm start is audited at once, like records read in this load.
+        // The cached inventory of a warm start is audited (once it is on screen), like records read in this load.
         if (e.kind !== 'details' && e.kind !== 'summaries' && e.kind !== 'cached') continue;
         for (const c of e.certificates) {
           if (c.detail.state === 'summary') continue;
@@ -77,12 +94,22 @@ export function useInventoryLoader(options: {
           grew = true;
         }
       }
-      if (grew) scheduleAudit();
+      if (warm) {
+        afterCommit.current = () => {
+          const t = setTimeout(() => {
+            if (controller.signal.aborted) return;
+            scheduleAudit();
+            source.cachedShown?.();
+          }, FRAME_MS);
+          cleanups.push(() => clearTimeout(t));
+        };
+      } else if (grew) scheduleAudit();
     };
     const onEvent = (e: InventoryEvent) => {
       if (controller.signal.aborted) return;
       queue.push(e);
-      if (e.kind === 'done') flush();
+      // The cached inventory is the whole first screen of a warm start: shown at once, not batched.
+      if (e.kind === 'done' || e.kind === 'cached') flush();
       else if (!timer) timer = setTimeout(flush, EVENT_BATCH_MS);
     };
     source.load(onEvent, controller.signal).then(
@@ -111,6 +138,7 @@ export function useInventoryLoader(options: {
     );
     return () => {
       controller.abort();
+      for (const c of cleanups) c();
       if (timer) clearTimeout(timer);
       if (auditTimer) clearTimeout(auditTimer);
     };

@@ -22,11 +22,14 @@ export type AdvisorSliceAction =
   /** `proposals`: the inventory's suggested answers; choosing and answering read them (they place the cursor). */
   | { type: 'advisor'; action: AdvisorAction; proposals?: Record<string, string> }
   /** The outcome of saving the session: null on success. */
-  | { type: 'advisor-saved'; error: string | null };
+  | { type: 'advisor-saved'; error: string | null }
+  /** The knowledge base arrived (it loads behind the first screen): the slice as readAdvisorSlice built it. */
+  | { type: 'advisor-loaded'; slice: AdvisorSlice };
 
 const SAVE_FAILED = 'Could not save the advisor session';
 
 export const ADVISOR_UNAVAILABLE: AdvisorSlice = { kb: null, error: 'The advisor is unavailable.', questionnaire: null, notice: null };
+export const ADVISOR_LOADING: AdvisorSlice = { ...ADVISOR_UNAVAILABLE, error: 'The advisor is loading its content…' };
 
 /** The slice at start: the knowledge base (or why it failed to load) and the saved session, if any. */
 export function advisorSlice(kb: KnowledgeBase | Error, session: SessionState | null, warning: string | null = null): AdvisorSlice {
@@ -48,6 +51,8 @@ export function advisorSliceReducer<S extends { advisor: AdvisorSlice }>(state: 
       const next = advisorReducer(q, a, { kb: slice.kb, proposals: action.proposals ?? {} });
       return next === q ? state : set({ ...slice, questionnaire: next });
     }
+    case 'advisor-loaded':
+      return slice === ADVISOR_LOADING ? set(action.slice) : state;
     case 'advisor-saved':
       if (action.error !== null) return set({ ...slice, notice: sanitiseForTerminal(`${SAVE_FAILED}: ${action.error}`) });
       return slice.notice?.startsWith(SAVE_FAILED) ? set({ ...slice, notice: null }) : state;

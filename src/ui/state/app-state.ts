@@ -442,6 +442,7 @@ export function reducer(state: AppState, action: Action): AppState {
       return workloadInputReducer(state, action);
     case 'advisor':
     case 'advisor-saved':
+    case 'advisor-loaded':
       return advisorSliceReducer(state, action);
     case 'open-detail':
       return { ...state, view: 'certificates', mode: 'normal', detail: { arn: action.arn, scroll: 0 } };
