@@ -51,7 +51,7 @@ const HEAVY = [
   /^src\/report\//,
   /^src\/aws\/(source|inventory|clients|estate)\.ts$/,
   /^src\/cache\/(format|inventory-cache)\.ts$/,
-  /^node_modules\/(zod|yaml|fuse\.js|tldts|mdast-util-to-markdown|@aws-sdk|@smithy)\//,
+  /(^|\/)node_modules\/(zod|yaml|fuse\.js|tldts|mdast-util-to-markdown|@aws-sdk|@smithy)\//,
 ];
 
 describe('before the first frame', () => {
@@ -61,7 +61,7 @@ describe('before the first frame', () => {
       for (const f of staticallyReached(await graph(entry), entry)) reached.add(f);
     }
     expect(reached.has('src/ui/first-frame.tsx')).toBe(true);
-    expect(reached.has('node_modules/ink/build/index.js')).toBe(true);
+    expect([...reached].some((f) => /(^|\/)node_modules\/ink\/build\/index\.js$/.test(f))).toBe(true);
     expect([...reached].filter((f) => HEAVY.some((h) => h.test(f)))).toEqual([]);
   }, 60_000);
 });
