@@ -75,6 +75,8 @@ export function withInventoryCache(options: {
       const inventory = await live.load(
         (e) => {
           if (e.kind === 'identity' && e.account) cache.rememberAccount(e.account);
+          // An estate's accounts, for the next warm start to show them all.
+          if (e.kind === 'accounts') cache.rememberEstate(e.accounts);
           onEvent(e);
         },
         signal,

@@ -153,11 +153,23 @@ export function decodeRegionFile(text: string): { ok: RegionFile } | { unusable:
   return { ok: { ...rest, certificates: checked.data } };
 }
 
-/** Which account each source (profile and endpoint) last read: what a warm start shows before STS answers. */
+/**
+ * Which account each source (profile and endpoint) last read: what a warm start shows before STS answers.
+ * An estate's source (--org, --accounts) also names the accounts it read, with their names from AWS
+ * Organizations (optional: a file without it still reads).
+ */
 export const sourcesFileSchema = z.object({
   format: z.literal(SOURCES_FORMAT),
   version: z.literal(SOURCES_VERSION),
-  sources: z.record(z.string(), z.object({ accountId: str, accountArn: nstr, savedAt: z.iso.datetime() })),
+  sources: z.record(
+    z.string(),
+    z.object({
+      accountId: str,
+      accountArn: nstr,
+      savedAt: z.iso.datetime(),
+      accounts: z.array(z.object({ id: str, name: nstr })).optional(),
+    }),
+  ),
 });
 export type SourcesFile = z.infer<typeof sourcesFileSchema>;
 

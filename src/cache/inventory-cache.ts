@@ -12,14 +12,17 @@ import { chmodSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, wr
 import { join } from 'node:path';
 import type { Certificate } from '../domain/certificate.js';
 import { shareRepeatedValues, ValuePool } from '../domain/shared-values.js';
-import type { AccountIdentity, PriorReads } from '../domain/inventory.js';
+import type { AccountIdentity, CachedAccount, PriorReads } from '../domain/inventory.js';
 import { ACCOUNT_ID, CACHE_VERSION, decodeRegionFile, encodeRegionFile, REGION_FORMAT, REGION_NAME, SOURCES_FORMAT, SOURCES_VERSION, sourcesFileSchema, type RegionFile, type SourcesFile } from './format.js';
 
 export interface CachedInventory {
   /** When the oldest of the regions shown was saved. */
   savedAt: string;
   account: AccountIdentity | null;
+  /** The caller's account's regions; empty for an estate (see `accounts`). */
   regions: string[];
+  /** An estate's accounts that have cached regions, each with them. */
+  accounts?: CachedAccount[];
   certificates: Certificate[];
 }
 
@@ -35,6 +38,11 @@ export interface InventoryCacheOptions {
    * reuses them. Off, the cache is only written (a plain CLI run reads everything live).
    */
   readBack: boolean;
+  /**
+   * The source reads several accounts (--org, --accounts): a warm start shows every account it read last
+   * time, and the regions it saves are members' — they never replace the caller's account it remembers.
+   */
+  estate?: boolean;
   now?: () => Date;
 }
 
@@ -66,21 +74,42 @@ export class InventoryCache {
     return out;
   }
 
-  /** What this source showed last time — every saved region of the remembered account (within `regions`). */
+  /**
+   * What this source showed last time — every saved region (within `regions`) of the remembered account,
+   * or for an estate of every account it read that has regions saved.
+   */
   cachedInventory(regions: string[] | 'all'): CachedInventory | null {
     const source = this.readSources()?.sources[this.options.sourceKey];
     if (!source || !ACCOUNT_ID.test(source.accountId)) return null;
-    const names = regions === 'all' ? this.savedRegions(source.accountId) : regions;
-    // One pool for every region: the account, enums and batch dates repeat across them too.
+    const account = { id: source.accountId, arn: source.accountArn ?? '' };
+    // One pool for every region (and account): the enums and batch dates repeat across them too.
     const pool = new ValuePool();
-    const files = names.map((r) => this.readRegion(source.accountId, r, pool)).filter((f): f is RegionFile => f !== null);
-    if (files.length === 0) return null;
+    const read = (id: string) => (regions === 'all' ? this.savedRegions(id) : regions).map((r) => this.readRegion(id, r, pool)).filter((f): f is RegionFile => f !== null);
+    if (!this.options.estate) {
+      const files = read(source.accountId);
+      if (files.length === 0) return null;
+      this.warmFiles = new Map(files.map((f) => [`${f.accountId}/${f.region}`, f]));
+      return { savedAt: oldest(files), account, regions: files.map((f) => f.region), certificates: files.flatMap((f) => f.certificates) };
+    }
+    // An estate remembered before accounts were listed (or by an older version): the caller's account.
+    const members = (source.accounts ?? [{ id: source.accountId, name: null }]).filter((a) => ACCOUNT_ID.test(a.id));
+    const shown: Array<{ member: { id: string; name: string | null }; files: RegionFile[] }> = [];
+    for (const member of members) {
+      const files = read(member.id);
+      if (files.length > 0) shown.push({ member, files });
+    }
+    if (shown.length === 0) return null;
+    const files = shown.flatMap((s) => s.files);
     this.warmFiles = new Map(files.map((f) => [`${f.accountId}/${f.region}`, f]));
     return {
-      savedAt: files.map((f) => f.savedAt).sort()[0],
-      account: { id: source.accountId, arn: source.accountArn ?? '' },
-      regions: files.map((f) => f.region),
-      certificates: files.flatMap((f) => f.certificates),
+      savedAt: oldest(files),
+      account,
+      regions: [],
+      accounts: shown.map(({ member, files: own }) => ({ id: member.id, name: member.name, regions: own.map((f) => f.region) })),
+      // Saved before the engine stamps account names: the names Organizations gave last time.
+      certificates: shown.flatMap(({ member, files: own }) =>
+        own.flatMap((f) => (member.name === null ? f.certificates : f.certificates.map((c) => (c.accountName === null ? { ...c, accountName: member.name } : c)))),
+      ),
     };
   }
 
@@ -112,7 +141,21 @@ export class InventoryCache {
     const current = this.readSources() ?? { format: SOURCES_FORMAT, version: SOURCES_VERSION, sources: {} };
     const prev = current.sources[this.options.sourceKey];
     if (prev && prev.accountId === account.id && prev.accountArn === account.arn) return;
-    current.sources[this.options.sourceKey] = { accountId: account.id, accountArn: account.arn, savedAt: this.now().toISOString() };
+    // The same caller keeps its estate's accounts; another caller's estate is not this one's.
+    const accounts = prev && prev.accountId === account.id && prev.accounts ? { accounts: prev.accounts } : {};
+    current.sources[this.options.sourceKey] = { accountId: account.id, accountArn: account.arn, savedAt: this.now().toISOString(), ...accounts };
+    this.write(join(this.dir, 'sources.json'), JSON.stringify(current satisfies SourcesFile));
+  }
+
+  /** Remembers the accounts an estate's read listed (--org, --accounts), for the next warm start. */
+  rememberEstate(accounts: ReadonlyArray<{ id: string; name: string | null }>): void {
+    const current = this.readSources();
+    const prev = current?.sources[this.options.sourceKey];
+    // Only beside a remembered caller: the identity comes first in every read.
+    if (!current || !prev) return;
+    const list = accounts.filter((a) => ACCOUNT_ID.test(a.id)).map((a) => ({ id: a.id, name: a.name }));
+    if (JSON.stringify(prev.accounts ?? null) === JSON.stringify(list)) return;
+    current.sources[this.options.sourceKey] = { ...prev, accounts: list };
     this.write(join(this.dir, 'sources.json'), JSON.stringify(current satisfies SourcesFile));
   }
 
@@ -131,7 +174,7 @@ export class InventoryCache {
         c.detail.state === 'complete' && !c.detail.cached ? { ...c, detail: { state: 'complete', cached: { describedAt } } } : c,
       ),
     };
-    if (this.write(join(this.dir, 'accounts', account, `${region}.json`), encodeRegionFile(file))) {
+    if (this.write(join(this.dir, 'accounts', account, `${region}.json`), encodeRegionFile(file)) && !this.options.estate) {
       const remembered = this.readSources()?.sources[this.options.sourceKey];
       if (!remembered || remembered.accountId !== account) this.rememberAccount({ id: account, arn: remembered?.accountArn ?? '' });
     }
@@ -234,6 +277,10 @@ export class InventoryCache {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     for (let d = dir; d.startsWith(this.dir) && d.length >= this.dir.length; d = join(d, '..')) chmodSync(d, 0o700);
   }
+}
+
+function oldest(files: readonly RegionFile[]): string {
+  return files.map((f) => f.savedAt).sort()[0];
 }
 
 function accountOfArns(certificates: readonly Certificate[]): string | null {

@@ -116,7 +116,13 @@ function planSource(g: GlobalOptions, readBack: boolean): SourcePlan {
     g.cache && !g.demo && estate.origin.kind === 'api'
       ? () =>
           (opened ??= import('../cache/inventory-cache.js').then(
-            ({ InventoryCache, sourceKey }) => new InventoryCache({ dir: defaultCacheDir(), sourceKey: sourceKey(label), reuseWithinMs, readBack: readBack || reuseWithinMs !== null }),
+            ({ InventoryCache, sourceKey }) => new InventoryCache({
+                dir: defaultCacheDir(),
+                sourceKey: sourceKey(label),
+                reuseWithinMs,
+                readBack: readBack || reuseWithinMs !== null,
+                estate: estate.scope !== undefined,
+              }),
           ))
       : null;
   let live: Promise<LiveAwsSource> | null = null;

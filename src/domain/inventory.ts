@@ -119,8 +119,24 @@ export type InventoryEvent =
    * The inventory an earlier read saved (the local cache), before any AWS call: shown at once, marked
    * stale, then replaced record by record as the live read revalidates it.
    */
-  | { kind: 'cached'; savedAt: string; account: AccountIdentity | null; regions: string[]; certificates: Certificate[] }
+  | {
+      kind: 'cached';
+      savedAt: string;
+      account: AccountIdentity | null;
+      /** The caller's account's regions (one account); empty for an estate, whose regions are per account. */
+      regions: string[];
+      /** An estate (--org, --accounts): every account with cached regions, each with those regions. */
+      accounts?: CachedAccount[];
+      certificates: Certificate[];
+    }
   | { kind: 'done'; inventory: Inventory };
+
+/** One account of an estate as the cache last saw it. */
+export interface CachedAccount {
+  id: string;
+  name: string | null;
+  regions: string[];
+}
 
 /** Where the UI and CLI get an inventory from; the AWS layer implements it. */
 export interface InventorySource {

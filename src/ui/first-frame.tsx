@@ -30,6 +30,7 @@ export function firstFrameState(): StatusState & Pick<AppState, 'view' | 'mode' 
     accounts: null,
     origin: null,
     cachedAt: null,
+    waiting: null,
     findings: null,
     config: DEFAULT_AUDIT_CONFIG,
   };

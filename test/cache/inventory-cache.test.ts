@@ -129,6 +129,32 @@ describe('InventoryCache', () => {
     }
   });
 
+  it("an estate shows every account it read that has regions saved, named; members' saves never replace the caller", () => {
+    const MEMBER = '210987654321';
+    const c = cache({ estate: true });
+    c.rememberAccount({ id: ACCOUNT, arn: 'caller' });
+    c.rememberEstate([{ id: ACCOUNT, name: 'management' }, { id: MEMBER, name: 'shop' }, { id: '999999999999', name: 'nothing saved' }]);
+    const member = (id: string) => ({ ...cert(id), arn: `arn:aws:acm:eu-west-1:${MEMBER}:certificate/${id}`, accountId: MEMBER });
+    c.saveRegion(ACCOUNT, 'eu-west-1', [cert('a')], NOW);
+    c.saveRegion(MEMBER, 'eu-west-1', [member('m')], NOW);
+    c.saveRegion(MEMBER, 'us-east-1', [{ ...member('n'), region: 'us-east-1' }], NOW);
+    const warm = cache({ estate: true }).cachedInventory('all')!;
+    expect(warm.account).toEqual({ id: ACCOUNT, arn: 'caller' });
+    expect(warm.accounts).toEqual([
+      { id: ACCOUNT, name: 'management', regions: ['eu-west-1'] },
+      { id: MEMBER, name: 'shop', regions: ['eu-west-1', 'us-east-1'] },
+    ]);
+    expect(warm.certificates.map((x) => [x.accountId, x.accountName])).toEqual([
+      [ACCOUNT, 'management'],
+      [MEMBER, 'shop'],
+      [MEMBER, 'shop'],
+    ]);
+    // The same caller keeps its estate; a single-account source of the same key sees the caller only.
+    c.rememberAccount({ id: ACCOUNT, arn: 'caller-renamed' });
+    expect(cache({ estate: true }).cachedInventory(['eu-west-1'])!.accounts!.map((a) => a.id)).toEqual([ACCOUNT, MEMBER]);
+    expect(cache().cachedInventory('all')!.certificates.map((x) => x.accountId)).toEqual([ACCOUNT]);
+  });
+
   it('never lets an account id or region from the wire become a path', () => {
     const c = cache();
     c.saveRegion('../../etc', 'eu-west-1', [cert('a')], NOW);

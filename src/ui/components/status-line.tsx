@@ -79,7 +79,7 @@ function unreadPart(n: number): string {
 const isWarningPart = (part: string) => part.endsWith(' not fully read') || / regions? failed$/.test(part) || /^(waiting |\d+ requests waiting )/.test(part);
 
 /** What the status line reads of the app's state (the first frame has only this much). */
-export type StatusState = Pick<AppState, 'account' | 'regions' | 'load' | 'accounts' | 'origin' | 'cachedAt'>;
+export type StatusState = Pick<AppState, 'account' | 'regions' | 'load' | 'accounts' | 'origin' | 'cachedAt' | 'waiting'>;
 
 export function StatusLine(props: { label: InventorySource['label']; state: StatusState; width: number }): React.JSX.Element {
   const color = useColor();

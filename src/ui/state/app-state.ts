@@ -254,21 +254,29 @@ function applyEvents(state: AppState, events: InventoryEvent[]): AppState {
         s = { ...s, account: e.account, warnings: e.warning ? [...s.warnings, e.warning] : s.warnings };
         break;
       case 'cached': {
-        // The last saved inventory, before any AWS call: counted as listed and known, marked stale.
-        const byRegion = new Map<string, Certificate[]>();
+        // The last saved inventory, before any AWS call: counted as listed and known, marked stale. An
+        // estate's (--org, --accounts) regions are its accounts', each certificate's accountId says whose.
+        const estate = e.accounts;
+        const groups = new Map<string, { region: string; accountId: string | undefined; list: Certificate[] }>();
         for (const c of e.certificates) {
-          const list = byRegion.get(c.region);
-          if (list) list.push(c);
-          else byRegion.set(c.region, [c]);
+          const accountId = estate ? (c.accountId ?? undefined) : undefined;
+          const key = `${accountId ?? ''}/${c.region}`;
+          const group = groups.get(key);
+          if (group) group.list.push(c);
+          else groups.set(key, { region: c.region, accountId, list: [c] });
         }
+        const known = (region: string, accountId: string | undefined): RegionState =>
+          s.regions.find((r) => r.region === region && r.accountId === accountId) ?? { region, ...(accountId ? { accountId } : {}), status: 'pending' as const, listed: 0, described: 0 };
+        const regions = estate ? estate.flatMap((a) => a.regions.map((region) => known(region, a.id))) : e.regions.map((region) => known(region, undefined));
         s = {
           ...s,
           account: e.account ?? s.account,
           cachedAt: e.savedAt,
-          regions: e.regions.map((region) => s.regions.find((r) => r.region === region && !r.accountId) ?? { region, status: 'pending' as const, listed: 0, described: 0 }),
-          load: { ...s.load, regionsTotal: e.regions.length },
+          regions,
+          ...(estate ? { accounts: estate.map((a) => ({ id: a.id, name: a.name, status: 'pending' as const, regions: [] })) } : {}),
+          load: { ...s.load, regionsTotal: regions.length },
         };
-        for (const [region, list] of byRegion) upsert(list, region, undefined, true, true);
+        for (const g of groups.values()) upsert(g.list, g.region, g.accountId, true, true);
         break;
       }
       case 'regions': {
