@@ -18,6 +18,7 @@ export function withDeadline(source: InventorySource, deadline: Deadline): Inven
   return {
     label: source.label,
     prioritise: (arns, level) => source.prioritise?.(arns, level),
+    cachedShown: () => source.cachedShown?.(),
     async load(onEvent, signal) {
       const timer = new AbortController();
       const t = setTimeout(() => timer.abort(new DeadlineExceeded(deadline.text)), deadline.ms);
