@@ -38,7 +38,7 @@ describe('a stalled request in the app', () => {
       // The other region finished meanwhile; the stalled one is marked as waiting, with what it waits on.
       await h.waitForFrame((f) => regionLine(f, 'us-east-1').includes('✓'), 15_000);
       const stuck = regionLine(h.frame(), STUCK);
-      expect(stuck).toMatch(/◷ eu-west-1 .*waiting \d+(\.\d)? s on ListCertificates/);
+      expect(stuck).toMatch(/◷ eu-west-1 +ListCertificates waiting \d+(\.\d)? s · 0\/0/);
       expect(endpoint.calls.filter((c) => c.operation === 'ListCertificates' && c.region === STUCK).every((c) => c.status === 0)).toBe(true);
 
       // The keys still work: to the certificate table and back, the wait still named on top.
@@ -57,6 +57,30 @@ describe('a stalled request in the app', () => {
     } finally {
       h.unmount();
       source.close();
+    }
+  });
+
+  it('q quits at once while a request still waits', async () => {
+    endpoint.setFaults({ stalledOperations: [`acm:ListCertificates@${STUCK}`] });
+    endpoint.resetCalls();
+    const source = awsInventorySource({
+      regions: { kind: 'list', regions: [STUCK] },
+      endpoint: endpoint.url,
+      credentials: { accessKeyId: 'AKIDSTUCK', secretAccessKey: 'x' },
+      homeRegion: 'us-east-1',
+      slowRequestMs: 200,
+    });
+    const h = await renderApp({ source, columns: 120, rows: 40 });
+    try {
+      await h.waitForFrame((f) => /waiting \d+(\.\d)? s on ListCertificates in eu-west-1/.test(statusLine(f)), 15_000);
+      await h.press('q');
+      expect(h.exitCodes).toEqual([0]);
+      // Still unanswered: quitting did not wait for it.
+      expect(endpoint.calls.filter((c) => c.operation === 'ListCertificates').map((c) => c.status)).toEqual([0]);
+    } finally {
+      h.unmount();
+      source.close();
+      endpoint.setFaults({ stalledOperations: [] });
     }
   });
 });

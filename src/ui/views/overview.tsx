@@ -31,11 +31,14 @@ interface OverviewProps {
 /** A region (or account-region) with a request past the threshold: distinct from loading (…) and partial (!). */
 const WAITING_MARK = '◷';
 
-/** "waiting 12 s on DescribeCertificate ×16" (the longest wait), "+ 2 more" for other operations waiting in the region. */
+/**
+ * "DescribeCertificate ×16 waiting 12 s" (the longest wait), "+ 2 more" for other operations waiting in
+ * the region. Short, operation first: in a half-width column the end of the line is what gets cut.
+ */
 function waitingNote(waits: readonly WaitingRequests[]): string {
   const longest = waits.reduce((a, b) => (b.waitedMs > a.waitedMs ? b : a));
   const others = waits.reduce((n, w) => n + w.count, 0) - longest.count;
-  return `waiting ${waitLabel(longest.waitedMs)} on ${safe(longest.operation)}${longest.count > 1 ? ` ×${longest.count}` : ''}${others > 0 ? ` + ${others} more` : ''}`;
+  return `${safe(longest.operation)}${longest.count > 1 ? ` ×${longest.count}` : ''} waiting ${waitLabel(longest.waitedMs)}${others > 0 ? ` + ${others} more` : ''}`;
 }
 
 function Section(props: { title: string }): React.JSX.Element {
