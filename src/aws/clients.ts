@@ -9,7 +9,7 @@ import { Agent as HttpsAgent } from 'node:https';
 import { isThrottlingError } from '@smithy/core/retry';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import type { InFlightLimit } from './in-flight.js';
-import type { RequestTracker } from './slow-requests.js';
+import type { RequestTracker, TrackedCall } from './slow-requests.js';
 
 /** Told about every throttled attempt, retried or not: what the pacers back off on. */
 export type ThrottleListener = (region: string, operation: string) => void;
@@ -59,6 +59,9 @@ class SharedConnections {
     this.https.close();
   }
 }
+
+/** Carries a call's tracker entry from the call (initialize step) to each of its attempts (deserialize step). */
+const TRACKED_CALL = Symbol('acmAdvisorTrackedCall');
 
 /** A request that never answers must not hang the run (default 30 s; `--timeout` changes it). */
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -169,14 +172,34 @@ export class AwsClients {
       client = reusingHandlers(make() as never) as T;
       const limit = this.options.inFlight;
       const requests = this.options.requests;
-      if (limit || requests) {
+      const stack = (client as { middlewareStack: { add(m: unknown, o: unknown): void } }).middlewareStack;
+      if (requests) {
         const accountId = this.options.accountId;
-        // In the deserialize step: inside the retry loop, so each attempt holds a slot only while on the
-        // wire, and its wait is timed from when it got the slot (retry backoff is not a stall).
-        (client as { middlewareStack: { add(m: unknown, o: unknown): void } }).middlewareStack.add(
-          (next: (a: unknown) => Promise<unknown>, context: { commandName?: string }) => (args: unknown) => {
+        // Outside the retry loop: one entry per call, so its age runs on across a timeout and its retry. The
+        // entry rides on the call's arguments (every step passes them on, spread), not on the context, which
+        // the chain built once per operation (reusingHandlers) shares between concurrent calls.
+        stack.add(
+          (next: (a: unknown) => Promise<unknown>, context: { commandName?: string }) => async (args: object) => {
             const operation = String(context.commandName ?? '').replace(/Command$/, '');
-            const attempt = requests ? () => requests.track({ operation, region, ...(accountId ? { accountId } : {}) }, () => next(args)) : () => next(args);
+            const call = requests.begin({ operation, region, ...(accountId ? { accountId } : {}) });
+            try {
+              return await next({ ...args, [TRACKED_CALL]: call });
+            } finally {
+              call.end();
+            }
+          },
+          { step: 'initialize', name: 'acmAdvisorCallWatch', priority: 'high' },
+        );
+      }
+      if (limit || requests) {
+        // In the deserialize step: inside the retry loop, so each attempt holds a slot only while on the
+        // wire, and a call's clock starts when its first attempt got the slot (a queue is not a stall).
+        stack.add(
+          (next: (a: unknown) => Promise<unknown>) => (args: { [TRACKED_CALL]?: TrackedCall }) => {
+            const attempt = () => {
+              args[TRACKED_CALL]?.attempt();
+              return next(args);
+            };
             return limit ? limit.run(attempt) : attempt();
           },
           { step: 'deserialize', name: 'acmAdvisorInFlight', priority: 'low' },

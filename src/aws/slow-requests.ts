@@ -9,42 +9,51 @@ export interface RequestTarget {
   accountId?: string;
 }
 
+/** One call as the SDK makes it: one HTTP attempt, or several when it retries. */
+export interface TrackedCall {
+  /** An attempt goes on the wire: the first starts the call's clock, a retry only counts. */
+  attempt(): void;
+  /** The call is over (answered, failed for good, timed out for good, or aborted); twice is harmless. */
+  end(): void;
+}
+
 /**
- * Every HTTP attempt on the wire, with when it started: the clients' middleware adds each one
- * and removes it when it ends (answer, error, timeout or abort). A scan then names the ones that
- * have waited too long. The clock is injected so the ages can be tested without waiting.
+ * Every call in progress, from when its first attempt went on the wire until it ends: the
+ * clients' middleware registers each call and marks each attempt. Timed per call, not per
+ * attempt, so a request that times out and is retried keeps its age (36 s, attempt 2) instead
+ * of vanishing and coming back. A call still waiting for its first slot (the in-flight limit)
+ * is not on the wire, so not yet waiting on AWS. The clock is injected so the ages can be
+ * tested without waiting.
  */
 export class RequestTracker {
-  private readonly open = new Map<number, RequestTarget & { since: number }>();
+  private readonly open = new Map<number, RequestTarget & { since: number | null; attempts: number }>();
   private next = 0;
 
   constructor(private readonly clock: () => number = () => performance.now()) {}
 
-  /** Marks an attempt as started; call the returned function when it ends (calling it twice is harmless). */
-  begin(target: RequestTarget): () => void {
+  begin(target: RequestTarget): TrackedCall {
     const id = this.next++;
-    this.open.set(id, { ...target, since: this.clock() });
-    return () => void this.open.delete(id);
-  }
-
-  async track<T>(target: RequestTarget, attempt: () => Promise<T>): Promise<T> {
-    const end = this.begin(target);
-    try {
-      return await attempt();
-    } finally {
-      end();
-    }
+    const entry = { ...target, since: null as number | null, attempts: 0 };
+    this.open.set(id, entry);
+    return {
+      attempt: () => {
+        entry.since ??= this.clock();
+        entry.attempts++;
+      },
+      end: () => void this.open.delete(id),
+    };
   }
 
   get outstanding(): number {
     return this.open.size;
   }
 
-  /** The attempts older than `afterMs`, grouped by account, region and operation, longest wait first. */
+  /** The calls on the wire for longer than `afterMs`, grouped by account, region and operation, longest wait first. */
   waiting(afterMs: number): WaitingRequests[] {
     const now = this.clock();
     const groups = new Map<string, WaitingRequests>();
     for (const r of this.open.values()) {
+      if (r.since === null) continue;
       const waited = now - r.since;
       if (waited < afterMs) continue;
       const key = `${r.accountId ?? ''}\u0000${r.region}\u0000${r.operation}`;
@@ -52,8 +61,16 @@ export class RequestTracker {
       if (g) {
         g.count++;
         g.waitedMs = Math.max(g.waitedMs, waited);
+        if (r.attempts > (g.attempt ?? 1)) g.attempt = r.attempts;
       } else {
-        groups.set(key, { operation: r.operation, region: r.region, ...(r.accountId ? { accountId: r.accountId } : {}), count: 1, waitedMs: waited });
+        groups.set(key, {
+          operation: r.operation,
+          region: r.region,
+          ...(r.accountId ? { accountId: r.accountId } : {}),
+          count: 1,
+          waitedMs: waited,
+          ...(r.attempts > 1 ? { attempt: r.attempts } : {}),
+        });
       }
     }
     return [...groups.values()].sort((a, b) => b.waitedMs - a.waitedMs);
@@ -70,7 +87,7 @@ export function slowRequestThreshold(timeoutMs: number): number {
 
 /** What a snapshot shows once rounded as people read it: a new event only when this changes. */
 function shownAs(requests: readonly WaitingRequests[]): string {
-  return requests.map((w) => `${w.accountId ?? ''}/${w.region}/${w.operation}/${w.count}/${Math.floor(w.waitedMs / (w.waitedMs < 1000 ? 100 : 1000))}`).join('|');
+  return requests.map((w) => `${w.accountId ?? ''}/${w.region}/${w.operation}/${w.count}/${w.attempt ?? 1}/${Math.floor(w.waitedMs / (w.waitedMs < 1000 ? 100 : 1000))}`).join('|');
 }
 
 /**

@@ -13,8 +13,10 @@ export interface WaitingRequests {
   accountId?: string;
   /** Requests of this operation in this account-region that have waited past the threshold. */
   count: number;
-  /** How long the oldest of them has waited so far, ms. */
+  /** How long the oldest of them has waited so far, ms: since its first attempt, retries included. */
   waitedMs: number;
+  /** The latest attempt among them, when one has been retried (a timeout, a throttle); absent: the first. */
+  attempt?: number;
 }
 
 /** A wait in words: `0.5 s` below a second, whole seconds below a minute, then `2 min`. */
@@ -22,6 +24,11 @@ export function waitLabel(ms: number): string {
   if (ms < 1000) return `${(Math.max(0, ms) / 1000).toFixed(1)} s`;
   if (ms < 60_000) return `${Math.floor(ms / 1000)} s`;
   return formatAge(ms);
+}
+
+/** ` (attempt 2)` once retried: a wait longer than --timeout then reads as what it is. */
+export function attemptNote(w: Pick<WaitingRequests, 'attempt'>): string {
+  return w.attempt && w.attempt > 1 ? ` (attempt ${w.attempt})` : '';
 }
 
 /** `eu-west-1`, or `111122223333/eu-west-1` for a member account. */
@@ -43,9 +50,9 @@ export function waitingSummary(requests: readonly WaitingRequests[], afterMs: nu
   // One kind of request in one place (a stalled region): said once, with how many.
   if (sorted.length === 1) {
     const w = sorted[0];
-    return `waiting ${waitLabel(w.waitedMs)} on ${op(w)}${w.count > 1 ? ` ×${w.count}` : ''} in ${waitingWhere(w)}`;
+    return `waiting ${waitLabel(w.waitedMs)} on ${op(w)}${w.count > 1 ? ` ×${w.count}` : ''} in ${waitingWhere(w)}${attemptNote(w)}`;
   }
-  const each = sorted.map((w) => `${op(w)}${w.count > 1 ? ` ×${w.count}` : ''} in ${waitingWhere(w)} ${waitLabel(w.waitedMs)}`);
+  const each = sorted.map((w) => `${op(w)}${w.count > 1 ? ` ×${w.count}` : ''} in ${waitingWhere(w)} ${waitLabel(w.waitedMs)}${attemptNote(w)}`);
   return `${total} requests waiting > ${waitLabel(afterMs)}: ${each.join(', ')}`;
 }
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { RequestTracker, slowRequestThreshold, watchSlowRequests } from '../../src/aws/slow-requests.js';
+import { RequestTracker, slowRequestThreshold, watchSlowRequests, type RequestTarget } from '../../src/aws/slow-requests.js';
 import type { InventoryEvent } from '../../src/domain/inventory.js';
 import { waitingIn, waitingSummary } from '../../src/domain/waiting.js';
 
@@ -9,50 +9,59 @@ function fakeClock() {
   return { now: () => t, advance: (ms: number) => void (t += ms) };
 }
 
+/** A call whose first attempt goes on the wire now. */
+function onTheWire(tracker: RequestTracker, target: RequestTarget) {
+  const call = tracker.begin(target);
+  call.attempt();
+  return call;
+}
+
 describe('the stuck-request tracker (fake clock)', () => {
-  it('names a request only once it has waited past the threshold, and forgets it when it ends', () => {
+  it('names a call once its first attempt has been on the wire past the threshold, and forgets it when it ends', () => {
     const clock = fakeClock();
     const tracker = new RequestTracker(clock.now);
-    const end = tracker.begin({ operation: 'DescribeCertificate', region: 'eu-west-1' });
+    const call = tracker.begin({ operation: 'DescribeCertificate', region: 'eu-west-1' });
+    // Waiting for a slot (the in-flight limit) is not waiting on AWS.
+    clock.advance(10_000);
+    expect(tracker.waiting(5_000)).toEqual([]);
+    call.attempt();
     clock.advance(4_999);
     expect(tracker.waiting(5_000)).toEqual([]);
     clock.advance(1);
     expect(tracker.waiting(5_000)).toEqual([{ operation: 'DescribeCertificate', region: 'eu-west-1', count: 1, waitedMs: 5_000 }]);
-    end();
-    end();
+    call.end();
+    call.end();
     expect(tracker.waiting(5_000)).toEqual([]);
     expect(tracker.outstanding).toBe(0);
+  });
+
+  it('a call retried after a timeout keeps its age and says which attempt it is on', () => {
+    const clock = fakeClock();
+    const tracker = new RequestTracker(clock.now);
+    const call = onTheWire(tracker, { operation: 'DescribeCertificate', region: 'eu-west-1' });
+    clock.advance(30_000);
+    call.attempt();
+    clock.advance(6_000);
+    expect(tracker.waiting(5_000)).toEqual([{ operation: 'DescribeCertificate', region: 'eu-west-1', count: 1, waitedMs: 36_000, attempt: 2 }]);
   });
 
   it('groups by account, region and operation; the oldest wait and the count per group; longest first', () => {
     const clock = fakeClock();
     const tracker = new RequestTracker(clock.now);
-    tracker.begin({ operation: 'DescribeCertificate', region: 'eu-west-1' });
+    onTheWire(tracker, { operation: 'DescribeCertificate', region: 'eu-west-1' });
     clock.advance(3_000);
-    tracker.begin({ operation: 'DescribeCertificate', region: 'eu-west-1' });
-    tracker.begin({ operation: 'ListCertificates', region: 'us-east-1', accountId: '111122223333' });
-    tracker.begin({ operation: 'ListCertificates', region: 'us-east-1' });
+    onTheWire(tracker, { operation: 'DescribeCertificate', region: 'eu-west-1' });
+    onTheWire(tracker, { operation: 'ListCertificates', region: 'us-east-1', accountId: '111122223333' });
+    onTheWire(tracker, { operation: 'ListCertificates', region: 'us-east-1' });
     clock.advance(2_000);
     // Just started: not waiting yet.
-    tracker.begin({ operation: 'GetResources', region: 'eu-west-1' });
+    onTheWire(tracker, { operation: 'GetResources', region: 'eu-west-1' });
     clock.advance(1);
     expect(tracker.waiting(2_000)).toEqual([
       { operation: 'DescribeCertificate', region: 'eu-west-1', count: 2, waitedMs: 5_001 },
       { operation: 'ListCertificates', region: 'us-east-1', accountId: '111122223333', count: 1, waitedMs: 2_001 },
       { operation: 'ListCertificates', region: 'us-east-1', count: 1, waitedMs: 2_001 },
     ]);
-  });
-
-  it('track() ends the request whether the attempt answers or fails', async () => {
-    const tracker = new RequestTracker(fakeClock().now);
-    const target = { operation: 'DescribeCertificate', region: 'eu-west-1' };
-    let finish!: (v: string) => void;
-    const running = tracker.track(target, () => new Promise<string>((r) => (finish = r)));
-    expect(tracker.outstanding).toBe(1);
-    finish('ok');
-    await expect(running).resolves.toBe('ok');
-    await expect(tracker.track(target, () => Promise.reject(new Error('TimeoutError')))).rejects.toThrow('TimeoutError');
-    expect(tracker.outstanding).toBe(0);
   });
 
   it('the threshold is 5 s, or a third of a shorter timeout', () => {
@@ -80,14 +89,14 @@ describe('the run’s one scanning timer', () => {
         vi.advanceTimersByTime(1_000);
       }
     };
-    const end = tracker.begin({ operation: 'DescribeCertificate', region: 'eu-west-1' });
+    const call = onTheWire(tracker, { operation: 'DescribeCertificate', region: 'eu-west-1' });
     tick(4_000);
     expect(events).toEqual([]);
     tick(1_000);
     expect(events).toEqual([{ kind: 'waiting', afterMs: 5_000, requests: [{ operation: 'DescribeCertificate', region: 'eu-west-1', count: 1, waitedMs: 5_000 }] }]);
     tick(2_000);
     expect(events).toHaveLength(3);
-    end();
+    call.end();
     tick(1_000);
     expect(events.at(-1)).toEqual({ kind: 'waiting', afterMs: 5_000, requests: [] });
     const count = events.length;
@@ -107,7 +116,7 @@ describe('the run’s one scanning timer', () => {
     const stop = watchSlowRequests(tracker, (e) => events.push(e), { afterMs: 1_000 });
     const timer = unref.mock.results[0].value as { hasRef(): boolean };
     expect(timer.hasRef()).toBe(false);
-    tracker.begin({ operation: 'ListCertificates', region: 'us-east-1' });
+    onTheWire(tracker, { operation: 'ListCertificates', region: 'us-east-1' });
     clock.advance(1_000);
     vi.advanceTimersByTime(1_000);
     expect(events).toHaveLength(1);
@@ -126,6 +135,9 @@ describe('what a wait is called', () => {
     );
     expect(waitingSummary([{ operation: 'DescribeCertificate', region: 'eu-west-1', accountId: '222', count: 16, waitedMs: 10_000 }], 5_000)).toBe(
       'waiting 10 s on DescribeCertificate ×16 in 222/eu-west-1',
+    );
+    expect(waitingSummary([{ operation: 'DescribeCertificate', region: 'eu-west-1', count: 1, waitedMs: 36_000, attempt: 2 }], 5_000)).toBe(
+      'waiting 36 s on DescribeCertificate in eu-west-1 (attempt 2)',
     );
     expect(
       waitingSummary(

@@ -6,7 +6,7 @@ import type { Certificate } from '../../domain/certificate.js';
 import type { AccountState, Inventory, InventorySource, RegionState } from '../../domain/inventory.js';
 import { safe } from '../../domain/text.js';
 import type { AuditConfig } from '../../domain/thresholds.js';
-import { waitingIn, waitLabel, type WaitingRequests } from '../../domain/waiting.js';
+import { attemptNote, waitingIn, waitLabel, type WaitingRequests } from '../../domain/waiting.js';
 import { Bar } from '../components/bars.js';
 import type { LoadState } from '../state/app-state.js';
 import { daysLabel, expiryTone, formatCount, monthLabel, shortKey, shortStatus, shortType } from '../state/format.js';
@@ -38,7 +38,7 @@ const WAITING_MARK = '◷';
 function waitingNote(waits: readonly WaitingRequests[]): string {
   const longest = waits.reduce((a, b) => (b.waitedMs > a.waitedMs ? b : a));
   const others = waits.reduce((n, w) => n + w.count, 0) - longest.count;
-  return `${safe(longest.operation)}${longest.count > 1 ? ` ×${longest.count}` : ''} waiting ${waitLabel(longest.waitedMs)}${others > 0 ? ` + ${others} more` : ''}`;
+  return `${safe(longest.operation)}${longest.count > 1 ? ` ×${longest.count}` : ''} waiting ${waitLabel(longest.waitedMs)}${attemptNote(longest)}${others > 0 ? ` + ${others} more` : ''}`;
 }
 
 function Section(props: { title: string }): React.JSX.Element {
