@@ -13,7 +13,11 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 // Bidi embeddings/overrides/isolates and zero-width/invisible formatting characters.
 const BIDI = /[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
+// Any character one of the three expressions above acts on: most strings hold none and are returned as they are.
+const NEEDS_WORK = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+
 export function sanitiseForTerminal(value: string): string {
+  if (!NEEDS_WORK.test(value)) return value;
   return value
     .replace(ANSI_SEQUENCE, '\uFFFD')
     .replace(CONTROL, (c) => ('\n\r\t\u2028\u2029'.includes(c) ? ' ' : '\uFFFD'))

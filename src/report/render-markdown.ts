@@ -11,13 +11,12 @@ import type {
   TableCell,
   TableRow,
 } from 'mdast';
-import { toMarkdown } from 'mdast-util-to-markdown';
-import { gfmToMarkdown } from 'mdast-util-gfm';
 import { SEVERITIES } from '../domain/finding.js';
 import type { Certificate } from '../domain/certificate.js';
 import type { Report, ReportAccount } from './model.js';
 import { expiryDate, isInUse, tagValue } from '../domain/certificate-facts.js';
 import { fenceLanguage, mdCode, mdText, mermaidLabel, safeUrl } from './text.js';
+import { serialiseMarkdown } from './serialise.js';
 
 /*
  * Every string from AWS, tags, answers or advice goes into an mdast `text` node via
@@ -29,9 +28,12 @@ import { fenceLanguage, mdCode, mdText, mermaidLabel, safeUrl } from './text.js'
 // and mdast-util-gfm find these in the text after escapes are resolved. Such runs are
 // put in code spans, which keep the exact value copyable and are never linked.
 const AUTOLINKABLE = /(?:https?:\/\/|www\.)\S*|[\w+\-.]+@[\w-]+(?:\.[\w-]+)+/gi;
+// Every match of AUTOLINKABLE holds one of these; most cells hold none.
+const MAY_AUTOLINK = /:\/\/|www\.|@/i;
 
 const t = (value: string | null | undefined, empty?: string): PhrasingContent[] => {
   const clean = mdText(value, empty);
+  if (!MAY_AUTOLINK.test(clean)) return [{ type: 'text', value: clean }];
   const out: PhrasingContent[] = [];
   let last = 0;
   for (const m of clean.matchAll(AUTOLINKABLE)) {
@@ -282,7 +284,7 @@ export function buildReportTree(report: Report): Root {
     out.push(
       table(
         ['Domain', ...(report.accounts ? ['Account'] : []), 'Region', 'Type', 'Status', 'Key', 'Expires', 'In use', `Owner (${report.settings.ownerTag})`],
-        [...report.certificates].sort(byRegionThenDomain).map((c) => inventoryRow(c, report.settings.ownerTag, report.accounts !== null)),
+        byRegionThenDomain(report.certificates).map((c) => inventoryRow(c, report.settings.ownerTag, report.accounts !== null)),
       ),
     );
 
@@ -320,10 +322,12 @@ function verdictHeadline(rec: NonNullable<Report['recommendation']>, workload: s
   return para(strong(`Verdict: ${rec.verdict}`), t(`${forWorkload}; every question that could change it is answered.`));
 }
 
-function byRegionThenDomain(a: Certificate, b: Certificate): number {
-  const ka = `${a.region}\u0000${a.domainName ?? ''}\u0000${a.arn}`;
-  const kb = `${b.region}\u0000${b.domainName ?? ''}\u0000${b.arn}`;
-  return ka < kb ? -1 : ka > kb ? 1 : 0;
+function byRegionThenDomain(certificates: readonly Certificate[]): Certificate[] {
+  // Keys made once, not twice per comparison: the appendix of a large account sorts 10,000 rows.
+  return certificates
+    .map((c) => ({ c, key: `${c.region}\u0000${c.domainName ?? ''}\u0000${c.arn}` }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map(({ c }) => c);
 }
 
 function inventoryRow(c: Certificate, ownerTag: string, withAccount: boolean): Cell[] {
@@ -401,13 +405,7 @@ function mermaidChart(report: Report): string {
 }
 
 export function renderReportMarkdown(report: Report): string {
-  return toMarkdown(buildReportTree(report), {
-    extensions: [gfmToMarkdown()],
-    bullet: '-',
-    fence: '`',
-    fences: true,
-    rule: '-',
-  });
+  return serialiseMarkdown(buildReportTree(report));
 }
 
 function findingsTable(report: Report, findings: Report['findings'], withAccount: boolean): Table {
