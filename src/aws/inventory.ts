@@ -5,14 +5,14 @@ import {
   ListTagsForCertificateCommand,
   paginateListCertificates,
 } from '@aws-sdk/client-acm';
-import { paginateGetResources } from '@aws-sdk/client-resource-groups-tagging-api';
+import { GetResourcesCommand, paginateGetResources } from '@aws-sdk/client-resource-groups-tagging-api';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { setMaxListeners } from 'node:events';
 import { awaitsDetail, DETAIL_ONLY_FIELDS, emptyCertificate, type Certificate } from '../domain/certificate.js';
 import { detailFailuresOf, failurePhrase } from '../domain/completeness.js';
 import { DEADLINE_CODE, deadlinePassed } from '../domain/deadline.js';
 import type { AccountIdentity, FailureReason, Inventory, InventoryEvent, PriorReads, RegionState } from '../domain/inventory.js';
-import { carryDetail, revalidationPlan } from '../domain/revalidation.js';
+import { carryDetail, revalidationPlan, youngEnough } from '../domain/revalidation.js';
 import type { AwsClients } from './clients.js';
 import { DescribeQueue, type DescribeScheduler, type DescribeTier } from './describe-queue.js';
 import { classifyFailure } from './detail-failures.js';
@@ -210,11 +210,15 @@ async function loadRegion(ctx: RegionContext, state: RegionState): Promise<Certi
 
   const byArn = new Map<string, Certificate>();
   const searching = req.search === false ? null : searchRegion(req.clients.acm(region), ctx.pacers.get(region, 'SearchCertificates'), signal);
+  // Reusing earlier details (--max-age), a certificate keeps the tags read with them too, so the
+  // region's tags are not read up front: only those of the certificates described again are.
+  const reuseWithinMs = req.prior?.reuseWithinMs ?? null;
+  const tagsWithDetails = before !== undefined && [...before.values()].some((c) => youngEnough(c, reuseWithinMs, startedAt));
   let tags: Tags | null | undefined;
-  const tagging = bulkTags(ctx, region).then((t) => (tags = t));
+  const tagging = tagsWithDetails ? null : bulkTags(ctx, region).then((t) => (tags = t));
   // Either may end in an abort while another phase is awaited; they are awaited (or settled) below.
   searching?.catch(() => {});
-  tagging.catch(() => {});
+  tagging?.catch(() => {});
   try {
     await listRegion(ctx, region, byArn, state, before);
   } catch (error) {
@@ -293,7 +297,8 @@ async function loadRegion(ctx: RegionContext, state: RegionState): Promise<Certi
     await Promise.all([
       describeQueued(ctx, region, queue, byArn, update, state),
       // Tags one by one only when the Tagging API failed, not when the deadline cut it short.
-      tags === null && !deadlinePassed(signal) ? tagEach(ctx, region, byArn, update) : undefined,
+      tags === null && !deadlinePassed(signal) ? tagEach(ctx, region, [...byArn.keys()], byArn, update) : undefined,
+      tagsWithDetails && !deadlinePassed(signal) ? tagsOf(ctx, region, [...byArn.keys()].filter((arn) => !reused.has(arn)), byArn, update) : undefined,
     ]);
     if (cancelled(signal)) throw abortError();
     markUnread(byArn, update, deadlinePassed(signal) ? DEADLINE_CODE : 'NotRead');
@@ -492,9 +497,47 @@ async function bulkTags(ctx: RegionContext, region: string): Promise<Tags | null
   }
 }
 
+/**
+ * The tags of some certificates of a region: GetResources by ARN list, 100 a call (ResourceARNList;
+ * an untagged certificate is simply absent), or one by one when the Tagging API is refused or fails.
+ */
+async function tagsOf(
+  ctx: RegionContext,
+  region: string,
+  arns: readonly string[],
+  byArn: Map<string, Certificate>,
+  update: (c: Certificate) => void,
+): Promise<void> {
+  const { req, signal } = ctx;
+  const pacer = ctx.pacers.get(region, 'GetResources');
+  const client = req.clients.tagging(region);
+  const batches: string[][] = [];
+  for (let i = 0; i < arns.length; i += 100) batches.push(arns.slice(i, i + 100));
+  const found: Tags = new Map();
+  try {
+    const all = Promise.all(
+      batches.map((batch) =>
+        pacer
+          .run(() => client.send(new GetResourcesCommand({ ResourceARNList: batch }), { abortSignal: signal }))
+          .then((page) => {
+            for (const m of page.ResourceTagMappingList ?? []) if (m.ResourceARN) found.set(m.ResourceARN, tagsToRecord(m.Tags));
+          }),
+      ),
+    );
+    await untilAborted(all, signal);
+  } catch (error) {
+    // Cancelled, or cut short by the deadline: these tags stay unknown (marked unread), no fallback is started.
+    if (isAbort(error, signal) || deadlinePassed(signal)) return;
+    if (!isAccessDenied(error)) ctx.warn(`${region}: the Tagging API failed (${describeError(error)}); reading tags certificate by certificate`);
+    return tagEach(ctx, region, arns, byArn, update);
+  }
+  for (const arn of arns) update(withTags(byArn.get(arn)!, found.get(arn) ?? {}));
+}
+
 async function tagEach(
   ctx: RegionContext,
   region: string,
+  arns: readonly string[],
   byArn: Map<string, Certificate>,
   update: (c: Certificate) => void,
 ): Promise<void> {
@@ -502,7 +545,7 @@ async function tagEach(
   const acm = ctx.req.clients.acm(region);
   const pacer = ctx.pacers.get(region, 'ListTagsForCertificate');
   const all = Promise.all(
-    [...byArn.keys()].map((arn) =>
+    arns.map((arn) =>
       pacer
         .run(() => acm.send(new ListTagsForCertificateCommand({ CertificateArn: arn }), { abortSignal: signal }))
         .then(

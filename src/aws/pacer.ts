@@ -118,16 +118,17 @@ export function abortError(): Error {
 
 /**
  * Starting rates per account and region, in calls per second: ACM's published quotas
- * (AWS Certificate Manager quotas, "API rate quotas"). The Resource Groups Tagging API
- * publishes no per-operation rate for GetResources; it starts at ACM's read rate and backs
- * off like the rest when the service throttles.
+ * (AWS Certificate Manager quotas, "API rate quotas"), and for GetResources the Tag Editor's
+ * (Tag Editor user guide, "Service quotas": at most 15 calls a second). Neither documents a
+ * burst above those rates, so none is assumed: the first call starts at once, the next one an
+ * interval later.
  */
 export interface Pacing {
   listCertificates: number; // quota 8
   searchCertificates: number; // quota 5
   describeCertificate: number; // quota 10
   listTagsForCertificate: number; // quota 10
-  getResources: number;
+  getResources: number; // Tag Editor quota 15
   /** Calls in flight per operation and region: enough to keep the rate up at high latency. */
   concurrency: number;
 }
@@ -137,7 +138,7 @@ export const DEFAULT_PACING: Pacing = {
   searchCertificates: 5,
   describeCertificate: 10,
   listTagsForCertificate: 10,
-  getResources: 10,
+  getResources: 15,
   concurrency: 16,
 };
 

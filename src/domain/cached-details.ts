@@ -1,7 +1,10 @@
 import type { Certificate } from '../domain/certificate.js';
 import { formatAge } from './duration.js';
 
-/** Per region: how many certificates' details came from the cache, and how old they are. */
+/**
+ * Per region: how many certificates' details came from the cache, and how old they are. Their tags
+ * came with them: a certificate whose details are reused keeps the tags read in the same run.
+ */
 export interface CachedDetails {
   region: string;
   count: number;
@@ -34,5 +37,5 @@ export function cachedDetailsNotice(certificates: readonly Certificate[], now: D
   const newest = regions.map((r) => r.newestDescribedAt).sort().at(-1)!;
   const age = (iso: string) => formatAge(now.getTime() - Date.parse(iso));
   const span = age(oldest) === age(newest) ? age(oldest) : `${age(newest)} to ${age(oldest)}`;
-  return `${count.toLocaleString('en-US')} of ${certificates.length.toLocaleString('en-US')} certificates' details came from the cache (described ${span} ago, within --max-age ${maxAge}; the rest were read now)`;
+  return `${count.toLocaleString('en-US')} of ${certificates.length.toLocaleString('en-US')} certificates' details and tags came from the cache (read ${span} ago, within --max-age ${maxAge}; the rest were read now)`;
 }

@@ -35,11 +35,16 @@ export function carryDetail(listed: Certificate, before: Certificate | undefined
   return out;
 }
 
-/** The earlier details can stand in for a DescribeCertificate: unchanged and young enough. */
-export function reusable(before: Certificate | undefined, listed: Certificate, reuseWithinMs: number | null, now: Date): boolean {
+/** The earlier details are young enough to stand in for a DescribeCertificate, should the listing show no change. */
+export function youngEnough(before: Certificate | undefined, reuseWithinMs: number | null, now: Date): boolean {
   if (reuseWithinMs === null || !before || before.detail.state !== 'complete' || !before.detail.cached) return false;
   const age = now.getTime() - Date.parse(before.detail.cached.describedAt);
-  return Number.isFinite(age) && age <= reuseWithinMs && !listingChanged(before, listed);
+  return Number.isFinite(age) && age <= reuseWithinMs;
+}
+
+/** The earlier details can stand in for a DescribeCertificate: unchanged and young enough. */
+export function reusable(before: Certificate | undefined, listed: Certificate, reuseWithinMs: number | null, now: Date): boolean {
+  return youngEnough(before, reuseWithinMs, now) && !listingChanged(before!, listed);
 }
 
 /**

@@ -81,7 +81,7 @@ describe('the inventory cache (CLI over HTTP)', () => {
       expect(json.regions.reduce((n, r) => n + (r.cachedDetails?.count ?? 0), 0)).toBe(account.certificates.length - 1);
       // Said once on stderr, with the age.
       expect(warm.stderr.trim().split('\n')).toEqual([
-        expect.stringMatching(new RegExp(`^acm-advisor: ${account.certificates.length - 1} of ${account.certificates.length} certificates' details came from the cache \\(described \\d+ s ago, within --max-age 1h; the rest were read now\\)$`)),
+        expect.stringMatching(new RegExp(`^acm-advisor: ${account.certificates.length - 1} of ${account.certificates.length} certificates' details and tags came from the cache \\(read \\d+ s ago, within --max-age 1h; the rest were read now\\)$`)),
       ]);
 
       // The audit says so too, per region in its JSON.

@@ -101,7 +101,7 @@ describe('provenance of cached details', () => {
     const certs = [cachedFrom(listed('a'), 10), cachedFrom(listed('b'), 40), { ...listed('c'), detail: { state: 'complete' as const } }];
     expect(cachedDetailsByRegion(certs)).toEqual([{ region: 'eu-west-1', count: 2, oldestDescribedAt: ago(40), newestDescribedAt: ago(10) }]);
     expect(cachedDetailsNotice(certs, NOW, '1h')).toBe(
-      "2 of 3 certificates' details came from the cache (described 10 min to 40 min ago, within --max-age 1h; the rest were read now)",
+      "2 of 3 certificates' details and tags came from the cache (read 10 min to 40 min ago, within --max-age 1h; the rest were read now)",
     );
     expect(cachedDetailsNotice([certs[2]], NOW, '1h')).toBeNull();
   });
