@@ -1,7 +1,7 @@
 import { ACMClient } from '@aws-sdk/client-acm';
-import { ConfigServiceClient } from '@aws-sdk/client-config-service';
+import type { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import type { EC2Client } from '@aws-sdk/client-ec2';
-import { OrganizationsClient } from '@aws-sdk/client-organizations';
+import type { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
 import { STSClient } from '@aws-sdk/client-sts';
 import { Agent as HttpAgent } from 'node:http';
@@ -230,13 +230,17 @@ export class AwsClients {
     return this.get('ec2', region, () => new EC2Client(this.base(region, 3)));
   }
 
+  // Organizations and Config serve only --org/--accounts and the aggregator: the caller passes the client
+  // class, so each SDK loads with the module that uses it (organizations.ts, config-aggregator.ts, both
+  // imported only when needed), never with every run.
+
   /** Organizations is global; its endpoint and signing region is the partition's main region. */
-  organizations(region: string): OrganizationsClient {
-    return this.get('organizations', region, () => new OrganizationsClient(this.base(region, 5)));
+  organizations(region: string, Client: typeof OrganizationsClient): OrganizationsClient {
+    return this.get('organizations', region, () => new Client(this.base(region, 5)));
   }
 
-  config(region: string): ConfigServiceClient {
-    return this.get('config', region, () => new ConfigServiceClient(this.base(region, this.options.maxAttempts ?? 10)));
+  config(region: string, Client: typeof ConfigServiceClient): ConfigServiceClient {
+    return this.get('config', region, () => new Client(this.base(region, this.options.maxAttempts ?? 10)));
   }
 
   destroy(): void {

@@ -1,4 +1,4 @@
-import { paginateSelectAggregateResourceConfig } from '@aws-sdk/client-config-service';
+import { ConfigServiceClient, paginateSelectAggregateResourceConfig } from '@aws-sdk/client-config-service';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import type { Certificate } from '../domain/certificate.js';
 import { DEADLINE_CODE, deadlinePassed } from '../domain/deadline.js';
@@ -47,7 +47,7 @@ export async function loadFromAggregator(req: AggregatorRequest, onEvent: (e: In
   let stopped: Inventory['stopped'];
   try {
     const pages = paginateSelectAggregateResourceConfig(
-      { client: req.clients.config(req.homeRegion), pageSize: 100 },
+      { client: req.clients.config(req.homeRegion, ConfigServiceClient), pageSize: 100 },
       { ConfigurationAggregatorName: req.aggregator, Expression: aggregatorQuery(req.accounts, regionFilter) },
       { abortSignal: signal },
     );

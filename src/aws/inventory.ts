@@ -285,12 +285,14 @@ async function loadRegion(ctx: RegionContext, state: RegionState): Promise<Certi
 
   const queue = new DescribeQueue();
   const now = req.now?.() ?? new Date();
-  const urgent = req.urgent?.([...byArn.values()], now) ?? new Set<string>();
   // With an earlier read: what changed since (or is new) first; unchanged details young enough are reused.
   const plan = before ? revalidationPlan(byArn.values(), before, req.prior?.reuseWithinMs ?? null, now) : null;
   const reused = new Set(plan?.reused);
   const changed = new Set(plan?.changed);
   state.described += reused.size;
+  // The audit that finds the urgent ones runs only when some certificate waits in the standing order.
+  const standing = [...byArn.keys()].some((arn) => !reused.has(arn) && !changed.has(arn));
+  const urgent = (standing ? req.urgent?.([...byArn.values()], now) : undefined) ?? new Set<string>();
   for (const c of byArn.values()) if (!reused.has(c.arn)) queue.add(c.arn, changed.has(c.arn) ? 'changed' : tierOf(c, urgent));
   const unregister = req.scheduler?.register(queue);
   try {

@@ -1,4 +1,4 @@
-import { paginateListAccounts, type Account } from '@aws-sdk/client-organizations';
+import { OrganizationsClient, paginateListAccounts, type Account } from '@aws-sdk/client-organizations';
 import type { AwsClients } from './clients.js';
 import { abortError } from './pacer.js';
 
@@ -22,7 +22,7 @@ export function organizationsRegion(home: string): string {
 
 /** Every account of the organisation, 20 to a page (the API's maximum). */
 export async function listOrganizationAccounts(clients: AwsClients, home: string, signal?: AbortSignal): Promise<OrgMember[]> {
-  const client = clients.organizations(organizationsRegion(home));
+  const client = clients.organizations(organizationsRegion(home), OrganizationsClient);
   const members: OrgMember[] = [];
   for await (const page of paginateListAccounts({ client, pageSize: 20 }, {}, { abortSignal: signal })) {
     // A part of the organisation is never taken for the whole of it.

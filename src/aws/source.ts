@@ -2,10 +2,9 @@ import type { AwsCredentialIdentity } from '@smithy/types';
 import type { Certificate } from '../domain/certificate.js';
 import type { Inventory, InventoryEvent, InventorySource, PriorReads } from '../domain/inventory.js';
 import { AwsClients, DEFAULT_TIMEOUT_MS, homeRegion } from './clients.js';
-import { loadFromAggregator } from './config-aggregator.js';
 import { credentialProvider, resolveCredentials } from './credentials.js';
 import { DescribeScheduler } from './describe-queue.js';
-import { loadEstate, type EstateScope } from './estate.js';
+import type { EstateScope } from './estate.js';
 import { DEFAULT_IN_FLIGHT, InFlightLimit } from './in-flight.js';
 import { loadInventory, type Pacing } from './inventory.js';
 import { configuredEndpoints, plainHttpTokenWarning } from './plain-http.js';
@@ -76,10 +75,11 @@ export function awsInventorySource(options: AwsSourceOptions): InventorySource &
     return { clients, home };
   }
 
-  /** The live account, several accounts, or a Config aggregator's recording. */
-  function loadAny(c: AwsClients, h: string, onEvent: (e: InventoryEvent) => void, signal?: AbortSignal, prior?: PriorReads): Promise<Inventory> {
+  /** The live account, several accounts, or a Config aggregator's recording (whose code loads only then). */
+  async function loadAny(c: AwsClients, h: string, onEvent: (e: InventoryEvent) => void, signal?: AbortSignal, prior?: PriorReads): Promise<Inventory> {
     const perAccount = { search: options.search, urgent: options.urgent, scheduler, prior };
     if (options.origin?.kind === 'config-aggregator') {
+      const { loadFromAggregator } = await import('./config-aggregator.js');
       return loadFromAggregator(
         { clients: c, aggregator: options.origin.name, homeRegion: h, accounts: options.scope?.accounts ?? null, regions: options.regions, names: options.scope?.org ?? false, now: options.now },
         onEvent,
@@ -87,6 +87,7 @@ export function awsInventorySource(options: AwsSourceOptions): InventorySource &
       );
     }
     if (options.scope) {
+      const { loadEstate } = await import('./estate.js');
       return loadEstate(
         {
           scope: options.scope,

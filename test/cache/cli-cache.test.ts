@@ -39,11 +39,12 @@ const mode = (p: string) => statSync(p).mode & 0o777;
 interface JsonCert {
   arn: string;
   status: string;
+  tags: Record<string, string> | null;
   detail: { state: string; cached?: { describedAt: string } };
 }
 
 describe('the inventory cache (CLI over HTTP)', () => {
-  it('a live read saves every region 0600 under XDG_CACHE_HOME; --max-age then reuses unchanged details and re-describes the changed one', async () => {
+  it('a live read saves every region 0600 under XDG_CACHE_HOME; --max-age then reuses unchanged details with their tags and re-reads the changed one', async () => {
     const first = await run('inventory', '--format', 'json');
     expect(first.code).toBe(0);
     expect(first.stderr).toBe('');
@@ -60,22 +61,33 @@ describe('the inventory cache (CLI over HTTP)', () => {
     expect(describes()).toHaveLength(account.certificates.length);
     expect((JSON.parse(live.stdout).certificates as JsonCert[]).every((c) => !c.detail.cached)).toBe(true);
 
-    // One certificate changes on the endpoint (ACM revokes it).
-    const changed = account.certificates.find((c) => c.status === 'ISSUED') as StoredCertificate;
+    // One certificate changes on the endpoint (ACM revokes it); it and another one are retagged.
+    const changed = account.certificates.find((c) => c.status === 'ISSUED' && c.tags.length > 0) as StoredCertificate;
+    const quiet = account.certificates.find((c) => c !== changed && c.tags.length > 0) as StoredCertificate;
+    const tagsBefore = [changed, quiet].map((c) => ({ ...c.tags[0] }));
     changed.status = 'REVOKED';
     changed.revokedAt = new Date();
     changed.revocationReason = 'KEY_COMPROMISE';
+    changed.tags[0].value = 'retagged';
+    quiet.tags[0].value = 'retagged';
     try {
       endpoint.resetCalls();
       const warm = await run('inventory', '--max-age', '1h', '--format', 'json');
       expect(warm.code).toBe(0);
       expect(describes()).toHaveLength(1);
       expect(endpoint.calls.filter((c) => c.operation === 'ListCertificates').length).toBeGreaterThan(0);
+      // Tags are read only for the certificate described again: one GetResources call by ARN, in its region.
+      expect(endpoint.calls.filter((c) => c.operation === 'GetResources').map((c) => c.region)).toEqual([changed.region]);
       const json = JSON.parse(warm.stdout) as { regions: Array<{ region: string; cachedDetails?: { count: number } }>; certificates: Array<JsonCert & { revocationReason: string }> };
       expect(json.certificates).toHaveLength(account.certificates.length);
       const again = json.certificates.find((c) => c.arn === changed.arn)!;
       expect(again).toMatchObject({ status: 'REVOKED', revocationReason: 'KEY_COMPROMISE', detail: { state: 'complete' } });
       expect(again.detail.cached).toBeUndefined();
+      expect(again.tags?.[tagsBefore[0].key]).toBe('retagged');
+      // A reused certificate keeps the tags read with its details (the notice below says so).
+      const kept = json.certificates.find((c) => c.arn === quiet.arn)!;
+      expect(kept.detail.cached).toBeDefined();
+      expect(kept.tags?.[tagsBefore[1].key]).toBe(tagsBefore[1].value);
       const reused = json.certificates.filter((c) => c.detail.cached);
       expect(reused).toHaveLength(account.certificates.length - 1);
       expect(json.regions.reduce((n, r) => n + (r.cachedDetails?.count ?? 0), 0)).toBe(account.certificates.length - 1);
@@ -88,6 +100,8 @@ describe('the inventory cache (CLI over HTTP)', () => {
       endpoint.resetCalls();
       const audit = await run('audit', '--max-age', '15m', '--format', 'json');
       expect(describes()).toHaveLength(0);
+      expect(endpoint.calls.filter((c) => c.operation === 'GetResources')).toHaveLength(0);
+      expect(endpoint.calls.filter((c) => c.operation === 'SearchCertificates').length).toBeGreaterThan(0);
       const findings = JSON.parse(audit.stdout) as { cachedDetails: Array<{ region: string; count: number; oldestDescribedAt: string }> };
       expect(findings.cachedDetails.map((r) => r.region)).toEqual(REGIONS.slice().sort());
       expect(findings.cachedDetails.reduce((n, r) => n + r.count, 0)).toBe(account.certificates.length);
@@ -95,6 +109,8 @@ describe('the inventory cache (CLI over HTTP)', () => {
       changed.status = 'ISSUED';
       delete changed.revokedAt;
       delete changed.revocationReason;
+      changed.tags[0] = tagsBefore[0];
+      quiet.tags[0] = tagsBefore[1];
     }
   });
 
