@@ -110,6 +110,6 @@ describe('a warm start across an organisation (over HTTP)', () => {
     expect(json.certificates.every((c) => c.detail.cached)).toBe(true);
     expect(new Set(json.certificates.map((c) => c.accountName))).toEqual(new Set(['management', 'member-01']));
     expect(endpoint.calls.filter((c) => c.operation === 'DescribeCertificate')).toEqual([]);
-    expect(warm.stderr).toMatch(new RegExp(`acm-advisor: ${shown.length} of ${shown.length} certificates' details came from the cache \\(described [^)]* ago, within --max-age 1h`));
+    expect(warm.stderr).toMatch(new RegExp(`acm-advisor: ${shown.length} of ${shown.length} certificates' details and tags came from the cache \\(read [^)]* ago, within --max-age 1h`));
   });
 });
