@@ -127,7 +127,7 @@ export function eventsFor(certs: Certificate[], regions: string[], failed: Recor
 export interface FakeSource extends InventorySource {
   loads: number;
   aborted: number;
-  /** Release a held load (when created with `hold: true`). */
+  /** Release held loads (when created with `hold: true`): those waiting and any later one. */
   release(): void;
 }
 
@@ -135,11 +135,15 @@ export interface FakeSource extends InventorySource {
 export function fakeSource(certs: Certificate[], opts: { regions?: string[]; hold?: boolean; failed?: Record<string, string>; fail?: string } = {}): FakeSource {
   const regions = opts.regions ?? [...new Set(certs.map((c) => c.region))];
   let releasers: Array<() => void> = [];
+  // Sticky: a test may release before the app has even started its load (the first frame
+  // paints before the load begins), and that load must not then hold for ever.
+  let released = false;
   const src: FakeSource = {
     label: { profile: 'test-profile', endpoint: null, demo: false, regions },
     loads: 0,
     aborted: 0,
     release() {
+      released = true;
       const r = releasers;
       releasers = [];
       r.forEach((f) => f());
@@ -158,7 +162,7 @@ export function fakeSource(certs: Certificate[], opts: { regions?: string[]; hol
         if (signal?.aborted) throw new Error('aborted');
         onEvent(e);
       }
-      if (opts.hold) await new Promise<void>((resolve) => releasers.push(resolve));
+      if (opts.hold && !released) await new Promise<void>((resolve) => releasers.push(resolve));
       if (signal?.aborted) throw new Error('aborted');
       onEvent(done);
       return done.inventory;
