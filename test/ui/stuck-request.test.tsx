@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { awsInventorySource } from '../../src/aws/source.js';
-import { startEndpoint, syntheticAccount, type RunningEndpoint } from '../../src/endpoint/index.js';
+import { startEndpoint, syntheticAccount, syntheticOrganization, type RunningEndpoint } from '../../src/endpoint/index.js';
 import { renderApp } from './harness.js';
 
 const STUCK = 'eu-west-1';
@@ -81,6 +81,43 @@ describe('a stalled request in the app', () => {
       h.unmount();
       source.close();
       endpoint.setFaults({ stalledOperations: [] });
+    }
+  });
+});
+
+describe('a stalled request across an organisation', () => {
+  const org = syntheticOrganization({ accounts: 3, regions: ['us-east-1', STUCK], certificatesPerRegion: 2, now: new Date() });
+  let orgEndpoint: RunningEndpoint;
+  beforeAll(async () => {
+    orgEndpoint = await startEndpoint({ ...org, rateScale: 50, stalledOperations: [`acm:ListCertificates@${STUCK}`] });
+  });
+  afterAll(() => orgEndpoint.close());
+
+  it('names each account’s wait and marks the accounts as waiting until the region answers', async () => {
+    const source = awsInventorySource({
+      regions: { kind: 'list', regions: ['us-east-1', STUCK] },
+      endpoint: orgEndpoint.url,
+      credentials: { accessKeyId: 'AKIDSTUCK', secretAccessKey: 'x' },
+      homeRegion: 'us-east-1',
+      scope: { org: true, accounts: null, roleName: 'OrganizationAccountAccessRole' },
+      slowRequestMs: 200,
+    });
+    const h = await renderApp({ source, columns: 120, rows: 40 });
+    try {
+      // The caller's own account by region alone, each member as account/region; every account marked.
+      const frame = await h.waitForFrame((f) => /^.*3 requests waiting > 0\.2 s: ListCertificates in /.test(statusLine(f)) && (f.match(/◷ (management|member-0\d)/g) ?? []).length === 3, 15_000);
+      // Cut at 120 columns after the first member's id begins; the whole sentence is the engine test's.
+      expect(statusLine(frame)).toMatch(/ListCertificates in eu-west-1 [\d.]+ s, ListCertificates in 10{5}/);
+      // Too narrow for every region's mark: the waiting ones are named.
+      expect(frame, frame).toMatch(/◷ member-01\s+100000000001\s+\d+ certs\s+◷eu-west-1/);
+      orgEndpoint.setFaults({ stalledOperations: [] });
+      // Every account read (the status line is cut before 'loaded' at this width), nothing waiting.
+      const done = await h.waitForFrame((f) => /Accounts 3\/3/.test(f) && !f.includes('◷'), 15_000);
+      expect(statusLine(done)).not.toMatch(/waiting/);
+      expect(done).toMatch(/✓ member-01\s+100000000001\s+4 certs/);
+    } finally {
+      h.unmount();
+      source.close();
     }
   });
 });

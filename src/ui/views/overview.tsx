@@ -166,9 +166,16 @@ export function OverviewView(props: OverviewProps): React.JSX.Element {
     const shown = failedFirst.slice(0, failedFirst.length > room ? room - 1 : room);
     const nameWidth = Math.min(26, Math.max(...perAccount.map((a) => (a.name ?? a.id).length)));
     for (const a of shown) {
-      const mark = a.status === 'ok' ? '✓' : a.status === 'error' ? '✗' : a.status === 'loading' ? '…' : '·';
-      const t = a.status === 'ok' ? 'ok' : a.status === 'error' ? 'danger' : a.status === 'loading' ? 'warning' : 'muted';
-      const regionMarks = colWidth >= 60 && a.regions.length > 0 ? `  ${a.regions.map((r) => `${r.waiting ? WAITING_MARK : r.status === 'ok' ? '✓' : r.status === 'error' ? '✗' : r.status === 'partial' ? '!' : '…'}${safe(r.region)} ${r.certificates}`).join(' ')}` : '';
+      // An account with a request past the threshold is marked as waiting, like a region.
+      const waitingIn = a.status === 'error' ? [] : a.regions.filter((r) => r.waiting);
+      const mark = waitingIn.length > 0 ? WAITING_MARK : a.status === 'ok' ? '✓' : a.status === 'error' ? '✗' : a.status === 'loading' ? '…' : '·';
+      const t = a.status === 'ok' ? 'ok' : a.status === 'error' ? 'danger' : a.status === 'loading' || waitingIn.length > 0 ? 'warning' : 'muted';
+      const regionMarks =
+        colWidth >= 60 && a.regions.length > 0
+          ? `  ${a.regions.map((r) => `${r.waiting ? WAITING_MARK : r.status === 'ok' ? '✓' : r.status === 'error' ? '✗' : r.status === 'partial' ? '!' : '…'}${safe(r.region)} ${r.certificates}`).join(' ')}`
+          : waitingIn.length > 0
+            ? `  ${waitingIn.map((r) => `${WAITING_MARK}${safe(r.region)}`).join(' ')}`
+            : '';
       left.push(
         <Text key={`a-${a.id}`} wrap="truncate-end">
           {'  '}
