@@ -79,6 +79,9 @@ export const certificateSpecSchema = z
     if (c.type === 'AMAZON_ISSUED' && c.keyPairOrigin !== 'ACME' && !c.validation)
       problem('an AMAZON_ISSUED certificate needs a validation method', 'validation');
     if (c.type !== 'AMAZON_ISSUED' && c.validation) problem('only AMAZON_ISSUED certificates are validated', 'validation');
+    // RequestCertificate accepts only these three (its KeyAlgorithm parameter); RSA_3072 and up exist only as imports.
+    if (c.type === 'AMAZON_ISSUED' && c.keyPairOrigin !== 'ACME' && !['RSA_2048', 'EC_prime256v1', 'EC_secp384r1'].includes(c.keyAlgorithm))
+      problem(`ACM issues only RSA_2048, EC_prime256v1 and EC_secp384r1 keys, not ${c.keyAlgorithm}`, 'keyAlgorithm');
     if (c.validation === 'HTTP' && c.managedBy !== 'CLOUDFRONT')
       problem('HTTP validation exists only for certificates managed by CloudFront', 'managedBy');
     if (c.type === 'PRIVATE' && !c.certificateAuthorityArn)
