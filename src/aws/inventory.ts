@@ -21,7 +21,7 @@ import { cancelled, isAbort, isAccessDenied, regionErrorOf, untilAborted } from 
 import { fromSummary, tagsToRecord, withDetail } from './normalise.js';
 import { abortError, DEFAULT_PACING, PacerSet, type Pacing } from './pacer.js';
 import { DEFAULT_ENABLED_REGIONS, type RegionSelection } from './regions.js';
-import { searchRegion, TAGS_FIELD, withSearchResult, withTagsKnown } from './search.js';
+import { searchRegion, TAGS_FIELD, withoutForeignResults, withSearchResult, withTagsKnown } from './search.js';
 
 export { DEFAULT_PACING, type Pacing } from './pacer.js';
 
@@ -232,8 +232,11 @@ async function loadRegion(ctx: RegionContext, state: RegionState): Promise<Certi
     return [...byArn.values()];
   }
 
-  const searched = searching ? await searching : null;
+  const searchedRaw = searching ? await searching : null;
   if (cancelled(signal)) throw abortError();
+  const foreign = searchedRaw ? withoutForeignResults(searchedRaw.results, { region, accountId: ctx.accountId }) : null;
+  if (foreign?.warning) ctx.warn(foreign.warning);
+  const searched = searchedRaw && foreign ? { ...searchedRaw, results: foreign.results } : null;
   // Cut short by the deadline is not unavailable: what it read is used, the rest stays unread.
   if (searched?.error && !deadlinePassed(signal)) ctx.searchUnavailable(searched.error);
   if (searched) {

@@ -2,6 +2,7 @@ import { SearchCertificatesCommand, type ACMClient, type CertificateSearchResult
 import type { Certificate } from '../domain/certificate.js';
 import { deadlinePassed } from '../domain/deadline.js';
 import { isAbort } from './errors.js';
+import { parseArn } from '../domain/arn.js';
 import { abortError, type Pacer } from './pacer.js';
 
 /**
@@ -122,4 +123,33 @@ export async function searchRegion(acm: ACMClient, pacer: Pacer, signal?: AbortS
     if (isAbort(error, signal)) throw abortError();
     return { results, error };
   }
+}
+
+/**
+ * SearchCertificates answers for the account and region whose credentials and endpoint asked;
+ * a result whose ARN names another account, region or service is not one of the caller's
+ * certificates, whatever the answer says. Those are dropped (one warning says how many and
+ * where they claimed to be), so they are never listed, counted or audited as the caller's.
+ * `accountId` null: the account is not known yet, only the region is checked.
+ */
+export function withoutForeignResults(
+  results: ReadonlyMap<string, CertificateSearchResult>,
+  expected: { region: string; accountId: string | null },
+): { results: Map<string, CertificateSearchResult>; warning: string | null } {
+  const kept = new Map<string, CertificateSearchResult>();
+  const foreign: string[] = [];
+  for (const [arn, result] of results) {
+    const p = parseArn(arn);
+    const ours =
+      p !== null && p.service === 'acm' && p.region === expected.region && (expected.accountId === null || p.account === expected.accountId) && p.resource.startsWith('certificate/');
+    if (ours) kept.set(arn, result);
+    else foreign.push(p ? `${p.account || '?'}/${p.region || '?'}` : 'not an ARN');
+  }
+  if (foreign.length === 0) return { results: kept, warning: null };
+  const where = [...new Set(foreign)].slice(0, 3).join(', ');
+  const n = foreign.length;
+  return {
+    results: kept,
+    warning: `${expected.region}: SearchCertificates returned ${n} result${n === 1 ? '' : 's'} naming another account or region (${where}${new Set(foreign).size > 3 ? ', …' : ''}); ${n === 1 ? 'it was' : 'they were'} dropped, not counted as ${expected.accountId ?? 'this account'}'s`,
+  };
 }

@@ -137,7 +137,14 @@ export async function startEndpoint(options: EndpointOptions): Promise<RunningEn
       delete p.json.NextToken;
       delete p.json.PaginationToken;
     }
-    const reply = await answerPlain(p, caller, call, requestId, fail);
+    let reply = await answerPlain(p, caller, call, requestId, fail);
+    const foreign = faults.options.foreignSearchArns;
+    if (foreign?.length && reply.status === 200 && p.service === 'acm' && p.operation === 'SearchCertificates') {
+      const body = JSON.parse(reply.body) as { Results?: Array<Record<string, unknown>> };
+      const first = body.Results?.[0];
+      if (first) body.Results!.push(...foreign.map((arn) => ({ ...first, CertificateArn: arn })));
+      reply = { ...reply, body: JSON.stringify(body) };
+    }
     if (!repeat || reply.status !== 200) return reply;
     const body = JSON.parse(reply.body) as Record<string, unknown>;
     body[p.service === 'tagging' ? 'PaginationToken' : 'NextToken'] = REPEATING_TOKEN;

@@ -180,6 +180,11 @@ export interface FaultOptions {
   repeatTokenOperations?: string[];
   /** The connection is reset without an answer. */
   resetOperations?: string[];
+  /**
+   * SearchCertificates also answers these ARNs (copies of its first result under another
+   * account's or region's ARN), as a confused or hostile stand-in might.
+   */
+  foreignSearchArns?: string[];
   /** Every signed call after the first N is refused with ExpiredTokenException, as when a session expires mid-run. */
   expireCredentialsAfter?: number;
   /** Default true: per-region per-operation token buckets at ACM's published quotas. */
