@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
+import { sessionPolicy } from '../domain/read-permissions.js';
 
 /**
  * Credentials for a member account, through sts:AssumeRole from the caller's identity.
@@ -57,6 +58,8 @@ export function memberCredentials(role: MemberRole): AwsCredentialIdentityProvid
       RoleArn: roleArn(role),
       RoleSessionName: role.sessionName,
       DurationSeconds: SESSION_SECONDS,
+      // The session can do only what both the role and this allow: reads, whatever the role grants.
+      Policy: sessionPolicy(),
       ...(role.externalId !== undefined ? { ExternalId: role.externalId } : {}),
     },
     clientConfig: {

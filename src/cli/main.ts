@@ -394,10 +394,12 @@ async function main(argv: string[]): Promise<number> {
   program
     .command('policy')
     .description("print the least-privilege IAM policy acm-advisor needs (read-only); with --org, the caller's and the member role's")
-    .action(async () => {
+    .option('--part <part>', "one document on its own: caller, member, trust (the member role's trust policy) or stackset (a CloudFormation template creating a read-only role)")
+    .option('--caller-account <id>', 'with --part trust: the account acm-advisor runs in')
+    .action(async (opts: { part?: string; callerAccount?: string }) => {
       const { runPolicyCommand } = await import('./commands/policy.js');
       const g = globals();
-      exitCode = runPolicyCommand({ out: (s) => void process.stdout.write(s) }, { org: g.org, roleName: g.roleName });
+      exitCode = runPolicyCommand({ out: (s) => void process.stdout.write(s) }, { org: g.org, roleName: g.roleName, externalId: g.externalId, ...opts });
     });
 
   try {

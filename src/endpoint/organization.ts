@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { AwsError } from './errors.js';
+import { parseSessionPolicy, type SessionPolicy } from './session-policy.js';
 import { AccountStore } from './store.js';
 import type { AccountData, OrganizationData, OrgAccount } from './types.js';
 
@@ -22,6 +23,8 @@ export interface Session {
   sessionName: string;
   expiration: Date;
   deniedOperations: readonly string[];
+  /** The inline session policy AssumeRole was given: the session may do only what it allows. Null: none given. */
+  sessionPolicy: SessionPolicy | null;
 }
 
 /** Who made a request: the account whose data answers it, and the role session, if any. */
@@ -36,6 +39,8 @@ export interface AssumeRoleInput {
   sessionName: string;
   durationSeconds: number;
   externalId?: string;
+  /** The inline session policy (AssumeRole `Policy`), as sent. */
+  policy?: string;
 }
 
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::(\d{12}):role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]{1,64})$/;
@@ -98,6 +103,7 @@ export class Directory {
     if (member.externalId !== undefined && member.externalId !== input.externalId) throw notAuthorised();
     if (member.status !== undefined && member.status !== 'ACTIVE') throw notAuthorised();
 
+    const sessionPolicy = input.policy === undefined ? null : parseSessionPolicy(input.policy);
     const id = randomBytes(8).toString('hex').toUpperCase();
     const session: Session = {
       accessKeyId: `ASIA${id}`,
@@ -108,6 +114,7 @@ export class Directory {
       sessionName: input.sessionName,
       expiration: new Date(this.now().getTime() + input.durationSeconds * 1000),
       deniedOperations: member.deniedOperations ?? [],
+      sessionPolicy,
     };
     this.sessions.set(session.accessKeyId, session);
     return session;

@@ -171,6 +171,11 @@ export async function startEndpoint(options: EndpointOptions): Promise<RunningEn
         new AwsError(code, 403, `User: ${directory.arnOf(caller)} is not authorized to perform: ${p.service === 'tagging' ? 'tag' : p.service}:${p.operation} ${what}`),
       );
     };
+    // Checked first, as IAM does: a session policy limits every call, reads and writes alike.
+    const iamAction = `${p.service === 'tagging' ? 'tag' : p.service}:${p.operation}`;
+    // GetCallerIdentity needs no permission: no policy can deny it (STS API Reference).
+    if (caller.session?.sessionPolicy && iamAction !== 'sts:GetCallerIdentity' && !caller.session.sessionPolicy.allows(iamAction))
+      return denied(`because no session policy allows the ${iamAction} action`);
     if (call.write) return denied('(this endpoint is read-only: every write is refused)');
     if (faults.isDenied(p.service, p.operation, p.region)) return denied('with an explicit deny in a service control policy');
     if (caller.session?.deniedOperations.includes(`${p.service}:${p.operation}`))

@@ -38,6 +38,7 @@ export function handleStsQuery(operation: string, params: URLSearchParams, direc
       sessionName,
       durationSeconds: duration === null ? 3600 : Number(duration),
       externalId: params.get('ExternalId') ?? undefined,
+      policy: params.get('Policy') ?? undefined,
     });
     const credentials =
       textElement('AccessKeyId', s.accessKeyId) +

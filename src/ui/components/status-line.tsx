@@ -78,6 +78,19 @@ function unreadPart(n: number): string {
 }
 const isWarningPart = (part: string) => part.endsWith(' not fully read') || / regions? failed$/.test(part) || /^(waiting |\d+ requests waiting )/.test(part);
 
+/**
+ * The tool only reads; across accounts the credentials it holds can only read too: every member
+ * session is assumed with a session policy that allows the read actions alone, whatever the role
+ * grants. A Config aggregator's recording is read with the caller's own credentials.
+ */
+export function readOnlyBadge(state: Pick<StatusState, 'accounts' | 'origin'>, parts: readonly string[], width: number): string {
+  const assumed = state.accounts != null && state.origin?.kind !== 'config-aggregator';
+  if (!assumed) return 'READ-ONLY';
+  // The longer word only where the line has room for it: progress is worth more than the badge.
+  const long = 'READ-ONLY SESSIONS';
+  return `acm-advisor  ${long}  ${parts.join(' · ')}`.length <= width ? long : 'READ-ONLY';
+}
+
 /** What the status line reads of the app's state (the first frame has only this much). */
 export type StatusState = Pick<AppState, 'account' | 'regions' | 'load' | 'accounts' | 'origin' | 'cachedAt' | 'waiting'>;
 
@@ -85,13 +98,14 @@ export function StatusLine(props: { label: InventorySource['label']; state: Stat
   const color = useColor();
   const parts = statusParts(props.label, props.state);
   const loading = props.state.load.status;
+  const badge = readOnlyBadge(props.state, parts, props.width);
   return (
     <Box width={props.width} height={1}>
       <Text wrap="truncate-end">
         <Text bold color={color ? 'cyan' : undefined}>acm-advisor</Text>
         <Text> </Text>
         <Text inverse={color} color={color ? 'green' : undefined}>
-          {color ? ' READ-ONLY ' : '[READ-ONLY]'}
+          {color ? ` ${badge} ` : `[${badge}]`}
         </Text>
         <Text> </Text>
         {parts.map((part, i) => (

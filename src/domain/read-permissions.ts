@@ -1,0 +1,58 @@
+/**
+ * The read actions acm-advisor makes, grouped by what they are for: the one list every
+ * policy is built from — the member policy `acm-advisor policy` prints (and
+ * policy/iam-policy.json holds), the session policy passed on every AssumeRole, and the role
+ * the StackSet template deploys. A new read is added here once, and every one of them grows.
+ *
+ * Only List/Describe/Get/Search/Lookup actions belong here (a test holds every entry to that).
+ * `sts:GetCallerIdentity` needs no permission and is not listed.
+ */
+export interface ReadPermission {
+  /** The statement id in the printed policy. */
+  sid: string;
+  actions: readonly string[];
+}
+
+export const READ_PERMISSIONS: readonly ReadPermission[] = [
+  {
+    sid: 'AcmAdvisorReadCertificates',
+    actions: ['acm:ListCertificates', 'acm:SearchCertificates', 'acm:DescribeCertificate', 'acm:ListTagsForCertificate'],
+  },
+  { sid: 'AcmAdvisorReadTagsInBulk', actions: ['tag:GetResources'] },
+  { sid: 'AcmAdvisorFindEnabledRegions', actions: ['ec2:DescribeRegions'] },
+];
+
+/** Every read action, each once, in the order listed. */
+export function readActions(): string[] {
+  return [...new Set(READ_PERMISSIONS.flatMap((p) => p.actions))];
+}
+
+export interface PolicyDocument {
+  Version: '2012-10-17';
+  Statement: Array<{ Sid?: string; Effect: 'Allow' | 'Deny'; Action: string[] | string; Resource?: string | string[]; Principal?: unknown; Condition?: unknown }>;
+}
+
+/** The member policy: one statement per purpose, so a reader sees why each action is there. */
+export function memberPolicy(): PolicyDocument {
+  return {
+    Version: '2012-10-17',
+    Statement: READ_PERMISSIONS.map((p) => ({ Sid: p.sid, Effect: 'Allow', Action: [...p.actions], Resource: '*' })),
+  };
+}
+
+/**
+ * STS limits an inline session policy to 2,048 characters of plain text, and then to what its
+ * packed (compressed) form fits in (AWS STS API Reference, AssumeRole, `Policy`). The session
+ * policy is written as small as it can be, and a test holds the real document to this limit.
+ */
+export const SESSION_POLICY_MAX_CHARS = 2048;
+
+/**
+ * The inline session policy sent with every AssumeRole: the session's permissions are the
+ * intersection of the role's policies and this one, so whatever the role may do (the default
+ * OrganizationAccountAccessRole is an administrator), the credentials acm-advisor holds can only
+ * make the reads listed here. One statement, no ids, no whitespace: the fewest characters.
+ */
+export function sessionPolicy(): string {
+  return JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: readActions(), Resource: '*' }] });
+}
