@@ -28,11 +28,13 @@ export const DEFAULT_ENABLED_REGIONS: readonly string[] = [
 export type RegionSelection = { kind: 'all' } | { kind: 'list'; regions: string[] };
 
 /**
- * Parses `--regions`: `all`, or a comma list. Returns an error sentence instead of throwing
+ * Parses `--regions`: `all`, or a comma list (never empty). Returns an error sentence instead of throwing
  * so the CLI decides the exit code.
  */
 export function parseRegions(value: string | undefined): RegionSelection | { error: string } {
-  if (value === undefined || value.trim() === '' || value.trim() === 'all') return { kind: 'all' };
+  if (value === undefined || value.trim() === 'all') return { kind: 'all' };
+  // `--regions "$UNSET_VARIABLE"` must not quietly widen the read to every region.
+  if (value.trim() === '') return { error: "--regions is empty; name regions like us-east-1,eu-west-1, or 'all' for every enabled region" };
   const names = value.split(',').map((s) => s.trim()).filter(Boolean);
   // ' , ' reads as zero regions: running would check nothing and report a clean account.
   if (names.length === 0) return { error: "--regions names no region; use names like us-east-1,eu-west-1 or 'all'" };

@@ -39,7 +39,18 @@ export interface RunTuiOptions {
 export const ENTER_ALT_SCREEN = '\u001b[?1049h\u001b[?25l';
 export const LEAVE_ALT_SCREEN = '\u001b[?25h\u001b[?1049l';
 
-/** Exit codes: 0 quit, 1 crash, 130 Ctrl+C/SIGINT, 143 SIGTERM, 129 SIGHUP. */
+/** The app crashed; thrown once the terminal is restored, with the error as its cause. */
+export class TuiCrash extends Error {
+  constructor(cause: unknown) {
+    super(`the full-screen app crashed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = 'TuiCrash';
+  }
+}
+
+/**
+ * Exit codes: 0 quit, 130 Ctrl+C/SIGINT, 143 SIGTERM, 129 SIGHUP. A crash rejects with TuiCrash after the
+ * terminal is restored: the caller reports it, so a crash never looks like a result.
+ */
 export async function runTui(options: RunTuiOptions): Promise<number> {
   const stdout = options.stdout ?? process.stdout;
   const stdin = options.stdin ?? process.stdin;
@@ -155,9 +166,6 @@ export async function runTui(options: RunTuiOptions): Promise<number> {
     process.off('exit', restore);
   }
   for (const line of held) stderr.write(`${line}\n`);
-  if (crash !== null) {
-    const e = crash instanceof Error ? crash : new Error(String(crash));
-    stderr.write(`acm-advisor: the TUI crashed: ${e.stack ?? e.message}\n`);
-  }
+  if (crash !== null) throw new TuiCrash(crash);
   return exitCode ?? 0;
 }

@@ -52,6 +52,7 @@ describe('--regions', () => {
 
   it('an explicit list with no region in it is an error, not an empty run', () => {
     for (const v of [' , ', ',', ',,,', ' ,\t, ']) expect(parseRegions(v)).toEqual({ error: expect.stringContaining('--regions names no region') });
+    for (const v of ['', ' ']) expect(parseRegions(v)).toEqual({ error: expect.stringContaining('--regions is empty') });
   });
 });
 

@@ -15,8 +15,16 @@ export function emptyHome(): string {
   return tempDir('acm-advisor-home-');
 }
 
-/** Runs the real built binary, as a user would, with a clean AWS environment. */
-export function runCli(args: string[], env: Record<string, string | undefined> = {}, input?: string): Promise<CliResult> {
+/**
+ * Runs the real built binary, as a user would, with a clean AWS environment. `stdout`: a file descriptor
+ * to write to instead of a pipe (`/dev/full`), or 'closed' for a pipe whose reader has already gone.
+ */
+export function runCli(
+  args: string[],
+  env: Record<string, string | undefined> = {},
+  input?: string,
+  options: { stdout?: number | 'closed'; binary?: string } = {},
+): Promise<CliResult> {
   const base: Record<string, string | undefined> = { ...process.env };
   // The developer's XDG_CACHE_HOME must not receive the tests' inventory caches: they go under HOME.
   for (const k of Object.keys(base)) if (k.startsWith('AWS_') || k === 'NO_COLOR' || k === 'FORCE_COLOR' || k === 'XDG_CACHE_HOME') delete base[k];
@@ -27,14 +35,15 @@ export function runCli(args: string[], env: Record<string, string | undefined> =
     if (ownHome) rmSync(ownHome, { recursive: true, force: true });
   };
   return new Promise<CliResult>((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/acm-advisor.js', ...args], {
+    const child = spawn(process.execPath, [options.binary ?? 'bin/acm-advisor.js', ...args], {
       env: { ...base, HOME: home, ACM_ADVISOR_CONFIG_DIR: join(home, '.config', 'acm-advisor'), AWS_EC2_METADATA_DISABLED: 'true', ...env },
-      stdio: ['pipe', 'pipe', 'pipe'],
+      stdio: ['pipe', typeof options.stdout === 'number' ? options.stdout : 'pipe', 'pipe'],
     });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
+    if (options.stdout === 'closed') child.stdout?.destroy();
+    else child.stdout?.on('data', (d) => (stdout += d));
+    child.stderr!.on('data', (d) => (stderr += d));
     child.on('error', (e) => {
       removeOwnHome();
       reject(e);
@@ -43,7 +52,7 @@ export function runCli(args: string[], env: Record<string, string | undefined> =
       removeOwnHome();
       resolve({ code, stdout, stderr });
     });
-    child.stdin.end(input ?? '');
+    child.stdin!.end(input ?? '');
   });
 }
 

@@ -1,16 +1,62 @@
 import { join, resolve } from 'node:path';
+import { Command, Option } from 'commander';
 import type { CommandContext } from '../context.js';
 import { InputError } from '../../domain/errors.js';
 import { EXIT } from '../errors.js';
 import { isPartial } from '../../domain/inventory.js';
 import { severityRank } from '../../domain/finding.js';
 import { toInertJson } from '../../domain/text.js';
-import { resolveAuditConfig } from '../../audit/config.js';
 import type { AuditConfig } from '../../domain/thresholds.js';
 import { runAudit } from '../../audit/run.js';
 import { parseRuleList, parseSeverity, thresholdHit } from '../../audit/severity.js';
 import { renderAuditTable } from '../../audit/render-table.js';
 import { cachedDetailsByRegion } from '../../domain/cached-details.js';
+import { RULE_IDS } from '../../audit/rules/index.js';
+import { formatOptions } from '../format-option.js';
+import type { Shell } from '../shell.js';
+
+export function auditCommand(shell: Shell): Command {
+  const command = new Command('audit').description('best-practice findings for every certificate; exit 1 at or above --fail-on');
+  for (const option of formatOptions(['table', 'json'], 'table')) command.addOption(option);
+  return command
+    .option('--fail-on <severity>', 'exit 1 when any finding is at or above: critical, high, medium, low, info')
+    .option('--rules <ids>', 'only these rule ids, comma-separated (see the rule list below)')
+    .option('--config <file>', 'YAML config with thresholds and tag keys (see README "Configuration")')
+    .addOption(new Option('--expiry-high <days>', 'days before expiry that count as high').default(30).argParser(daysArg('--expiry-high')))
+    .addOption(new Option('--expiry-medium <days>', 'days before expiry that count as medium').default(60).argParser(daysArg('--expiry-medium')))
+    .option('--required-tags <keys>', 'tag keys every certificate must carry (default: owner,environment,application)')
+    .option('--production-tag <key=v1,v2>', "tag marking production (default: environment=prod,production,prd)")
+    .option('--owner-tag <key>', "tag naming a certificate's owner (default: owner)")
+    .addHelpText('after', auditHelp)
+    .action(shell.runs(runAuditCommand));
+}
+
+/** The rule ids come from the rule registry, so the list cannot fall behind it. */
+function auditHelp(): string {
+  const lines: string[] = [];
+  for (const id of RULE_IDS) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + id.length + 2 <= 96) lines[lines.length - 1] = `${last}, ${id}`;
+    else lines.push(`  ${id}`);
+  }
+  return `
+Rules (ids are stable):
+${lines.join(',\n')}
+
+Examples:
+  acm-advisor audit --fail-on high            exit 1 when any finding is high or critical (a CI gate)
+  acm-advisor audit -o json --rules expiring-soon,expired-in-use
+  acm-advisor audit --required-tags owner,cost-centre --production-tag env=prod
+  acm-advisor --region eu-west-1 --deadline 5m audit --fail-on critical`;
+}
+
+function daysArg(flag: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0) throw new InputError(`${flag} takes a whole number of days (got '${value}')`);
+    return n;
+  };
+}
 
 export interface AuditCommandOptions {
   format: 'table' | 'json';
@@ -29,6 +75,8 @@ export async function auditConfigFromOptions(
   ctx: CommandContext,
   opts: Pick<AuditCommandOptions, 'config' | 'expiryHigh' | 'expiryMedium' | 'requiredTags' | 'productionTag' | 'ownerTag'>,
 ): Promise<AuditConfig> {
+  // YAML and zod load only when a command runs: the app's first frame does not wait for them.
+  const { resolveAuditConfig } = await import('../../audit/config.js');
   return resolveAuditConfig({
     configPath: opts.config ? resolve(ctx.cwd, opts.config) : undefined,
     defaultPath: join(ctx.configDir, 'audit.yaml'),

@@ -1,3 +1,4 @@
+import { Command } from 'commander';
 import { daysUntilExpiry, type Certificate } from '../../domain/certificate.js';
 import { accountsOf, isPartial, type Inventory, type RegionState } from '../../domain/inventory.js';
 import { expiryUrgency, type ExpiryDays } from '../../domain/thresholds.js';
@@ -8,10 +9,27 @@ import { sanitiseForTerminal, toInertJson } from '../../domain/text.js';
 import { EXIT } from '../errors.js';
 import { csvRow } from '../format/csv.js';
 import { ansi, renderTable, type Column } from '../format/table.js';
+import { formatOptions } from '../format-option.js';
+import type { Shell } from '../shell.js';
 import { auditConfigFromOptions } from './audit.js';
 
 export const INVENTORY_FORMATS = ['table', 'json', 'csv'] as const;
 export type InventoryFormat = (typeof INVENTORY_FORMATS)[number];
+
+export function inventoryCommand(shell: Shell): Command {
+  const command = new Command('inventory').description('list every certificate (all fields ACM returns) in every requested region');
+  for (const option of formatOptions(INVENTORY_FORMATS, 'table')) command.addOption(option);
+  return command
+    .addHelpText(
+      'after',
+      `
+Examples:
+  acm-advisor inventory -o json | jq '.certificates[] | select(.inUse == false) | .arn'
+  acm-advisor --demo inventory --format csv > demo.csv
+  acm-advisor --profile prod --region eu-west-1 --region us-east-1 inventory`,
+    )
+    .action(shell.runs(runInventoryCommand));
+}
 
 export async function runInventoryCommand(ctx: CommandContext, opts: { format: string }): Promise<number> {
   const format = opts.format as InventoryFormat;

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { Command } from 'commander';
 import { DEFAULT_ROLE_NAME } from '../../aws/assume-role-name.js';
 import { InputError } from '../../domain/errors.js';
 import { READ_ROLE_NAME, stackSetTemplate, trustPolicy } from '../../domain/member-role.js';
@@ -8,6 +9,24 @@ import { packageRoot } from '../../platform/content-dir.js';
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../errors.js';
 import { estateSettings } from '../estate-flags.js';
+import type { Shell } from '../shell.js';
+
+export function policyCommand(shell: Shell): Command {
+  return new Command('policy')
+    .description("print the least-privilege IAM policy acm-advisor needs (read-only); with --org, the caller's and the member role's")
+    .option('--part <part>', "one document on its own: caller, member, trust (the member role's trust policy) or stackset (a CloudFormation template creating a read-only role)")
+    .option('--caller-account <id>', 'with --part trust: the account acm-advisor runs in')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  acm-advisor policy > acm-advisor-policy.json
+  aws iam create-policy --policy-name acm-advisor-read --policy-document file://acm-advisor-policy.json
+  acm-advisor --org --role-name AuditRead policy --part caller
+  acm-advisor --org policy --part trust --caller-account 111122223333 --external-id audit-7`,
+    )
+    .action(shell.runs(runPolicyCommand));
+}
 
 export const POLICY_PARTS = ['caller', 'member', 'trust', 'stackset'] as const;
 export type PolicyPart = (typeof POLICY_PARTS)[number];

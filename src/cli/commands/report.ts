@@ -1,4 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
+import { Command } from 'commander';
 import { resolve } from 'node:path';
 import type { CommandContext } from '../context.js';
 import { FileExistsError, InputError } from '../../domain/errors.js';
@@ -7,12 +8,29 @@ import { EXIT } from '../errors.js';
 import { isPartial } from '../../domain/inventory.js';
 import { sanitiseForTerminal } from '../../domain/text.js';
 import { runAudit } from '../../audit/run.js';
-import { composeReport } from '../../report/compose.js';
-import { renderReportJson } from '../../report/render-json.js';
-import { renderReportMarkdown } from '../../report/render-markdown.js';
-import { writeReportFile } from '../../report/write-file.js';
-import { loadKnowledgeBase, parseAnswers } from '../../advisor/index.js';
+import { formatOptions } from '../format-option.js';
+import type { Shell } from '../shell.js';
 import { auditConfigFromOptions } from './audit.js';
+
+export function reportCommand(shell: Shell): Command {
+  const command = new Command('report')
+    .description('the whole report — inventory, findings, recommendation and plan — without a terminal')
+    .option('--answers <file>', 'answers file (YAML) from `acm-advisor questions`; without it the report has no recommendation')
+    .option('--out <file>', 'write to this file (atomically; refuses to overwrite without --force) instead of stdout')
+    .option('--force', 'overwrite --out if it exists');
+  for (const option of formatOptions(['md', 'json'], 'md')) command.addOption(option);
+  return command
+    .option('--config <file>', 'YAML config with audit thresholds and tag keys')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  acm-advisor questions > answers.yaml        the questionnaire to fill in first
+  acm-advisor report --answers answers.yaml --out acm-report.md
+  acm-advisor --demo report --answers answers.yaml -o json | jq .recommendation`,
+    )
+    .action(shell.runs(runReportCommand));
+}
 
 export interface ReportCommandOptions {
   answers?: string;
@@ -44,6 +62,8 @@ export async function runReportCommand(ctx: CommandContext, opts: ReportCommandO
       throw new InputError(`cannot read answers file ${opts.answers}: ${code === 'ENOENT' ? 'no such file' : (code ?? String(e))}`);
     });
   }
+  // The Advisor and the report renderers (YAML, zod, mdast) load only when this command runs.
+  const { loadKnowledgeBase, parseAnswers } = await import('../../advisor/index.js');
   const kb = loadKnowledgeBase();
   const answers = answersText !== null ? parseAnswers(answersText, kb) : null;
 
@@ -52,6 +72,10 @@ export async function runReportCommand(ctx: CommandContext, opts: ReportCommandO
     throw new FileExistsError(opts.out!);
   }
 
+  const { composeReport } = await import('../../report/compose.js');
+  const { renderReportJson } = await import('../../report/render-json.js');
+  const { renderReportMarkdown } = await import('../../report/render-markdown.js');
+  const { writeReportFile } = await import('../../report/write-file.js');
   const inventory = await ctx.loadInventory();
   const audit = runAudit(inventory.certificates, config, ctx.now);
   const { report } = composeReport({ inventory, findings: audit.findings, answers, config, now: ctx.now, knowledgeBase: kb });
