@@ -34,15 +34,17 @@ async function main(shell: Shell, facts: RunFacts): Promise<number> {
 }
 
 /**
- * Output that could not be written (a full disk, `/dev/full`, a reader that closed the pipe) is lost:
- * one line, and the internal-error code, so it never passes for a result.
+ * Output that could not be written (a full disk, `/dev/full`) is lost: one line, and the internal-error
+ * code, so it never passes for a result. A reader that closed the pipe (`| head`) left by choice: the
+ * same code, but nothing to tell the person who typed the pipeline.
  */
 function outputLost(error: NodeJS.ErrnoException): never {
-  const why = error.code === 'EPIPE' ? 'the reader closed the pipe' : terminalLine(error.message);
-  try {
-    process.stderr.write(`acm-advisor: the output could not be written (${why}); it is incomplete\n`);
-  } catch {
-    // stderr is gone too: the exit code is all that is left.
+  if (error.code !== 'EPIPE') {
+    try {
+      process.stderr.write(`acm-advisor: the output could not be written (${terminalLine(error.message)}); it is incomplete\n`);
+    } catch {
+      // stderr is gone too: the exit code is all that is left.
+    }
   }
   process.exit(EXIT.internal);
 }

@@ -55,7 +55,7 @@ AWS_ENDPOINT_URL_ACM point the tool at an ACM-compatible endpoint. The tool only
 
 Exit codes: 0 success, 1 audit threshold hit, 2 usage or input error,
 3 partial result (a region or account failed, or --deadline passed; output holds the rest and names it),
-4 internal error (a bug, or output that could not be written; one line says where the details went).`;
+4 internal error (a bug: one line says where the details went; or output that could not be written).`;
 
 /** The whole command line: global flags (AWS-CLI style), then each command with its own flags beside its run(). */
 export function buildProgram(version: string, shell: Shell): Command {
