@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { AwsError, decodeToken, encodeToken, validation } from './errors.js';
 import type { AccountStore } from './store.js';
+import { issueCertificate, type Pem } from './x509.js';
 import {
   KEY_ALGORITHMS,
   KEY_PAIR_ORIGINS,
@@ -240,15 +241,16 @@ function detail(c: StoredCertificate): Json {
 
 // ---------- GetCertificate ----------
 
+const issued = new Map<string, Pem>();
+
 /**
- * Not real DER: the endpoint cannot sign X.509 without a crypto dependency. The PEM
- * armour and base64 body are well-formed, which is all acm-advisor does with them.
+ * The CA/Browser Forum policy a certificate of this subject would carry: EV subjects name the
+ * jurisdiction or business category, OV ones an organisation.
  */
-function fakePem(seed: string, bytes = 768): string {
-  let blob = Buffer.alloc(0);
-  for (let n = 0; blob.length < bytes; n++) blob = Buffer.concat([blob, createHash('sha256').update(`${seed}/${n}`).digest()]);
-  const b64 = blob.subarray(0, bytes).toString('base64');
-  return `-----BEGIN CERTIFICATE-----\n${b64.match(/.{1,64}/g)!.join('\n')}\n-----END CERTIFICATE-----\n`;
+function policyOf(subject: string | undefined): string {
+  if (subject && /(^|,)\s*(jurisdictionC|businessCategory|serialNumber)=/i.test(subject)) return '2.23.140.1.1';
+  if (subject && /(^|,)\s*O=/.test(subject)) return '2.23.140.1.2.2';
+  return '2.23.140.1.2.1';
 }
 
 function getCertificate(c: StoredCertificate): Json {
@@ -258,11 +260,23 @@ function getCertificate(c: StoredCertificate): Json {
       400,
       `Certificate arn ${c.arn} is not yet issued: its status is ${c.status}.`,
     );
-  const selfSigned = c.type === 'IMPORTED' && c.issuer !== undefined && c.subject === `CN=${c.issuer}`;
-  return compact({
-    Certificate: fakePem(c.arn),
-    CertificateChain: selfSigned ? undefined : fakePem(`${c.issuer}/intermediate`) + fakePem(`${c.issuer}/root`),
-  });
+  let pem = issued.get(c.arn);
+  if (!pem) {
+    const selfSigned = c.type === 'IMPORTED' && c.issuer !== undefined && (c.subject === `CN=${c.issuer}` || c.issuer === c.domainName);
+    const notBefore = c.notBefore ?? c.createdAt ?? new Date(0);
+    pem = issueCertificate(
+      {
+        subject: c.subject ?? `CN=${c.domainName}`,
+        names: c.subjectAlternativeNames,
+        notBefore,
+        notAfter: c.notAfter ?? new Date(notBefore.getTime() + 365 * 86_400_000),
+        policyOid: c.type === 'PRIVATE' ? undefined : policyOf(c.subject),
+      },
+      selfSigned ? null : (c.issuer ?? 'Amazon RSA 2048 M01'),
+    );
+    issued.set(c.arn, pem);
+  }
+  return compact({ Certificate: pem.certificate, CertificateChain: pem.chain });
 }
 
 // ---------- SearchCertificates ----------
