@@ -4,6 +4,7 @@ import type { AuditResult, Finding, NotEvaluated } from '../domain/finding.js';
 import { severityRank } from '../domain/finding.js';
 import { InputError } from '../domain/errors.js';
 import type { AuditConfig } from '../domain/thresholds.js';
+import type { ReadEvidence } from '../domain/read-evidence.js';
 import { ValuePool } from '../domain/shared-values.js';
 import { RULES, RULE_IDS } from './rules/index.js';
 import type { Rule, RuleContext } from './rules/index.js';
@@ -12,6 +13,8 @@ import { emptySummary } from './severity.js';
 export interface RunAuditOptions {
   /** Rule ids to run; all when absent. */
   rules?: string[];
+  /** What the reads beyond ACM found, for the rules that judge it. */
+  evidence?: ReadEvidence;
 }
 
 function compare(a: string, b: string): number {
@@ -29,7 +32,7 @@ export function runAudit(
     if (unknown.length) throw new InputError(`unknown rule ${unknown.join(', ')}; known: ${RULE_IDS.join(', ')}`);
   }
   const selected = options.rules ? RULES.filter((r) => options.rules!.includes(r.id)) : RULES;
-  const ctx: RuleContext = { config, now };
+  const ctx: RuleContext = { config, now, ...(options.evidence ? { evidence: options.evidence } : {}) };
   const findings: Finding[] = [];
   const notEvaluated: NotEvaluated[] = [];
 

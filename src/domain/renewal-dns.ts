@@ -115,3 +115,16 @@ export function zoneFor(name: string, zones: readonly string[]): string | null {
 export function caaNamesOf(cert: Certificate): string[] {
   return [...new Set(allNames(cert).map((n) => n.toLowerCase()))];
 }
+
+/**
+ * Days until ACM starts the managed renewal (negative once it has started): 60 days before expiry,
+ * 45 for certificates of 198 days or less (content/facts.yaml `renewal-windows`). Null without dates.
+ */
+export function renewalStartsInDays(cert: Pick<Certificate, 'notBefore' | 'notAfter'>, now: Date): number | null {
+  const end = cert.notAfter ? Date.parse(cert.notAfter) : NaN;
+  if (Number.isNaN(end)) return null;
+  const start = cert.notBefore ? Date.parse(cert.notBefore) : NaN;
+  const lifetimeDays = Number.isNaN(start) ? null : (end - start) / 86_400_000;
+  const window = lifetimeDays !== null && lifetimeDays <= 200 ? 45 : 60;
+  return Math.floor((end - now.getTime()) / 86_400_000) - window;
+}

@@ -22,7 +22,7 @@ describe('rules that could not run are named, never passed', () => {
   it('a failed detail: the rules that decide on detail fields list the certificate, with the reason', () => {
     const c = cert(deniedDetail);
     const result = runAudit([c], DEFAULT_AUDIT_CONFIG, NOW);
-    expect(result.notEvaluated.map((n) => n.ruleId).sort()).toEqual(['email-validation', 'expiring-soon', 'renewal-failing', 'transparency-logging-disabled']);
+    expect(result.notEvaluated.map((n) => n.ruleId).sort()).toEqual(['email-validation', 'expiring-soon', 'renewal-failing', 'transparency-logging-disabled', 'validation-record-missing']);
     for (const n of result.notEvaluated) {
       expect(n.certificateArns).toEqual([c.arn]);
       expect(n.reason).toBe('DescribeCertificate denied (AccessDeniedException)');
@@ -62,9 +62,9 @@ describe('rules that could not run are named, never passed', () => {
 
 describe('the words for a partial read', () => {
   it('derives the checks a failed part costs from the rules’ own fields', () => {
-    expect(rulesBlockedBy(DETAIL_ONLY_FIELDS)).toEqual(['expiring-soon', 'renewal-failing', 'email-validation', 'transparency-logging-disabled']);
+    expect(rulesBlockedBy(DETAIL_ONLY_FIELDS)).toEqual(['expiring-soon', 'renewal-failing', 'email-validation', 'transparency-logging-disabled', 'validation-record-missing']);
     // After SearchCertificates, a failed describe loses less: renewal status and validation method are known.
-    expect(rulesBlockedBy(SEARCH_MISSING_FIELDS)).toEqual(['email-validation', 'transparency-logging-disabled']);
+    expect(rulesBlockedBy(SEARCH_MISSING_FIELDS)).toEqual(['email-validation', 'transparency-logging-disabled', 'validation-record-missing']);
     expect(rulesBlockedBy(['tags'])).toEqual(['wildcard-in-production', 'missing-tags']);
   });
 
@@ -87,7 +87,7 @@ describe('the words for a partial read', () => {
     ]);
     const lines = incompleteLines({ certificates, regions: [{ region: 'us-east-1', status: 'partial', listed: 3, described: 3, detailsFailed }] });
     expect(lines).toEqual([
-      "DescribeCertificate denied for 2 certificates in us-east-1 (AccessDeniedException): expiring-soon, renewal-failing, email-validation and transparency-logging-disabled could not be checked; grant the read permissions that 'acm-advisor policy' prints",
+      "DescribeCertificate denied for 2 certificates in us-east-1 (AccessDeniedException): expiring-soon, renewal-failing, email-validation, transparency-logging-disabled and validation-record-missing could not be checked; grant the read permissions that 'acm-advisor policy' prints",
       "Tag reads (GetResources, ListTagsForCertificate) refused because the credentials expired for 1 certificate in us-east-1 (ExpiredTokenException): wildcard-in-production and missing-tags could not be checked; sign in again (aws sso login) or refresh the role's session, then run again",
     ]);
   });

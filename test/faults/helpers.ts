@@ -62,5 +62,5 @@ export async function cli(endpoint: RunningEndpoint, args: string[], env: Record
  * The checks a failed DescribeCertificate costs after SearchCertificates answered (it gives the
  * renewal status and validation method, not the validation records or the CT preference).
  */
-export const DETAIL_RULES = 'email-validation and transparency-logging-disabled could not be checked';
+export const DETAIL_RULES = 'email-validation, transparency-logging-disabled and validation-record-missing could not be checked';
 export const TAG_RULES = 'wildcard-in-production and missing-tags could not be checked';

@@ -13,6 +13,13 @@ import { missingTags } from './missing-tags.js';
 import { exportedPrivateKey } from './exported-private-key.js';
 import { nonFqdnName } from './non-fqdn-name.js';
 import { issuanceQuota } from './issuance-quota.js';
+import { validationRecordMissing } from './validation-record-missing.js';
+import { caaBlocksAmazon } from './caa-blocks-amazon.js';
+import { selfSignedImport } from './self-signed-import.js';
+import { requestOutsideDomains } from './request-outside-domains.js';
+import { productionCertificateDeleted } from './production-certificate-deleted.js';
+import { certificateExported } from './certificate-exported.js';
+import { crlBucketPublic, privateCaCannotRenew, privateCaExpiring, privateCaNoRevocation } from './private-ca.js';
 
 export type { Rule, CertificateRule, AccountRule, Hit, RuleContext } from './types.js';
 
@@ -31,6 +38,16 @@ export const RULES: readonly Rule[] = [
   exportedPrivateKey,
   nonFqdnName,
   issuanceQuota,
+  validationRecordMissing,
+  caaBlocksAmazon,
+  selfSignedImport,
+  requestOutsideDomains,
+  productionCertificateDeleted,
+  certificateExported,
+  crlBucketPublic,
+  privateCaNoRevocation,
+  privateCaCannotRenew,
+  privateCaExpiring,
 ];
 
 export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);

@@ -4,10 +4,13 @@ import type { Certificate } from '../../domain/certificate.js';
 export type CertificateField = keyof Certificate & string;
 import type { Finding, Severity } from '../../domain/finding.js';
 import type { AuditConfig } from '../../domain/thresholds.js';
+import type { ReadEvidence } from '../../domain/read-evidence.js';
 
 export interface RuleContext {
   config: AuditConfig;
   now: Date;
+  /** What the reads beyond ACM found (DNS, CloudTrail, Private CA, …); a part absent was not read. */
+  evidence?: ReadEvidence;
 }
 
 /** What a rule says about one certificate; run.ts adds ruleId, arn and region. */

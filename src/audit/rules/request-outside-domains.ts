@@ -1,0 +1,41 @@
+import { getDomain } from 'tldts';
+import type { AccountRule } from './types.js';
+import { allNames } from '../../domain/certificate-facts.js';
+import { principalName } from '../../domain/provenance.js';
+import { eventsOfAccount } from './trail-evidence.js';
+
+/** The registrable domain of a name (Public Suffix List), wildcard label dropped. */
+const registrable = (name: string) => getDomain(name.replace(/^\*\./, ''), { allowPrivateDomains: false }) ?? name.toLowerCase();
+
+export const requestOutsideDomains: AccountRule = {
+  id: 'request-outside-domains',
+  scope: 'account',
+  title: 'Certificate requested for a domain the company does not use',
+  severities: ['medium'],
+  rationale:
+    "A certificate request for a domain none of the organisation's other certificates uses is either a mistake or someone issuing for a name they should not: the seed article's advice is to alarm on requests outside the company's domains.",
+  remediation:
+    'Ask the requester why; delete the certificate if it is not needed, and limit requests to your domains with an SCP on acm:RequestCertificate (condition acm:DomainNames).',
+  references: [],
+  needs: ['domainName', 'subjectAlternativeNames'],
+  check(certs, ctx) {
+    const events = eventsOfAccount(certs, ctx).filter((e) => e.event === 'RequestCertificate' && e.names.length);
+    if (!events.length) return [];
+    const out = [];
+    for (const e of events) {
+      // The company's domains: those of every certificate but the one this request made.
+      const known = new Set(certs.filter((c) => c.arn !== e.certificateArn).flatMap((c) => allNames(c).map(registrable)));
+      const outside = [...new Set(e.names.map(registrable))].filter((d) => !known.has(d));
+      if (!outside.length) continue;
+      out.push({
+        severity: 'medium' as const,
+        certificateArn: e.certificateArn,
+        region: e.region,
+        title: `${principalName(e.by)} requested a certificate for ${outside.join(', ')}`,
+        detail: `On ${e.at.slice(0, 10)} ${principalName(e.by)} requested ${e.names.join(', ')}; no other certificate uses ${outside.length === 1 ? 'that domain' : 'those domains'}.`,
+        remediation: requestOutsideDomains.remediation,
+      });
+    }
+    return out;
+  },
+};
