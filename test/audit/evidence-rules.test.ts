@@ -160,3 +160,12 @@ describe('private CA rules', () => {
     expect(ids([ca({ notAfter: inDays(300) })])).toEqual(['private-ca-expiring:low']);
   });
 });
+
+describe('issuance-quota with CloudTrail volume', () => {
+  it('projects the 90-day request pace over a year against the quota', () => {
+    const tight = { ...DEFAULT_AUDIT_CONFIG, quotas: { ...DEFAULT_AUDIT_CONFIG.quotas, issuedPer365Days: 100 } };
+    const events = Array.from({ length: 30 }, (_, i) => event('RequestCertificate', { responseElements: { certificateArn: `arn:r${i}` } }));
+    const findings = runAudit([cert()], tight, NOW, { evidence: { acmEvents: events }, rules: ['issuance-quota'] }).findings;
+    expect(findings.map((f) => f.title)).toEqual(['122 of 100 ACM certificates a year at the pace CloudTrail shows over 90 days (122%)']);
+  });
+});

@@ -22,7 +22,7 @@ export const issuanceQuota: AccountRule = {
     'Delete unused and expired certificates, combine names onto fewer certificates, or ask AWS Support (Service Quotas) to raise the limit before it blocks a release.',
   references: [],
   needs: ['region', 'type', 'keyPairOrigin', 'createdAt', 'importedAt'],
-  check(certs, { config, now }) {
+  check(certs, { config, now, evidence }) {
     const byRegion = new Map<string, Certificate[]>();
     for (const c of certs) {
       const list = byRegion.get(c.region) ?? [];
@@ -37,9 +37,14 @@ export const issuanceQuota: AccountRule = {
       const imported = list.filter((c) => c.type === 'IMPORTED');
       const acmRecent = acm.map((c) => within365(c.createdAt, now));
       const impRecent = imported.map((c) => within365(c.importedAt ?? c.createdAt, now));
+      // CloudTrail's 90 days of RequestCertificate calls, when read: the observed pace, projected over a year.
+      const requested = evidence?.acmEvents?.filter((e) => e.region === region && e.event === 'RequestCertificate' && !e.failed).length;
       const metrics = [
         { what: 'ACM certificates requested in the last 365 days', count: acmRecent.filter((x) => x === true).length, quota: q.issuedPer365Days, unknown: acmRecent.filter((x) => x === null).length },
         { what: 'ACM certificates held', count: acm.length, quota: q.held, unknown: 0 },
+        ...(requested === undefined
+          ? []
+          : [{ what: 'ACM certificates a year at the pace CloudTrail shows over 90 days', count: Math.round((requested * 365) / 90), quota: q.issuedPer365Days, unknown: 0 }]),
         { what: 'certificates imported in the last 365 days', count: impRecent.filter((x) => x === true).length, quota: q.importedPer365Days, unknown: impRecent.filter((x) => x === null).length },
         { what: 'imported certificates held', count: imported.length, quota: q.importedHeld, unknown: 0 },
       ];
