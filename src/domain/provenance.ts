@@ -33,6 +33,8 @@ export interface AcmEvent extends ProvenanceEvent {
   certificateArn: string | null;
   /** RequestCertificate: the names asked for. */
   names: string[];
+  /** The registrable domains of `names` (Public Suffix List), as the reader worked them out. */
+  domains: string[];
   /** RequestCertificate / ImportCertificate / AddTagsToCertificate: the tags given. */
   tags: Record<string, string>;
   /** The call failed (CloudTrail records refused calls too): it changed nothing. */
@@ -63,8 +65,11 @@ function tagsFrom(list: unknown): Record<string, string> {
   return out;
 }
 
-/** One CloudTrail record as an ACM event, or null when it is not one of PROVENANCE_EVENTS or cannot be read. */
-export function acmEventOf(record: TrailEventRecord, region: string): AcmEvent | null {
+/**
+ * One CloudTrail record as an ACM event, or null when it is not one of PROVENANCE_EVENTS or cannot be
+ * read. `registrable` gives a name's registrable domain (the reader passes the Public Suffix List's).
+ */
+export function acmEventOf(record: TrailEventRecord, region: string, registrable: (name: string) => string | null = () => null): AcmEvent | null {
   const name = record.EventName as ProvenanceEventName | undefined;
   if (!name || !(PROVENANCE_EVENTS as readonly string[]).includes(name)) return null;
   let detail: Json = {};
@@ -82,6 +87,7 @@ export function acmEventOf(record: TrailEventRecord, region: string): AcmEvent |
   const names = [str(request.domainName), ...(Array.isArray(request.subjectAlternativeNames) ? request.subjectAlternativeNames.map(str) : [])].filter(
     (n): n is string => n !== null,
   );
+  const lower = [...new Set(names.map((n) => n.toLowerCase()))];
   return {
     id: record.EventId ?? `${name}@${at}`,
     event: name,
@@ -90,7 +96,8 @@ export function acmEventOf(record: TrailEventRecord, region: string): AcmEvent |
     region: str(detail.awsRegion) ?? region,
     accountId: str(detail.recipientAccountId),
     certificateArn: str(response.certificateArn) ?? str(request.certificateArn) ?? resourceArn,
-    names: [...new Set(names.map((n) => n.toLowerCase()))],
+    names: lower,
+    domains: [...new Set(lower.map((n) => registrable(n.replace(/^\*\./, '')) ?? n))],
     tags: tagsFrom(request.tags),
     failed: str(detail.errorCode) !== null,
   };

@@ -1,3 +1,4 @@
+import { getDomain } from 'tldts';
 import { describe, expect, it } from 'vitest';
 import { runAudit } from '../../src/audit/run.js';
 import { DEFAULT_AUDIT_CONFIG } from '../../src/domain/thresholds.js';
@@ -76,6 +77,7 @@ function event(name: string, detail: Record<string, unknown>, at = '2026-06-01T1
       CloudTrailEvent: JSON.stringify({ userIdentity: { arn: 'arn:aws:sts::123456789012:assumed-role/ci-deploy/run-1' }, awsRegion: 'us-east-1', recipientAccountId: '123456789012', ...detail }),
     },
     'us-east-1',
+    (n) => getDomain(n),
   )!;
 }
 

@@ -1,11 +1,13 @@
-import { getDomain } from 'tldts';
 import type { AccountRule } from './types.js';
 import { allNames } from '../../domain/certificate-facts.js';
 import { principalName } from '../../domain/provenance.js';
 import { eventsOfAccount } from './trail-evidence.js';
 
-/** The registrable domain of a name (Public Suffix List), wildcard label dropped. */
-const registrable = (name: string) => getDomain(name.replace(/^\*\./, ''), { allowPrivateDomains: false }) ?? name.toLowerCase();
+/** A name under the registrable domain `domain` (or the domain itself), wildcard label dropped. */
+const under = (name: string, domain: string) => {
+  const n = name.toLowerCase().replace(/^\*\./, '');
+  return n === domain || n.endsWith(`.${domain}`);
+};
 
 export const requestOutsideDomains: AccountRule = {
   id: 'request-outside-domains',
@@ -19,13 +21,13 @@ export const requestOutsideDomains: AccountRule = {
   references: [],
   needs: ['domainName', 'subjectAlternativeNames'],
   check(certs, ctx) {
-    const events = eventsOfAccount(certs, ctx).filter((e) => e.event === 'RequestCertificate' && e.names.length);
+    const events = eventsOfAccount(certs, ctx).filter((e) => e.event === 'RequestCertificate' && e.domains.length);
     if (!events.length) return [];
     const out = [];
     for (const e of events) {
       // The company's domains: those of every certificate but the one this request made.
-      const known = new Set(certs.filter((c) => c.arn !== e.certificateArn).flatMap((c) => allNames(c).map(registrable)));
-      const outside = [...new Set(e.names.map(registrable))].filter((d) => !known.has(d));
+      const names = certs.filter((c) => c.arn !== e.certificateArn).flatMap((c) => allNames(c));
+      const outside = e.domains.filter((d) => !names.some((n) => under(n, d)));
       if (!outside.length) continue;
       out.push({
         severity: 'medium' as const,
