@@ -1,16 +1,33 @@
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { loadSharedConfigFiles } from '@smithy/core/config';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
+import { boundedCredentialProcess, ownCredentialProcess, type BoundedProvider } from './credential-process.js';
 import { CredentialsError } from './credentials-error.js';
 
 export { CredentialsError };
 
 /**
  * One provider for every client: the SDK's default chain (env, SSO, shared files,
- * credential_process, assume-role, web identity, container/IMDS), memoised by the SDK.
+ * credential_process, assume-role, web identity, container/IMDS), memoised by the SDK — except
+ * that a profile whose own source is credential_process runs it bounded by `timeoutMs`
+ * (see credential-process.ts). `cancel` stops such a command still running.
  */
-export function credentialProvider(profile: string | undefined): AwsCredentialIdentityProvider {
-  return fromNodeProviderChain(profile ? { profile } : {});
+export function credentialProvider(profile: string | undefined, options: { timeoutMs: number }): BoundedProvider {
+  const chain = fromNodeProviderChain(profile ? { profile } : {});
+  // With no profile named, environment keys come first in the SDK's chain.
+  const name = profile ?? (process.env.AWS_ACCESS_KEY_ID ? null : 'default');
+  let chosen: Promise<AwsCredentialIdentityProvider> | null = null;
+  let bounded: BoundedProvider | null = null;
+  const provider = (async (properties?: Parameters<AwsCredentialIdentityProvider>[0]) => {
+    chosen ??= (async () => {
+      // A shared file the SDK cannot read either: its chain says so in its own words.
+      const command = name ? await ownCredentialProcess(name).catch(() => null) : null;
+      return command ? (bounded = boundedCredentialProcess(name!, command, options.timeoutMs)) : chain;
+    })();
+    return (await chosen)(properties);
+  }) as BoundedProvider;
+  provider.cancel = (reason) => bounded?.cancel(reason);
+  return provider;
 }
 
 export { effectiveProfile } from './source-label.js';
@@ -41,6 +58,8 @@ export async function resolveCredentials(
 }
 
 export function describeCredentialFailure(error: unknown, profile: string | undefined): CredentialsError {
+  // Already one sentence that names the profile (a bounded credential_process).
+  if (error instanceof CredentialsError) return error;
   const message = error instanceof Error ? error.message : String(error);
   const who = profile ? ` --profile ${profile}` : '';
   if (/sso/i.test(message) && /(expired|invalid|not found|refresh)/i.test(message)) {

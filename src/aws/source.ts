@@ -64,13 +64,27 @@ export function awsInventorySource(options: AwsSourceOptions): InventorySource &
   const slowAfterMs = options.slowRequestMs ?? slowRequestThreshold(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   const severalAccounts = options.scope !== undefined;
 
-  async function ready(): Promise<{ clients: AwsClients; home: string }> {
+  async function ready(signal?: AbortSignal): Promise<{ clients: AwsClients; home: string }> {
     if (!clients || !home) {
-      credentials = options.credentials ?? credentialProvider(options.profile);
-      const resolved = options.credentials ?? (await resolveCredentials(credentials as never, options.profile));
+      const provider = options.credentials ? null : credentialProvider(options.profile, { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS });
+      const given = options.credentials ?? provider!;
+      credentials = given;
+      // --deadline (or a cancel) while a credential_process still runs: it is stopped, and says why.
+      const cancel = () => {
+        const reason: unknown = signal?.reason;
+        provider?.cancel(reason instanceof Error && reason.name === 'DeadlineExceeded' ? `did not answer before ${reason.message}` : 'was cancelled');
+      };
+      signal?.addEventListener('abort', cancel, { once: true });
+      if (signal?.aborted) cancel();
+      let resolved: AwsCredentialIdentity;
+      try {
+        resolved = options.credentials ?? (await resolveCredentials(provider!, options.profile));
+      } finally {
+        signal?.removeEventListener('abort', cancel);
+      }
       tokenWarning = plainHttpTokenWarning(configuredEndpoints(options.endpoint), resolved);
       home = options.homeRegion ?? (await homeRegion(options.profile));
-      clients = new AwsClients({ credentials, endpoint: options.endpoint, profile: options.profile, timeoutMs: options.timeoutMs, requests, ...(severalAccounts ? { inFlight } : {}) });
+      clients = new AwsClients({ credentials: given, endpoint: options.endpoint, profile: options.profile, timeoutMs: options.timeoutMs, requests, ...(severalAccounts ? { inFlight } : {}) });
     }
     return { clients, home };
   }
@@ -114,7 +128,7 @@ export function awsInventorySource(options: AwsSourceOptions): InventorySource &
       await ready();
     },
     async load(onEvent: (e: InventoryEvent) => void, signal?: AbortSignal, prior?: PriorReads): Promise<Inventory> {
-      const { clients: c, home: h } = await ready();
+      const { clients: c, home: h } = await ready(signal);
       scheduler = new DescribeScheduler();
       // Said with every load: the app clears its warnings on refresh.
       if (tokenWarning) onEvent({ kind: 'warning', message: tokenWarning });
