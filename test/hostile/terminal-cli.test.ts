@@ -156,12 +156,14 @@ describe('error messages that echo user input are sanitised', () => {
     expect(r.stderr).toBe("acm-advisor: --expiry-high takes a whole number of days (got '\uFFFD\uFFFD7')\n");
   });
 
-  it('policy --org --role-name with C1 and bidi characters: the JSON carries them as escapes', async () => {
+  it('policy --org --role-name with C1 and bidi characters: not an IAM role name, said in one clean line', async () => {
+    // The policy documents get pasted into IAM, so policy checks the name as a run does.
     const role = `Audit${C1_CSI}${BIDI}`;
     const r = await runCli(['policy', '--org', '--role-name', role], TEST_KEYS);
-    expect(r.code).toBe(0);
-    expect(r.stdout).not.toMatch(UNSAFE);
-    expect(JSON.parse(r.stdout).notes[1]).toContain(`role ${role} in every member account`);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).not.toMatch(UNSAFE);
+    expect(r.stderr).toMatch(/^acm-advisor: --role-name must be an IAM role name such as OrganizationAccountAccessRole \(got 'Audit[^']*'\)\n$/);
   });
 
   it('a 100 kB --regions value is cut to one readable line', async () => {
