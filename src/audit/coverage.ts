@@ -33,7 +33,8 @@ export function incompleteLines(inv: Pick<Inventory, 'regions' | 'certificates' 
     const account = r.accountId !== undefined ? accounts.get(r.accountId) : undefined;
     const where = account ? `${r.region} of ${accountLabel(account)}` : r.region;
     for (const f of r.detailsFailed ?? []) {
-      const blocked = rulesBlockedBy(fieldsLost(inv.certificates, r.region, f, account?.id), rules);
+      // A stage names the checks it feeds; a detail or tag read loses fields, and the checks deciding on them.
+      const blocked = f.prevents ?? rulesBlockedBy(fieldsLost(inv.certificates, r.region, f, account?.id), rules);
       const fix = failureFix(f.reason);
       lines.push(
         `${failureSentence(f, where)}: ${blocked.length ? `${joinAnd(blocked)} could not be checked` : 'no check depends on it'}${fix ? `; ${fix}` : ''}`,

@@ -107,7 +107,7 @@ export class AwsClients {
    * This middleware sits inside the retry loop (deserialize step) and reports every throttled
    * attempt, so pacing can slow down on the first one.
    */
-  private watchThrottles<C extends ACMClient | ResourceGroupsTaggingAPIClient>(client: C, region: string): C {
+  private watchThrottles<C extends { middlewareStack: unknown }>(client: C, region: string, service?: string): C {
     const listeners = this.throttleListeners;
     (client.middlewareStack as ACMClient['middlewareStack']).add(
       (next, context) => async (args) => {
@@ -115,7 +115,9 @@ export class AwsClients {
           return await next(args);
         } catch (error) {
           if (listeners.size > 0 && isThrottlingError(error as never)) {
-            const operation = String(context.commandName ?? '').replace(/Command$/, '');
+            const name = String(context.commandName ?? '').replace(/Command$/, '');
+            // A stage's operations are paced as service:Operation (see pacer.ts).
+            const operation = service ? `${service}:${name}` : name;
             for (const listener of listeners) listener(region, operation);
           }
           throw error;
@@ -241,6 +243,17 @@ export class AwsClients {
 
   config(region: string, Client: typeof ConfigServiceClient): ConfigServiceClient {
     return this.get('config', region, () => new Client(this.base(region, this.options.maxAttempts ?? 10)));
+  }
+
+  /**
+   * A read stage's client (src/stages/): `service` is the IAM prefix its operations are paced and named
+   * by (`elasticloadbalancing`), `Client` the SDK class its read module imports, so that SDK loads with
+   * the stage. Same endpoint, credentials, timeout, retries, in-flight bound and throttle signal as ACM's.
+   */
+  stageClient<C extends { middlewareStack: unknown; destroy(): void }>(service: string, region: string, Client: new (config: never) => C): C {
+    return this.get(`stage:${service}`, region, () =>
+      this.watchThrottles(new Client(this.base(region, this.options.maxAttempts ?? 10) as never), region, service),
+    );
   }
 
   destroy(): void {

@@ -1,7 +1,16 @@
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { setMaxListeners } from 'node:events';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
-import { accountLabel, type AccountIdentity, type AccountState, type Inventory, type InventoryEvent, type RegionError, type RegionState } from '../domain/inventory.js';
+import {
+  accountLabel,
+  type AccountIdentity,
+  type AccountState,
+  type Inventory,
+  type InventoryEvent,
+  type RegionError,
+  type RegionState,
+  type StageRead,
+} from '../domain/inventory.js';
 import type { Certificate } from '../domain/certificate.js';
 import { DEADLINE_CODE, deadlinePassed } from '../domain/deadline.js';
 import { memberCredentials, partitionOf, roleArn, sessionName } from './assume-role.js';
@@ -49,6 +58,8 @@ export interface EstateRequest {
   /** The local cache, per account and region (see InventoryRequest). */
   prior?: InventoryRequest['prior'];
   scheduler?: InventoryRequest['scheduler'];
+  /** The read stages each account runs (the registered ones when omitted). */
+  stages?: InventoryRequest['stages'];
 }
 
 interface Target {
@@ -94,6 +105,7 @@ export async function loadEstate(req: EstateRequest, onEvent: (e: InventoryEvent
     regions: results.flatMap((r) => r.state.regions),
     accounts,
     certificates: results.flatMap((r) => r.certificates),
+    ...(results.some((r) => r.stages?.length) ? { stages: results.flatMap((r) => r.stages ?? []) } : {}),
     warnings,
     ...(unlisted ? { stopped: unlisted } : stoppedNote(signal, cut, accounts.length, 'account')),
   };
@@ -140,6 +152,7 @@ async function chooseTargets(req: EstateRequest, caller: AccountIdentity | null,
 interface AccountResult {
   state: AccountState;
   certificates: Certificate[];
+  stages?: StageRead[];
 }
 
 async function readAccount(
@@ -205,6 +218,8 @@ async function readAccount(
       case 'summaries':
       case 'details':
         return onEvent({ ...e, accountId: target.id, certificates: stamp(e.certificates) });
+      case 'stage':
+        return onEvent({ ...e, accountId: target.id, read: { ...e.read, accountId: target.id } });
       case 'regions':
       case 'region-started':
       case 'region-failed':
@@ -228,6 +243,7 @@ async function readAccount(
         urgent: req.urgent,
         scheduler: req.scheduler,
         prior: req.prior,
+        stages: req.stages,
       },
       forward,
       signal,
@@ -238,7 +254,8 @@ async function readAccount(
     state.status = problem ? 'error' : 'ok';
     if (problem) state.error = problem;
     onEvent({ kind: 'account-done', accountId: target.id, status: state.status, ...(problem ? { error: problem } : {}) });
-    return { state, certificates };
+    const stages = inv.stages?.map((r) => ({ ...r, accountId: target.id }));
+    return { state, certificates, ...(stages ? { stages } : {}) };
   } finally {
     if (clients !== req.clients) clients.destroy();
   }

@@ -9,9 +9,10 @@ import { GetResourcesCommand, paginateGetResources } from '@aws-sdk/client-resou
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { setMaxListeners } from 'node:events';
 import { awaitsDetail, DETAIL_ONLY_FIELDS, emptyCertificate, type Certificate } from '../domain/certificate.js';
-import { detailFailuresOf, failurePhrase } from '../domain/completeness.js';
+import { byPart, detailFailuresOf, failurePhrase } from '../domain/completeness.js';
 import { DEADLINE_CODE, deadlinePassed } from '../domain/deadline.js';
-import type { AccountIdentity, FailureReason, Inventory, InventoryEvent, PriorReads, RegionState } from '../domain/inventory.js';
+import type { AccountIdentity, DetailFailure, FailureReason, Inventory, InventoryEvent, PriorReads, RegionState, StageRead } from '../domain/inventory.js';
+import { STAGES, type AnyStage } from '../stages/index.js';
 import { carryDetail, revalidationPlan, youngEnough } from '../domain/revalidation.js';
 import type { AwsClients } from './clients.js';
 import { DescribeQueue, type DescribeScheduler, type DescribeTier } from './describe-queue.js';
@@ -22,6 +23,7 @@ import { fromSummary, tagsToRecord, withDetail } from './normalise.js';
 import { abortError, DEFAULT_PACING, PacerSet, type Pacing } from './pacer.js';
 import { DEFAULT_ENABLED_REGIONS, type RegionSelection } from './regions.js';
 import { searchRegion, TAGS_FIELD, withoutForeignResults, withSearchResult, withTagsKnown } from './search.js';
+import { runStage, stageQuotas, stagesOfRegion, type StageOutcome } from './stage-run.js';
 
 export { DEFAULT_PACING, type Pacing } from './pacer.js';
 
@@ -45,6 +47,8 @@ export interface InventoryRequest {
   account?: AccountIdentity;
   /** An earlier read (the local cache): revalidated, reused within its age limit, and saved to. */
   prior?: PriorReads;
+  /** The read stages to run (src/stages/); the registered ones when omitted. */
+  stages?: readonly AnyStage[];
 }
 
 // The API hides ECDSA, RSA_3072/4096 and ACME-issued certificates unless asked for them
@@ -97,8 +101,10 @@ export async function loadInventory(
   onEvent({ kind: 'regions', regions });
 
   const states: RegionState[] = regions.map((region) => ({ region, status: 'pending', listed: 0, described: 0 }));
-  const pacers = new PacerSet(pacing, signal, req.clients.inFlight);
-  const ctx: RegionContext = { req, accountId: account?.id ?? null, pacers, onEvent, warn, searchUnavailable, signal };
+  const stages = req.stages ?? STAGES;
+  const pacers = new PacerSet(pacing, signal, req.clients.inFlight, stageQuotas(stages));
+  const stageReads: StageRead[] = [];
+  const ctx: RegionContext = { req, accountId: account?.id ?? null, pacers, onEvent, warn, searchUnavailable, signal, stages, regions, stageReads };
   const stopWatching = req.clients.onThrottle((region, operation) => pacers.throttled(region, operation));
   let perRegion: Certificate[][];
   try {
@@ -113,6 +119,7 @@ export async function loadInventory(
     account,
     regions: states,
     certificates: perRegion.flat(),
+    ...(stageReads.length > 0 ? { stages: stageReads } : {}),
     warnings,
     ...stoppedNote(signal, states.filter(cutByDeadline).length, states.length, 'region'),
   };
@@ -188,6 +195,11 @@ interface RegionContext {
   warn: (m: string) => void;
   searchUnavailable: (error: unknown) => void;
   signal?: AbortSignal;
+  stages: readonly AnyStage[];
+  /** Every region the run reads (an account-wide stage runs in one of them). */
+  regions: readonly string[];
+  /** Every stage read of the run, as it finishes. */
+  stageReads: StageRead[];
 }
 
 type Tags = Map<string, Record<string, string>>;
@@ -219,9 +231,27 @@ async function loadRegion(ctx: RegionContext, state: RegionState): Promise<Certi
   // Either may end in an abort while another phase is awaited; they are awaited (or settled) below.
   searching?.catch(() => {});
   tagging?.catch(() => {});
+  // The read stages start when what they need is ready: the listing, or every certificate's details.
+  const listing = gate();
+  const describing = gate();
+  const listed = () => listing.resolve();
+  const described = () => describing.resolve();
+  const stageRuns: Promise<StageOutcome>[] = stagesOfRegion(ctx.stages, region, ctx.regions).map((stage) =>
+    runStage(
+      { clients: req.clients, pacers: ctx.pacers, accountId: ctx.accountId, region, onEvent, warn: ctx.warn, prior: req.prior, startedAt, now: () => req.now?.() ?? new Date(), signal },
+      stage,
+      stage.after === 'listing' ? listing.promise : describing.promise,
+      () => [...byArn.values()],
+    ),
+  );
+  // Awaited below; a region that stops first (its listing failed, the run was cancelled) leaves them to settle unseen.
+  for (const run of stageRuns) run.catch(() => {});
   try {
     await listRegion(ctx, region, byArn, state, before);
   } catch (error) {
+    // The region reports why it stopped; its stages do not run (their failure would only repeat it).
+    listing.reject(error);
+    describing.reject(error);
     // The other reads of this region are moot; let them settle quietly (a deadline does not wait for them).
     await untilAborted(Promise.allSettled([searching, tagging]), signal).catch(() => {});
     if (deadlinePassed(signal)) return listingCut(ctx, state, byArn);
@@ -232,6 +262,7 @@ async function loadRegion(ctx: RegionContext, state: RegionState): Promise<Certi
     return [...byArn.values()];
   }
 
+  listed();
   const searchedRaw = searching ? await searching : null;
   if (cancelled(signal)) throw abortError();
   const foreign = searchedRaw ? withoutForeignResults(searchedRaw.results, { region, accountId: ctx.accountId }) : null;
@@ -311,12 +342,28 @@ async function loadRegion(ctx: RegionContext, state: RegionState): Promise<Certi
     unregister?.();
     flush();
   }
-  state.detailsFailed = detailFailuresOf(byArn.values());
+  described();
+  const stageFailures: DetailFailure[] = [];
+  for (const outcome of await Promise.all(stageRuns)) {
+    ctx.stageReads.push(outcome.read);
+    if (outcome.failure) stageFailures.push(outcome.failure);
+  }
+  if (cancelled(signal)) throw abortError();
+  state.detailsFailed = [...detailFailuresOf(byArn.values()), ...stageFailures].sort(byPart);
   state.status = state.detailsFailed.length > 0 ? 'partial' : 'ok';
   // Only a region read in full is worth reusing.
   if (state.status === 'ok') req.prior?.save(ctx.accountId, region, [...byArn.values()], startedAt);
   onEvent({ kind: 'region-done', region, detailsFailed: state.detailsFailed });
   return [...byArn.values()];
+}
+
+/** A promise opened or failed from outside (Promise.withResolvers, which Node 20 lacks). */
+function gate(): { promise: Promise<void>; resolve: () => void; reject: (error: unknown) => void } {
+  let resolve!: () => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<void>((res, rej) => ((resolve = res), (reject = rej)));
+  promise.catch(() => {});
+  return { promise, resolve, reject };
 }
 
 /** Tags read (the Tagging API or ListTagsForCertificate): `{}` means untagged, never unknown. */

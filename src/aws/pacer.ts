@@ -131,6 +131,10 @@ export interface Pacing {
   getResources: number; // Tag Editor quota 15
   /** Calls in flight per operation and region: enough to keep the rate up at high latency. */
   concurrency: number;
+  /** Read stages' operations (`service:Operation`) at another rate than their declared quota (tests, the bench). */
+  operations?: Record<string, number>;
+  /** Multiplies the stages' declared quotas (tests and the bench run against an endpoint whose quotas are scaled alike). */
+  quotaScale?: number;
 }
 
 export const DEFAULT_PACING: Pacing = {
@@ -142,9 +146,14 @@ export const DEFAULT_PACING: Pacing = {
   concurrency: 16,
 };
 
-export type PacedOperation = 'ListCertificates' | 'SearchCertificates' | 'DescribeCertificate' | 'ListTagsForCertificate' | 'GetResources';
+/**
+ * An operation a pacer paces: one of ACM's and the Tagging API's (rates in `Pacing`), or a read
+ * stage's, spelt `service:Operation` (`elasticloadbalancing:DescribeListeners`) with the quota
+ * its stage declares (see src/stages/stage.ts).
+ */
+export type PacedOperation = 'ListCertificates' | 'SearchCertificates' | 'DescribeCertificate' | 'ListTagsForCertificate' | 'GetResources' | `${string}:${string}`;
 
-const RATE_OF: Record<PacedOperation, keyof Pacing> = {
+const RATE_OF: Record<string, keyof Pacing> = {
   ListCertificates: 'listCertificates',
   SearchCertificates: 'searchCertificates',
   DescribeCertificate: 'describeCertificate',
@@ -152,22 +161,46 @@ const RATE_OF: Record<PacedOperation, keyof Pacing> = {
   GetResources: 'getResources',
 };
 
+/** A documented per-second quota for one operation, as a read stage declares it. */
+export interface OperationQuota {
+  /** `service:Operation`, the IAM action's spelling. */
+  operation: `${string}:${string}`;
+  /** Calls per second (per account, and per region for a regional service). */
+  perSecond: number;
+}
+
+/** Without a declared quota an operation is paced at this rate: the slowest any AWS read API documents. */
+export const UNDECLARED_RATE = 1;
+
 /** One pacer per region and operation: the unit ACM's quotas are counted in (per account). */
 export class PacerSet {
   private readonly pacers = new Map<string, Pacer>();
+
+  private readonly quotas = new Map<string, number>();
 
   constructor(
     private readonly pacing: Pacing,
     private readonly signal?: AbortSignal,
     /** The run-wide in-flight bound, when several accounts share one. */
     private readonly room?: Room,
-  ) {}
+    /** The read stages' operations and their documented quotas (`Pacing.operations` overrides them). */
+    quotas: readonly OperationQuota[] = [],
+  ) {
+    for (const q of quotas) this.quotas.set(q.operation, q.perSecond * (pacing.quotaScale ?? 1));
+    for (const [operation, rate] of Object.entries(pacing.operations ?? {})) this.quotas.set(operation, rate);
+  }
+
+  /** The starting rate of an operation, in calls per second. */
+  rateOf(operation: PacedOperation): number {
+    const acm = RATE_OF[operation];
+    return acm ? this.pacing[acm] as number : (this.quotas.get(operation) ?? UNDECLARED_RATE);
+  }
 
   get(region: string, operation: PacedOperation): Pacer {
     const key = `${region}\u0000${operation}`;
     let pacer = this.pacers.get(key);
     if (!pacer) {
-      pacer = new Pacer(this.pacing[RATE_OF[operation]], this.pacing.concurrency, this.signal, undefined, this.room);
+      pacer = new Pacer(this.rateOf(operation), this.pacing.concurrency, this.signal, undefined, this.room);
       this.pacers.set(key, pacer);
     }
     return pacer;

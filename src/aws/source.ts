@@ -6,7 +6,7 @@ import { credentialProvider, resolveCredentials } from './credentials.js';
 import { DescribeScheduler } from './describe-queue.js';
 import type { EstateScope } from './estate.js';
 import { DEFAULT_IN_FLIGHT, InFlightLimit } from './in-flight.js';
-import { loadInventory, type Pacing } from './inventory.js';
+import { loadInventory, type InventoryRequest, type Pacing } from './inventory.js';
 import { configuredEndpoints, plainHttpTokenWarning } from './plain-http.js';
 import type { RegionSelection } from './regions.js';
 import { RequestTracker, slowRequestThreshold, watchSlowRequests } from './slow-requests.js';
@@ -38,6 +38,8 @@ export interface AwsSourceOptions {
   concurrency?: number;
   /** A request unanswered this long (ms) is reported as waiting; default from the timeout (slowRequestThreshold). */
   slowRequestMs?: number;
+  /** The read stages to run (src/stages/); the registered ones when omitted. */
+  stages?: InventoryRequest['stages'];
 }
 
 export type InventorySourceKind = { kind: 'api' } | { kind: 'config-aggregator'; name: string };
@@ -91,7 +93,7 @@ export function awsInventorySource(options: AwsSourceOptions): InventorySource &
 
   /** The live account, several accounts, or a Config aggregator's recording (whose code loads only then). */
   async function loadAny(c: AwsClients, h: string, onEvent: (e: InventoryEvent) => void, signal?: AbortSignal, prior?: PriorReads): Promise<Inventory> {
-    const perAccount = { search: options.search, urgent: options.urgent, scheduler, prior };
+    const perAccount = { search: options.search, urgent: options.urgent, scheduler, prior, stages: options.stages };
     if (options.origin?.kind === 'config-aggregator') {
       const { loadFromAggregator } = await import('./config-aggregator.js');
       return loadFromAggregator(

@@ -7,7 +7,7 @@ import type { DetailFailure, FailureReason } from './inventory.js';
  * not run on that certificate: they are reported as not evaluated, never as passed.
  */
 export interface Gap {
-  part: 'details' | 'tags';
+  part: DetailFailure['part'];
   fields: readonly CertificateField[];
   /** One phrase a person can act on, e.g. "DescribeCertificate denied (AccessDeniedException)". */
   reason: string;
@@ -44,10 +44,13 @@ export function detailFailuresOf(certs: Iterable<Certificate>): DetailFailure[] 
     if (c.detail.state === 'failed') add('details', c.detail.failure);
     if (c.tags === null && c.tagsState.state === 'failed') add('tags', c.tagsState.failure);
   }
-  // Details before tags, then the largest count first.
-  return [...byCause.values()].sort(
-    (a, b) => (a.part === b.part ? 0 : a.part === 'details' ? -1 : 1) || b.count - a.count || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
-  );
+  return [...byCause.values()].sort(byPart);
+}
+
+/** Details first, then tags, then the stages by id; within a part the largest count first. */
+export function byPart(a: DetailFailure, b: DetailFailure): number {
+  const rank = (p: string) => (p === 'details' ? 0 : p === 'tags' ? 1 : 2);
+  return rank(a.part) - rank(b.part) || (a.part < b.part ? -1 : a.part > b.part ? 1 : 0) || b.count - a.count || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 }
 
 /**
@@ -75,10 +78,15 @@ export function isComplete(cert: Certificate): boolean {
   return cert.detail.state === 'complete' && cert.tags !== null;
 }
 
-const PART_API: Record<DetailFailure['part'], string> = {
+const PART_API: Record<string, string> = {
   details: 'DescribeCertificate',
   tags: 'Tag reads (GetResources, ListTagsForCertificate)',
 };
+
+/** What a failure names as the read that failed: a stage's own words, else the built-in part's. */
+function apiOf(f: Pick<DetailFailure, 'part' | 'what'>): string {
+  return f.what ?? PART_API[f.part] ?? `The ${f.part} read`;
+}
 
 const VERB: Record<FailureReason, string> = {
   denied: 'denied',
@@ -98,16 +106,16 @@ function verbOf(f: Pick<DetailFailure, 'reason' | 'code'>): { verb: string; code
 }
 
 /** A certificate's own reason: "DescribeCertificate denied (AccessDeniedException)". */
-export function failurePhrase(f: Pick<DetailFailure, 'part' | 'reason' | 'code'>): string {
+export function failurePhrase(f: Pick<DetailFailure, 'part' | 'reason' | 'code' | 'what'>): string {
   const { verb, code } = verbOf(f);
-  return `${PART_API[f.part]} ${verb}${code}`;
+  return `${apiOf(f)} ${verb}${code}`;
 }
 
 /** A region's count: "DescribeCertificate denied for 22 certificates in us-east-1 (AccessDeniedException)"; `where` is the region, or "us-east-1 of account-name (id)". */
 export function failureSentence(f: DetailFailure, where: string): string {
   const n = `${f.count} certificate${f.count === 1 ? '' : 's'}`;
   const { verb, code } = verbOf(f);
-  return `${PART_API[f.part]} ${verb} for ${n} in ${where}${code}`;
+  return `${apiOf(f)} ${verb} for ${n} in ${where}${code}`;
 }
 
 /** The fix, when there is one the user can apply at once. */

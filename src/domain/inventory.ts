@@ -25,13 +25,47 @@ export const FAILURE_REASONS = [
 ] as const;
 export type FailureReason = (typeof FAILURE_REASONS)[number];
 
-/** Certificates in one region whose details (DescribeCertificate) or tags (both tag APIs) could not be read, for one cause. */
+/**
+ * A read of one region that did not finish, for one cause: certificates whose details
+ * (DescribeCertificate) or tags could not be read, or a read stage (src/stages/) that failed there.
+ */
 export interface DetailFailure {
-  part: 'details' | 'tags';
+  /** `details`, or the id of the read stage that failed (`tags` is one): see src/stages/. */
+  part: 'details' | StageId;
   reason: FailureReason;
   /** The AWS error code (`AccessDeniedException`, `ThrottlingException`, `TimeoutError`, …). */
   code: string;
+  /** Certificates it leaves unread (for a stage: the certificates of the region its checks could not look at). */
   count: number;
+  /** For a stage: the API it reads, as the failure sentence names it ("Load balancer listeners (elasticloadbalancing:DescribeListeners)"). */
+  what?: string;
+  /** For a stage: the ids of the checks (rules) it feeds, which could not be evaluated. */
+  prevents?: string[];
+}
+
+/** A read stage's id (src/stages/<id>/): `tags`, `search`, `elb`, … */
+export type StageId = string;
+
+/**
+ * What one read stage found in one account-region — or, for a service that is global to the account
+ * (CloudFront, Route 53), once per account, under its signing region. The engine emits it as a
+ * `stage` event; the fold keeps the latest per stage, account and region in `Inventory.stages`.
+ */
+export interface StageRead {
+  stage: StageId;
+  /** The account, when the inventory spans several. */
+  accountId?: string;
+  /** The region read, or an account-wide stage's signing region. */
+  region: string;
+  /** `failed`: denied, throttled past retries, timed out or cut by the deadline (see `failure`). */
+  status: 'ok' | 'failed';
+  /** The stage's own data, its shape declared by the stage (its `data` schema); absent when nothing was read. */
+  data?: unknown;
+  failure?: { reason: FailureReason; code: string };
+  /** When the read finished (ISO-8601). */
+  readAt: string;
+  /** Set when the data came from the local cache rather than this run. */
+  cached?: true;
 }
 
 export interface RegionState {
@@ -82,6 +116,8 @@ export interface Inventory {
   /** Set when the inventory is a Config aggregator's recording rather than a live read. */
   origin?: InventoryOrigin;
   certificates: Certificate[];
+  /** What each extra read stage (load balancers, CloudFront, …) found, per stage and account-region; absent when none ran. */
+  stages?: StageRead[];
   /** Non-fatal problems worth a line on stderr (identity unavailable, tags fell back, …). */
   warnings: string[];
   /**
@@ -108,6 +144,8 @@ export type InventoryEvent =
   /** Certificates whose detail (or tags) arrived; replace earlier records with the same ARN. */
   | { kind: 'details'; region: string; certificates: Certificate[]; accountId?: string }
   | { kind: 'region-failed'; region: string; error: RegionError; accountId?: string }
+  /** A read stage finished in one account-region (or once per account, under its signing region): replaces its earlier read there. */
+  | { kind: 'stage'; read: StageRead; accountId?: string }
   | { kind: 'region-done'; region: string; accountId?: string; detailsFailed?: DetailFailure[] }
   | { kind: 'warning'; message: string }
   /**
@@ -176,6 +214,10 @@ export interface PriorReads {
   reuseWithinMs: number | null;
   /** A region was read completely: `certificates` as read, `startedAt` when its read began. */
   save(accountId: string | null, region: string, certificates: readonly Certificate[], startedAt: Date): void;
+  /** A read stage's last successful read of a region (reused within `reuseWithinMs`); optional. */
+  stage?(accountId: string | null, region: string, stage: StageId): StageRead | undefined;
+  /** A read stage read a region in full. */
+  saveStage?(accountId: string | null, region: string, read: StageRead): void;
 }
 
 /**
@@ -186,6 +228,7 @@ export function isPartial(inv: Inventory): boolean {
   return (
     inv.regions.some((r) => r.status === 'error' || r.status === 'partial' || (r.detailsFailed?.length ?? 0) > 0) ||
     (inv.accounts?.some((a) => a.status === 'error') ?? false) ||
+    (inv.stages?.some((s) => s.status === 'failed') ?? false) ||
     inv.stopped !== undefined
   );
 }

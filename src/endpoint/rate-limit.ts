@@ -31,9 +31,9 @@ export class RateLimiter {
     this.buckets.clear();
   }
 
-  /** Takes one token for this region and operation; false means throttle. Unquoted operations always pass. */
-  take(region: string, operation: string): boolean {
-    const quota = ACM_QUOTAS[operation];
+  /** Takes one token for this region (key) and operation, at `quotas` (ACM's by default); false means throttle. Unquoted operations always pass. */
+  take(region: string, operation: string, quotas: Readonly<Record<string, number>> = ACM_QUOTAS): boolean {
+    const quota = quotas[operation];
     if (quota === undefined) return true;
     // Burst equals the per-second rate, as AWS's token buckets behave for these APIs.
     const rate = quota * this.scale;

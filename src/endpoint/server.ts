@@ -8,9 +8,12 @@ import { Faults, isWriteOperation } from './faults.js';
 import { RateLimiter } from './rate-limit.js';
 import { Directory, type Caller } from './organization.js';
 import { handleOrganizations } from './organizations.js';
+import type { FakeService, ServiceReply, WireProtocol } from './service.js';
+import { registeredServices } from './registered-services.js';
 import { parseCredentialScope } from './sigv4.js';
 import { callerIdentity, handleStsQuery, stsErrorXml } from './sts.js';
 import { handleTagging } from './tagging.js';
+import { escapeXml } from './xml.js';
 import type { EndpointOptions, EndpointService, FaultOptions, RecordedCall, RunningEndpoint } from './types.js';
 
 /**
@@ -40,10 +43,17 @@ interface ParsedRequest {
   region: string;
   /** From the SigV4 credential scope: which account (and role session) is calling. */
   accessKeyId: string | undefined;
-  protocol: 'json' | 'query';
+  protocol: WireProtocol;
   contentType: string;
   json: Json;
   params: URLSearchParams;
+  /** Set when a registered service (service.ts) answers the request. */
+  fake?: FakeService;
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  body: string;
+  headers: Record<string, string | undefined>;
   /** Set when the request could not be read: answered before anything else. */
   malformed?: AwsError;
 }
@@ -52,6 +62,7 @@ interface Reply {
   status: number;
   contentType: string;
   body: string;
+  headers?: Record<string, string>;
   /** Fault suite: reset the connection instead of answering. */
   reset?: true;
 }
@@ -60,8 +71,10 @@ interface Reply {
 const REPEATING_TOKEN = 'repeating-token';
 
 export async function startEndpoint(options: EndpointOptions): Promise<RunningEndpoint> {
-  const { account, organization, seed, port, ...faultOptions } = options;
+  const { account, organization, seed, port, services: extra, ...faultOptions } = options;
   const directory = new Directory(account, organization);
+  // The read stages' fakes (src/stages/<id>/fake.ts), then any the caller adds (a test's own stage).
+  const services = new ServiceTable([...(await registeredServices()), ...(extra ?? [])]);
   const faults = new Faults(faultOptions, seed ?? 1);
   const limiter = new RateLimiter(faultOptions.rateScale ?? 1);
   const calls: RecordedCall[] = [];
@@ -80,7 +93,7 @@ export async function startEndpoint(options: EndpointOptions): Promise<RunningEn
 
   async function handle(req: IncomingMessage, requestId: string): Promise<Reply> {
     const raw = await readBody(req);
-    const parsed = parseRequest(req, raw);
+    const parsed = parseRequest(req, raw, services);
     let caller: Caller | AwsError;
     try {
       caller = directory.callerFor(parsed.accessKeyId);
@@ -95,7 +108,7 @@ export async function startEndpoint(options: EndpointOptions): Promise<RunningEn
       accountId: caller instanceof AwsError ? directory.home.accountId : caller.store.accountId,
       role: caller instanceof AwsError ? null : (caller.session?.roleName ?? null),
       status: 0,
-      write: parsed.service !== 'unknown' && isWriteOperation(parsed.operation),
+      write: parsed.service !== 'unknown' && (isWriteOperation(parsed.operation) || (parsed.fake !== undefined && !isReadMethod(parsed))),
     };
     calls.push(call);
     // Held (see pause()): recorded as asked, answered only once released.
@@ -130,7 +143,7 @@ export async function startEndpoint(options: EndpointOptions): Promise<RunningEn
     const fail = (error: AwsError) => renderError(p, error, requestId);
     const limit = faults.options.expireCredentialsAfter;
     if (limit !== undefined && p.accessKeyId && ++signedCalls > limit)
-      return fail(new AwsError(p.protocol === 'json' ? 'ExpiredTokenException' : 'ExpiredToken', 400, 'The security token included in the request is expired'));
+      return fail(new AwsError(p.protocol === 'json' || p.protocol === 'rest-json' ? 'ExpiredTokenException' : 'ExpiredToken', 400, 'The security token included in the request is expired'));
     const repeat = faults.applies('repeatTokenOperations', p.service, p.operation, p.region);
     if (repeat) {
       // The first page again, whatever token came back, and always the same token onward.
@@ -145,9 +158,10 @@ export async function startEndpoint(options: EndpointOptions): Promise<RunningEn
       if (first) body.Results!.push(...foreign.map((arn) => ({ ...first, CertificateArn: arn })));
       reply = { ...reply, body: JSON.stringify(body) };
     }
-    if (!repeat || reply.status !== 200) return reply;
+    // Only JSON answers carry a token this fault can rewrite; an XML service's fake pages on its own.
+    if (!repeat || reply.status !== 200 || !/json/.test(reply.contentType)) return reply;
     const body = JSON.parse(reply.body) as Record<string, unknown>;
-    body[p.service === 'tagging' ? 'PaginationToken' : 'NextToken'] = REPEATING_TOKEN;
+    body[p.fake?.tokenField ?? (p.service === 'tagging' ? 'PaginationToken' : 'NextToken')] = REPEATING_TOKEN;
     return { ...reply, body: JSON.stringify(body) };
   }
 
@@ -166,7 +180,8 @@ export async function startEndpoint(options: EndpointOptions): Promise<RunningEn
       return fail(new AwsError('UnknownOperationException', 400, `The operation ${p.operation} is not offered here.`));
 
     const denied = (what: string) => {
-      const code = p.service === 'ec2' ? 'UnauthorizedOperation' : p.service === 'sts' ? 'AccessDenied' : 'AccessDeniedException';
+      const code =
+        p.service === 'ec2' ? 'UnauthorizedOperation' : p.service === 'sts' || p.protocol === 'query' || p.protocol === 'rest-xml' ? 'AccessDenied' : 'AccessDeniedException';
       return fail(
         new AwsError(code, 403, `User: ${directory.arnOf(caller)} is not authorized to perform: ${p.service === 'tagging' ? 'tag' : p.service}:${p.operation} ${what}`),
       );
@@ -181,12 +196,12 @@ export async function startEndpoint(options: EndpointOptions): Promise<RunningEn
     if (caller.session?.deniedOperations.includes(`${p.service}:${p.operation}`))
       return denied(`because no identity-based policy of role ${caller.session.roleName} allows it`);
 
-    if (p.service === 'acm' || p.service === 'tagging') {
+    if (p.service === 'acm' || p.service === 'tagging' || p.fake) {
       const wait = faults.latency();
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
       const fault = faults.pick();
-      if (fault?.kind === 'throttle')
-        return fail(new AwsError(p.service === 'acm' ? 'ThrottlingException' : 'ThrottledException', 400, 'Rate exceeded'));
+      const throttle = () => fail(throttlingError(p));
+      if (fault?.kind === 'throttle') return throttle();
       if (fault?.kind === 'server')
         return fail(
           fault.status === 500
@@ -194,11 +209,30 @@ export async function startEndpoint(options: EndpointOptions): Promise<RunningEn
             : new AwsError('ServiceUnavailable', 503, 'The request has failed due to a temporary failure of the server.'),
         );
       if (p.service === 'acm' && faults.options.rateLimit !== false && !limiter.take(`${store.accountId}\u0000${p.region}`, p.operation))
-        return fail(new AwsError('ThrottlingException', 400, 'Rate exceeded'));
+        return throttle();
+      if (p.fake?.quotas && faults.options.rateLimit !== false && !limiter.take(`${store.accountId}\u0000${p.region}\u0000${p.service}`, p.operation, p.fake.quotas))
+        return throttle();
     }
 
     try {
       const ctx = { region: p.region, store, pageSize: (n: number) => faults.pageSize(n) };
+      if (p.fake) {
+        const out = p.fake.handle({
+          operation: p.operation,
+          region: p.region,
+          method: p.method,
+          path: p.path,
+          query: p.query,
+          json: p.json,
+          params: p.params,
+          body: p.body,
+          headers: p.headers,
+          account: { accountId: store.accountId, data: store.services[p.fake.service], certificates: (region) => store.inRegion(region) },
+          pageSize: ctx.pageSize,
+          requestId,
+        });
+        return out ? serviceReply(out) : denied('(operation not offered by this endpoint)');
+      }
       if (p.service === 'acm') {
         const out = handleAcm(p.operation, p.json, ctx);
         return out ? jsonOk(out) : denied('(operation not offered by this endpoint)');
@@ -288,17 +322,64 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-function parseRequest(req: IncomingMessage, raw: string): ParsedRequest {
+/** The registered services (service.ts), indexed the ways a request names its service. */
+class ServiceTable {
+  private readonly byTarget = new Map<string, FakeService>();
+  private readonly byScope = new Map<string, FakeService>();
+
+  constructor(services: readonly FakeService[]) {
+    for (const s of services) {
+      if (s.protocol === 'json') {
+        if (!s.targetPrefix) throw new Error(`the fake ${s.service} speaks JSON but names no targetPrefix`);
+        this.byTarget.set(s.targetPrefix, s);
+      }
+      this.byScope.set(s.service, s);
+    }
+  }
+
+  target(prefix: string): FakeService | undefined {
+    return this.byTarget.get(prefix);
+  }
+
+  /** The service a request's SigV4 scope names, when it speaks this protocol. */
+  scoped(service: string | undefined, protocols: readonly WireProtocol[]): FakeService | undefined {
+    const s = service === undefined ? undefined : this.byScope.get(service);
+    return s && protocols.includes(s.protocol) ? s : undefined;
+  }
+}
+
+/** A REST call that only reads: GET and HEAD (every other method is a write, refused like one). */
+function isReadMethod(p: ParsedRequest): boolean {
+  return p.protocol !== 'rest-xml' && p.protocol !== 'rest-json' ? true : p.method === 'GET' || p.method === 'HEAD';
+}
+
+function parseRequest(req: IncomingMessage, raw: string, services: ServiceTable): ParsedRequest {
   const scope = parseCredentialScope(header(req, 'authorization'));
   const contentType = header(req, 'content-type') ?? '';
   const region = scope?.region ?? 'us-east-1';
   const target = header(req, 'x-amz-target');
-  const base = { region, accessKeyId: scope?.accessKeyId, contentType, json: {} as Json, params: new URLSearchParams() };
+  const url = new URL(req.url ?? '/', 'http://endpoint');
+  const headers: Record<string, string | undefined> = {};
+  for (const name of Object.keys(req.headers)) headers[name] = header(req, name);
+  const base = {
+    region,
+    accessKeyId: scope?.accessKeyId,
+    contentType,
+    json: {} as Json,
+    params: new URLSearchParams(),
+    method: req.method ?? 'GET',
+    path: decodeURIComponent(url.pathname),
+    query: url.searchParams,
+    body: raw,
+    headers,
+  };
 
   if (target) {
     const dot = target.lastIndexOf('.');
     const prefix = target.slice(0, dot);
     const operation = target.slice(dot + 1);
+    const fake = services.target(prefix);
+    const service: EndpointService = fake?.service ?? JSON_TARGETS[prefix] ?? 'unknown';
     let json: Json = {};
     // JSON protocols must accept an empty body for operations without input.
     if (raw.trim()) {
@@ -307,20 +388,56 @@ function parseRequest(req: IncomingMessage, raw: string): ParsedRequest {
         json = v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {};
       } catch {
         const malformed = new AwsError('SerializationException', 400, 'The request body is not valid JSON.');
-        return { ...base, service: JSON_TARGETS[prefix] ?? 'unknown', operation, protocol: 'json', malformed };
+        return { ...base, service, fake, operation, protocol: 'json', malformed };
       }
     }
-    return { ...base, service: JSON_TARGETS[prefix] ?? 'unknown', operation, protocol: 'json', json };
+    return { ...base, service, fake, operation, protocol: 'json', json };
   }
 
   const params = new URLSearchParams(raw);
   const action = params.get('Action');
   if (req.method === 'POST' && action) {
+    const fake = services.scoped(scope?.service, ['query']);
     const byScope = scope?.service === 'sts' || scope?.service === 'ec2' ? scope.service : undefined;
-    const service = byScope ?? QUERY_VERSIONS[params.get('Version') ?? ''] ?? 'unknown';
-    return { ...base, service, operation: action, protocol: 'query', params };
+    const service = fake?.service ?? byScope ?? QUERY_VERSIONS[params.get('Version') ?? ''] ?? 'unknown';
+    return { ...base, service, fake, operation: action, protocol: 'query', params };
+  }
+  const rest = services.scoped(scope?.service, ['rest-xml', 'rest-json']);
+  if (rest) {
+    const operation = rest.operationOf?.(base.method, base.path, base.query) ?? null;
+    if (operation === null) return { ...base, service: 'unknown', operation: `${req.method} ${req.url}`, protocol: rest.protocol };
+    let json: Json = {};
+    if (rest.protocol === 'rest-json' && raw.trim()) {
+      try {
+        const v: unknown = JSON.parse(raw);
+        json = v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {};
+      } catch {
+        const malformed = new AwsError('SerializationException', 400, 'The request body is not valid JSON.');
+        return { ...base, service: rest.service, fake: rest, operation, protocol: rest.protocol, malformed };
+      }
+    }
+    return { ...base, service: rest.service, fake: rest, operation, protocol: rest.protocol, json };
   }
   return { ...base, service: 'unknown', operation: `${req.method} ${req.url}`, protocol: 'json' };
+}
+
+/** The throttling error each protocol's services answer with (ACM's and the Tagging API's own spellings kept). */
+function throttlingError(p: ParsedRequest): AwsError {
+  if (p.service === 'acm') return new AwsError('ThrottlingException', 400, 'Rate exceeded');
+  if (p.service === 'tagging') return new AwsError('ThrottledException', 400, 'Rate exceeded');
+  if (p.protocol === 'rest-json') return new AwsError('TooManyRequestsException', 429, 'Too Many Requests');
+  if (p.protocol === 'json') return new AwsError('ThrottlingException', 400, 'Rate exceeded');
+  return new AwsError('Throttling', 400, 'Rate exceeded');
+}
+
+function serviceReply(out: ServiceReply): Reply {
+  const json = typeof out.body !== 'string';
+  return {
+    status: out.status ?? 200,
+    contentType: out.contentType ?? (json ? 'application/x-amz-json-1.1' : 'text/xml'),
+    body: json ? JSON.stringify(out.body) : (out.body as string),
+    ...(out.headers ? { headers: out.headers } : {}),
+  };
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {
@@ -346,7 +463,18 @@ function jsonError(error: AwsError): Reply {
 }
 
 function renderError(p: ParsedRequest, error: AwsError, requestId: string): Reply {
+  if (p.fake?.renderError) return serviceReply(p.fake.renderError(error, requestId));
   if (p.protocol === 'json') return jsonError(error);
+  if (p.protocol === 'rest-json') {
+    // API Gateway and the other REST-JSON services name the error in a header and say why in the body.
+    return { status: error.status, contentType: 'application/json', body: JSON.stringify({ message: error.message }), headers: { 'x-amzn-ErrorType': error.code } };
+  }
+  if (p.fake) {
+    // ELBv2 (query), CloudFront and Route 53 (REST-XML) answer errors in the same envelope.
+    const type = error.status >= 500 ? 'Receiver' : 'Sender';
+    const body = `<ErrorResponse><Error><Type>${type}</Type><Code>${escapeXml(error.code)}</Code><Message>${escapeXml(error.message)}</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`;
+    return { status: error.status, contentType: 'text/xml', body };
+  }
   const body = p.service === 'ec2' ? ec2ErrorXml(error, requestId) : stsErrorXml(error, requestId);
   return { status: error.status, contentType: 'text/xml', body };
 }
@@ -354,6 +482,7 @@ function renderError(p: ParsedRequest, error: AwsError, requestId: string): Repl
 function send(res: ServerResponse, reply: Reply, requestId: string): void {
   if (res.headersSent || res.destroyed) return;
   res.writeHead(reply.status, {
+    ...reply.headers,
     'Content-Type': reply.contentType,
     'Content-Length': Buffer.byteLength(reply.body),
     'x-amzn-RequestId': requestId,

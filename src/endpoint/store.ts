@@ -8,6 +8,8 @@ export class AccountStore {
   readonly accountId: string;
   readonly enabledRegions: string[];
   readonly callerArn: string;
+  /** The account's data for the registered services (AccountData.services). */
+  readonly services: Readonly<Record<string, unknown>>;
   private readonly byArn = new Map<string, StoredCertificate>();
   private readonly byRegion = new Map<string, StoredCertificate[]>();
   private readonly taggedByRegion = new Map<string, StoredCertificate[]>();
@@ -16,6 +18,7 @@ export class AccountStore {
     this.accountId = account.accountId;
     this.enabledRegions = [...account.enabledRegions];
     this.callerArn = account.callerArn ?? `arn:aws:sts::${account.accountId}:assumed-role/ReadOnly/acm-advisor`;
+    this.services = account.services ?? {};
     for (const cert of account.certificates) {
       this.byArn.set(cert.arn, cert);
       let list = this.byRegion.get(cert.region);

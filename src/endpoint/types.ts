@@ -1,3 +1,5 @@
+import type { FakeService } from './service.js';
+
 /**
  * The fake AWS account the endpoint serves. Deliberately independent of src/domain:
  * this models what ACM *stores and returns*, not how acm-advisor normalises it, so a
@@ -98,6 +100,11 @@ export interface AccountData {
   certificates: StoredCertificate[];
   /** What STS GetCallerIdentity answers; defaults to a read-only assumed role in the account. */
   callerArn?: string;
+  /**
+   * What the account holds in the services the read stages' fakes serve, by signing name
+   * (`elasticloadbalancing`, `cloudfront`, …): each fake defines and reads its own section.
+   */
+  services?: Record<string, unknown>;
 }
 
 /** One account of the organisation the endpoint plays, and how it answers a role assumption. */
@@ -133,7 +140,8 @@ export interface OrganizationData {
   statusOnly?: boolean;
 }
 
-export type EndpointService = 'acm' | 'tagging' | 'sts' | 'ec2' | 'organizations' | 'config' | 'unknown';
+/** The built-in services, or a registered one's signing name (see service.ts). */
+export type EndpointService = 'acm' | 'tagging' | 'sts' | 'ec2' | 'organizations' | 'config' | 'unknown' | (string & {});
 
 export interface RecordedCall {
   service: EndpointService;
@@ -202,6 +210,8 @@ export interface EndpointOptions extends FaultOptions {
   seed?: number;
   /** Port on 127.0.0.1; 0 (default) picks a free one. */
   port?: number;
+  /** More services to serve beside the read stages' fakes (a test's own stage): see service.ts. */
+  services?: FakeService[];
 }
 
 export interface RunningEndpoint {

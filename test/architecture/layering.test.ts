@@ -18,28 +18,44 @@ import { describe, expect, it } from 'vitest';
  *   what it needs), never endpoint.
  * - cache: the local inventory cache's files; imports domain and platform. Only the CLI wires it in
  *   (the engine sees it through domain's PriorReads, the TUI through inventory events).
- * - endpoint: the project's own AWS wire endpoint for tests and the demo; imports domain and
- *   platform; only the CLI's demo wiring imports it.
+ * - endpoint: the project's own AWS wire endpoint for tests and the demo; imports platform, never
+ *   domain (it models what AWS returns, not how we read it); only the CLI's demo wiring and the stages'
+ *   fakes import it. It finds the stages' fakes through the stage registry (src/stages/index.ts) alone.
+ * - stages (src/stages/, see docs/architecture.md): each read stage's declaration and pure join
+ *   import domain (and the other stages' declarations); a stage's `read.ts` is a stage read module:
+ *   it imports domain, aws and stages and is, with aws, the only code that imports @aws-sdk/*; its
+ *   `fake.ts` is endpoint code: it imports endpoint only. aws (the engine), audit, report, ui, cache
+ *   and cli import the declarations.
  * - cli: on top; imports anything.
  */
-const LAYERS = ['domain', 'platform', 'aws', 'audit', 'advisor', 'report', 'ui', 'cache', 'endpoint', 'cli'] as const;
+const LAYERS = ['domain', 'platform', 'aws', 'audit', 'advisor', 'report', 'ui', 'cache', 'endpoint', 'cli', 'stages', 'stage-read', 'stage-fake'] as const;
 type Layer = (typeof LAYERS)[number];
 
 const MAY_IMPORT: Record<Layer, readonly Layer[]> = {
   domain: [],
   platform: [],
-  aws: ['domain'],
-  audit: ['domain'],
+  aws: ['domain', 'stages'],
+  audit: ['domain', 'stages'],
   advisor: ['domain', 'platform'],
-  report: ['domain', 'audit', 'advisor'],
-  ui: ['domain', 'platform', 'audit', 'advisor', 'report'],
-  cache: ['domain', 'platform'],
-  endpoint: ['domain', 'platform'],
-  cli: ['domain', 'platform', 'aws', 'audit', 'advisor', 'report', 'ui', 'cache', 'endpoint'],
+  report: ['domain', 'audit', 'advisor', 'stages'],
+  ui: ['domain', 'platform', 'audit', 'advisor', 'report', 'stages'],
+  cache: ['domain', 'platform', 'stages'],
+  endpoint: ['platform', 'stages'],
+  cli: ['domain', 'platform', 'aws', 'audit', 'advisor', 'report', 'ui', 'cache', 'endpoint', 'stages'],
+  // A declaration loads its own read and fake modules lazily (`read: () => import('./read.js')`).
+  stages: ['domain', 'stage-read', 'stage-fake'],
+  'stage-read': ['domain', 'aws', 'stages'],
+  'stage-fake': ['endpoint'],
 };
 
-/** The only files outside endpoint/ that may import it. */
+/** The only files outside endpoint/ (and the stages' fakes) that may import it. */
 const ENDPOINT_WIRING = new Set(['src/cli/demo.ts']);
+
+/** The one module of src/stages/ the endpoint may import: the registry, for each stage's fake. */
+const STAGE_REGISTRY = 'src/stages/index';
+
+/** The layers whose code may import the AWS SDK (`@aws-sdk/*`). */
+const SDK_LAYERS: readonly Layer[] = ['aws', 'stage-read'];
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SRC = join(ROOT, 'src');
@@ -47,6 +63,12 @@ const SRC = join(ROOT, 'src');
 function layerOf(file: string): Layer | null {
   const parts = file.split('/');
   if (parts[0] !== 'src' || parts.length < 3) return null;
+  if (parts[1] === 'stages' && parts.length >= 4) {
+    // src/stages/<id>/read.ts or read/…, fake.ts or fake/…: the stage's SDK calls and its endpoint service.
+    const part = parts[3].replace(/\.tsx?$/, '');
+    if (part === 'read') return 'stage-read';
+    if (part === 'fake') return 'stage-fake';
+  }
   return (LAYERS as readonly string[]).includes(parts[1]) ? (parts[1] as Layer) : null;
 }
 
@@ -68,13 +90,19 @@ function crossing(from: string, specifier: string): string | null {
   if (fromLayer === null) return `${from} is in no layer: every module lives in one of ${LAYERS.join(', ')}`;
   const t = target(from, specifier);
   if (t.kind === 'builtin') return fromLayer === 'domain' ? `${from} imports the Node built-in ${specifier}: domain does no I/O` : null;
-  if (t.kind === 'package') return null;
+  if (t.kind === 'package') {
+    if (specifier.startsWith('@aws-sdk/') && !SDK_LAYERS.includes(fromLayer)) return `${from} imports ${specifier}: only src/aws/ and stage read modules (src/stages/<id>/read.ts) may`;
+    return null;
+  }
   if (!t.file.startsWith('src/')) return `${from} imports ${specifier}, outside src/`;
   const toLayer = layerOf(t.file);
   if (toLayer === null) return `${from} imports ${t.file}, which is in no layer`;
   if (toLayer === fromLayer) return null;
   if (!MAY_IMPORT[fromLayer].includes(toLayer)) return `${from} (${fromLayer}) imports ${t.file} (${toLayer})`;
-  if (toLayer === 'endpoint' && !ENDPOINT_WIRING.has(from)) return `${from} imports the endpoint; only ${[...ENDPOINT_WIRING].join(', ')} may`;
+  if (toLayer === 'endpoint' && fromLayer !== 'stage-fake' && !ENDPOINT_WIRING.has(from)) return `${from} imports the endpoint; only ${[...ENDPOINT_WIRING].join(', ')} may (and the stages' fakes)`;
+  if (fromLayer === 'endpoint' && toLayer === 'stages' && t.file !== STAGE_REGISTRY) return `${from} imports ${t.file}: the endpoint reads src/stages/ only through its registry (${STAGE_REGISTRY}.ts)`;
+  if (fromLayer === 'stages' && (toLayer === 'stage-read' || toLayer === 'stage-fake') && t.file.split('/')[2] !== from.split('/')[2])
+    return `${from} imports ${t.file}: a stage loads only its own read and fake modules`;
   return null;
 }
 
@@ -119,6 +147,14 @@ describe('layering', () => {
     expect(crossing('src/ui/run.tsx', '../endpoint/index.js')).toMatch(/\(ui\) imports .*\(endpoint\)/);
     expect(crossing('src/cli/main.ts', '../endpoint/index.js')).toMatch(/only src\/cli\/demo.ts may/);
     expect(crossing('src/endpoint/acm.ts', '../aws/normalise.js')).toMatch(/\(endpoint\) imports/);
+    expect(crossing('src/endpoint/acm.ts', '../domain/certificate.js')).toMatch(/\(endpoint\) imports .*\(domain\)/);
+    expect(crossing('src/endpoint/server.ts', '../stages/stage.js')).toMatch(/only through its registry/);
+    expect(crossing('src/ui/app.tsx', '@aws-sdk/client-acm')).toMatch(/only src\/aws\/ and stage read modules/);
+    expect(crossing('src/stages/elb/index.ts', '@aws-sdk/client-elastic-load-balancing-v2')).toMatch(/only src\/aws\/ and stage read modules/);
+    expect(crossing('src/stages/elb/fake.ts', '../../domain/certificate.js')).toMatch(/\(stage-fake\) imports .*\(domain\)/);
+    expect(crossing('src/stages/elb/join.ts', '../../aws/clients.js')).toMatch(/\(stages\) imports .*\(aws\)/);
+    expect(crossing('src/stages/elb/index.ts', '../route53/read.js')).toMatch(/only its own read and fake/);
+    expect(crossing('src/audit/run.ts', '../stages/elb/read.js')).toMatch(/\(audit\) imports .*\(stage-read\)/);
     expect(crossing('src/helpers.ts', './domain/text.js')).toMatch(/in no layer/);
     expect(crossing('src/cli/main.ts', '../helpers.js')).toMatch(/in no layer/);
   });
@@ -132,6 +168,12 @@ describe('layering', () => {
     expect(crossing('src/cli/main.ts', '../ui/run.js')).toBeNull();
     expect(crossing('src/domain/text.ts', './certificate.js')).toBeNull();
     expect(crossing('src/aws/clients.ts', '@aws-sdk/client-acm')).toBeNull();
+    expect(crossing('src/stages/elb/read.ts', '@aws-sdk/client-elastic-load-balancing-v2')).toBeNull();
+    expect(crossing('src/stages/elb/read.ts', '../../aws/pacer.js')).toBeNull();
+    expect(crossing('src/stages/elb/index.ts', './read.js')).toBeNull();
+    expect(crossing('src/stages/elb/fake.ts', '../../endpoint/service.js')).toBeNull();
+    expect(crossing('src/endpoint/registered-services.ts', '../stages/index.js')).toBeNull();
+    expect(crossing('src/aws/inventory.ts', '../stages/index.js')).toBeNull();
     expect(crossing('src/platform/config-dir.ts', 'node:os')).toBeNull();
   });
 });

@@ -13,7 +13,7 @@
  */
 import { awaitsDetail, type Certificate } from '../../domain/certificate.js';
 import type { Finding } from '../../domain/finding.js';
-import type { AccountIdentity, AccountState, InventoryEvent, InventoryOrigin, RegionState } from '../../domain/inventory.js';
+import type { AccountIdentity, AccountState, InventoryEvent, InventoryOrigin, RegionState, StageRead } from '../../domain/inventory.js';
 import type { WaitingRequests } from '../../domain/waiting.js';
 import { haystackOf } from './filter.js';
 import { DEFAULT_SORT, nextSortColumn, type SortSpec } from './sort.js';
@@ -77,6 +77,8 @@ export interface AppState {
   /** Search haystack per certificate (same index); built as records arrive, see filter.ts. */
   corpus: readonly string[];
   arnIndex: ReadonlyMap<string, number>;
+  /** What the read stages found (src/stages/), the latest per stage, account and region. */
+  stages: readonly StageRead[];
   /** When the inventory was taken (the load's `done` event); null until the load has finished. */
   generatedAt: string | null;
   /**
@@ -153,6 +155,7 @@ export function initialState(size: { columns: number; rows: number } = { columns
     certificates: [],
     corpus: [],
     arnIndex: new Map(),
+    stages: [],
     generatedAt: null,
     cachedAt: null,
     dataVersion: 0,
@@ -333,6 +336,12 @@ function applyEvents(state: AppState, events: InventoryEvent[]): AppState {
       case 'warning':
         s = { ...s, warnings: [...s.warnings, e.message] };
         break;
+      case 'stage': {
+        const r = e.read;
+        const same = (x: StageRead) => x.stage === r.stage && x.region === r.region && x.accountId === r.accountId;
+        s = { ...s, stages: [...s.stages.filter((x) => !same(x)), r] };
+        break;
+      }
       case 'waiting':
         s = { ...s, waiting: e.requests.length > 0 ? { afterMs: e.afterMs, requests: e.requests } : null };
         break;

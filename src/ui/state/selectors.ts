@@ -10,7 +10,7 @@
 import type { Advice } from '../../domain/advice.js';
 import type { Certificate } from '../../domain/certificate.js';
 import type { Finding } from '../../domain/finding.js';
-import type { AccountIdentity, AccountState, Inventory, InventoryOrigin, RegionState } from '../../domain/inventory.js';
+import type { AccountIdentity, AccountState, Inventory, InventoryOrigin, RegionState, StageRead } from '../../domain/inventory.js';
 import { sanitiseForTerminal } from '../../domain/text.js';
 import type { AuditConfig } from '../../domain/thresholds.js';
 import { advise, collectEvidence, decide, type Answers, type Evidence, type KnowledgeBase } from '../../advisor/index.js';
@@ -30,6 +30,7 @@ const buildInventory = memoLast(
     generatedAt: string,
     accounts: AccountState[] | null,
     origin: InventoryOrigin | null,
+    stages: readonly StageRead[],
   ): Inventory => ({
     generatedAt,
     account,
@@ -37,6 +38,7 @@ const buildInventory = memoLast(
     ...(accounts ? { accounts } : {}),
     ...(origin ? { origin } : {}),
     certificates: certificates as Certificate[],
+    ...(stages.length > 0 ? { stages: stages as StageRead[] } : {}),
     warnings,
   }),
 );
@@ -46,7 +48,7 @@ const buildInventory = memoLast(
  * (when the inventory was taken), or — while it loads, or when it failed — by `now`.
  */
 export function inventoryOf(state: AppState, now: Date): Inventory {
-  return buildInventory(state.certificates, state.account, state.regions, state.warnings, state.generatedAt ?? now.toISOString(), state.accounts, state.origin);
+  return buildInventory(state.certificates, state.account, state.regions, state.warnings, state.generatedAt ?? now.toISOString(), state.accounts, state.origin, state.stages);
 }
 
 const NO_FINDINGS: readonly Finding[] = Object.freeze([]);

@@ -52,7 +52,7 @@ function Section(props: { title: string }): React.JSX.Element {
 
 /** "DescribeCertificate denied 22, tags throttled 3" */
 function unreadCauses(r: RegionState): string {
-  return (r.detailsFailed ?? []).map((f) => `${f.part === 'details' ? 'details' : 'tags'} ${f.reason} ${formatCount(f.count)}`).join(', ');
+  return (r.detailsFailed ?? []).map((f) => `${f.part} ${f.reason} ${formatCount(f.count)}`).join(', ');
 }
 
 function countsLine(entries: Array<[string, number]>, label: (k: string) => string): string {

@@ -1,0 +1,12 @@
+import type { FakeService } from './service.js';
+
+/**
+ * The fakes of the read stages' services (src/stages/<id>/fake.ts), found through the stage registry
+ * so a new stage's service is served without an edit here. Loaded dynamically: the registry is the
+ * one module of src/stages/ the endpoint reads, and only for each stage's `fake()`.
+ */
+export async function registeredServices(): Promise<FakeService[]> {
+  const { STAGES } = await import('../stages/index.js');
+  const fakes = await Promise.all(STAGES.map((s) => s.fake?.()));
+  return fakes.filter((f): f is FakeService => f !== undefined) ;
+}
