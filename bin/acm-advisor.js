@@ -6,4 +6,11 @@ if (!process.argv.includes('--verbose')) {
   process.removeAllListeners('warning');
   process.on('warning', () => {});
 }
-await import('../dist/cli.js');
+const cli = new URL('../dist/cli.js', import.meta.url);
+const { existsSync } = await import('node:fs');
+// A fresh clone has no build (the package is built when packed, not on install).
+if (!existsSync(cli)) {
+  process.stderr.write("acm-advisor: this clone is not built yet; run 'npm run build' first\n");
+  process.exit(4);
+}
+await import(cli.href);

@@ -37,7 +37,8 @@ await build({
   format: 'esm',
   target: 'node20',
   splitting: true,
-  sourcemap: 'linked',
+  // Source maps (12 MB) are for debugging a build, not for the package: `node scripts/build.js --sourcemap`.
+  sourcemap: process.argv.includes('--sourcemap') ? 'linked' : false,
   logLevel: 'warning',
   jsx: 'automatic',
   // Ink imports react-devtools-core only when DEV is set; a stub keeps it out of the bundle.

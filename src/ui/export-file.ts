@@ -4,7 +4,8 @@
  * 'exists' so the screen can ask (screens/report.ts).
  */
 import { stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { homedir } from 'node:os';
+import { dirname, isAbsolute, resolve } from 'node:path';
 import { FileExistsError } from '../domain/errors.js';
 import { sanitiseForTerminal } from '../domain/text.js';
 import { writeReportFile } from '../report/index.js';
@@ -19,11 +20,19 @@ export async function writeExport(options: { cwd: string; path: string; content:
   try {
     if (!options.force && (await stat(target).catch(() => null))) return { kind: 'exists' };
     await writeReportFile(target, options.content, { force: options.force });
-    return { kind: 'written', message: `Wrote ${shown}` };
+    // A relative name says which folder it went to: the app may have been started anywhere.
+    const where = isAbsolute(options.path) ? '' : ` in ${sanitiseForTerminal(homeShort(dirname(target)))}`;
+    return { kind: 'written', message: `Wrote ${shown}${where}` };
   } catch (e) {
     // Appeared between the check and the write: ask, as for any existing file.
     if (e instanceof FileExistsError) return { kind: 'exists' };
     const message = e instanceof Error ? e.message : String(e);
     return { kind: 'failed', message: `Export failed: ${sanitiseForTerminal(message.split('\n')[0]).replaceAll(target, shown)}` };
   }
+}
+
+/** `/home/me/work` as `~/work`: shorter on the status line, and it is how people name their folders. */
+function homeShort(path: string): string {
+  const home = homedir();
+  return home && (path === home || path.startsWith(`${home}/`)) ? `~${path.slice(home.length)}` : path;
 }
