@@ -1,5 +1,6 @@
 import type { Certificate } from '../domain/certificate.js';
-import type { AuditResult, Severity } from '../domain/finding.js';
+import type { AuditResult, Finding, Severity } from '../domain/finding.js';
+import type { FindingRecord } from './finding-record.js';
 import { SEVERITIES } from '../domain/finding.js';
 import { sanitiseForTerminal } from '../domain/text.js';
 
@@ -33,7 +34,21 @@ function pad(s: string, w: number): string {
   return s + ' '.repeat(Math.max(0, w - width(s)));
 }
 
-/** The audit as plain text: one block per severity, worst first, fix under each row. */
+/** What a row says after its title: accepted by the baseline, new or changed since the last run. */
+function marks(f: Finding): string {
+  const r = f as Partial<FindingRecord>;
+  const out = [
+    ...(r.status === 'accepted' ? [`accepted until ${r.acceptance?.expires ?? '?'}`] : []),
+    ...(r.change === 'new' ? ['new since last run'] : r.change === 'changed' ? ['changed since last run'] : []),
+  ];
+  return out.length ? ` [${out.join('; ')}]` : '';
+}
+
+/**
+ * The audit as plain text: one block per severity, worst first. A fix is printed once under the rows of
+ * its rule that share it (61 findings no longer print 61 copies of a dozen fixes); where a rule's rows
+ * need different fixes, each row and its fix carry the same number.
+ */
 export function renderAuditTable(result: AuditResult, opts: RenderTableOptions): string {
   const paint = (sev: Severity, s: string) => (opts.color ? `${COLOURS[sev]}${s}${RESET}` : s);
   const domains = new Map((opts.certificates ?? []).map((c) => [c.arn, c.domainName]));
@@ -49,11 +64,12 @@ export function renderAuditTable(result: AuditResult, opts: RenderTableOptions):
     const rows = group.map((f) => {
       const target = f.certificateArn === null ? '(account)' : (domains.get(f.certificateArn) ?? f.certificateArn);
       return {
+        ruleId: f.ruleId,
         rule: cell(f.ruleId),
         target: cell(target ?? '—'),
         region: cell(f.region ?? '—'),
         account: f.accountId !== undefined ? cell(f.accountName ?? f.accountId ?? '—') : null,
-        title: cell(f.title, 100),
+        title: `${cell(f.title, 100)}${marks(f)}`,
         fix: sanitiseForTerminal(f.remediation),
       };
     });
@@ -69,9 +85,18 @@ export function renderAuditTable(result: AuditResult, opts: RenderTableOptions):
     if (lines.length) lines.push('');
     lines.push(paint(sev, `${sev.toUpperCase()} (${group.length})`));
     lines.push(`  ${pad('RULE', w.rule)}  ${pad('CERTIFICATE', w.target)}  ${acct('ACCOUNT')}${pad('REGION', w.region)}  FINDING`);
-    for (const r of rows) {
-      lines.push(`  ${pad(r.rule, w.rule)}  ${pad(r.target, w.target)}  ${acct(r.account)}${pad(r.region, w.region)}  ${r.title}`);
-      lines.push(`  ${' '.repeat(w.rule)}  fix: ${r.fix}`);
+    // Rows come sorted by rule within a severity: each rule's rows, then its fixes.
+    for (let i = 0; i < rows.length; ) {
+      let end = i;
+      while (end < rows.length && rows[end].ruleId === rows[i].ruleId) end++;
+      const ruleRows = rows.slice(i, end);
+      const fixes = [...new Set(ruleRows.map((r) => r.fix))];
+      for (const r of ruleRows) {
+        const n = fixes.length > 1 ? ` (fix ${fixes.indexOf(r.fix) + 1})` : '';
+        lines.push(`  ${pad(r.rule, w.rule)}  ${pad(r.target, w.target)}  ${acct(r.account)}${pad(r.region, w.region)}  ${r.title}${n}`);
+      }
+      fixes.forEach((fix, k) => lines.push(`  ${' '.repeat(w.rule)}  fix${fixes.length > 1 ? ` ${k + 1}` : ''}: ${fix}`));
+      i = end;
     }
   }
   if (unchecked) {

@@ -9,7 +9,7 @@ import type { Inventory } from '../domain/inventory.js';
 import type { AuditConfig } from '../domain/thresholds.js';
 import { advise, type Answers, type KnowledgeBase } from '../advisor/index.js';
 import { notEvaluatedBy } from '../audit/run.js';
-import { buildReport, type Report } from './model.js';
+import { buildReport, type Report, type ReportRun } from './model.js';
 
 export interface ComposeReportInput {
   inventory: Inventory;
@@ -21,6 +21,8 @@ export interface ComposeReportInput {
   now: Date;
   /** Loaded once by the caller. Null (it failed to load) still gives a report, without facts or advice. */
   knowledgeBase: KnowledgeBase | null;
+  /** The tool version and command line for the report's header (the command passes it; the app does not). */
+  run?: ReportRun | null;
 }
 
 export interface ComposedReport {
@@ -42,6 +44,7 @@ export function composeReport(input: ComposeReportInput): ComposedReport {
     facts: kb?.facts ?? [],
     config,
     generatedAt,
+    run: input.run ?? null,
   });
   return { report, advice };
 }

@@ -8,6 +8,9 @@ import type { AuditConfig } from '../domain/thresholds.js';
 import { isInUse, tagValue } from '../domain/certificate-facts.js';
 import { expiryTimeline, mostUrgent, type TimelineMonth, type UrgentCertificate } from '../domain/urgency.js';
 import { incompleteLines } from '../audit/coverage.js';
+import { findingRecords, type FindingRecord } from '../audit/finding-record.js';
+import { certificateConsoleUrl } from '../domain/console-url.js';
+import { takesDown } from './blast-radius.js';
 
 /**
  * The one report model; JSON and Markdown are two renderings of it, so they can
@@ -16,6 +19,8 @@ import { incompleteLines } from '../audit/coverage.js';
  */
 export interface Report {
   schemaVersion: 1;
+  /** What produced it: tool version and command line; null when the app's Report view made it. */
+  run: ReportRun | null;
   generatedAt: string;
   inventoryGeneratedAt: string;
   account: AccountIdentity | null;
@@ -31,7 +36,7 @@ export interface Report {
   incomplete: string[];
   /** Rules that could not run on some certificates, and why. */
   notEvaluated: NotEvaluated[];
-  settings: { ownerTag: string; expiryDays: { high: number; medium: number } };
+  settings: { ownerTag: string; expiryDays: { high: number; medium: number }; renewalLateDays: number };
   summary: SeveritySummary;
   totals: { certificates: number; inUse: number; findings: number };
   urgent: ReportUrgentCertificate[];
@@ -58,15 +63,26 @@ export interface ReportAccount {
   summary: SeveritySummary;
 }
 
-export interface ReportFinding extends Finding {
-  domainName: string | null;
+export interface ReportFinding extends FindingRecord {
   owner: string | null;
+  /** The certificate's page in the ACM console; null for account-wide findings. */
+  consoleUrl: string | null;
+}
+
+export interface ReportRun {
+  tool: string;
+  version: string;
+  /** The arguments after the program name, any secret in them redacted (see safeCommandLine). */
+  command: string[];
 }
 
 export interface ReportUrgentCertificate extends UrgentCertificate {
   owner: string | null;
   /** The account's name (or id), across an organisation; absent for one account. */
   account?: string | null;
+  /** "takes down …": the names that stop working with it; null until hostnames are read. */
+  blastRadius: string | null;
+  consoleUrl: string | null;
 }
 
 export interface BuildReportInput {
@@ -76,6 +92,7 @@ export interface BuildReportInput {
   facts: Fact[];
   config: AuditConfig;
   generatedAt: Date;
+  run?: ReportRun | null;
 }
 
 /** How many certificates the report's most-urgent table lists. */
@@ -86,9 +103,9 @@ export function buildReport(input: BuildReportInput): Report {
   const byArn = new Map(inventory.certificates.map((c) => [c.arn, c]));
   const owner = (c: Certificate | undefined) => (c ? tagValue(c.tags, config.ownerTag) : null);
 
-  const findings: ReportFinding[] = audit.findings.map((f) => {
+  const findings: ReportFinding[] = findingRecords(audit.findings, inventory.certificates).map((f) => {
     const cert = f.certificateArn ? byArn.get(f.certificateArn) : undefined;
-    return { ...f, domainName: cert?.domainName ?? null, owner: owner(cert) };
+    return { ...f, owner: owner(cert), consoleUrl: certificateConsoleUrl(f.certificateArn) };
   });
 
   const failedRegions = [...new Set(inventory.regions.filter((r) => r.status === 'error').map((r) => r.region))];
@@ -97,6 +114,7 @@ export function buildReport(input: BuildReportInput): Report {
 
   return {
     schemaVersion: 1,
+    run: input.run ?? null,
     // First in the JSON, as in the Markdown: whether this report covers everything it was asked to.
     partial: isPartial(inventory),
     // The deadline's sentence first: the lines after it are what it cut short.
@@ -114,14 +132,23 @@ export function buildReport(input: BuildReportInput): Report {
     notEvaluated: audit.notEvaluated,
     accounts,
     origin: inventory.origin ?? null,
-    settings: { ownerTag: config.ownerTag, expiryDays: { ...config.expiryDays } },
+    settings: { ownerTag: config.ownerTag, expiryDays: { ...config.expiryDays }, renewalLateDays: config.renewalLateDays },
     summary: { ...audit.summary },
     totals: {
       certificates: inventory.certificates.length,
       inUse: inventory.certificates.filter((c) => isInUse(c) === true).length,
       findings: audit.findings.length,
     },
-    urgent: mostUrgent(inventory.certificates, audit.findings, generatedAt, URGENT_LIMIT).map((u) => ({ ...u, owner: owner(byArn.get(u.arn)), ...(accounts ? { account: accountOf(byArn.get(u.arn)) } : {}) })),
+    urgent: mostUrgent(inventory.certificates, audit.findings, generatedAt, URGENT_LIMIT).map((u) => {
+      const cert = byArn.get(u.arn);
+      return {
+        ...u,
+        owner: owner(cert),
+        ...(accounts ? { account: accountOf(cert) } : {}),
+        blastRadius: cert ? takesDown(cert) : null,
+        consoleUrl: certificateConsoleUrl(u.arn),
+      };
+    }),
     expiryTimeline: expiryTimeline(inventory.certificates, generatedAt, config.renewalLateDays),
     // No exportable price: the sourced one predates AWS's 2026 change (content/facts.yaml exportable-pricing).
     forecast: forecastRenewalLoad(inventory, generatedAt, null),

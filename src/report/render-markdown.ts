@@ -139,10 +139,47 @@ function accountsSection(accounts: NonNullable<Report['accounts']>): RootContent
   return out;
 }
 
-export function buildReportTree(report: Report): Root {
-  const out: RootContent[] = [];
+/** The report's sections, in their order; `report --sections` picks among them. */
+export const REPORT_SECTIONS = ['accounts', 'summary', 'timeline', 'forecast', 'findings', 'answers', 'recommendation', 'plan', 'inventory', 'facts'] as const;
+export type ReportSection = (typeof REPORT_SECTIONS)[number];
 
-  // Title and provenance
+export interface ReportMarkdownOptions {
+  /** Only these sections (the title, header and verdict always come); all when absent. */
+  sections?: readonly ReportSection[];
+  /**
+   * The short form for a pull request or a ticket: verdict and reasons, the urgent table, findings counted
+   * by rule and account, the plan's step titles. No per-finding rows, no inventory.
+   */
+  summary?: boolean;
+}
+
+const SECTION_BUILDERS: Record<ReportSection, (report: Report) => RootContent[]> = {
+  accounts: (report) => (report.accounts ? accountsSection(report.accounts) : regionsSection(report)),
+  summary: executiveSummary,
+  timeline: timelineSection,
+  forecast: (report) => forecastSection(report.forecast),
+  findings: findingsSection,
+  answers: answersSection,
+  recommendation: recommendationSection,
+  plan: planSection,
+  inventory: inventorySection,
+  facts: factsSection,
+};
+
+export function buildReportTree(report: Report, options: ReportMarkdownOptions = {}): Root {
+  const out: RootContent[] = headerSection(report);
+  const body = options.summary
+    ? summaryBody(report)
+    : (options.sections ? REPORT_SECTIONS.filter((s) => options.sections!.includes(s)) : REPORT_SECTIONS).flatMap((s) => SECTION_BUILDERS[s](report));
+  const contents = tableOfContents(body);
+  if (contents) out.push(contents);
+  out.push(...body);
+  return { type: 'root', children: out };
+}
+
+/** Title, what is missing, where the report came from, and the verdict: always there, whatever was picked. */
+function headerSection(report: Report): RootContent[] {
+  const out: RootContent[] = [];
   const accountLabel = report.accounts
     ? `${plural(report.accounts.length, 'account')}${report.account ? ` read from ${report.account.id}` : ''}`
     : report.account
@@ -160,6 +197,7 @@ export function buildReportTree(report: Report): Root {
     out.push(para(strong('Incomplete:'), t(` ${what.join(' ')}`)));
   }
   out.push(para(t(`Generated ${report.generatedAt} from an inventory taken ${report.inventoryGeneratedAt}.`)));
+  out.push(provenance(report));
   // The verdict and how final it is come first: a reader who stops here must not mistake a provisional verdict for a final one.
   if (report.recommendation) out.push(verdictHeadline(report.recommendation, report.workload));
 
@@ -174,12 +212,63 @@ export function buildReportTree(report: Report): Root {
       ),
     );
   }
+  return out;
+}
 
-  // Across an organisation, one row per account; otherwise the account and its regions.
-  out.push(...(report.accounts ? accountsSection(report.accounts) : regionsSection(report)));
+/** Which tool, command, regions, accounts and thresholds produced the report: enough to produce it again. */
+function provenance(report: Report): List {
+  const regions = [...new Set(report.regions.map((r) => r.region))].sort();
+  const e = report.settings.expiryDays;
+  const items: Array<Array<PhrasingContent | PhrasingContent[]>> = [];
+  if (report.run) {
+    items.push([strong('Tool:'), t(` ${report.run.tool} ${report.run.version}`)]);
+    items.push([strong('Command:'), t(' '), { type: 'inlineCode', value: mdText([report.run.tool, ...report.run.command].join(' ')) }]);
+  }
+  items.push([strong('Read:'), t(` ${report.inventoryGeneratedAt}`)]);
+  items.push([strong('Regions:'), t(` ${regions.length ? regions.join(', ') : 'none'}`)]);
+  if (report.accounts) items.push([strong('Accounts:'), t(` ${report.accounts.map((a) => (a.name ? `${a.name} (${a.id})` : a.id)).join(', ')}`)]);
+  else if (report.account) items.push([strong('Account:'), t(` ${report.account.id}`)]);
+  items.push([
+    strong('Thresholds:'),
+    t(` high within ${e.high} days of expiry, medium within ${e.medium}; a managed renewal is late within ${report.settings.renewalLateDays} days; owner tag ${report.settings.ownerTag}`),
+  ]);
+  return list(items);
+}
 
-  // Executive summary
-  out.push(heading(2, 'Executive summary'));
+/** GitHub's heading anchors: lower case, punctuation dropped, spaces to hyphens. */
+export function headingAnchor(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+    .replace(/\s/g, '-');
+}
+
+function headingText(node: Heading): string {
+  return node.children.map((c) => ('value' in c ? c.value : '')).join('');
+}
+
+/** A list of the body's second-level headings, each a link to its anchor; none for a one-section body. */
+function tableOfContents(body: RootContent[]): RootContent | null {
+  const headings = body.filter((n): n is Heading => n.type === 'heading' && n.depth === 2).map(headingText);
+  if (headings.length < 3) return null;
+  const seen = new Map<string, number>();
+  return list(
+    headings.map((text) => {
+      const base = headingAnchor(text);
+      const n = seen.get(base) ?? 0;
+      seen.set(base, n + 1);
+      return [{ type: 'link', url: `#${n ? `${base}-${n}` : base}`, title: null, children: t(text) }];
+    }),
+  );
+}
+
+/** The certificate's name, a link to its console page when its ARN is a well-formed ACM one. */
+function certificateCell(name: string, consoleUrl: string | null): Cell {
+  return consoleUrl ? [{ type: 'link', url: consoleUrl, title: null, children: t(name) }] : name;
+}
+
+function executiveSummary(report: Report): RootContent[] {
+  const out: RootContent[] = [heading(2, 'Executive summary')];
   if (report.recommendation) {
     out.push(
       para(
@@ -197,14 +286,19 @@ export function buildReportTree(report: Report): Root {
     ),
   );
   out.push(table(['Severity', 'Findings'], SEVERITIES.map((s) => [s, String(report.summary[s])])));
-  out.push(heading(3, 'Most urgent certificates'));
+  out.push(...urgentSection(report));
+  return out;
+}
+
+function urgentSection(report: Report): RootContent[] {
+  const out: RootContent[] = [heading(3, 'Most urgent certificates')];
   if (report.urgent.length === 0) out.push(para(t('No certificate needs attention.')));
   else
     out.push(
       table(
-        ['Certificate', ...(report.accounts ? ['Account'] : []), 'Region', 'Expires', 'Days left', 'Worst', 'Finding', 'Owner'],
+        ['Certificate', ...(report.accounts ? ['Account'] : []), 'Region', 'Expires', 'Days left', 'Worst', 'Finding', 'Owner', 'Blast radius'],
         report.urgent.map((u) => [
-          certName(u),
+          certificateCell(certName(u), u.consoleUrl),
           ...(report.accounts ? [u.account ?? null] : []),
           u.region,
           u.notAfter ? u.notAfter.slice(0, 10) : null,
@@ -212,40 +306,49 @@ export function buildReportTree(report: Report): Root {
           u.worstSeverity,
           `${u.topFinding.ruleId}: ${u.topFinding.title}${u.findingCount > 1 ? ` (+${u.findingCount - 1} more)` : ''}`,
           u.owner,
+          u.blastRadius,
         ]),
       ),
     );
+  return out;
+}
 
-  // Expiry timeline
-  out.push(heading(2, 'Expiry timeline (next 12 months)'));
-  out.push(code('mermaid', mermaidChart(report)));
-  out.push(para(t('Bars: certificates expiring each month. Line: those ACM will not renew by itself in time.')));
-  out.push(
+function timelineSection(report: Report): RootContent[] {
+  return [
+    heading(2, 'Expiry timeline (next 12 months)'),
+    code('mermaid', mermaidChart(report)),
+    para(t('Bars: certificates expiring each month. Line: those ACM will not renew by itself in time.')),
     table(
       ['Month', 'Expiring', 'Renewed by ACM', 'Needs action'],
       report.expiryTimeline.map((m) => [m.month, String(m.expiring), String(m.managed), String(m.needsAction)]),
     ),
-  );
+  ];
+}
 
-  out.push(...forecastSection(report.forecast));
-
-  // Findings: across several accounts, one subsection per account (each team reads its own).
-  out.push(heading(2, 'Findings'));
+function findingsSection(report: Report): RootContent[] {
+  // Across several accounts, one subsection per account (each team reads its own).
+  const out: RootContent[] = [heading(2, 'Findings')];
   if (report.accounts && report.accounts.length > 1) out.push(...findingsByAccount(report, report.accounts));
   else if (report.findings.length === 0) out.push(para(t('No findings.')));
   else out.push(findingsTable(report, report.findings, report.accounts !== null));
+  return out;
+}
 
-  // Advice
-  if (report.answers) {
-    out.push(heading(2, 'Questionnaire answers'));
-    if (report.workload) out.push(para(t(`Workload: ${report.workload}`)));
-    out.push(
-      table(
-        ['Question', 'Answer', 'Effect', 'Rationale'],
-        report.answers.map((a) => [`${a.prompt} (${a.id})`, `${a.label} (${a.value})`, a.effect, a.rationale]),
-      ),
-    );
-  }
+function answersSection(report: Report): RootContent[] {
+  if (!report.answers) return [];
+  const out: RootContent[] = [heading(2, 'Questionnaire answers')];
+  if (report.workload) out.push(para(t(`Workload: ${report.workload}`)));
+  out.push(
+    table(
+      ['Question', 'Answer', 'Effect', 'Rationale'],
+      report.answers.map((a) => [`${a.prompt} (${a.id})`, `${a.label} (${a.value})`, a.effect, a.rationale]),
+    ),
+  );
+  return out;
+}
+
+function recommendationSection(report: Report): RootContent[] {
+  const out: RootContent[] = [];
   if (report.recommendation) {
     const rec = report.recommendation;
     out.push(heading(2, 'Recommendation'));
@@ -260,25 +363,30 @@ export function buildReportTree(report: Report): Root {
     out.push(para(strong('Ignored answers:'), t(' these questions were not asked after earlier answers, so their answers were not used.')));
     out.push(list(report.ignoredAnswers.map((a) => [t(`${a.id} = ${a.value}: ${a.because}`)])));
   }
-  if (report.plan) {
-    out.push(heading(2, 'Adoption plan'));
-    if (report.plan.steps.length === 0) out.push(para(t('No steps.')));
-    report.plan.steps.forEach((step, i) => {
-      out.push(heading(3, `Step ${i + 1}: ${step.title}`));
-      out.push(para(strong('Why:'), t(` ${step.why}`)));
-      if (step.how.length) {
-        out.push(para(strong('How:')));
-        out.push(list(step.how.map((h) => [t(h)]), true));
-      }
-      for (const s of step.snippets) {
-        out.push(para({ type: 'emphasis', children: t(s.title) }));
-        out.push(code(s.language, s.code));
-      }
-    });
-  }
+  return out;
+}
 
-  // Appendix
-  out.push(heading(2, 'Appendix: certificate inventory'));
+function planSection(report: Report): RootContent[] {
+  if (!report.plan) return [];
+  const out: RootContent[] = [heading(2, 'Adoption plan')];
+  if (report.plan.steps.length === 0) out.push(para(t('No steps.')));
+  report.plan.steps.forEach((step, i) => {
+    out.push(heading(3, `Step ${i + 1}: ${step.title}`));
+    out.push(para(strong('Why:'), t(` ${step.why}`)));
+    if (step.how.length) {
+      out.push(para(strong('How:')));
+      out.push(list(step.how.map((h) => [t(h)]), true));
+    }
+    for (const s of step.snippets) {
+      out.push(para({ type: 'emphasis', children: t(s.title) }));
+      out.push(code(s.language, s.code));
+    }
+  });
+  return out;
+}
+
+function inventorySection(report: Report): RootContent[] {
+  const out: RootContent[] = [heading(2, 'Appendix: certificate inventory')];
   if (report.certificates.length === 0) out.push(para(t('No certificates.')));
   else
     out.push(
@@ -287,8 +395,11 @@ export function buildReportTree(report: Report): Root {
         byRegionThenDomain(report.certificates).map((c) => inventoryRow(c, report.settings.ownerTag, report.accounts !== null)),
       ),
     );
+  return out;
+}
 
-  out.push(heading(2, 'Facts relied on'));
+function factsSection(report: Report): RootContent[] {
+  const out: RootContent[] = [heading(2, 'Facts relied on')];
   if (report.facts.length === 0) out.push(para(t('No facts were supplied.')));
   else
     out.push(
@@ -303,8 +414,50 @@ export function buildReportTree(report: Report): Root {
         }),
       ),
     );
+  return out;
+}
 
-  return { type: 'root', children: out };
+/** `--summary`: what a reviewer needs in a pull request, in a few screens. */
+function summaryBody(report: Report): RootContent[] {
+  const out: RootContent[] = [];
+  if (report.recommendation?.reasons.length) {
+    out.push(heading(2, 'Why this verdict'));
+    out.push(list(report.recommendation.reasons.map((r) => [strong(r.effect), t(` ${r.criterion}: ${r.text}`)])));
+  }
+  out.push(...executiveSummary(report));
+  out.push(heading(2, 'Findings by rule'));
+  const byRule = new Map<string, Report['summary']>();
+  for (const f of report.findings) {
+    let counts = byRule.get(f.ruleId);
+    if (!counts) byRule.set(f.ruleId, (counts = { critical: 0, high: 0, medium: 0, low: 0, info: 0 }));
+    counts[f.severity]++;
+  }
+  if (byRule.size === 0) out.push(para(t('No findings.')));
+  else {
+    const total = (c: Report['summary']) => SEVERITIES.reduce((n, s) => n + c[s], 0);
+    const rows = [...byRule].sort(([a, ca], [b, cb]) => SEVERITIES.reduce((d, s) => d || cb[s] - ca[s], 0) || (a < b ? -1 : 1));
+    out.push(table(['Rule', ...SEVERITIES.map(capitalise), 'Total'], rows.map(([rule, c]) => [rule, ...SEVERITIES.map((s) => String(c[s])), String(total(c))])));
+  }
+  if (report.accounts) {
+    out.push(heading(2, 'Findings by account'));
+    out.push(
+      table(
+        ['Account', 'Id', 'Status', 'Certificates', ...SEVERITIES.map(capitalise)],
+        report.accounts.map((a) => [a.name, a.id, a.status, String(a.certificates), ...SEVERITIES.map((s) => String(a.summary[s]))]),
+      ),
+    );
+  }
+  if (report.plan) {
+    out.push(heading(2, 'Adoption plan'));
+    if (report.plan.steps.length === 0) out.push(para(t('No steps.')));
+    else out.push(list(report.plan.steps.map((step) => [t(step.title)]), true));
+  }
+  out.push(para(t('The full report (every finding with its fix, the plan step by step, the inventory) is '), { type: 'inlineCode', value: 'acm-advisor report' }, t(' without --summary.')));
+  return out;
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 function verdictHeadline(rec: NonNullable<Report['recommendation']>, workload: string | null): Paragraph {
@@ -404,8 +557,8 @@ function mermaidChart(report: Report): string {
   ].join('\n');
 }
 
-export function renderReportMarkdown(report: Report): string {
-  return serialiseMarkdown(buildReportTree(report));
+export function renderReportMarkdown(report: Report, options: ReportMarkdownOptions = {}): string {
+  return serialiseMarkdown(buildReportTree(report, options));
 }
 
 function findingsTable(report: Report, findings: Report['findings'], withAccount: boolean): Table {
@@ -414,7 +567,7 @@ function findingsTable(report: Report, findings: Report['findings'], withAccount
     findings.map((f) => [
       f.severity,
       f.ruleId,
-      f.certificateArn === null ? '(account)' : (f.domainName ?? f.certificateArn),
+      f.certificateArn === null ? '(account)' : certificateCell(f.domainName ?? f.certificateArn, f.consoleUrl),
       ...(withAccount ? [f.accountName ?? f.accountId ?? null] : []),
       f.region,
       f.owner,

@@ -138,7 +138,8 @@ describe('Report view (harness)', () => {
     expect(f).toContain('# ACM report: account 123456789012');
     expect(f).toContain('Advice: no answers yet — press 4 to answer the questionnaire');
     expect(f).toContain('## Findings');
-    expect(f).toMatch(/\| high +\| weak-key +\| legacy\.internal\.test/);
+    // The certificate links to its console page.
+    expect(f).toMatch(/\| high +\| weak-key +\| \[legacy\.internal\.test/);
     expect(f).toContain('## Appendix: certificate inventory');
     expect(f).toContain('e export Markdown');
     expect(f).not.toContain('\u001b]0;pwned');
