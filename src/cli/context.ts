@@ -1,4 +1,12 @@
+import type { Certificate } from '../domain/certificate.js';
 import type { Inventory } from '../domain/inventory.js';
+
+/**
+ * The previous read of the same source, as the cache holds it (call before loadInventory, which replaces it):
+ * 'unavailable' when this source is never cached (the demo, --no-cache, a Config aggregator), 'none' before
+ * the first cached read.
+ */
+export type PreviousRead = { kind: 'unavailable'; why: string } | { kind: 'none' } | { kind: 'read'; savedAt: string; certificates: Certificate[] };
 
 /**
  * What every non-interactive command gets from the CLI shell. Commands are thin:
@@ -19,4 +27,9 @@ export interface CommandContext {
   configDir: string;
   /** The working directory relative paths resolve against. */
   cwd: string;
+  previousRead(): Promise<PreviousRead>;
+  /** acm-advisor's version (package.json), for report headers and SARIF. */
+  version: string;
+  /** The arguments after the program name, as typed (reports redact secrets from them). */
+  argv: readonly string[];
 }

@@ -50,8 +50,8 @@ function outputLost(error: NodeJS.ErrnoException): never {
 }
 
 export async function run(argv: string[]): Promise<void> {
-  const shell = new Shell();
   const facts: RunFacts = { version: version(), argv };
+  const shell = new Shell(facts);
   process.stdout.on('error', outputLost);
   // A failure outside every awaited path (a stray rejection): the same one line and exit 4. While the
   // full-screen app runs it catches these itself, restores the terminal, and the loop reports it.

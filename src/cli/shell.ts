@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Inventory } from '../domain/inventory.js';
 import { defaultConfigDir } from '../platform/config-dir.js';
-import type { CommandContext } from './context.js';
+import type { CommandContext, PreviousRead } from './context.js';
 import { EXIT } from './errors.js';
 import { readNotices } from './notices.js';
 import { progressReporter } from './progress.js';
@@ -21,6 +21,9 @@ export class Shell {
   /** Set when --deadline cut a command's read short: its output written, the process ends. */
   deadlineStopped = false;
   private readonly cleanups: Array<() => unknown> = [];
+
+  /** The version and arguments of this run: report headers and SARIF name them. */
+  constructor(private readonly facts: { version: string; argv: readonly string[] } = { version: '0.0.0', argv: [] }) {}
 
   onEnd = (cleanup: () => unknown): void => {
     this.cleanups.push(cleanup);
@@ -56,6 +59,17 @@ export class Shell {
       now: new Date(),
       configDir: defaultConfigDir(),
       cwd: process.cwd(),
+      version: this.facts.version,
+      argv: this.facts.argv,
+      previousRead: async (): Promise<PreviousRead> => {
+        const plan = planSource(g, false, this.onEnd);
+        if (!plan.cache) {
+          const why = g.demo ? 'the demo account is never cached' : g.cache === false ? '--no-cache turns the cache off' : 'a Config aggregator recording is not cached';
+          return { kind: 'unavailable', why };
+        }
+        const cached = (await plan.cache()).cachedInventory(plan.regions.kind === 'all' ? 'all' : plan.regions.regions);
+        return cached ? { kind: 'read', savedAt: cached.savedAt, certificates: cached.certificates } : { kind: 'none' };
+      },
       loadInventory: async (): Promise<Inventory> => {
         const plan = planSource(g, false, this.onEnd);
         const source = sourceOf(plan, { cache: plan.cache?.() ?? null, warmStart: false, live: plan.live });

@@ -17,6 +17,7 @@ import type { Report, ReportAccount } from './model.js';
 import { expiryDate, isInUse, tagValue } from '../domain/certificate-facts.js';
 import { fenceLanguage, mdCode, mdText, mermaidLabel, safeUrl } from './text.js';
 import { serialiseMarkdown } from './serialise.js';
+import { REPORT_SECTIONS, type ReportSection } from './sections.js';
 
 /*
  * Every string from AWS, tags, answers or advice goes into an mdast `text` node via
@@ -139,9 +140,6 @@ function accountsSection(accounts: NonNullable<Report['accounts']>): RootContent
   return out;
 }
 
-/** The report's sections, in their order; `report --sections` picks among them. */
-export const REPORT_SECTIONS = ['accounts', 'summary', 'timeline', 'forecast', 'findings', 'answers', 'recommendation', 'plan', 'inventory', 'facts'] as const;
-export type ReportSection = (typeof REPORT_SECTIONS)[number];
 
 export interface ReportMarkdownOptions {
   /** Only these sections (the title, header and verdict always come); all when absent. */

@@ -1,24 +1,22 @@
 import { join, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import type { CommandContext } from '../context.js';
-import { InputError } from '../../domain/errors.js';
 import { EXIT } from '../errors.js';
-import { isPartial } from '../../domain/inventory.js';
-import { severityRank } from '../../domain/finding.js';
-import { toInertJson } from '../../domain/text.js';
+import { InputError } from '../../domain/errors.js';
 import type { AuditConfig } from '../../domain/thresholds.js';
 import { runAudit } from '../../audit/run.js';
-import { parseRuleList, parseSeverity, thresholdHit } from '../../audit/severity.js';
-import { renderAuditTable } from '../../audit/render-table.js';
-import { cachedDetailsByRegion } from '../../domain/cached-details.js';
+import { parseRuleList, parseSeverity } from '../../audit/severity.js';
+import { AUDIT_FORMATS, checkAuditFormat, checkSince } from '../audit-formats.js';
 import { RULE_IDS } from '../../audit/rules/index.js';
 import { formatOptions } from '../format-option.js';
 import type { Shell } from '../shell.js';
 
 export function auditCommand(shell: Shell): Command {
   const command = new Command('audit').description('best-practice findings for every certificate; exit 1 at or above --fail-on');
-  for (const option of formatOptions(['table', 'json'], 'table')) command.addOption(option);
+  for (const option of formatOptions(AUDIT_FORMATS, 'table')) command.addOption(option);
   return command
+    .option('--baseline <file>', 'YAML of accepted findings (rule, arn or name pattern, reason, expires): shown, never failing --fail-on until they expire')
+    .option('--since <last>', "'last': mark findings and certificates new, fixed or changed since the previous read in the cache")
     .option('--fail-on <severity>', 'exit 1 when any finding is at or above: critical, high, medium, low, info')
     .option('--rules <ids>', 'only these rule ids, comma-separated (see the rule list below)')
     .option('--config <file>', 'YAML config with thresholds and tag keys (see README "Configuration")')
@@ -47,7 +45,16 @@ Examples:
   acm-advisor audit --fail-on high            exit 1 when any finding is high or critical (a CI gate)
   acm-advisor audit -o json --rules expiring-soon,expired-in-use
   acm-advisor audit --required-tags owner,cost-centre --production-tag env=prod
-  acm-advisor --region eu-west-1 --deadline 5m audit --fail-on critical`;
+  acm-advisor --region eu-west-1 --deadline 5m audit --fail-on critical
+  acm-advisor audit --format sarif > acm.sarif  for GitHub code scanning (upload-sarif)
+  acm-advisor audit --baseline accepted.yaml --since last --fail-on high
+
+Baseline file (--baseline):
+  accepted:
+    - rule: missing-tags
+      name: "*.staging.example.com"   # or arn: arn:aws:acm:...
+      reason: tagged by the platform pipeline
+      expires: 2027-03-31             # accepted through that day (UTC)`;
 }
 
 function daysArg(flag: string) {
@@ -59,7 +66,11 @@ function daysArg(flag: string) {
 }
 
 export interface AuditCommandOptions {
-  format: 'table' | 'json';
+  format: string;
+  /** YAML file of accepted findings (rule, arn or name, reason, expires). */
+  baseline?: string;
+  /** 'last': compare with the previous read in the cache. */
+  since?: string;
   failOn?: string;
   rules?: string;
   config?: string;
@@ -101,40 +112,20 @@ export function auditExitCode(hit: boolean, partial: boolean): number {
 
 export async function runAuditCommand(ctx: CommandContext, opts: AuditCommandOptions): Promise<number> {
   // Everything the user typed is checked before any AWS call.
-  if (opts.format !== 'table' && opts.format !== 'json') {
-    throw new InputError(`--format: unknown format "${String(opts.format)}"; use table or json`);
-  }
+  const format = checkAuditFormat(String(opts.format));
   const failOn = opts.failOn !== undefined ? parseSeverity(opts.failOn) : undefined;
   const rules = opts.rules !== undefined ? parseRuleList(opts.rules) : undefined;
   const config = await auditConfigFromOptions(ctx, opts);
+  const since = checkSince(opts.since);
+  // The baseline's YAML, the formats and the comparison load only when this command runs.
+  const { loadBaseline, previousForSince, writeAudit } = await import('../audit-output.js');
+  const baseline = opts.baseline !== undefined ? await loadBaseline(ctx, opts.baseline) : null;
+  // Read before the live read replaces it in the cache.
+  const previous = since ? await previousForSince(ctx) : null;
 
   const inventory = await ctx.loadInventory();
   const result = runAudit(inventory.certificates, config, ctx.now, { rules });
 
-  if (opts.format === 'json') {
-    // Where --max-age reused cached details, which regions and how old (absent otherwise).
-    const cachedDetails = cachedDetailsByRegion(inventory.certificates);
-    ctx.out(
-      `${toInertJson({
-        findings: result.findings,
-        summary: result.summary,
-        notEvaluated: result.notEvaluated,
-        ...(cachedDetails.length ? { cachedDetails } : {}),
-        // The run's deadline passed first: notEvaluated names the certificates it left unread.
-        ...(inventory.stopped ? { stopped: inventory.stopped } : {}),
-      })}\n`,
-    );
-  } else {
-    ctx.out(renderAuditTable(result, { color: ctx.color, certificates: inventory.certificates }));
-  }
-
-  // Warnings and failed regions were already reported on stderr as the inventory loaded.
-  const partial = isPartial(inventory);
-
-  const hit = failOn !== undefined && thresholdHit(result.findings, failOn);
-  if (hit) {
-    const n = result.findings.filter((f) => severityRank(f.severity) <= severityRank(failOn!)).length;
-    ctx.err(`acm-advisor: ${n} finding(s) at or above ${failOn}\n`);
-  }
+  const { hit, partial } = writeAudit(ctx, { format, failOn, rules, config, inventory, result, baseline, previous });
   return auditExitCode(hit, partial);
 }

@@ -10,6 +10,8 @@ import { sanitiseForTerminal } from '../../domain/text.js';
 import { runAudit } from '../../audit/run.js';
 import { formatOptions } from '../format-option.js';
 import type { Shell } from '../shell.js';
+import { REPORT_SECTIONS, type ReportSection } from '../../report/sections.js';
+import { safeCommandLine } from '../../report/command-line.js';
 import { auditConfigFromOptions } from './audit.js';
 
 export function reportCommand(shell: Shell): Command {
@@ -20,6 +22,8 @@ export function reportCommand(shell: Shell): Command {
     .option('--force', 'overwrite --out if it exists');
   for (const option of formatOptions(['md', 'json'], 'md')) command.addOption(option);
   return command
+    .option('--summary', 'the short Markdown for a pull request: verdict, urgent certificates, findings by rule and account, plan step titles')
+    .option('--sections <list>', `only these sections, comma-separated: ${REPORT_SECTIONS.join(', ')}`)
     .option('--config <file>', 'YAML config with audit thresholds and tag keys')
     .addHelpText(
       'after',
@@ -27,6 +31,8 @@ export function reportCommand(shell: Shell): Command {
 Examples:
   acm-advisor questions > answers.yaml        the questionnaire to fill in first
   acm-advisor report --answers answers.yaml --out acm-report.md
+  acm-advisor report --answers answers.yaml --summary > pr-comment.md   fits a pull request
+  acm-advisor report --sections summary,findings
   acm-advisor --demo report --answers answers.yaml -o json | jq .recommendation`,
     )
     .action(shell.runs(runReportCommand));
@@ -38,12 +44,30 @@ export interface ReportCommandOptions {
   format: 'md' | 'json';
   force?: boolean;
   config?: string;
+  /** The short Markdown for a pull request or ticket. */
+  summary?: boolean;
+  /** Comma-separated section names (REPORT_SECTIONS). */
+  sections?: string;
+}
+
+/** `--sections a,b`: known names only, in the report's own order. */
+export function parseSections(value: string): ReportSection[] {
+  const names = value.split(',').map((s) => s.trim()).filter(Boolean);
+  if (names.length === 0) throw new InputError(`--sections: name at least one of ${REPORT_SECTIONS.join(', ')}`);
+  const unknown = names.filter((n) => !(REPORT_SECTIONS as readonly string[]).includes(n));
+  if (unknown.length) throw new InputError(`--sections: unknown section ${unknown.map((u) => JSON.stringify(u)).join(', ')}; known: ${REPORT_SECTIONS.join(', ')}`);
+  return REPORT_SECTIONS.filter((s) => names.includes(s));
 }
 
 export async function runReportCommand(ctx: CommandContext, opts: ReportCommandOptions): Promise<number> {
   if (opts.format !== 'md' && opts.format !== 'json') {
     throw new InputError(`--format: unknown format "${String(opts.format)}"; use md or json`);
   }
+  if (opts.format === 'json' && (opts.summary || opts.sections !== undefined)) {
+    throw new InputError('--summary and --sections shape the Markdown report; the JSON always carries every field (select with jq)');
+  }
+  if (opts.summary && opts.sections !== undefined) throw new InputError('--summary is a fixed short form; pass it or --sections, not both');
+  const sections = opts.sections !== undefined ? parseSections(opts.sections) : undefined;
   const config = await auditConfigFromOptions(ctx, { config: opts.config });
 
   // Answers and the output path are checked before any AWS call, so a typo costs nothing.
@@ -78,8 +102,9 @@ export async function runReportCommand(ctx: CommandContext, opts: ReportCommandO
   const { writeReportFile } = await import('../../report/write-file.js');
   const inventory = await ctx.loadInventory();
   const audit = runAudit(inventory.certificates, config, ctx.now);
-  const { report } = composeReport({ inventory, findings: audit.findings, answers, config, now: ctx.now, knowledgeBase: kb });
-  const content = opts.format === 'md' ? renderReportMarkdown(report) : renderReportJson(report);
+  const run = { tool: 'acm-advisor', version: ctx.version, command: safeCommandLine(ctx.argv) };
+  const { report } = composeReport({ inventory, findings: audit.findings, answers, config, now: ctx.now, knowledgeBase: kb, run });
+  const content = opts.format === 'md' ? renderReportMarkdown(report, { summary: opts.summary, sections }) : renderReportJson(report);
 
   if (outPath) {
     await writeReportFile(outPath, content, { force: opts.force });
