@@ -42,6 +42,12 @@ export interface SinceReport {
 /** Bookkeeping, not facts about the certificate: never a change. */
 const NOT_COMPARED = new Set(['detail', 'tagsState', 'accountName']);
 
+function byName(a: CertificateRef, b: CertificateRef): number {
+  const ka = `${a.domainName ?? ''}\u0000${a.region}\u0000${a.arn}`;
+  const kb = `${b.domainName ?? ''}\u0000${b.region}\u0000${b.arn}`;
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
 function certRef(c: Certificate): CertificateRef {
   return { arn: c.arn, domainName: c.domainName, accountId: c.accountId, region: c.region };
 }
@@ -124,6 +130,8 @@ export function compareWithPrevious(input: SinceInput): { findings: FindingRecor
     }
   }
   for (const c of previous.certificates) if (!curCerts.has(c.arn)) since.certificates.removed.push(certRef(c));
+  // By name, whatever order the regions and pages came back in.
+  for (const list of [since.certificates.new, since.certificates.removed, since.certificates.changed]) list.sort(byName);
   return { findings, since };
 }
 

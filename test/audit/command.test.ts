@@ -40,9 +40,13 @@ describe('audit command', () => {
     const c = context(inventory([cert({ keyAlgorithm: 'RSA_1024' })]));
     expect(await runAuditCommand(c.ctx, { format: 'json' })).toBe(0);
     const json = JSON.parse(c.out.join(''));
-    expect(Object.keys(json)).toEqual(['findings', 'summary', 'notEvaluated']);
+    expect(Object.keys(json)).toEqual(['schemaVersion', 'findings', 'summary', 'notEvaluated']);
+    expect(json.schemaVersion).toBe(1);
     expect(json.notEvaluated).toEqual([]);
-    expect(Object.keys(json.findings[0])).toEqual(['ruleId', 'severity', 'certificateArn', 'region', 'title', 'detail', 'remediation']);
+    expect(Object.keys(json.findings[0])).toEqual([
+      'ruleId', 'severity', 'certificateArn', 'region', 'title', 'detail', 'remediation',
+      'domainName', 'accountId', 'notAfter', 'references', 'status',
+    ]);
     expect(json.summary).toEqual({ critical: 0, high: 1, medium: 0, low: 0, info: 0 });
   });
 

@@ -69,6 +69,8 @@ export function inventoryJson(inv: Inventory): string {
   const all = cachedIn(inv.certificates);
   return toInertJson(
     {
+      // docs/schema/inventory.schema.json
+      schemaVersion: 1,
       generatedAt: inv.generatedAt,
       account: inv.account,
       regions: regionsByName(inv.regions).map((r) => trim(r, all)),
