@@ -17,7 +17,7 @@ import type { Report, ReportAccount } from './model.js';
 import { expiryDate, isInUse, tagValue } from '../domain/certificate-facts.js';
 import { fenceLanguage, mdCode, mdText, mermaidLabel, safeUrl } from './text.js';
 import { serialiseMarkdown } from './serialise.js';
-import { REPORT_SECTIONS, type ReportSection } from './sections.js';
+import { REPORT_SECTIONS, type ReportSection } from '../domain/report-sections.js';
 
 /*
  * Every string from AWS, tags, answers or advice goes into an mdast `text` node via

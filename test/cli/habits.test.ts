@@ -80,9 +80,9 @@ describe('-o / --output', () => {
     const both = await runCli(['--demo', 'inventory', '-o', 'json', '--format', 'csv']);
     expect(both.code).toBe(EXIT.usage);
     expect(both.stderr).toBe('acm-advisor: --output json and --format csv disagree; pass one of them\n');
-    const wrong = await runCli(['--demo', 'audit', '--output', 'csv']);
+    const wrong = await runCli(['--demo', 'audit', '--output', 'yaml']);
     expect(wrong.code).toBe(EXIT.usage);
     expect(wrong.stderr.split('\n').filter(Boolean)).toHaveLength(1);
-    expect(wrong.stderr).toContain("'csv' is invalid");
+    expect(wrong.stderr).toContain("'yaml' is invalid");
   });
 });

@@ -10,8 +10,7 @@ import { sanitiseForTerminal } from '../../domain/text.js';
 import { runAudit } from '../../audit/run.js';
 import { formatOptions } from '../format-option.js';
 import type { Shell } from '../shell.js';
-import { REPORT_SECTIONS, type ReportSection } from '../../report/sections.js';
-import { safeCommandLine } from '../../report/command-line.js';
+import { REPORT_SECTIONS, type ReportSection } from '../../domain/report-sections.js';
 import { auditConfigFromOptions } from './audit.js';
 
 export function reportCommand(shell: Shell): Command {
@@ -100,6 +99,7 @@ export async function runReportCommand(ctx: CommandContext, opts: ReportCommandO
   const { renderReportJson } = await import('../../report/render-json.js');
   const { renderReportMarkdown } = await import('../../report/render-markdown.js');
   const { writeReportFile } = await import('../../report/write-file.js');
+  const { safeCommandLine } = await import('../../report/command-line.js');
   const inventory = await ctx.loadInventory();
   const audit = runAudit(inventory.certificates, config, ctx.now);
   const run = { tool: 'acm-advisor', version: ctx.version, command: safeCommandLine(ctx.argv) };
