@@ -10,7 +10,7 @@
  *       reason: staging certificates are tagged by the platform team's pipeline
  *       expires: 2027-03-31               # accepted through that day (UTC)
  */
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { oneLine, readYamlText } from './yaml-file.js';
 import { z } from 'zod';
 import { InputError } from '../domain/errors.js';
 import { RULE_IDS } from './rules/index.js';
@@ -50,19 +50,9 @@ const EntrySchema = z
 
 const FileSchema = z.object({ accepted: z.array(EntrySchema) }).strict();
 
-function oneLine(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
-}
-
 /** Parses a baseline file's text; `source` names it in errors. Throws InputError. */
 export function parseBaseline(text: string, source: string): Baseline {
-  let raw: unknown;
-  try {
-    raw = parseYaml(text);
-  } catch (e) {
-    const msg = e instanceof YAMLParseError ? e.message.split('\n')[0].replace(/:\s*$/, '') : String(e);
-    throw new InputError(oneLine(`${source}: not valid YAML: ${msg}`));
-  }
+  const raw = readYamlText(text, source);
   if (raw === null || raw === undefined) return { source, entries: [] };
   const parsed = FileSchema.safeParse(raw);
   if (!parsed.success) {

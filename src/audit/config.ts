@@ -1,6 +1,6 @@
 /** Loading the audit configuration: audit.yaml (validated, strict) and the command-line flags over it. */
 import { readFile, stat } from 'node:fs/promises';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { oneLine, readYamlText } from './yaml-file.js';
 import { z } from 'zod';
 import { InputError } from '../domain/errors.js';
 import { fileTooLarge, INPUT_FILE_MAX_BYTES } from '../domain/input-limits.js';
@@ -36,19 +36,9 @@ const FileSchema = z
 
 export type AuditConfigFile = z.infer<typeof FileSchema>;
 
-function oneLine(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
-}
-
 /** Parses config text (YAML); `source` names the file in error messages. Throws InputError. */
 export function parseAuditConfig(text: string, source: string, base: AuditConfig = DEFAULT_AUDIT_CONFIG): AuditConfig {
-  let raw: unknown;
-  try {
-    raw = parseYaml(text);
-  } catch (e) {
-    const msg = e instanceof YAMLParseError ? e.message.split('\n')[0].replace(/:\s*$/, '') : String(e);
-    throw new InputError(oneLine(`${source}: not valid YAML: ${msg}`));
-  }
+  const raw = readYamlText(text, source);
   if (raw === null || raw === undefined) return structuredClone(base);
   const parsed = FileSchema.safeParse(raw);
   if (!parsed.success) {
