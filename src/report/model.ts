@@ -114,11 +114,11 @@ export function buildReport(input: BuildReportInput): Report {
 
   return {
     schemaVersion: 1,
-    run: input.run ?? null,
     // First in the JSON, as in the Markdown: whether this report covers everything it was asked to.
     partial: isPartial(inventory),
     // The deadline's sentence first: the lines after it are what it cut short.
     incomplete: [...(inventory.stopped ? [inventory.stopped.message] : []), ...incompleteLines(inventory)],
+    run: input.run ?? null,
     generatedAt: generatedAt.toISOString(),
     inventoryGeneratedAt: inventory.generatedAt,
     account: inventory.account,
