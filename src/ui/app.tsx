@@ -266,6 +266,7 @@ export function App(props: AppProps): React.JSX.Element {
             certificates={state.certificates}
             arnIndex={state.arnIndex}
             view={state.findingsView}
+            lastRunFindings={state.lastRunFindings}
             load={state.load.status}
             auditing={auditing}
           />

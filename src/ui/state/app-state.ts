@@ -18,6 +18,7 @@ import type { WaitingRequests } from '../../domain/waiting.js';
 import { haystackOf } from './filter.js';
 import { DEFAULT_SORT, nextSortColumn, type SortSpec } from './sort.js';
 import { moveScroll, TOP, type CursorMove, type Extent, type Scroll } from './scroll.js';
+import { findingKey } from '../../audit/finding-record.js';
 import { findingsReducer, INITIAL_FINDINGS_VIEW, keepSelection, restoreSelection, type FindingsViewAction, type FindingsViewState } from './findings-view.js';
 import { INITIAL_REPORT_VIEW, reportReducer, type ReportViewAction, type ReportViewState } from './report-view.js';
 import { workloadInputReducer, type WorkloadInputAction } from './workload-input.js';
@@ -96,6 +97,11 @@ export interface AppState {
   detail: { arn: string; scroll: number; returnTo?: ViewId } | null;
   /** Audit results, once an `audit` function has run over a finished load. */
   findings: Finding[] | null;
+  /**
+   * What the previous run found (findingKey of each finding of the first audit over the cached inventory
+   * of a warm start): the Findings view marks the others "new since last run". Null without a cache.
+   */
+  lastRunFindings: ReadonlySet<string> | null;
   size: { columns: number; rows: number };
   findingsView: FindingsViewState;
   reportView: ReportViewState;
@@ -164,6 +170,7 @@ export function initialState(size: { columns: number; rows: number } = { columns
     table: TOP,
     detail: null,
     findings: null,
+    lastRunFindings: null,
     size,
     findingsView: INITIAL_FINDINGS_VIEW,
     reportView: INITIAL_REPORT_VIEW,
@@ -252,7 +259,7 @@ function applyEvents(state: AppState, events: InventoryEvent[]): AppState {
           corpus = [];
           arnIndex = new Map();
           changed = true;
-          s = { ...s, cachedAt: null, regions: [], findings: null };
+          s = { ...s, cachedAt: null, regions: [], findings: null, lastRunFindings: null };
         }
         s = { ...s, account: e.account, warnings: e.warning ? [...s.warnings, e.warning] : s.warnings };
         break;
@@ -405,7 +412,13 @@ export function reducer(state: AppState, action: Action): AppState {
     case 'findings':
       if (action.generation !== state.load.generation) return state;
       // After a refresh the cursor goes back to the finding it was on (see keepSelection).
-      return { ...state, findings: action.findings, findingsView: restoreSelection(state.findingsView, action.findings, state.accounts) };
+      return {
+        ...state,
+        findings: action.findings,
+        // The first audit of a warm start ran over the previous run's records: what it found is the baseline.
+        lastRunFindings: state.lastRunFindings ?? (state.cachedAt !== null ? new Set(action.findings.map(findingKey)) : null),
+        findingsView: restoreSelection(state.findingsView, action.findings, state.accounts),
+      };
     case 'view':
       // Pressing the current view's key again returns to its top level (closes the detail pane).
       if (state.view === action.view) return state.detail || state.mode !== 'normal' ? { ...state, detail: null, mode: 'normal', workloadDraft: null } : state;

@@ -13,6 +13,7 @@ import type { AccountState } from '../../domain/inventory.js';
 import { SEVERITIES } from '../../domain/finding.js';
 import { safe, sanitiseForTerminal } from '../../domain/text.js';
 import { ruleById } from '../../audit/rules/index.js';
+import { findingKey } from '../../audit/finding-record.js';
 import { Scrollbar } from '../components/scrollbar.js';
 import { wrap } from '../state/detail-lines.js';
 import { clampScroll } from '../state/scroll.js';
@@ -36,6 +37,8 @@ interface FindingsViewProps {
   certificates: readonly Certificate[];
   arnIndex: ReadonlyMap<string, number>;
   view: FindingsViewState;
+  /** The previous run's findings (findingKey), on a warm start: the others are marked new. */
+  lastRunFindings?: ReadonlySet<string> | null;
   load: 'loading' | 'done' | 'failed';
   /** An audit is configured and its findings are not in yet. */
   auditing: boolean;
@@ -128,9 +131,12 @@ export function FindingsView(props: FindingsViewProps): React.JSX.Element {
   const end = Math.min(layout.rows.length, win.offset + listHeight);
   const visible: React.JSX.Element[] = [];
   for (let r = win.offset; r < end; r++) {
-    visible.push(<Row key={r} row={layout.rows[r]} selected={rowSelected(layout, r, win.cursor)} cols={cols} domainOf={domainOf} prefix={prefix} />);
+    const row = layout.rows[r];
+    const isNew = row.kind === 'finding' && !!props.lastRunFindings && !props.lastRunFindings.has(findingKey(row.finding));
+    visible.push(<Row key={r} row={layout.rows[r]} selected={rowSelected(layout, r, win.cursor)} isNew={isNew} cols={cols} domainOf={domainOf} prefix={prefix} />);
   }
   const selected = layout.ordered[win.cursor];
+  const newCount = props.lastRunFindings ? layout.ordered.filter((f) => !props.lastRunFindings!.has(findingKey(f))).length : 0;
 
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
@@ -146,6 +152,7 @@ export function FindingsView(props: FindingsViewProps): React.JSX.Element {
           <Text dimColor={color}>{`   ${win.cursor + 1}/${layout.ordered.length}`}</Text>
           {several ? <Text dimColor={color}>{byAccount ? '   by account (a: by severity)' : '   a: by account'}</Text> : null}
           {layout.ordered.some((f) => f.provisional) ? <Text dimColor={color}>{`   ${PROVISIONAL_MARK}provisional: details still loading`}</Text> : null}
+          {newCount > 0 ? <Text dimColor={color}>{`   ${NEW_MARK}${newCount} new since last run`}</Text> : null}
         </Text>
       </Box>
       <Box flexDirection="row" height={listHeight}>
@@ -176,7 +183,10 @@ function rowSelected(layout: FindingsLayout, row: number, cursor: number): boole
   return layout.rowOf[cursor] === row;
 }
 
-const Row = React.memo(function Row(props: { row: FindingsRow; selected: boolean; cols: Columns; domainOf: (f: Finding) => string; prefix: string }): React.JSX.Element {
+/** Before the title of a finding the previous run did not have. */
+const NEW_MARK = '+ ';
+
+const Row = React.memo(function Row(props: { row: FindingsRow; selected: boolean; isNew: boolean; cols: Columns; domainOf: (f: Finding) => string; prefix: string }): React.JSX.Element {
   const color = useColor();
   const tone = useToneProps();
   const { row, cols } = props;
@@ -243,7 +253,7 @@ const Row = React.memo(function Row(props: { row: FindingsRow; selected: boolean
       {cell('region', cols.region - 1, safe(f.region, '—'))}
       <Box width={cols.title} flexShrink={0}>
         <Text wrap="truncate-end" inverse={color && sel}>
-          {f.provisional ? `${PROVISIONAL_MARK}${safe(f.title)}` : safe(f.title)}
+          {`${props.isNew ? NEW_MARK : ''}${f.provisional ? PROVISIONAL_MARK : ''}${safe(f.title)}`}
         </Text>
       </Box>
     </Box>
