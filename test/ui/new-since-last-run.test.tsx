@@ -2,7 +2,6 @@
  * The "new since last run" mark: on a warm start the first audit runs over the previous run's cached
  * records; findings the live read adds beyond those are marked in the Findings view.
  */
-import React from 'react';
 import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/domain/finding.js';
