@@ -4,10 +4,21 @@
  *
  * Domains come from the Public Suffix List (tldts), never from "the last two labels": for
  * `shop.example.com.au` the registrable domain is `example.com.au`, and allowing `*.com.au` would let anyone
- * in the account request a certificate for any Australian company. Every allowed domain is anchored on a
- * dot, with the apex listed separately, so `notexample.com` never passes as `example.com`.
+ * in the account request a certificate for any Australian company. The list's private section is used too, so
+ * a platform's shared suffix (`github.io`, `s3.amazonaws.com`) is a suffix, never a company domain. Every
+ * allowed domain is anchored on a dot, with the apex listed separately, so `notexample.com` never passes as
+ * `example.com`. Only certificates that prove the account controls a name count: ISSUED, not self-signed.
+ *
+ * How the statements read (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html):
+ * a key missing from the request makes a positive operator false and a negated one true, and `…IfExists`
+ * makes any operator true when the key is missing. A request that leaves out KeyAlgorithm or ValidationMethod
+ * carries no such key, so a Deny written with `…IfExists` (or a bare negated operator) would refuse the
+ * default request. Each Deny here says with a `Null` condition whether it means the key to be present.
+ * The keys ACME issuance carries are ACM's documented values
+ * (https://docs.aws.amazon.com/acm/latest/userguide/acm-conditions-acme.html): origin ACME, export ENABLED,
+ * validation DNS.
  */
-import { getDomain } from 'tldts';
+import { parse } from 'tldts';
 import type { Certificate } from '../domain/certificate.js';
 import type { Inventory } from '../domain/inventory.js';
 import type { ProductionTag } from '../domain/thresholds.js';
@@ -24,6 +35,8 @@ export interface GuardrailInput {
   limits: SizeLimits;
   /** The team issues over ACME (answered, or ACME certificates exist): govern that key-pair origin too. */
   acme: boolean;
+  /** Accounts whose certificates could not be read (organisation mode): the allow list misses their domains. */
+  unreadAccounts?: number;
 }
 
 export interface GeneratedDocument {
@@ -35,18 +48,35 @@ export interface GeneratedDocument {
   fits: boolean;
 }
 
+/** One allowed domain and the certificates that earned it a place, so a reviewer can prune the list. */
+export interface AllowedDomain {
+  domain: string;
+  certificates: { arn: string; name: string }[];
+}
+
+/** A name left out of the allow list, and why. */
+export interface LeftOutName {
+  name: string;
+  arn: string;
+  reason: string;
+}
+
 export interface Guardrails {
-  /** Every registrable domain the inventory uses (names and SANs), most used first. */
+  /** Every registrable domain the account's issued certificates use (names and SANs), most used first. */
   domains: string[];
+  /** The same domains with the certificates each came from. */
+  sources: AllowedDomain[];
+  /** Names on issued certificates that are not allowed (shared platform or wildcard-DNS services). */
+  leftOut: LeftOutName[];
   /** The same, as IAM/EventBridge patterns: apex and `*.apex` for each. */
   allowedPatterns: string[];
   /** One or more SCPs, each within the SCP size limit. */
   scps: GeneratedDocument[];
   /** RequestCertificate for a name (primary or SAN) outside the allowed domains. */
   foreignRequestPattern: GeneratedDocument;
-  /** Every DeleteCertificate: the SCP stops production deletes, this pattern tells someone a delete happened. */
-  deletePattern: GeneratedDocument;
-  /** Plain-language notes about what did not fit or was replaced by a placeholder. */
+  /** Deletes, revocations, exports and re-imports over an existing ARN: each worth a person's look. */
+  sensitiveChangePattern: GeneratedDocument;
+  /** Plain-language notes about what did not fit, was left out or replaced by a placeholder. */
   notes: string[];
 }
 
@@ -55,32 +85,91 @@ export const PLACEHOLDER_ROLES = {
   breakGlass: 'arn:aws:iam::*:role/REPLACE-certificate-admin',
   export: 'arn:aws:iam::*:role/REPLACE-certificate-export',
   acme: 'arn:aws:iam::*:role/REPLACE-acme-issuer',
+  rotation: 'arn:aws:iam::*:role/REPLACE-certificate-rotation',
 };
 
-/** The registrable domain of a certificate name, or null (IP address, single label, unknown suffix). */
-export function registrableDomain(name: string): string | null {
+/** The key algorithms RequestCertificate accepts (its KeyAlgorithm parameter); leaving it out means RSA_2048. */
+export const REQUESTABLE_KEY_ALGORITHMS = ['RSA_2048', 'EC_prime256v1', 'EC_secp384r1'];
+
+/**
+ * Services whose names resolve to any address for anyone (`10.0.0.1.nip.io`): a name under them proves
+ * nothing about who owns it, and the Public Suffix List does not list them.
+ */
+export const WILDCARD_DNS_SERVICES = ['nip.io', 'sslip.io', 'xip.io', 'traefik.me', 'localtest.me', 'lvh.me', 'vcap.me', 'localhost.direct'];
+
+type Registrable = { domain: string } | { domain: null; reason: string };
+
+function classify(name: string): Registrable {
   const host = name.trim().toLowerCase().replace(/^\*\./, '').replace(/\.$/, '');
-  if (!host || host.includes('*')) return null;
-  return getDomain(host) ?? null;
+  if (!host || host.includes('*')) return { domain: null, reason: 'not a DNS name' };
+  const parsed = parse(host, { allowPrivateDomains: true });
+  if (parsed.isIp) return { domain: null, reason: 'an IP address' };
+  const service = WILDCARD_DNS_SERVICES.find((s) => host === s || host.endsWith(`.${s}`));
+  if (service) return { domain: null, reason: `under ${service}, a wildcard-DNS service anyone can use` };
+  if (parsed.isPrivate) return { domain: null, reason: `under ${parsed.publicSuffix}, a shared platform domain` };
+  if (!parsed.domain || !parsed.isIcann) return { domain: null, reason: 'no public registrable domain' };
+  return { domain: parsed.domain };
+}
+
+/** The registrable domain of a certificate name, or null (IP address, single label, platform or wildcard-DNS service). */
+export function registrableDomain(name: string): string | null {
+  return classify(name).domain;
 }
 
 function names(c: Certificate): string[] {
-  return [c.domainName, ...c.subjectAlternativeNames].filter((n): n is string => typeof n === 'string' && n.length > 0);
+  return [...new Set([c.domainName, ...c.subjectAlternativeNames].filter((n): n is string => typeof n === 'string' && n.length > 0))];
 }
 
-/** Every registrable domain used by any name or SAN in the inventory, most names first, then by name. */
-export function registrableDomains(inventory: Inventory): string[] {
-  const counts = new Map<string, number>();
-  const seen = new Set<string>();
-  for (const c of inventory.certificates)
+/** Common name of a distinguished name (`CN=localhost,O=…`), or null. */
+function commonName(dn: string | null): string | null {
+  const m = /(?:^|,)\s*CN=([^,]*)/i.exec(dn ?? '');
+  return m ? m[1].trim() : null;
+}
+
+/** An imported certificate that signs itself: its issuer is its own subject, so it proves nothing about the name. */
+export function isSelfSigned(c: Certificate): boolean {
+  if (c.type !== 'IMPORTED' || !c.issuer) return false;
+  const cn = commonName(c.subject);
+  return c.subject === c.issuer || (cn !== null && cn.toLowerCase() === c.issuer.trim().toLowerCase());
+}
+
+/** A certificate whose names the account has shown it controls: issued, and not self-signed. */
+export function vouchesForItsNames(c: Certificate): boolean {
+  return c.status === 'ISSUED' && !isSelfSigned(c);
+}
+
+/** Every allowed domain with the certificates it came from (most names first, then by name), and what was left out. */
+export function allowedDomains(inventory: Inventory): { sources: AllowedDomain[]; leftOut: LeftOutName[] } {
+  const byDomain = new Map<string, { count: number; certificates: Map<string, string> }>();
+  const leftOut = new Map<string, LeftOutName>();
+  const counted = new Set<string>();
+  for (const c of inventory.certificates) {
+    if (!vouchesForItsNames(c)) continue;
     for (const n of names(c)) {
+      const r = classify(n);
+      if (r.domain === null) {
+        if (r.reason.startsWith('under') && !leftOut.has(n.toLowerCase())) leftOut.set(n.toLowerCase(), { name: n, arn: c.arn, reason: r.reason });
+        continue;
+      }
+      const entry = byDomain.get(r.domain) ?? { count: 0, certificates: new Map<string, string>() };
       const key = n.toLowerCase();
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const d = registrableDomain(n);
-      if (d) counts.set(d, (counts.get(d) ?? 0) + 1);
+      if (!counted.has(key)) {
+        counted.add(key);
+        entry.count += 1;
+      }
+      if (!entry.certificates.has(c.arn)) entry.certificates.set(c.arn, c.domainName ?? n);
+      byDomain.set(r.domain, entry);
     }
-  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([d]) => d);
+  }
+  const sources = [...byDomain]
+    .sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0]))
+    .map(([domain, e]) => ({ domain, certificates: [...e.certificates].map(([arn, name]) => ({ arn, name })) }));
+  return { sources, leftOut: [...leftOut.values()] };
+}
+
+/** Every registrable domain the inventory's issued certificates use, most names first, then by name. */
+export function registrableDomains(inventory: Inventory): string[] {
+  return allowedDomains(inventory).sources.map((s) => s.domain);
 }
 
 /** apex and `*.apex`: the dot anchors the suffix so a look-alike registrable domain never matches. */
@@ -96,45 +185,54 @@ function documentOf(value: unknown, limit: number): GeneratedDocument {
 
 type Statement = Record<string, unknown>;
 
+const PUBLIC_REQUEST = { Null: { 'acm:CertificateAuthority': 'true' } };
+const NOT_ACME = { 'acm:CertificateKeyPairOrigin': 'ACME' };
+
 function statements(input: GuardrailInput, patterns: string[]): { domain: Statement; rest: Statement[] } {
   const tag = input.productionTag;
-  const resourceTag = `aws:ResourceTag/${tag.key}`;
+  // Tag values compare ignoring case, as the audit does: `Production` is as much production as `production`.
+  const production = { StringEqualsIgnoreCase: { [`aws:ResourceTag/${tag.key}`]: tag.values } };
+  const outside = (...roles: string[]) => ({ ArnNotLike: { 'aws:PrincipalArn': roles.length === 1 ? roles[0] : roles } });
   const domain: Statement = {
-    Sid: 'DenyNamesOutsideCompanyDomains',
+    // Public requests only (ACME included): a private CA's own policy governs the names it signs.
+    Sid: 'DenyPublicNamesOutsideCompanyDomains',
     Effect: 'Deny',
     Action: 'acm:RequestCertificate',
     Resource: '*',
-    Condition: { 'ForAnyValue:StringNotLike': { 'acm:DomainNames': patterns } },
+    Condition: { 'ForAnyValue:StringNotLike': { 'acm:DomainNames': patterns }, ...PUBLIC_REQUEST },
   };
   const rest: Statement[] = [
     {
-      Sid: 'DenyEmailValidation',
+      // A public request that leaves out ValidationMethod is email-validated, so anything but DNS is refused
+      // (HTTP is CloudFront's own method for the certificates it manages). No key means "not DNS" here, on purpose.
+      Sid: 'DenyPublicRequestsNotValidatedByDns',
       Effect: 'Deny',
       Action: 'acm:RequestCertificate',
       Resource: '*',
-      Condition: { StringEquals: { 'acm:ValidationMethod': 'EMAIL' } },
+      Condition: { StringNotEquals: { 'acm:ValidationMethod': ['DNS', 'HTTP'] }, ...PUBLIC_REQUEST },
     },
     {
-      // IfExists: a request without KeyAlgorithm gets RSA_2048, which is allowed.
+      // Only a stated algorithm is checked: a request without one gets RSA_2048, which is approved.
       Sid: 'DenyUnapprovedKeyAlgorithms',
       Effect: 'Deny',
       Action: 'acm:RequestCertificate',
       Resource: '*',
-      Condition: { StringNotEqualsIfExists: { 'acm:KeyAlgorithm': ['RSA_2048', 'EC_prime256v1', 'EC_secp384r1'] } },
+      Condition: { StringNotEquals: { 'acm:KeyAlgorithm': REQUESTABLE_KEY_ALGORITHMS }, Null: { 'acm:KeyAlgorithm': 'false' } },
     },
     {
+      // ACME orders always carry Export=ENABLED (the client holds the key); the ACME statement governs those.
       Sid: 'DenyPaidExportableRequestsOutsideExportRole',
       Effect: 'Deny',
       Action: 'acm:RequestCertificate',
       Resource: '*',
-      Condition: { StringEquals: { 'acm:Export': 'ENABLED' }, ArnNotLike: { 'aws:PrincipalArn': PLACEHOLDER_ROLES.export } },
+      Condition: { StringEquals: { 'acm:Export': 'ENABLED' }, StringNotEquals: NOT_ACME, ...outside(PLACEHOLDER_ROLES.export) },
     },
     {
       Sid: 'DenyKeyExportOutsideExportRole',
       Effect: 'Deny',
       Action: 'acm:ExportCertificate',
       Resource: '*',
-      Condition: { ArnNotLike: { 'aws:PrincipalArn': PLACEHOLDER_ROLES.export } },
+      Condition: outside(PLACEHOLDER_ROLES.export),
     },
     ...(input.acme
       ? [
@@ -143,28 +241,52 @@ function statements(input: GuardrailInput, patterns: string[]): { domain: Statem
             Effect: 'Deny',
             Action: 'acm:RequestCertificate',
             Resource: '*',
-            Condition: { StringEquals: { 'acm:CertificateKeyPairOrigin': 'ACME' }, ArnNotLike: { 'aws:PrincipalArn': PLACEHOLDER_ROLES.acme } },
+            Condition: { StringEquals: NOT_ACME, ...outside(PLACEHOLDER_ROLES.acme) },
           },
         ]
       : []),
+    {
+      // Revocation breaks every endpoint using the certificate at once and cannot be undone.
+      Sid: 'DenyRevocationOutsideBreakGlassRole',
+      Effect: 'Deny',
+      Action: 'acm:RevokeCertificate',
+      Resource: '*',
+      Condition: { StringNotEquals: NOT_ACME, ...outside(PLACEHOLDER_ROLES.breakGlass) },
+    },
+    {
+      // An ACME client revokes its own certificates through the endpoint, authorised as its issuer role.
+      Sid: 'DenyAcmeRevocationOutsideIssuerRoles',
+      Effect: 'Deny',
+      Action: 'acm:RevokeCertificate',
+      Resource: '*',
+      Condition: { StringEquals: NOT_ACME, ...outside(PLACEHOLDER_ROLES.acme, PLACEHOLDER_ROLES.breakGlass) },
+    },
     {
       // Tag-based, so it covers every production certificate today and tomorrow, with no ARN list to go stale.
       Sid: 'DenyDeletingProductionCertificates',
       Effect: 'Deny',
       Action: 'acm:DeleteCertificate',
       Resource: '*',
-      Condition: { StringEquals: { [resourceTag]: tag.values }, ArnNotLike: { 'aws:PrincipalArn': PLACEHOLDER_ROLES.breakGlass } },
+      Condition: { ...production, ...outside(PLACEHOLDER_ROLES.breakGlass) },
     },
     {
-      // Without this, removing the tag first would lift the protection above.
-      Sid: 'DenyUntaggingProductionCertificates',
+      // Re-importing into a production ARN swaps the key every attached endpoint serves.
+      Sid: 'DenyReimportOverProductionCertificates',
+      Effect: 'Deny',
+      Action: 'acm:ImportCertificate',
+      Resource: '*',
+      Condition: { ...production, ...outside(PLACEHOLDER_ROLES.rotation, PLACEHOLDER_ROLES.breakGlass) },
+    },
+    {
+      // Without this, changing or removing the tag first would lift the protections above.
+      Sid: 'DenyRetaggingProductionCertificates',
       Effect: 'Deny',
       Action: ['acm:RemoveTagsFromCertificate', 'acm:AddTagsToCertificate'],
       Resource: '*',
       Condition: {
-        StringEquals: { [resourceTag]: tag.values },
-        'ForAnyValue:StringEquals': { 'aws:TagKeys': [tag.key] },
-        ArnNotLike: { 'aws:PrincipalArn': PLACEHOLDER_ROLES.breakGlass },
+        ...production,
+        'ForAnyValue:StringEqualsIgnoreCase': { 'aws:TagKeys': [tag.key] },
+        ...outside(PLACEHOLDER_ROLES.breakGlass),
       },
     },
   ];
@@ -177,10 +299,22 @@ const CLOUDTRAIL = { source: ['aws.acm'], 'detail-type': ['AWS API Call via Clou
 
 /** The guardrails for this inventory, each document checked against its size limit. Pure. */
 export function buildGuardrails(input: GuardrailInput): Guardrails {
-  const domains = registrableDomains(input.inventory);
+  const { sources, leftOut } = allowedDomains(input.inventory);
+  const domains = sources.map((s) => s.domain);
   const notes: string[] = [];
   const placeholder = domains.length === 0;
-  if (placeholder) notes.push('No registrable domain was found in the inventory; example.com stands in and must be replaced.');
+  if (placeholder) notes.push('No registrable domain was found on an issued certificate; example.com stands in and must be replaced.');
+  if (input.unreadAccounts)
+    notes.push(
+      `The allow list is incomplete: ${input.unreadAccounts} account${input.unreadAccounts === 1 ? '' : 's'} could not be read, so the domains ${input.unreadAccounts === 1 ? 'it uses are' : 'they use are'} missing; add them before attaching the SCP, or their certificate requests will be refused.`,
+    );
+  if (leftOut.length > 0)
+    notes.push(
+      `Left out of the allow list: ${leftOut
+        .slice(0, 5)
+        .map((l) => `${l.name} (${l.reason})`)
+        .join('; ')}${leftOut.length > 5 ? ` and ${leftOut.length - 5} more` : ''}.`,
+    );
   const used = placeholder ? ['example.com'] : domains;
   const patterns = allowedPatterns(used);
   const { limits } = input;
@@ -197,9 +331,9 @@ export function buildGuardrails(input: GuardrailInput): Guardrails {
       );
   }
 
-  const outside = [{ 'anything-but': { wildcard: patterns } }];
+  const outsidePatterns = [{ 'anything-but': { wildcard: patterns } }];
   let foreignRequestPattern = documentOf(
-    { ...CLOUDTRAIL, detail: { eventSource: ['acm.amazonaws.com'], eventName: ['RequestCertificate'], requestParameters: { $or: [{ domainName: outside }, { subjectAlternativeNames: outside }] } } },
+    { ...CLOUDTRAIL, detail: { eventSource: ['acm.amazonaws.com'], eventName: ['RequestCertificate'], requestParameters: { $or: [{ domainName: outsidePatterns }, { subjectAlternativeNames: outsidePatterns }] } } },
     limits.eventPatternCharacters,
   );
   if (!foreignRequestPattern.fits) {
@@ -208,9 +342,19 @@ export function buildGuardrails(input: GuardrailInput): Guardrails {
     );
     foreignRequestPattern = documentOf({ ...CLOUDTRAIL, detail: { eventSource: ['acm.amazonaws.com'], eventName: ['RequestCertificate'] } }, limits.eventPatternCharacters);
   }
-  const deletePattern = documentOf(
-    { ...CLOUDTRAIL, detail: { eventSource: ['acm.amazonaws.com'], eventName: ['DeleteCertificate'] } },
+  const sensitiveChangePattern = documentOf(
+    {
+      ...CLOUDTRAIL,
+      detail: {
+        eventSource: ['acm.amazonaws.com'],
+        $or: [
+          { eventName: ['DeleteCertificate', 'RevokeCertificate', 'ExportCertificate'] },
+          // An import naming an existing ARN replaces that certificate's key; a first import names none.
+          { eventName: ['ImportCertificate'], requestParameters: { certificateArn: [{ exists: true }] } },
+        ],
+      },
+    },
     limits.eventPatternCharacters,
   );
-  return { domains, allowedPatterns: patterns, scps, foreignRequestPattern, deletePattern, notes };
+  return { domains, sources, leftOut, allowedPatterns: patterns, scps, foreignRequestPattern, sensitiveChangePattern, notes };
 }

@@ -26,6 +26,23 @@ export interface PlanInput {
   given: Record<string, string>;
   /** The tag that marks production (the audit configuration's); the deletion guardrail keys on it. */
   productionTag: ProductionTag;
+  /** Accounts of the estate that could not be read: the domain allow list misses what they use. */
+  unreadAccounts?: number;
+}
+
+const SOURCES_LISTED = 3;
+
+/** One line per allowed domain naming the certificates it came from, so a reviewer can prune the list. */
+function provenanceLines(g: Guardrails): string[] {
+  if (g.sources.length === 0) return [];
+  return [
+    `Allowed domains and the issued certificates each comes from (${g.sources.length}):`,
+    ...g.sources.map((s) => {
+      const shown = s.certificates.slice(0, SOURCES_LISTED).map((c) => `${sanitiseForTerminal(c.name)} (${c.arn})`);
+      const more = s.certificates.length > SOURCES_LISTED ? ` and ${s.certificates.length - SOURCES_LISTED} more` : '';
+      return `${sanitiseForTerminal(s.domain)}: ${shown.join(', ')}${more}.`;
+    }),
+  ];
 }
 
 const MAX_LISTED = 5;
@@ -52,7 +69,7 @@ function varsOf(g: Guardrails, tag: ProductionTag): Vars {
       productionTagKey: tag.key,
       productionTagValuesJson: JSON.stringify(tag.values),
       foreignRequestPatternJson: g.foreignRequestPattern.json,
-      deletePatternJson: g.deletePattern.json,
+      sensitiveChangePatternJson: g.sensitiveChangePattern.json,
     },
     scps: g.scps.map((s) => s.json),
   };
@@ -118,10 +135,11 @@ export function buildPlan(input: PlanInput): PlanStep[] {
 
   const tag = input.productionTag;
   const acme = given['key-export-route'] === 'acme' || inventory.certificates.some((c) => c.keyPairOrigin === 'ACME');
-  const guardrails = buildGuardrails({ inventory, productionTag: tag, limits: limitsOf(kb), acme });
-  for (const note of guardrails.notes) {
-    if (triggers.has('request-guardrails')) addHow('request-guardrails', note);
-    else if (triggers.has('cloudtrail-alerts')) addHow('cloudtrail-alerts', note);
+  const guardrails = buildGuardrails({ inventory, productionTag: tag, limits: limitsOf(kb), acme, unreadAccounts: input.unreadAccounts });
+  const guardrailStep = triggers.has('request-guardrails') ? 'request-guardrails' : triggers.has('cloudtrail-alerts') ? 'cloudtrail-alerts' : null;
+  if (guardrailStep) {
+    for (const note of guardrails.notes) addHow(guardrailStep, note);
+    for (const line of provenanceLines(guardrails)) addHow(guardrailStep, line);
   }
   const vars = varsOf(guardrails, tag);
 

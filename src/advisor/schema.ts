@@ -181,6 +181,8 @@ export const referencesFileSchema = z
         source: referenceSource,
         metaArguments: names,
         resources: z.record(text, z.object({ arguments: names, attributes: names }).strict()),
+        /** Data sources the snippets read, with the attributes they read. */
+        dataSources: z.record(text, names).default({}),
       })
       .strict(),
   })

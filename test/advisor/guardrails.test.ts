@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { advise, loadKnowledgeBase } from '../../src/advisor/index.js';
 import { buildGuardrails, registrableDomain, registrableDomains, type GuardrailInput } from '../../src/advisor/guardrails.js';
 import { limitsOf } from '../../src/advisor/plan.js';
-import { NOW, cert, inventory } from './helpers.js';
+import { NOW, cert as anyCert, inventory } from './helpers.js';
 import { DEFAULT_AUDIT_CONFIG } from '../../src/domain/thresholds.js';
 
 const kb = loadKnowledgeBase();
 const limits = limitsOf(kb);
 const PROD = { key: 'environment', values: ['prod', 'production'] };
+/** Only issued certificates vouch for their names; these tests are about the names. */
+const cert = (over: Parameters<typeof anyCert>[0] = {}) => anyCert({ status: 'ISSUED', ...over });
 
 function guardrails(names: string[][], over: Partial<GuardrailInput> = {}) {
   const inv = inventory(names.map(([domainName, ...sans]) => cert({ domainName, subjectAlternativeNames: [domainName, ...sans] })));
@@ -18,7 +20,7 @@ type Policy = { Statement: { Sid: string; Action: string | string[]; Condition: 
 const statement = (g: ReturnType<typeof guardrails>, sid: string) =>
   g.scps.flatMap((s) => (JSON.parse(s.json) as Policy).Statement).find((s) => s.Sid === sid)!;
 const allowedInScp = (g: ReturnType<typeof guardrails>) =>
-  statement(g, 'DenyNamesOutsideCompanyDomains').Condition['ForAnyValue:StringNotLike']['acm:DomainNames'] as string[];
+  statement(g, 'DenyPublicNamesOutsideCompanyDomains').Condition['ForAnyValue:StringNotLike']['acm:DomainNames'] as string[];
 
 /** IAM StringLike and EventBridge wildcard: `*` matches any run of characters (dots included). */
 function wildcardMatch(pattern: string, value: string): boolean {
@@ -96,20 +98,20 @@ describe('production protection and size limits', () => {
     expect(all).not.toContain('arn:aws:acm');
     const del = statement(g, 'DenyDeletingProductionCertificates');
     expect(del.Action).toBe('acm:DeleteCertificate');
-    expect(del.Condition.StringEquals).toEqual({ 'aws:ResourceTag/environment': ['prod', 'production'] });
-    const untag = statement(g, 'DenyUntaggingProductionCertificates');
-    expect(untag.Condition['ForAnyValue:StringEquals']).toEqual({ 'aws:TagKeys': ['environment'] });
+    expect(del.Condition.StringEqualsIgnoreCase).toEqual({ 'aws:ResourceTag/environment': ['prod', 'production'] });
+    const untag = statement(g, 'DenyRetaggingProductionCertificates');
+    expect(untag.Condition['ForAnyValue:StringEqualsIgnoreCase']).toEqual({ 'aws:TagKeys': ['environment'] });
     expect(g.scps).toHaveLength(1);
-    for (const d of [...g.scps, g.foreignRequestPattern, g.deletePattern]) {
+    for (const d of [...g.scps, g.foreignRequestPattern, g.sensitiveChangePattern]) {
       expect(d.fits).toBe(true);
       expect(d.json.length).toBeLessThanOrEqual(d.limit);
     }
-    expect(JSON.parse(g.deletePattern.json).detail.eventName).toEqual(['DeleteCertificate']);
+    expect(JSON.parse(g.sensitiveChangePattern.json).detail.$or[0].eventName).toEqual(['DeleteCertificate', 'RevokeCertificate', 'ExportCertificate']);
   });
 
   it('the production tag follows the audit configuration', () => {
     const g = buildGuardrails({ inventory: inventory([cert({ domainName: 'a.example.com' })]), productionTag: { key: 'stage', values: ['live'] }, limits, acme: false });
-    expect(statement(g, 'DenyDeletingProductionCertificates').Condition.StringEquals).toEqual({ 'aws:ResourceTag/stage': ['live'] });
+    expect(statement(g, 'DenyDeletingProductionCertificates').Condition.StringEqualsIgnoreCase).toEqual({ 'aws:ResourceTag/stage': ['live'] });
   });
 
   it('too many domains: the allow list moves to its own SCP and the event rule widens, each said in a note, nothing truncated', () => {
@@ -138,9 +140,9 @@ describe('production protection and size limits', () => {
     const scpOf = (answers: Record<string, string>, certs = [cert({ domainName: 'www.example.com' })]) =>
       advise(kb, { workload: null, answers }, inventory(certs), [], DEFAULT_AUDIT_CONFIG, NOW).plan.steps.find((s) => s.id === 'request-guardrails')!.snippets[0].code;
     const base = { 'certificate-pinning': 'none', 'aws-integrated-endpoints': 'partly' };
-    expect(scpOf(base)).not.toContain('acm:CertificateKeyPairOrigin');
-    expect(scpOf({ ...base, 'private-key-export': 'yes', 'key-export-route': 'acme' })).toContain('acm:CertificateKeyPairOrigin');
-    expect(scpOf(base, [cert({ domainName: 'h.example.com', keyPairOrigin: 'ACME' })])).toContain('acm:CertificateKeyPairOrigin');
+    expect(scpOf(base)).not.toContain('DenyAcmeIssuanceOutsideIssuerRole');
+    expect(scpOf({ ...base, 'private-key-export': 'yes', 'key-export-route': 'acme' })).toContain('DenyAcmeIssuanceOutsideIssuerRole');
+    expect(scpOf(base, [cert({ domainName: 'h.example.com', keyPairOrigin: 'ACME' })])).toContain('DenyAcmeIssuanceOutsideIssuerRole');
   });
 
   it('the plan protects production by the configured production tag', () => {

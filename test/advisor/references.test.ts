@@ -21,8 +21,8 @@ const cfnTags: (ScalarTag | CollectionTag)[] = ['Ref', 'Sub', 'GetAtt', 'ImportV
 });
 
 const inv = inventory([
-  cert({ domainName: 'shop.example.co.uk', subjectAlternativeNames: ['shop.example.co.uk', 'www.example.com'], tags: { environment: 'production' }, inUse: true }),
-  cert({ domainName: 'edge.example.com', keyPairOrigin: 'ACME' }),
+  cert({ domainName: 'shop.example.co.uk', subjectAlternativeNames: ['shop.example.co.uk', 'www.example.com'], tags: { environment: 'production' }, inUse: true, status: 'ISSUED' }),
+  cert({ domainName: 'edge.example.com', keyPairOrigin: 'ACME', status: 'ISSUED' }),
 ]);
 
 /** Plans that between them trigger every snippet-bearing step, in both IaC flavours. */
@@ -169,10 +169,14 @@ describe('generated snippets use only what AWS documents', () => {
           expect(allowed, `${step}: ${resource}.${block[1]} block`).toContain(block[1]);
         }
       }
-      for (const m of snippet.code.matchAll(/\b(aws_[a-z0-9_]+)\.[a-z0-9_]+\.([a-z_]+)/g)) {
-        const r = refs.terraform.resources[m[1]];
+      for (const m of snippet.code.matchAll(/(\bdata\.)?\b(aws_[a-z0-9_]+)\.[a-z0-9_]+\.([a-z_]+)/g)) {
+        if (m[1]) {
+          expect(refs.terraform.dataSources[m[2]], `${step}: reads ${m[0]}`).toContain(m[3]);
+          continue;
+        }
+        const r = refs.terraform.resources[m[2]];
         expect(r, `${step}: reads ${m[0]}`).toBeDefined();
-        expect([...r.attributes, ...r.arguments], `${step}: reads ${m[0]}`).toContain(m[2]);
+        expect([...r.attributes, ...r.arguments], `${step}: reads ${m[0]}`).toContain(m[3]);
       }
     }
     expect(checked).toBeGreaterThan(20);

@@ -18,11 +18,14 @@ const cfnTags: (ScalarTag | CollectionTag)[] = ['Ref', 'Sub', 'GetAtt', 'ImportV
     ];
   },
 );
-const parseCfn = (code: string) => parse(code, { customTags: cfnTags }) as { Resources: Record<string, { Type: string; Properties: Record<string, unknown> }> };
+/** A template is whatever YAML the snippet holds. */
+type Loose = any;
+const parseCfn = (code: string) =>
+  parse(code, { customTags: cfnTags }) as { Parameters?: Record<string, Loose>; Resources: Record<string, { Type: string; Properties: Record<string, Loose> }> };
 
 const inv = inventory([
-  cert({ domainName: 'shop.example.org', subjectAlternativeNames: ['shop.example.org', 'www.example.org'], tags: { environment: 'production' }, inUse: true }),
-  cert({ domainName: 'api.example.net' }),
+  cert({ domainName: 'shop.example.org', subjectAlternativeNames: ['shop.example.org', 'www.example.org'], tags: { environment: 'production' }, inUse: true, status: 'ISSUED' }),
+  cert({ domainName: 'api.example.net', status: 'ISSUED' }),
 ]);
 
 /** A plan that triggers every snippet-bearing step. */
@@ -47,11 +50,20 @@ describe('generated snippets', () => {
     expect((c.Properties.Tags as { Key: string }[]).map((t) => t.Key)).toEqual(['owner', 'environment', 'application']);
   });
 
-  it('the expiry alert is an EventBridge rule on aws.acm "ACM Certificate Approaching Expiration"', () => {
+  it('the expiry alert is an EventBridge rule on the three ACM expiry events, publishing to a topic only this account\'s acm- rules may use', () => {
     const doc = parseCfn(snippet('expiry-alerts', 'yaml').code);
     const rule = doc.Resources.ExpiryRule;
     expect(rule.Type).toBe('AWS::Events::Rule');
-    expect(rule.Properties.EventPattern).toEqual({ source: ['aws.acm'], 'detail-type': ['ACM Certificate Approaching Expiration'] });
+    expect(rule.Properties.EventPattern).toEqual({
+      source: ['aws.acm'],
+      'detail-type': ['ACM Certificate Approaching Expiration', 'ACM Certificate Renewal Action Required', 'ACM Certificate Expired'],
+    });
+    expect(rule.Properties.Name).toMatch(/^acm-/);
+    const [allow] = doc.Resources.CertificateAlertsPolicy.Properties.PolicyDocument.Statement;
+    expect(allow.Condition.StringEquals['aws:SourceAccount']).toEqual({ Ref: 'AWS::AccountId' });
+    expect(allow.Condition.ArnLike['aws:SourceArn']['Fn::Sub']).toMatch(/:\$\{AWS::AccountId\}:rule\/acm-\*$/);
+    const hcl = snippet('expiry-alerts', 'hcl');
+    if (hcl) for (const t of ['aws:SourceAccount', 'aws:SourceArn', 'ACM Certificate Renewal Action Required', 'ACM Certificate Expired']) expect(hcl.code).toContain(t);
     expect(doc.Resources.CertificateAlerts.Type).toBe('AWS::SNS::Topic');
     expect(doc.Resources.ExpiryConfiguration.Type).toBe('AWS::CertificateManager::Account');
   });
@@ -62,6 +74,15 @@ describe('generated snippets', () => {
     expect(doc.Resources.HttpsListener.Properties.SslPolicy).toBe('ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09');
     expect(doc.Resources.Distribution.Type).toBe('AWS::CloudFront::Distribution');
     expect(JSON.stringify(doc.Resources.Distribution)).toContain('TLSv1.2_2025');
+    // CloudFront's certificate is its own (us-east-1), the distribution names its aliases, and the https-only
+    // origin is a name on the load balancer's certificate rather than its amazonaws.com DNS name.
+    const config = doc.Resources.Distribution.Properties.DistributionConfig;
+    expect(config.ViewerCertificate.AcmCertificateArn).toEqual({ Ref: 'CloudFrontCertificateArn' });
+    expect(doc.Resources.HttpsListener.Properties.Certificates[0].CertificateArn).not.toEqual(config.ViewerCertificate.AcmCertificateArn);
+    expect(config.Aliases).toEqual([{ Ref: 'DomainName' }]);
+    expect(config.Origins[0].DomainName).toEqual({ Ref: 'OriginDomainName' });
+    expect(JSON.stringify(config.Origins)).not.toContain('DNSName');
+    for (const p of ['DomainName', 'OriginDomainName', 'CloudFrontCertificateArn']) expect(doc.Parameters?.[p], p).toBeDefined();
   });
 
   it('every YAML snippet parses (with CloudFormation tags) and every JSON snippet is valid JSON', () => {
@@ -72,14 +93,17 @@ describe('generated snippets', () => {
     }
   });
 
-  it('CloudTrail alerts watch RequestCertificate names and SANs outside the company domains, and every DeleteCertificate', () => {
+  it('CloudTrail alerts watch RequestCertificate names and SANs outside the company domains, and every delete, revoke, export and re-import', () => {
     const step = fullPlan().find((s) => s.id === 'cloudtrail-alerts')!;
     const [request, del] = step.snippets.map((s) => JSON.parse(s.code));
     expect(request['detail-type']).toEqual(['AWS API Call via CloudTrail']);
     expect(request.detail.eventName).toEqual(['RequestCertificate']);
     const outside = [{ 'anything-but': { wildcard: ['example.org', '*.example.org', 'example.net', '*.example.net'] } }];
     expect(request.detail.requestParameters.$or).toEqual([{ domainName: outside }, { subjectAlternativeNames: outside }]);
-    expect(del.detail.eventName).toEqual(['DeleteCertificate']);
+    expect(del.detail.$or).toEqual([
+      { eventName: ['DeleteCertificate', 'RevokeCertificate', 'ExportCertificate'] },
+      { eventName: ['ImportCertificate'], requestParameters: { certificateArn: [{ exists: true }] } },
+    ]);
     // No ARN list to go stale: production deletes are refused by the tag-based SCP instead.
     expect(JSON.stringify(del)).not.toContain('arn:aws:acm');
   });

