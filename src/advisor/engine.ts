@@ -134,8 +134,8 @@ export function collectEvidence(kb: KnowledgeBase, inventory: Inventory, finding
   return out;
 }
 
-/** Why a skipped question was skipped: the earlier answers its askIf looks at. */
-function skippedBecause(q: Question, given: Record<string, string>): string {
+/** The earlier answers a skipped question's askIf looks at (question → value). */
+function gatesOf(q: Question, given: Record<string, string>): Record<string, string> {
   const refs = new Set<string>();
   const walk = (c: Condition): void => {
     if ('answer' in c) refs.add(c.answer.question);
@@ -144,12 +144,43 @@ function skippedBecause(q: Question, given: Record<string, string>): string {
     else if ('not' in c) walk(c.not);
   };
   if (q.askIf) walk(q.askIf);
-  const parts = [...refs].filter((id) => given[id] !== undefined).map((id) => `${id} is "${given[id]}"`);
+  return Object.fromEntries([...refs].filter((id) => given[id] !== undefined).map((id) => [id, given[id]]));
+}
+
+/** Why a skipped question was skipped: the earlier answers its askIf looks at. */
+function skippedBecause(q: Question, given: Record<string, string>): string {
+  const parts = Object.entries(gatesOf(q, given)).map(([id, v]) => `${id} is "${v}"`);
   return parts.length > 0 ? `not asked because ${parts.join(' and ')}` : 'not asked after the earlier answers';
 }
 
 function contradictionReason(c: FoundContradiction): Reason {
   return { criterion: c.id, effect: 'caution', text: c.text };
+}
+
+/** The verdict the answers give once a contradiction's side is taken to hold. */
+function verdictIf(kb: KnowledgeBase, answers: Record<string, string>, change: Record<string, string | null>): Verdict {
+  const next = { ...answers };
+  for (const [id, v] of Object.entries(change)) {
+    if (v === null) delete next[id];
+    else next[id] = v;
+  }
+  return firstRule(kb, effectiveAnswers(kb, next).given).verdict;
+}
+
+/**
+ * A contradiction whose sides lead to different verdicts: the verdict rests on it, so it is provisional until
+ * someone settles which side holds. One sentence naming each side's outcome.
+ */
+function contestedBy(kb: KnowledgeBase, answers: Record<string, string>, verdict: Verdict, c: FoundContradiction): string | null {
+  const outcomes = c.sides.map((side) => ({ side, verdict: verdictIf(kb, answers, side.change) }));
+  if (outcomes.every((o) => o.verdict === verdict)) return null;
+  return `${c.id}: if ${outcomes[0].side.holds} holds, the verdict is ${outcomes[0].verdict}; if ${outcomes[1].side.holds} holds, it is ${outcomes[1].verdict}.`;
+}
+
+/** An answer the branching skipped that still asks for something: it contradicts the answers that hid its question. */
+function conflictsWithGate(q: Question, value: string): boolean {
+  const effect = choiceOf(q, value)?.effect;
+  return effect !== undefined && effect !== 'neutral' && effect !== 'favour';
 }
 
 /**
@@ -170,7 +201,16 @@ export function advise(kb: KnowledgeBase, answers: Answers, inventory: Inventory
   const ignoredAnswers: IgnoredAnswer[] = skipped.map(({ q, value }) => ({ id: q.id, value, because: skippedBecause(q, given) }));
 
   const decision = decide(kb, answers);
-  const contradictions = findContradictions(kb, given, evidence);
+  const hidden = skipped.filter(({ q, value }) => conflictsWithGate(q, value)).map(({ q, value }) => ({ q, value, gates: gatesOf(q, given) }));
+  const contradictions = findContradictions(kb, given, evidence, hidden);
+  const provisionalBecause = contradictions.map((c) => contestedBy(kb, answers.answers, decision.verdict, c)).filter((x): x is string => x !== null);
+  // Across an organisation, an account that could not be read may hold what changes the verdict and the allow list.
+  const estate = estateOf(inventory);
+  const unreadAccounts = estate.all.size - estate.read.size;
+  if (unreadAccounts > 0)
+    provisionalBecause.push(
+      `${unreadAccounts} of ${estate.all.size} accounts could not be read: the verdict rests on the accounts read, and the guardrails' domain allow list misses the domains the others use.`,
+    );
   const reasons: Reason[] = [
     ...contradictions.map(contradictionReason),
     ...answered
@@ -184,8 +224,9 @@ export function advise(kb: KnowledgeBase, answers: Answers, inventory: Inventory
 
   const recommendation: Recommendation = {
     verdict: decision.verdict,
-    provisional: decision.provisional,
+    provisional: decision.provisional || (decision.verdict !== 'undecided' && provisionalBecause.length > 0),
     unanswered: decision.unanswered,
+    ...(provisionalBecause.length > 0 ? { provisionalBecause } : {}),
     rule: { id: decision.rule.id, summary: decision.rule.summary },
     reasons,
   };
@@ -194,6 +235,6 @@ export function advise(kb: KnowledgeBase, answers: Answers, inventory: Inventory
     answers: answeredQuestions,
     ignoredAnswers,
     recommendation,
-    plan: { steps: buildPlan({ kb, verdict: decision.verdict, answered, contradictions, findings, inventory, iac: given['infrastructure-as-code'], given, productionTag: config.productionTag }) },
+    plan: { steps: buildPlan({ kb, verdict: decision.verdict, answered, contradictions, findings, inventory, iac: given['infrastructure-as-code'], given, productionTag: config.productionTag, unreadAccounts }) },
   };
 }

@@ -20,10 +20,15 @@ export interface DecisionRuleRef {
 export interface Recommendation {
   /** `undecided` while no question that can block or limit adoption is answered: no verdict from silence. */
   verdict: Verdict;
-  /** True while some question that could still change the verdict is open (listed in `unanswered`). */
+  /** True while some question that could still change the verdict is open (`unanswered`), or for `provisionalBecause`. */
   provisional: boolean;
   /** Ids of visible, unanswered questions whose answer could still change the verdict, in asking order. */
   unanswered: string[];
+  /**
+   * Other reasons the verdict is provisional, one sentence each: a contradiction whose sides lead to different
+   * verdicts (naming each side's outcome), accounts of an organisation that could not be read.
+   */
+  provisionalBecause?: string[];
   rule: DecisionRuleRef;
   reasons: Reason[];
 }

@@ -271,7 +271,7 @@ function executiveSummary(report: Report): RootContent[] {
     out.push(
       para(
         strong('Verdict:'),
-        t(` ${report.recommendation.verdict}`),
+        t(` ${report.recommendation.verdict}${provisionalMark(report.recommendation)}`),
         ...(report.workload ? [t(` (workload: ${report.workload})`)] : []),
       ),
     );
@@ -350,11 +350,15 @@ function recommendationSection(report: Report): RootContent[] {
   if (report.recommendation) {
     const rec = report.recommendation;
     out.push(heading(2, 'Recommendation'));
-    out.push(para(strong('Verdict:'), t(` ${rec.verdict}${rec.verdict !== 'undecided' && rec.provisional ? ' (provisional)' : ''}`)));
+    out.push(para(strong('Verdict:'), t(` ${rec.verdict}${provisionalMark(rec)}`)));
     out.push(para(strong('Decision rule:'), t(' '), { type: 'inlineCode', value: mdText(rec.rule.id) }));
     out.push({ type: 'blockquote', children: [para(t(rec.rule.summary))] });
     if (rec.unanswered.length)
       out.push(para(strong('Still open:'), t(` ${rec.unanswered.length === 1 ? 'this question' : 'these questions'} could change the verdict: ${rec.unanswered.join(', ')}.`)));
+    if (rec.provisionalBecause?.length) {
+      out.push(para(strong('Also provisional because:')));
+      out.push(list(rec.provisionalBecause.map((line) => [t(line)])));
+    }
     if (rec.reasons.length) out.push(list(rec.reasons.map((r) => [strong(r.effect), t(` ${r.criterion}: ${r.text}`)])));
   }
   if (report.ignoredAnswers && report.ignoredAnswers.length) {
@@ -458,6 +462,11 @@ function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
+/** " (provisional)" after a verdict that is not final; nothing for a firm verdict or no verdict at all. */
+function provisionalMark(rec: NonNullable<Report['recommendation']>): string {
+  return rec.verdict !== 'undecided' && rec.provisional ? ' (provisional)' : '';
+}
+
 function verdictHeadline(rec: NonNullable<Report['recommendation']>, workload: string | null): Paragraph {
   const forWorkload = workload ? ` for ${workload}` : '';
   if (rec.verdict === 'undecided')
@@ -465,11 +474,10 @@ function verdictHeadline(rec: NonNullable<Report['recommendation']>, workload: s
       strong('No verdict yet (undecided)'),
       t(`${forWorkload}: no question that could block or limit adoption has been answered. Open: ${rec.unanswered.join(', ') || 'none'}.`),
     );
-  if (rec.provisional)
-    return para(
-      strong(`Verdict: ${rec.verdict} (provisional)`),
-      t(`${forWorkload}: ${plural(rec.unanswered.length, 'unanswered question')} could still change it: ${rec.unanswered.join(', ')}.`),
-    );
+  if (rec.provisional) {
+    const open = rec.unanswered.length ? [`${plural(rec.unanswered.length, 'unanswered question')} could still change it: ${rec.unanswered.join(', ')}.`] : [];
+    return para(strong(`Verdict: ${rec.verdict} (provisional)`), t(`${forWorkload}: ${[...open, ...(rec.provisionalBecause ?? [])].join(' ')}`));
+  }
   return para(strong(`Verdict: ${rec.verdict}`), t(`${forWorkload}; every question that could change it is answered.`));
 }
 

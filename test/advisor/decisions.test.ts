@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { advise, decide, isDecisive, loadKnowledgeBase, parseAnswers } from '../../src/advisor/index.js';
+import { advise, decide, isDecisive, loadKnowledgeBase, parseAnswers, visibleQuestions } from '../../src/advisor/index.js';
 import { NOW, cert, inventory } from './helpers.js';
 import { DEFAULT_AUDIT_CONFIG } from '../../src/domain/thresholds.js';
 
@@ -11,7 +11,9 @@ const steps = (a: ReturnType<typeof run>) => a.plan.steps.map((s) => s.id);
 function answerEverything(base: Record<string, string>): Record<string, string> {
   const out = { ...base };
   for (let pass = 0; pass < 3; pass++)
-    for (const q of kb.questions) if (out[q.id] === undefined) out[q.id] = (q.choices.find((c) => c.effect === 'favour') ?? q.choices.find((c) => c.effect === 'neutral') ?? q.choices[0]).value;
+    // Only questions still asked, in order: an answer to a hidden question that asks for something contradicts its gate.
+    for (let q = visibleQuestions(kb, { workload: null, answers: out }).find((x) => out[x.id] === undefined); q; q = visibleQuestions(kb, { workload: null, answers: out }).find((x) => out[x.id] === undefined))
+      out[q.id] = (q.choices.find((c) => c.effect === 'favour') ?? q.choices.find((c) => c.effect === 'neutral') ?? q.choices[0]).value;
   return out;
 }
 

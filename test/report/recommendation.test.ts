@@ -38,6 +38,8 @@ describe('the report says why, and how final the verdict is', () => {
     expect(json.recommendation).toMatchObject({ verdict: 'adopt-with-exceptions', provisional: true, rule: { id: 'exceptions' } });
     expect(Object.keys(json.recommendation).sort()).toEqual(['provisional', 'reasons', 'rule', 'unanswered', 'verdict']);
     expect(head(md)).toMatch(/\*\*Verdict: adopt-with-exceptions \(provisional\)\*\*: \d+ unanswered questions could still change it: /);
+    const summary = md.split('\n## Executive summary\n')[1].split('\n## ')[0];
+    expect(summary).toContain('**Verdict:** adopt-with-exceptions (provisional)');
     for (const id of json.recommendation.unanswered) expect(head(md)).toContain(id);
     expect(md).toContain('**Verdict:** adopt-with-exceptions (provisional)');
     expect(md).toContain('**Still open:**');
@@ -56,5 +58,18 @@ describe('the report says why, and how final the verdict is', () => {
     const c = json.recommendation.reasons.find((r: { criterion: string }) => r.criterion === 'no-ca-but-mature-process');
     expect(c.effect).toBe('caution');
     expect(md).toContain('**caution** no-ca-but-mature-process: existing-ca "Nothing in place yet" (none) contradicts mature-process');
+  });
+});
+
+describe('a verdict resting on a contradiction', () => {
+  it('is provisional in the headline, the executive summary and the recommendation, with each side\u2019s outcome', () => {
+    const { md, json } = report('answers:\n  aws-integrated-endpoints: "yes"\n  existing-ca: none\n  mature-process: keep\n');
+    expect(json.recommendation.verdict).toBe('import-only');
+    expect(json.recommendation.provisional).toBe(true);
+    expect(json.recommendation.provisionalBecause[0]).toMatch(/^no-ca-but-mature-process: if existing-ca .* holds, the verdict is adopt; if mature-process .* holds, it is import-only\.$/);
+    expect(head(md)).toMatch(/\*\*Verdict: import-only \(provisional\)\*\*: .*the verdict is adopt; if mature-process/);
+    const summary = md.split('\n## Executive summary\n')[1].split('\n## ')[0];
+    expect(summary).toContain('**Verdict:** import-only (provisional)');
+    expect(md).toContain('**Also provisional because:**');
   });
 });

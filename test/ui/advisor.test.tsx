@@ -268,7 +268,7 @@ describe('the Advisor view', () => {
     expect(f).toContain('Workload: shop-frontend q'); // the recommendation's header too
     await hh.press('5');
     f = await hh.waitForFrame('Advice: from 1 saved answer (workload shop-frontend q)');
-    expect(f).toMatch(/\*\*Verdict:\*\* [a-z-]+ \(workload: shop-frontend q\)/);
+    expect(f).toMatch(/\*\*Verdict:\*\* [a-z-]+(?: \(provisional\))? \(workload: shop-frontend q\)/);
     expect(f).toContain('Workload: shop-frontend q');
 
     // A restart resumes with the name.

@@ -171,6 +171,7 @@ function resultLines(model: Extract<AdvisorModel, { kind: 'result' }>, width: nu
   });
   if (recommendation.unanswered.length > 0)
     head.push(...cut(para(`Could still change it: ${recommendation.unanswered.join(', ')}`, width, 2, 'warning'), 2));
+  for (const line of recommendation.provisionalBecause ?? []) head.push(...cut(para(`Provisional: ${line}`, width, 2, 'warning'), 3));
   head.push(...cut(para(`Rule ${recommendation.rule.id}: ${recommendation.rule.summary}`, width, 2), 3));
   const ignored = model.advice.ignoredAnswers;
   if (ignored.length > 0)
