@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { advise, loadKnowledgeBase, visibleQuestions } from '../../src/advisor/index.js';
+import { advise, decide, loadKnowledgeBase, visibleQuestions } from '../../src/advisor/index.js';
 import {
   advisorReducer,
   cursorOf,
@@ -10,6 +10,7 @@ import {
   progressOf,
   sessionChanged,
   toSession,
+  unselectedBecause,
   type AdvisorAction,
   type AdvisorContext,
   type AdvisorState,
@@ -32,7 +33,9 @@ function answer(state: AdvisorState, value: string, c: AdvisorContext = ctx): Ad
   const q = kb.questions.find((x) => x.id === state.currentId)!;
   const at = q.choices.findIndex((x) => x.value === value);
   expect(at, `${q.id} has ${value}`).toBeGreaterThanOrEqual(0);
-  let s = advisorReducer(state, { type: 'choice', delta: at - cursorOf(state, c) }, c);
+  // From nothing selected, a first move selects something; then move to the wanted choice.
+  let s = cursorOf(state, c) === null ? advisorReducer(state, { type: 'choice', delta: 1 }, c) : state;
+  s = advisorReducer(s, { type: 'choice', delta: at - cursorOf(s, c)! }, c);
   s = advisorReducer(s, { type: 'answer' }, c);
   return s;
 }
@@ -56,10 +59,14 @@ describe('advisor view state: navigation', () => {
 
   it('answering records the value and moves to the next question; the cursor moves with j/k and clamps', () => {
     let s = initialAdvisorState(kb);
+    const q0 = kb.questions[0];
+    expect(cursorOf(s, ctx)).toBeNull();
+    // From nothing selected, up lands on the last choice; then it clamps at the first.
     s = run(s, { type: 'choice', delta: -1 });
+    expect(cursorOf(s, ctx)).toBe(q0.choices.length - 1);
+    s = run(s, { type: 'choice', delta: -99 });
     expect(cursorOf(s, ctx)).toBe(0);
     s = run(s, { type: 'choice', delta: 1 }, { type: 'choice', delta: 99 });
-    const q0 = kb.questions[0];
     expect(cursorOf(s, ctx)).toBe(q0.choices.length - 1);
     s = run(s, { type: 'answer' });
     expect(s.answers[q0.id]).toBe(q0.choices[q0.choices.length - 1].value);
@@ -81,14 +88,49 @@ describe('advisor view state: navigation', () => {
   });
 
   it('the inventory suggestion only places the cursor: moving on does not answer, Enter does', () => {
-    const c: AdvisorContext = { kb, proposals: { 'aws-integrated-endpoints': 'partly' } };
-    let s = initialAdvisorState(kb);
-    expect(kb.questions[0].choices[cursorOf(s, c)].value).toBe('partly');
+    const c: AdvisorContext = { kb, proposals: { 'existing-ca': 'both' } };
+    let s = at('existing-ca');
+    expect(kb.questions[1].choices[cursorOf(s, c)!].value).toBe('both');
     s = advisorReducer(s, { type: 'forward' }, c);
     expect(s.answers).toEqual({});
     s = advisorReducer(s, { type: 'back' }, c);
     s = advisorReducer(s, { type: 'answer' }, c);
-    expect(s.answers['aws-integrated-endpoints']).toBe('partly');
+    expect(s.answers['existing-ca']).toBe('both');
+  });
+
+  it('a question with no suggestion starts with nothing selected, and Enter there answers nothing and says so', () => {
+    const c: AdvisorContext = { kb, proposals: {} };
+    let s = at('onprem-ca-mandated');
+    expect(cursorOf(s, c)).toBeNull();
+    expect(unselectedBecause(s, c)).toBe('no-suggestion');
+    s = advisorReducer(s, { type: 'answer' }, c);
+    expect(s.answers).toEqual({});
+    expect(s.currentId).toBe('onprem-ca-mandated');
+    expect(s.nothingChosen).toBe(true);
+    s = advisorReducer(s, { type: 'choice', delta: 1 }, c);
+    expect(s.nothingChosen).toBeUndefined();
+    expect(cursorOf(s, c)).toBe(0);
+    s = advisorReducer(s, { type: 'answer' }, c);
+    expect(s.answers).toEqual({ 'onprem-ca-mandated': 'yes' });
+  });
+
+  it('a question that can block or limit adoption is never answered by Enter alone, even with a suggestion; ↓ selects the suggestion', () => {
+    const c: AdvisorContext = { kb, proposals: { 'aws-integrated-endpoints': 'partly', 'existing-ca': 'both' } };
+    let s = initialAdvisorState(kb);
+    expect(cursorOf(s, c)).toBeNull();
+    expect(unselectedBecause(s, c)).toBe('decisive');
+    s = advisorReducer(s, { type: 'answer' }, c);
+    expect(s.answers).toEqual({});
+    s = advisorReducer(s, { type: 'choice', delta: 1 }, c);
+    expect(kb.questions[0].choices[cursorOf(s, c)!].value).toBe('partly');
+  });
+
+  it('Enter pressed through the whole questionnaire answers nothing that decides, so the verdict stays undecided', () => {
+    const c: AdvisorContext = { kb, proposals: { 'aws-integrated-endpoints': 'partly', 'existing-ca': 'both', 'certificate-pinning': 'none' } };
+    let s = initialAdvisorState(kb);
+    for (let i = 0; i < kb.questions.length + 5; i++) s = advisorReducer(s, { type: 'answer' }, c);
+    expect(s.answers).toEqual({});
+    expect(decide(kb, { workload: null, answers: s.answers }).verdict).toBe('undecided');
   });
 });
 

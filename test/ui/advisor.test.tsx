@@ -124,9 +124,19 @@ describe('the Advisor view', () => {
     // The fixture's integrated endpoints make the inventory suggest "all of them": marked, not answered.
     const flat = f.replace(/\s+/g, ' ');
     expect(flat).toContain(`Suggested from the inventory: "${label('aws-integrated-endpoints', 'yes')}"`);
-    expect(flat).toContain('press Enter to accept or choose another');
-    expect(cursorLine(f)).toContain('(suggested)');
+    // An answer that can block adoption is never given by Enter alone: nothing is selected, and Enter says so.
+    expect(flat).toContain('↑/↓ selects it, Enter answers');
+    expect(flat).toContain('Nothing is selected, as this answer can block or limit adoption');
+    expect(cursorLine(f)).toBe('');
     expect(f).toContain('0 answered');
+    await hh.press(KEY.enter);
+    const nudged = await hh.waitForFrame('Enter answered nothing.');
+    expect(progress(nudged)?.[0]).toBe(1);
+    expect(nudged).toContain('0 answered');
+    // ↓ selects the suggestion.
+    await hh.press('j');
+    const picked = await hh.waitForFrame((fr) => cursorLine(fr) !== '');
+    expect(cursorLine(picked)).toContain('(suggested)');
     expect(() => readFileSync(sessionPath(dir))).toThrow(); // nothing saved until an answer is given
   });
 
@@ -146,6 +156,11 @@ describe('the Advisor view', () => {
       const before = hh.frame();
       if (before.includes('Verdict:')) break;
       const p = progress(before);
+      // Nothing selected (no suggestion, or an answer that can block): select one first.
+      if (cursorLine(before) === '') {
+        await hh.press('j');
+        await hh.waitForFrame((f) => cursorLine(f) !== '');
+      }
       await hh.press(KEY.enter);
       await hh.waitForFrame((f) => f.includes('Verdict:') || progress(f)?.[0] !== p?.[0]);
     }
@@ -261,6 +276,8 @@ describe('the Advisor view', () => {
     await hh.waitForFrame('Advice: no answers yet for workload shop-frontend q — press 4');
     await hh.press('4');
     await hh.waitForFrame('Workload: shop-frontend q');
+    await hh.press('j');
+    await hh.waitForFrame((fr) => cursorLine(fr) !== '');
     await hh.press(KEY.enter);
     await hh.waitForFrame('Question 2 of');
     await hh.press('v');

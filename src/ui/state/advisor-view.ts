@@ -9,7 +9,7 @@
  */
 import type { Advice } from '../../domain/advice.js';
 import type { Answers, Evidence, KnowledgeBase, Question, SessionState } from '../../advisor/index.js';
-import { retainKnownAnswers, visibleQuestions } from '../../advisor/index.js';
+import { isDecisive, retainKnownAnswers, visibleQuestions } from '../../advisor/index.js';
 
 export interface AdvisorState {
   workload: string | null;
@@ -17,8 +17,10 @@ export interface AdvisorState {
   answers: Record<string, string>;
   /** The question on screen; kept while the recommendation shows, so going back returns to it. */
   currentId: string;
-  /** Highlighted choice; null = the default (the given answer, else the suggestion, else the first). */
+  /** Highlighted choice; null = the default (the given answer, else a suggestion Enter may accept, else none). */
   cursor: number | null;
+  /** Enter was pressed with nothing selected: the view says why it did nothing. Cleared by any move. */
+  nothingChosen?: true;
   /** The recommendation is on screen. */
   showResult: boolean;
   /** A reset was asked for and awaits confirmation. */
@@ -110,19 +112,32 @@ export function currentQuestion(kb: KnowledgeBase, state: AdvisorState): Questio
   return kb.questions.find((q) => q.id === state.currentId) ?? kb.questions[0];
 }
 
-/** The highlighted choice's index: explicit, else the given answer, else the suggestion, else the first. */
-export function cursorOf(state: AdvisorState, ctx: AdvisorContext): number {
+/**
+ * Why nothing is selected on the current question, or null when something is: with no suggestion there is no
+ * default to accept, and a question that can block or limit adoption is never answered by Enter alone, so a run
+ * of Enter presses cannot walk into a verdict nobody chose.
+ */
+export function unselectedBecause(state: AdvisorState, ctx: AdvisorContext): 'no-suggestion' | 'decisive' | null {
+  if (cursorOf(state, ctx) !== null) return null;
+  const q = currentQuestion(ctx.kb, state);
+  return q.choices.some((c) => c.value === ctx.proposals[q.id]) ? 'decisive' : 'no-suggestion';
+}
+
+/** The highlighted choice's index: explicit, else the given answer, else a suggestion Enter may accept, else null. */
+export function cursorOf(state: AdvisorState, ctx: AdvisorContext): number | null {
   const q = currentQuestion(ctx.kb, state);
   const n = q.choices.length;
   if (state.cursor !== null) return Math.max(0, Math.min(n - 1, state.cursor));
   const given = q.choices.findIndex((c) => c.value === state.answers[q.id]);
   if (given >= 0) return given;
+  if (isDecisive(q)) return null;
   const proposed = q.choices.findIndex((c) => c.value === ctx.proposals[q.id]);
-  return proposed >= 0 ? proposed : 0;
+  return proposed >= 0 ? proposed : null;
 }
 
 function goTo(state: AdvisorState, q: Question | null): AdvisorState {
-  return q ? { ...state, currentId: q.id, cursor: null, showResult: false } : { ...state, cursor: null, showResult: true };
+  const { nothingChosen: _, ...rest } = state;
+  return q ? { ...rest, currentId: q.id, cursor: null, showResult: false } : { ...rest, cursor: null, showResult: true };
 }
 
 export function advisorReducer(state: AdvisorState, action: AdvisorAction, ctx: AdvisorContext): AdvisorState {
@@ -130,14 +145,22 @@ export function advisorReducer(state: AdvisorState, action: AdvisorAction, ctx: 
   switch (action.type) {
     case 'choice': {
       if (state.showResult) return state;
-      const n = currentQuestion(kb, state).choices.length;
-      const cursor = Math.max(0, Math.min(n - 1, cursorOf(state, ctx) + action.delta));
-      return cursor === state.cursor ? state : { ...state, cursor };
+      const q = currentQuestion(kb, state);
+      const n = q.choices.length;
+      const at = cursorOf(state, ctx);
+      const { nothingChosen: _, ...rest } = state;
+      // From nothing selected, the first move lands on the suggestion when there is one, else on an end.
+      const proposed = q.choices.findIndex((c) => c.value === ctx.proposals[q.id]);
+      const cursor = at === null ? (proposed >= 0 ? proposed : action.delta > 0 ? 0 : n - 1) : Math.max(0, Math.min(n - 1, at + action.delta));
+      return cursor === state.cursor && !state.nothingChosen ? state : { ...rest, cursor };
     }
     case 'answer': {
       if (state.showResult) return state;
       const q = currentQuestion(kb, state);
-      const value = q.choices[cursorOf(state, ctx)].value;
+      const at = cursorOf(state, ctx);
+      // Enter with nothing selected answers nothing; the view says why.
+      if (at === null) return state.nothingChosen ? state : { ...state, nothingChosen: true };
+      const value = q.choices[at].value;
       const answered = { ...state, answers: { ...state.answers, [q.id]: value } };
       // Branching is re-evaluated with the new answer: what it made irrelevant is skipped.
       return goTo(answered, nextVisible(kb, answered, q.id));
@@ -185,7 +208,12 @@ export type AdvisorModel =
       question: Question;
       /** 1-based place among the visible questions. */
       position: number;
-      cursor: number;
+      /** null: nothing selected (see `unselected`). */
+      cursor: number | null;
+      /** Why nothing is selected, or null. */
+      unselected: 'no-suggestion' | 'decisive' | null;
+      /** Enter was just pressed with nothing selected. */
+      nothingChosen: boolean;
       /** The value given for this question, if any. */
       answer: string | undefined;
       /** null while the inventory loads. */

@@ -17,7 +17,7 @@ import { advise, collectEvidence, decide, type Answers, type Evidence, type Know
 import { composeReport } from '../../report/compose.js';
 import { renderReportMarkdown } from '../../report/index.js';
 import type { AppState } from './app-state.js';
-import { cursorOf, currentQuestion, progressOf, type AdvisorModel } from './advisor-view.js';
+import { cursorOf, currentQuestion, progressOf, unselectedBecause, type AdvisorModel } from './advisor-view.js';
 import { memoLast } from './memo.js';
 import type { ReportPreview } from './report-view.js';
 
@@ -126,6 +126,8 @@ export function advisorModelOf(state: AppState, now: Date): AdvisorModel {
       question,
       position: position > 0 ? position : 1,
       cursor: cursorOf(q, { kb, proposals: proposalsOf(state, now) }),
+      unselected: unselectedBecause(q, { kb, proposals: proposalsOf(state, now) }),
+      nothingChosen: q.nothingChosen === true,
       answer: q.answers[question.id],
       evidence: evidenceOf(state, now)?.[question.id] ?? null,
       partial: state.load.status === 'failed',

@@ -83,6 +83,12 @@ function workloadLines(model: { workload: string | null }, input: string | null,
   return cut(para(`Workload: ${model.workload}`, width, 0, 'accent'), 1);
 }
 
+/** Why nothing is selected, and what to press. */
+const UNSELECTED = {
+  'no-suggestion': 'Nothing is selected, as the inventory suggests no answer here; ↑/↓ selects one, Enter answers, → skips.',
+  decisive: 'Nothing is selected, as this answer can block or limit adoption and Enter alone never gives it; ↑/↓ selects (the suggestion first), Enter answers, → skips.',
+} as const;
+
 function questionLines(model: Extract<AdvisorModel, { kind: 'question' }>, width: number, height: number, input: string | null = null): Line[] {
   const q = model.question;
   const head: Line[] = [
@@ -101,7 +107,12 @@ function questionLines(model: Extract<AdvisorModel, { kind: 'question' }>, width
   const proposed = model.evidence?.proposed;
   const proposedChoice = proposed ? q.choices.find((c) => c.value === proposed.value) : undefined;
   if (proposed && proposedChoice) {
-    const accept = model.answer === proposed.value ? 'your answer matches it' : 'press Enter to accept or choose another';
+    const accept =
+      model.answer === proposed.value
+        ? 'your answer matches it'
+        : model.unselected === 'decisive'
+          ? '↑/↓ selects it, Enter answers'
+          : 'press Enter to accept or choose another';
     suggestion.push(...cut(para(`Suggested from the inventory: "${proposedChoice.label}" — ${proposed.because} — ${accept}`, width, 2, 'accent'), 3));
   }
 
@@ -115,8 +126,10 @@ function questionLines(model: Extract<AdvisorModel, { kind: 'question' }>, width
       bold: i === model.cursor,
     });
   });
-  const chosen = q.choices[model.cursor];
-  const explanation = cut(para(chosen.explanation, width, 2, EFFECT_TONE[chosen.effect], `${chosen.effect}: `), 3);
+  const chosen = model.cursor === null ? null : q.choices[model.cursor];
+  const explanation = chosen
+    ? cut(para(chosen.explanation, width, 2, EFFECT_TONE[chosen.effect], `${chosen.effect}: `), 3)
+    : cut(para(`${model.nothingChosen ? 'Enter answered nothing. ' : ''}${UNSELECTED[model.unselected ?? 'no-suggestion']}`, width, 2, model.nothingChosen ? 'warning' : 'muted'), 3);
 
   const confirm: Line[] = model.confirmReset ? [{ text: 'Reset every answer and start again? y to confirm, any other key cancels', tone: 'warning', bold: true }] : [];
 
