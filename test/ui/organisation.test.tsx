@@ -86,7 +86,7 @@ describe('the app across an organisation', () => {
       // Out of the accounts read: nothing is known of the one that refused the role.
       const frame = await h.waitForFrame('What the 3 accounts read show (1 of 4 could not be read)');
       expect(frame).toMatch(/• \d+ certificates? in use by [A-Za-z ]+ \(in (all 3|[12] of 3) accounts read\)/);
-      expect(frame).toMatch(/in (all 3|[12] of 3) accounts read — press Enter/);
+      expect(frame).toMatch(/in (all 3|[12] of 3) accounts read — ↑\/↓ selects it/);
     } finally {
       h.unmount();
     }

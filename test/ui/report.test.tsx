@@ -177,6 +177,9 @@ describe('Report view (harness)', () => {
     await h.waitForFrame('loaded');
     await h.press('4');
     await h.waitForFrame('Question 1 of');
+    // The first question's answer can block adoption, so Enter alone does not give it: select, then answer.
+    await h.press('j');
+    await h.waitForFrame((f) => f.split('\n').some((l) => l.startsWith('› ')));
     await h.press(KEY.enter);
     await h.waitForFrame('Question 2 of');
     // The answer is saved; the Report does not need (or read) the file.
