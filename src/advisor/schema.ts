@@ -137,6 +137,8 @@ export const factSchema = z
     id,
     statement: text,
     changedFrom: text.nullable(),
+    /** What no first-hand AWS source confirmed on the checked date; the fact is shown as unverified. */
+    unverified: text.optional(),
     source: z.object({ title: text, url: z.url() }).strict(),
     checked: isoDate,
   })

@@ -76,6 +76,8 @@ export interface Fact {
   statement: string;
   /** What the 2020 article said, when the fact changed since. */
   changedFrom: string | null;
+  /** Set when no first-hand AWS source confirmed it: what remains unconfirmed. */
+  unverified?: string;
   source: { title: string; url: string };
   checked: string;
 }

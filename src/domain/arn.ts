@@ -41,7 +41,6 @@ const SERVICE_NAMES: Record<string, string> = {
   cloudfront: 'CloudFront',
   apigateway: 'API Gateway',
   appsync: 'AppSync',
-  apprunner: 'App Runner',
   cognito: 'Cognito',
   'cognito-idp': 'Cognito',
   ec2: 'EC2 (Nitro Enclaves)',
@@ -105,11 +104,6 @@ export function decodeArn(arn: string): DecodedArn {
       if (kind === 'domainnames' && id) return { ...base, service: 'AppSync custom domain', name: id };
       if (kind === 'apis' && id) return { ...base, service: 'AppSync API', name: id };
       return { ...base, service: 'AppSync', name: p.resource };
-    }
-    case 'apprunner': {
-      const [kind, name] = seg;
-      if (kind === 'service' && name) return { ...base, service: 'App Runner service', name };
-      return { ...base, service: 'App Runner', name: p.resource };
     }
     case 'cognito-idp': {
       const [kind, id] = seg;

@@ -412,7 +412,7 @@ function factsSection(report: Report): RootContent[] {
           const source: PhrasingContent[] = url
             ? [{ type: 'link', url, title: null, children: [{ type: 'text', value: mdText(f.source.title || url) }] }]
             : t(`${f.source.title} (${f.source.url})`);
-          return [f.statement, f.changedFrom ? `was: ${f.changedFrom}` : 'no', source, f.checked];
+          return [f.unverified ? `${f.statement} Unverified: ${f.unverified}` : f.statement, f.changedFrom ? `was: ${f.changedFrom}` : 'no', source, f.checked];
         }),
       ),
     );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadFacts, loadKnowledgeBase } from '../../src/advisor/index.js';
+import { serviceOfArn } from '../../src/domain/arn.js';
 
 const facts = new Map(loadFacts().map((f) => [f.id, f]));
 const fact = (id: string) => {
@@ -11,11 +12,31 @@ const fact = (id: string) => {
 };
 
 describe('corrected facts, each with a source and a checked date', () => {
-  it('exportable pricing carries its checked date and says AWS changed it in 2026, with no unsourced settled figure', () => {
+  it('exportable pricing: the 2026 change is reported by a secondary source only, so it is unverified, with no unsourced figure', () => {
     const f = fact('exportable-pricing');
-    expect(f.statement).toMatch(/changed exportable pricing\s+in 2026/);
+    expect(f.statement).toMatch(/secondary source reports a\s+price reduction in 2026/);
     expect(f.statement).toMatch(/no current figure with a source/);
-    expect(f.checked).toBe('2026-11-30');
+    expect(f.unverified).toMatch(/secondary source/);
+  });
+
+  it.each(['ct-logging', 'renewal-windows', 'no-client-auth-eku', 'cloudfront-tls-policy', 'integrated-services'])(
+    '%s is marked unverified, saying what no AWS page confirmed',
+    (id) => {
+      expect(fact(id).unverified, id).toMatch(/\w{4,}/);
+    },
+  );
+
+  it('the integrated services are the ones whose in-use ARNs this tool recognises; CloudFormation is not one, nor App Runner', () => {
+    const f = fact('integrated-services');
+    expect(f.statement).toMatch(/CloudFormation and Terraform create certificates but attach nothing/);
+    for (const arn of [
+      'arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/app/x/1',
+      'arn:aws:cloudfront::111122223333:distribution/E1',
+      'arn:aws:appsync:eu-west-1:111122223333:domainnames/x',
+      'arn:aws:vpc-lattice:eu-west-1:111122223333:service/svc-1',
+    ])
+      expect(f.statement).toContain(serviceOfArn(arn));
+    expect(serviceOfArn('arn:aws:apprunner:us-east-1:111122223333:service/web/1')).not.toMatch(/App Runner/);
   });
 
   it('names per certificate: 10 by default, more by quota increase', () => {

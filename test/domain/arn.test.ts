@@ -13,7 +13,6 @@ describe('decodeArn', () => {
     ['arn:aws:apigateway:us-east-1::/domainnames/api.example.com', 'API Gateway custom domain', 'api.example.com'],
     [`arn:aws:appsync:eu-west-1:${A}:domainnames/gql.example.com`, 'AppSync custom domain', 'gql.example.com'],
     [`arn:aws:appsync:eu-west-1:${A}:apis/abcdefghij`, 'AppSync API', 'abcdefghij'],
-    [`arn:aws:apprunner:us-east-1:${A}:service/web/8fe1e10304f84fd2b0df550fe98a71fa`, 'App Runner service', 'web'],
     [`arn:aws:cognito-idp:us-east-1:${A}:userpool/us-east-1_Abc123`, 'Cognito user pool', 'us-east-1_Abc123'],
     [`arn:aws:amplify:us-east-1:${A}:apps/d1abc/domains/example.com`, 'Amplify domain', 'example.com (app d1abc)'],
     [`arn:aws:amplify:us-east-1:${A}:apps/d1abc`, 'Amplify app', 'd1abc'],
