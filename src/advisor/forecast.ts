@@ -3,9 +3,11 @@
  * shortens public TLS certificates (ballot SC-081: at most 200 days from 15 March 2026, 100 days from 15 March
  * 2027, 47 days from 15 March 2029), and how many of them adopting ACM for the eligible certificates removes.
  *
- * Per certificate, renewals per year = 365 / validity. Publicly trusted certificates (ACM-issued, or imported
- * from a commercial CA) renew at the phase's maximum validity; certificates from a private or internal CA are
- * outside the CA/Browser Forum rules and keep their own lifetime. Pure: the inventory and today in, figures out.
+ * Per certificate, renewals per year = 365 / validity: a floor, since nobody renews on the day of expiry. The
+ * expected figure renews a lead ahead of expiry, 365 / (validity - lead), with the lead RENEWAL_LEAD states.
+ * Publicly trusted certificates (ACM-issued, or imported from a commercial CA) renew at the phase's maximum
+ * validity; certificates from a private or internal CA are outside the CA/Browser Forum rules and keep their own
+ * lifetime. Pure: the inventory and today in, figures out.
  */
 import type { Certificate } from '../domain/certificate.js';
 import type { Inventory } from '../domain/inventory.js';
@@ -16,10 +18,15 @@ export interface ForecastPhase {
   /** ISO date the phase starts (today for the phase in force). */
   from: string;
   maxValidityDays: number;
-  /** Renewals a person must carry out: re-imports and email approvals. */
+  /** Renewals a person must carry out: re-imports and email approvals. A floor: one renewal per full validity. */
   manualRenewalsPerYear: number;
-  /** Exported certificates to reinstall after each renewal. */
+  /** Exported certificates to reinstall after each renewal (a floor, likewise). */
   redeploysPerYear: number;
+  /** Days before expiry a renewal is assumed to happen in this phase (RENEWAL_LEAD). */
+  renewalLeadDays: number;
+  /** The same renewals when each happens `renewalLeadDays` ahead of expiry: what to plan for. */
+  expectedManualRenewalsPerYear: number;
+  expectedRedeploysPerYear: number;
   /** What exportable renewals cost per year, in USD; null without a sourced price. */
   exportChargesPerYear: number | null;
   /** Of the manual renewals, those ACM would take over (DV commercial imports on integrated services, email validation moved to DNS). */
@@ -28,6 +35,8 @@ export interface ForecastPhase {
 
 export interface RenewalForecast {
   phases: ForecastPhase[];
+  /** The renewal lead the expected figures assume, and where it comes from. */
+  renewalLead: { days: number; shareOfShortLifetimes: string; source: string };
   /** How many live certificates each figure is built from. */
   basis: { importedPublic: number; importedPrivate: number; emailValidated: number; exported: number; adoptable: number };
 }
@@ -45,6 +54,25 @@ export const CABF_SCHEDULE: readonly { from: string; maxValidityDays: number }[]
   { from: '2027-03-15', maxValidityDays: 100 },
   { from: '2029-03-15', maxValidityDays: 47 },
 ];
+
+/**
+ * How far ahead of expiry a renewal happens: 30 days, the window in which ACM's expiry events start for public
+ * certificates by default (content/facts.yaml `expiry-events`) and at which the plan's rotation step re-imports;
+ * a certificate of 90 days or less renews when a third of its lifetime is left, which is this tool's assumption
+ * (ACME clients renew on a share of the lifetime rather than a fixed number of days).
+ */
+export const RENEWAL_LEAD = {
+  days: 30,
+  shareOfShortLifetimes: 'one third',
+  source:
+    "30 days: ACM's default expiry-event window for public certificates (fact expiry-events), where the rotation step re-imports; for lifetimes of 90 days or less, a third of the lifetime (this tool's assumption)",
+};
+const SHORT_LIFETIME_DAYS = 90;
+
+/** Days before expiry a certificate of this lifetime is renewed. */
+export function renewalLeadDays(validityDays: number): number {
+  return validityDays <= SHORT_LIFETIME_DAYS ? Math.round(validityDays / 3) : RENEWAL_LEAD.days;
+}
 
 const DAY = 86_400_000;
 /** Lifetime assumed for an internal-CA certificate whose dates are unknown. */
@@ -99,9 +127,15 @@ export function forecastRenewalLoad(inventory: Pick<Inventory, 'certificates'> |
 
   // Internal-CA imports renew on their own lifetime, the same in every phase.
   const privateLoad = importedPrivate.reduce((sum, c) => sum + perYearTimes10(ownLifetimeDays(c)), 0);
+  const expectedPrivateLoad = importedPrivate.reduce((sum, c) => {
+    const days = ownLifetimeDays(c);
+    return sum + perYearTimes10(Math.max(1, days - renewalLeadDays(days)));
+  }, 0);
 
   const phases = CABF_SCHEDULE.slice(current).map((p, i): ForecastPhase => {
     const rate = perYearTimes10(p.maxValidityDays);
+    const lead = renewalLeadDays(p.maxValidityDays);
+    const expectedRate = perYearTimes10(Math.max(1, p.maxValidityDays - lead));
     let charges: number | null = null;
     if (prices) {
       const perRenewal = exportedCerts.reduce((sum, c) => {
@@ -115,12 +149,16 @@ export function forecastRenewalLoad(inventory: Pick<Inventory, 'certificates'> |
       maxValidityDays: p.maxValidityDays,
       manualRenewalsPerYear: oneDecimal((importedPublic.length + emailValidated.length) * rate + privateLoad),
       redeploysPerYear: oneDecimal(exportedCerts.length * rate),
+      renewalLeadDays: lead,
+      expectedManualRenewalsPerYear: oneDecimal((importedPublic.length + emailValidated.length) * expectedRate + expectedPrivateLoad),
+      expectedRedeploysPerYear: oneDecimal(exportedCerts.length * expectedRate),
       exportChargesPerYear: charges,
       removedByAdoption: oneDecimal(adoptable.length * rate),
     };
   });
   return {
     phases,
+    renewalLead: RENEWAL_LEAD,
     basis: {
       importedPublic: importedPublic.length,
       importedPrivate: importedPrivate.length,
@@ -136,8 +174,11 @@ export function forecastLines(f: RenewalForecast): string[] {
   const [now, ...later] = f.phases;
   if (!now) return [];
   const lines = [
-    `Renewal load: ${now.manualRenewalsPerYear} manual renewals and ${now.redeploysPerYear} redeploys a year at today's ${now.maxValidityDays}-day maximum` +
-      (later.length ? `, rising to ${later.map((p) => `${p.manualRenewalsPerYear} and ${p.redeploysPerYear} from ${p.from} (${p.maxValidityDays} days)`).join(', then ')}` : ''),
+    `Renewal load: at least ${now.manualRenewalsPerYear} manual renewals and ${now.redeploysPerYear} redeploys a year at today's ${now.maxValidityDays}-day maximum, ${now.expectedManualRenewalsPerYear} and ${now.expectedRedeploysPerYear} expected when each renews ${now.renewalLeadDays} days ahead` +
+      (later.length
+        ? `; rising to ${later.map((p) => `${p.expectedManualRenewalsPerYear} and ${p.expectedRedeploysPerYear} expected (at least ${p.manualRenewalsPerYear} and ${p.redeploysPerYear}) from ${p.from} (${p.maxValidityDays} days, renewed ${p.renewalLeadDays} days ahead)`).join(', then ')}`
+        : ''),
+    `Renewal lead assumed: ${f.renewalLead.source}`,
   ];
   if (f.basis.adoptable > 0)
     lines.push(`Adopting ACM for ${f.basis.adoptable} eligible certificate${f.basis.adoptable === 1 ? '' : 's'} removes ${f.phases.map((p) => p.removedByAdoption).join(', then ')} of those manual renewals a year`);

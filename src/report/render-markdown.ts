@@ -521,19 +521,27 @@ function forecastSection(f: Report['forecast']): RootContent[] {
   out.push(para(t('Bars: renewals a person must carry out each year. Line: what is left after adopting ACM for the eligible certificates.')));
   out.push(
     table(
-      ['From', 'Max validity (days)', 'Manual renewals / year', 'Redeploys / year', 'Export charges / year (USD)', 'Removed by adopting ACM'],
+      ['From', 'Max validity (days)', 'Manual renewals / year: at least, expected', 'Redeploys / year: at least, expected', 'Renewed ahead (days)', 'Export charges / year (USD)', 'Removed by adopting ACM (at least)'],
       f.phases.map((p) => [
         p.from,
         String(p.maxValidityDays),
-        String(p.manualRenewalsPerYear),
-        String(p.redeploysPerYear),
+        `${p.manualRenewalsPerYear}, ${p.expectedManualRenewalsPerYear}`,
+        `${p.redeploysPerYear}, ${p.expectedRedeploysPerYear}`,
+        String(p.renewalLeadDays),
         p.exportChargesPerYear === null ? 'not stated' : p.exportChargesPerYear.toFixed(2),
         String(p.removedByAdoption),
       ]),
     ),
   );
+  out.push(
+    para(
+      t(
+        `"At least" is one renewal per full validity, a floor: renewals happen before expiry. "Expected" renews each certificate the lead shown ahead of expiry. Lead assumed: ${f.renewalLead.source}.`,
+      ),
+    ),
+  );
   if (f.phases.some((p) => p.exportChargesPerYear === null) && b.exported > 0)
-    out.push(para(t('Export charges are not stated: AWS changed exportable-certificate pricing in 2026 and no current price with a source was at hand (see the facts).')));
+    out.push(para(t('Export charges are not stated: a 2026 change to exportable-certificate pricing is reported but unconfirmed, and no current price with a source was at hand (see the facts).')));
   return out;
 }
 

@@ -42,11 +42,17 @@ describe('renewal-load forecast', () => {
     //  100 d: 3.65 each  → manual 3 × 3.65 + 1 = 11.95 → 12.0; redeploys 3.65 → 3.7; removed 7.3; charges 164 × 3.65 = 598.60
     //   47 d: 7.766 each → manual 3 × 7.766 + 1 = 24.298 → 24.3; redeploys 7.8; removed 15.532 → 15.5; charges 164 × 7.766 = 1273.62
     const f = forecastRenewalLoad(smallInventory(), TODAY, { perName: 15, perWildcardName: 149 });
+    // Expected: each renews a lead ahead of expiry, 30 days (a third of the lifetime at 90 days or less):
+    //  200 d: 365 / 170 = 2.147 each → manual 3 × 2.147 + 365 / 335 (1.090) = 7.531 → 7.5; redeploys 2.1
+    //  100 d: 365 / 70 = 5.214 each  → manual 3 × 5.214 + 1.090 = 16.733 → 16.7; redeploys 5.2
+    //   47 d: lead 16, 365 / 31 = 11.774 each → manual 3 × 11.774 + 1.090 = 36.412 → 36.4; redeploys 11.8
     expect(f.phases).toEqual([
-      { from: '2026-11-30', maxValidityDays: 200, manualRenewalsPerYear: 6.5, redeploysPerYear: 1.8, exportChargesPerYear: 299.3, removedByAdoption: 3.7 },
-      { from: '2027-03-15', maxValidityDays: 100, manualRenewalsPerYear: 12, redeploysPerYear: 3.7, exportChargesPerYear: 598.6, removedByAdoption: 7.3 },
-      { from: '2029-03-15', maxValidityDays: 47, manualRenewalsPerYear: 24.3, redeploysPerYear: 7.8, exportChargesPerYear: 1273.62, removedByAdoption: 15.5 },
+      { from: '2026-11-30', maxValidityDays: 200, manualRenewalsPerYear: 6.5, redeploysPerYear: 1.8, renewalLeadDays: 30, expectedManualRenewalsPerYear: 7.5, expectedRedeploysPerYear: 2.1, exportChargesPerYear: 299.3, removedByAdoption: 3.7 },
+      { from: '2027-03-15', maxValidityDays: 100, manualRenewalsPerYear: 12, redeploysPerYear: 3.7, renewalLeadDays: 30, expectedManualRenewalsPerYear: 16.7, expectedRedeploysPerYear: 5.2, exportChargesPerYear: 598.6, removedByAdoption: 7.3 },
+      { from: '2029-03-15', maxValidityDays: 47, manualRenewalsPerYear: 24.3, redeploysPerYear: 7.8, renewalLeadDays: 16, expectedManualRenewalsPerYear: 36.4, expectedRedeploysPerYear: 11.8, exportChargesPerYear: 1273.62, removedByAdoption: 15.5 },
     ]);
+    for (const p of f.phases) expect(p.expectedManualRenewalsPerYear).toBeGreaterThan(p.manualRenewalsPerYear);
+    expect(f.renewalLead.source).toMatch(/expiry-events/);
     expect(f.basis).toEqual({ importedPublic: 2, importedPrivate: 1, emailValidated: 1, exported: 1, adoptable: 2 });
   });
 
@@ -75,16 +81,28 @@ describe('renewal-load forecast', () => {
     const report = buildReport({ inventory: inv, audit: { findings: [], summary: { critical: 0, high: 0, medium: 0, low: 0, info: 0 }, notEvaluated: [] }, advice: null, facts: [], config: DEFAULT_AUDIT_CONFIG, generatedAt: TODAY });
     const json = JSON.parse(renderReportJson(report));
     expect(json.forecast.phases).toHaveLength(3);
-    expect(Object.keys(json.forecast.phases[0]).sort()).toEqual(['exportChargesPerYear', 'from', 'manualRenewalsPerYear', 'maxValidityDays', 'redeploysPerYear', 'removedByAdoption']);
+    expect(Object.keys(json.forecast.phases[0]).sort()).toEqual([
+      'expectedManualRenewalsPerYear',
+      'expectedRedeploysPerYear',
+      'exportChargesPerYear',
+      'from',
+      'manualRenewalsPerYear',
+      'maxValidityDays',
+      'redeploysPerYear',
+      'removedByAdoption',
+      'renewalLeadDays',
+    ]);
     expect(json.forecast.phases[0]).toMatchObject({ from: '2026-11-30', manualRenewalsPerYear: 6.5, exportChargesPerYear: null });
     const md = renderReportMarkdown(report);
     const section = md.slice(md.indexOf('## Renewal load forecast'), md.indexOf('## Findings'));
     expect(section).toContain('```mermaid\nxychart-beta\n  title "Manual renewals per year"');
     expect(section).toContain('  bar [6.5, 12, 24.3]');
     expect(section).toContain('  line [2.8, 4.7, 8.8]');
-    expect(section).toContain('| 2026-11-30 | 200                 | 6.5');
+    expect(section).toMatch(/\| 2026-11-30 \| 200 +\| 6\.5, 7\.5 +\| 1\.8, 2\.1 +\| 30 /);
+    expect(section).toMatch(/"At least" is one renewal per full validity, a floor/);
+    expect(section).toMatch(/Lead assumed: 30 days: ACM's default expiry-event window/);
     expect(section).toMatch(/not stated/);
-    expect(section).toMatch(/AWS changed exportable-certificate pricing in 2026/);
+    expect(section).toMatch(/reported but unconfirmed/);
   });
 });
 
@@ -94,7 +112,10 @@ describe('the forecast as Advisor evidence', () => {
     const evidence = collectEvidence(loadKnowledgeBase(), smallInventory(), [], DEFAULT_AUDIT_CONFIG, TODAY);
     for (const id of ['aws-integrated-endpoints', 'mature-process']) {
       const lines = evidence[id].lines.join('\n');
-      expect(lines, id).toContain("Renewal load: 6.5 manual renewals and 1.8 redeploys a year at today's 200-day maximum, rising to 12 and 3.7 from 2027-03-15 (100 days)");
+      expect(lines, id).toContain(
+        "Renewal load: at least 6.5 manual renewals and 1.8 redeploys a year at today's 200-day maximum, 7.5 and 2.1 expected when each renews 30 days ahead; rising to 16.7 and 5.2 expected (at least 12 and 3.7) from 2027-03-15 (100 days, renewed 30 days ahead)",
+      );
+      expect(lines, id).toMatch(/Renewal lead assumed: 30 days: ACM's default expiry-event window/);
       expect(lines, id).toContain('Adopting ACM for 2 eligible certificates removes 3.7, then 7.3, then 15.5 of those manual renewals a year');
     }
     expect(evidence['certificate-pinning'].lines.join(' ')).not.toContain('Renewal load');

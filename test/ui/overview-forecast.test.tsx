@@ -16,6 +16,8 @@ describe('the Overview', () => {
     expect(f).toContain('Manual renewals a year (CA/B Forum schedule)');
     const phases = forecastRenewalLoad({ certificates: fixtureCertificates() }, NOW).phases;
     expect(phases.map((p) => p.maxValidityDays)).toEqual([200, 100, 47]);
-    for (const p of phases) expect(f).toContain(`from ${p.from}  ${String(p.maxValidityDays).padStart(3)} d  ${String(p.manualRenewalsPerYear).padStart(5)} manual`);
+    // The floor, then the expected figure beside it.
+    for (const p of phases)
+      expect(f).toContain(`from ${p.from}  ${String(p.maxValidityDays).padStart(3)} d  ${String(p.manualRenewalsPerYear).padStart(5)}+ manual (≈${p.expectedManualRenewalsPerYear})`);
   });
 });

@@ -231,7 +231,7 @@ export function OverviewView(props: OverviewProps): React.JSX.Element {
   for (const p of forecast?.phases ?? [])
     left.push(
       <Text key={`fc-${p.from}`} wrap="truncate-end">
-        {`  from ${p.from}  ${String(p.maxValidityDays).padStart(3)} d  ${String(p.manualRenewalsPerYear).padStart(5)} manual · ${p.redeploysPerYear} redeploys`}
+        {`  from ${p.from}  ${String(p.maxValidityDays).padStart(3)} d  ${String(p.manualRenewalsPerYear).padStart(5)}+ manual (≈${p.expectedManualRenewalsPerYear}) · ${p.redeploysPerYear}+ redeploys (≈${p.expectedRedeploysPerYear})`}
         {p.removedByAdoption > 0 ? <Text {...tone('ok')}>{`  −${p.removedByAdoption} with ACM`}</Text> : null}
       </Text>,
     );
