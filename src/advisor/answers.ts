@@ -1,4 +1,4 @@
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { WORKLOAD_NAME_MAX } from '../domain/advice.js';
 import { InputError } from '../domain/errors.js';
 import type { KnowledgeBase } from './knowledge-base.js';
@@ -88,4 +88,21 @@ export function answersTemplate(kb: KnowledgeBase): string {
     out.push('');
   }
   return out.join('\n').replace(/\n+$/, '\n');
+}
+
+/**
+ * The answers as the answers file `report --answers` reads: what the Advisor saved, written for the CLI. Only the
+ * ids and values the knowledge base knows are written (in its order); `whose` names the account and profile in a
+ * comment, so the file says where it came from.
+ */
+export function answersToYaml(kb: KnowledgeBase, answers: Answers, whose: string): string {
+  const known: Record<string, string> = {};
+  for (const q of kb.questions) {
+    const v = answers.answers[q.id];
+    if (v !== undefined && q.choices.some((c) => c.value === v)) known[q.id] = v;
+  }
+  // One comment line: a name with a newline must not end the comment and start YAML.
+  const oneLine = whose.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
+  const head = ['# acm-advisor answers file, written by the Advisor', `# Answers of ${oneLine}`, '# Use it with: acm-advisor report --answers FILE', ''];
+  return `${head.join('\n')}${stringify({ workload: answers.workload, answers: known })}`;
 }

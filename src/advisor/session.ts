@@ -1,13 +1,41 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { WORKLOAD_NAME_MAX } from '../domain/advice.js';
 import { describeSize } from '../domain/input-limits.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 
+/**
+ * Whose answers a session holds: the demo's are kept apart from every real account, and a real account's
+ * per account (across an organisation, the account it is read from: the management account) and per profile,
+ * so trying the demo or another profile never changes the answers a production report is built from.
+ */
+export type SessionOwner =
+  | { demo: true }
+  | { demo: false; accountId: string; profile: string | null; organisation: boolean; endpoint: string | null };
+
+/** How the app names the owner: "profile prod, account 111122223333". */
+export function ownerLabel(owner: SessionOwner): string {
+  if (owner.demo) return 'the demo (kept apart from your accounts)';
+  const where = owner.organisation ? `the organisation read from account ${owner.accountId}` : `account ${owner.accountId}`;
+  return `profile ${owner.profile ?? 'default'}, ${where}${owner.endpoint ? ` at ${owner.endpoint}` : ''}`;
+}
+
+/** A file name safe on every platform: readable where the profile allows, a short hash keeps different ones apart. */
+function ownerKey(owner: SessionOwner): string {
+  if (owner.demo) return 'demo';
+  const profile = owner.profile ?? 'default';
+  const readable = profile.replace(/[^A-Za-z0-9_.-]/g, '_').slice(0, 40);
+  const hash = createHash('sha256').update(JSON.stringify([owner.accountId, profile, owner.organisation, owner.endpoint])).digest('hex').slice(0, 10);
+  return `${owner.accountId.replace(/\D/g, '')}-${readable}${owner.organisation ? '-org' : ''}-${hash}`;
+}
+
 /** The Advisor view's progress, saved after every answer so a restart resumes where it stopped. */
 export interface SessionState {
   version: 1;
+  /** ownerLabel of the owner it was saved for; a file whose owner differs is not used. */
+  owner?: string;
   workload: string | null;
   answers: Record<string, string>;
   /** The question on screen when saved; null when the questionnaire was finished. */
@@ -18,6 +46,7 @@ export interface SessionState {
 
 const sessionSchema = z.object({
   version: z.literal(1),
+  owner: z.string().optional(),
   workload: z.string().nullable(),
   answers: z.record(z.string(), z.string()),
   currentQuestionId: z.string().nullable(),
@@ -30,16 +59,17 @@ const sessionSchema = z.object({
  */
 export const SESSION_FILE_MAX_BYTES = 8 * 1024 * 1024;
 
-export function sessionPath(configDir: string): string {
-  return join(configDir, 'advisor-session.json');
+/** One file per owner, under <configDir>/advisor-sessions/. */
+export function sessionPath(configDir: string, owner: SessionOwner): string {
+  return join(configDir, 'advisor-sessions', `${ownerKey(owner)}.json`);
 }
 
 /**
  * The saved session, or null when there is none. A corrupt or unreadable file is
  * reported through `warn` and treated as absent: losing a session must never stop the app.
  */
-export function loadSession(configDir: string, warn: (message: string) => void = (m) => process.stderr.write(`${m}\n`)): SessionState | null {
-  const path = sessionPath(configDir);
+export function loadSession(configDir: string, owner: SessionOwner, warn: (message: string) => void = (m) => process.stderr.write(`${m}\n`)): SessionState | null {
+  const path = sessionPath(configDir, owner);
   let text: string;
   try {
     const bytes = statSync(path).size;
@@ -54,6 +84,10 @@ export function loadSession(configDir: string, warn: (message: string) => void =
   }
   try {
     const parsed = sessionSchema.safeParse(JSON.parse(text));
+    if (parsed.success && parsed.data.owner !== undefined && parsed.data.owner !== ownerLabel(owner)) {
+      warn(`acm-advisor: ignoring saved advisor answers (${path}) that belong to ${parsed.data.owner}; starting afresh`);
+      return null;
+    }
     if (parsed.success) return capWorkload(parsed.data, warn);
   } catch {
     // fall through to the warning
@@ -72,12 +106,12 @@ function capWorkload(state: SessionState, warn: (message: string) => void): Sess
 }
 
 /** Writes the session atomically (temp file + rename), so a crash mid-write never leaves a half file. */
-export function saveSession(configDir: string, state: SessionState): void {
-  mkdirSync(configDir, { recursive: true, mode: 0o700 });
-  const path = sessionPath(configDir);
+export function saveSession(configDir: string, owner: SessionOwner, state: SessionState): void {
+  const path = sessionPath(configDir, owner);
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   const tmp = `${path}.${process.pid}.${Date.now().toString(36)}.tmp`;
   try {
-    writeFileSync(tmp, `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
+    writeFileSync(tmp, `${JSON.stringify({ ...state, owner: ownerLabel(owner) }, null, 2)}\n`, { mode: 0o600 });
     renameSync(tmp, path);
   } catch (e) {
     rmSync(tmp, { force: true });

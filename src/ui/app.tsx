@@ -3,7 +3,7 @@
  * router (each screen's commands live in screens/); lays out status line, tabs, the current view (each in its own error boundary) and the footer,
  * always at most `rows - 1` lines tall (Ink 6 repaints the whole screen, flickering, at full height).
  */
-import React, { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
+import React, { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { Box, useInput, useStdout, type Key } from 'ink';
 import type { KnowledgeBase } from '../advisor/index.js';
 import type { AuditConfig } from '../domain/thresholds.js';
@@ -18,7 +18,7 @@ import { TabBar } from './components/tab-bar.js';
 import { TooSmallView } from './components/too-small.js';
 import { ViewErrorBoundary } from './components/error-boundary.js';
 import { readAdvisorSlice, useSessionSaver } from './hooks/use-session-file.js';
-import { ADVISOR_LOADING } from './state/advisor-slice.js';
+import { ADVISOR_LOADING, ownerOf } from './state/advisor-slice.js';
 import { useFilterRunner } from './hooks/use-filter-runner.js';
 import { useInventoryLoader } from './hooks/use-inventory-loader.js';
 import { useDescribePriority } from './hooks/use-describe-priority.js';
@@ -100,23 +100,35 @@ const SCREEN_NAMES: Record<ReturnType<typeof screenOf>, string> = {
   report: 'Report',
 };
 
+/** The Advisor at start: open at once for the demo with its content at hand, else loading until both are known. */
+function initialAdvisor(props: AppProps) {
+  const owner = ownerOf(props.source.label, null);
+  return owner && !(props.knowledgeBase instanceof Promise) ? readAdvisorSlice(props.configDir, props.knowledgeBase, owner) : ADVISOR_LOADING;
+}
+
 export function App(props: AppProps): React.JSX.Element {
   const { stdout } = useStdout();
   const [state, dispatch] = useReducer(reducer, undefined, () =>
     initialState(readSize(stdout), {
-      advisor: props.knowledgeBase instanceof Promise ? ADVISOR_LOADING : readAdvisorSlice(props.configDir, props.knowledgeBase),
+      advisor: initialAdvisor(props),
       config: props.auditConfig,
     }),
   );
+  // The Advisor opens once its content is loaded and it knows whose answers to open (the account's identity).
+  const [kbLoaded, setKbLoaded] = useState<KnowledgeBase | Error | null>(props.knowledgeBase instanceof Promise ? null : props.knowledgeBase);
   useEffect(() => {
     const kb = props.knowledgeBase;
-    if (!(kb instanceof Promise)) return;
+    if (!(kb instanceof Promise)) return setKbLoaded(kb);
     let live = true;
-    void kb.then((loaded) => live && dispatch({ type: 'advisor-loaded', slice: readAdvisorSlice(props.configDir, loaded) }));
+    void kb.then((loaded) => live && setKbLoaded(loaded));
     return () => {
       live = false;
     };
-  }, [props.knowledgeBase, props.configDir]);
+  }, [props.knowledgeBase]);
+  const owner = useMemo(() => ownerOf(props.source.label, state.account), [props.source.label, state.account?.id]);
+  useEffect(() => {
+    if (kbLoaded && owner) dispatch({ type: 'advisor-loaded', slice: readAdvisorSlice(props.configDir, kbLoaded, owner) });
+  }, [kbLoaded, owner, props.configDir]);
   const nowFn = props.now ?? (() => new Date());
   const onResize = useCallback((size: TerminalSize) => dispatch({ type: 'resize', ...size }), []);
   useTerminalSize(onResize);
@@ -125,7 +137,7 @@ export function App(props: AppProps): React.JSX.Element {
   // One clock reading per data change keeps renders pure and memoisable: the clock is read again only
   // when the data, the load, the view or the opened certificate changes, never on a key press alone.
   const now = useMemo(() => nowFn(), [state.dataVersion, state.load.generation, state.view, state.detail?.arn]);
-  useSessionSaver(props.configDir, state.advisor.questionnaire, dispatch);
+  useSessionSaver(props.configDir, state.advisor.owner ?? null, state.advisor.questionnaire, dispatch);
 
   const rowsOf = useRowsCache();
   const size = state.size;

@@ -42,6 +42,7 @@ export type Command =
   | 'advisor.reset'
   | 'advisor.reset-confirm'
   | 'advisor.reset-cancel'
+  | 'advisor.export'
   | 'advisor.workload'
   | 'advisor.workload-save'
   | 'advisor.workload-cancel'
@@ -107,6 +108,7 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'advisor.back', keys: ['left', 'h', 'b'], label: '←/b', description: 'back', modes: ['normal'], screens: ['advisor'], footer: true, group: 'Move' },
   { command: 'advisor.forward', keys: ['right', 'l', 'n'], label: '→/n', description: 'next', modes: ['normal'], screens: ['advisor'], footer: true, group: 'Move' },
   { command: 'advisor.result', keys: ['v'], label: 'v', description: 'recommendation', modes: ['normal'], screens: ['advisor'], footer: true, group: 'General' },
+  { command: 'advisor.export', keys: ['e'], label: 'e', description: 'write the answers as an answers file (report --answers)', modes: ['normal'], screens: ['advisor'], footer: false, group: 'General' },
   { command: 'advisor.reset', keys: ['X'], label: 'X', description: 'reset all answers', modes: ['normal'], screens: ['advisor'], footer: false, group: 'General' },
   { command: 'advisor.reset-confirm', keys: ['y'], label: 'y', description: 'confirm the reset', modes: ['normal'], screens: ['advisor'], footer: false, group: 'General' },
   { command: 'advisor.reset-cancel', keys: ['escape'], label: 'Esc', description: 'cancel the reset', modes: ['normal'], screens: ['advisor'], footer: false, group: 'General' },

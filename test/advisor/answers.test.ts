@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answersTemplate, loadKnowledgeBase, parseAnswers } from '../../src/advisor/index.js';
+import { answersTemplate, answersToYaml, loadKnowledgeBase, parseAnswers } from '../../src/advisor/index.js';
 import { InputError } from '../../src/domain/errors.js';
 
 const kb = loadKnowledgeBase();
@@ -60,5 +60,17 @@ describe('answersTemplate', () => {
       expected[q.id] = value;
     }
     expect(parseAnswers(filled, kb)).toEqual({ workload: 'shop', answers: expected });
+  });
+});
+
+describe('the answers file the Advisor writes', () => {
+  it('reads back as the same answers and workload, whatever the names hold, and says whose they are', () => {
+    const kb = loadKnowledgeBase();
+    const answers = { workload: 'a: b\n- c # d', answers: { 'aws-integrated-endpoints': 'none', 'onprem-ca-mandated': 'yes', gone: 'x' } };
+    const text = answersToYaml(kb, answers, 'profile p\nanswers: {}, account 1');
+    expect(text.split('\n').slice(0, 3).every((l) => l.startsWith('#'))).toBe(true);
+    expect(text).toContain('# Answers of profile p answers: {}, account 1');
+    expect(parseAnswers(text, kb)).toEqual({ workload: answers.workload, answers: { 'aws-integrated-endpoints': 'none', 'onprem-ca-mandated': 'yes' } });
+    expect(parseAnswers(answersToYaml(kb, { workload: null, answers: {} }, 'the demo'), kb)).toEqual({ workload: null, answers: {} });
   });
 });

@@ -8,6 +8,7 @@ import { gfm } from 'micromark-extension-gfm';
 import type { Node, Parent } from 'mdast';
 import { materialiseAccount, parseAccountFile, startEndpoint, type RunningEndpoint } from '../../src/endpoint/index.js';
 import { runCli, TEST_KEYS } from './run-cli.js';
+import { answersToYaml, loadKnowledgeBase } from '../../src/advisor/index.js';
 
 const cleanAccount = materialiseAccount(
   parseAccountFile({
@@ -110,6 +111,19 @@ describe('audit and report through the real binary', () => {
     expect(r.stderr).toMatch(/certificate-pinning/);
     expect(r.stderr).toMatch(/leaf/);
     expect(r.stdout).toBe('');
+  });
+
+  it('report --answers accepts the answers file the Advisor writes', async () => {
+    const kb = loadKnowledgeBase();
+    const dir = tempDir('acm-answers-');
+    const answers = { 'aws-integrated-endpoints': 'partly', 'certificate-pinning': 'leaf', 'pci-passthrough': 'yes' };
+    writeFileSync(join(dir, 'from-app.yaml'), answersToYaml(kb, { workload: 'shop: "front"\n# not a comment', answers }, 'profile prod\nx: y, account 111122223333'));
+    const r = await runCli(['--demo', 'report', '--answers', join(dir, 'from-app.yaml'), '--format', 'json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(Object.fromEntries(json.answers.map((a: { id: string; value: string }) => [a.id, a.value]))).toEqual(answers);
+    expect(json.workload).toBe('shop: "front"\n# not a comment');
   });
 
   it('report --format json carries the recommendation and plan', async () => {

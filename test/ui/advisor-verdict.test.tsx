@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sessionPath } from '../../src/advisor/index.js';
-import { fakeSource, fixtureCertificates } from './fixtures.js';
+import { fakeSource, fixtureCertificates, FIXTURE_OWNER } from './fixtures.js';
 import { renderApp, type Harness } from './harness.js';
 
 let h: Harness | null = null;
@@ -18,7 +18,7 @@ afterEach(() => {
 });
 
 function seed(answers: Record<string, string>): void {
-  const path = sessionPath(dir);
+  const path = sessionPath(dir, FIXTURE_OWNER);
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, JSON.stringify({ version: 1, workload: null, answers, currentQuestionId: null, savedAt: '2026-11-27T12:00:00Z' }));
 }

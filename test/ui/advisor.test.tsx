@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadKnowledgeBase, sessionPath } from '../../src/advisor/index.js';
-import { fakeSource, fixtureCertificates } from './fixtures.js';
+import { loadKnowledgeBase, parseAnswers, saveSession, sessionPath } from '../../src/advisor/index.js';
+import { fakeSource, fixtureCertificates, FIXTURE_OWNER } from './fixtures.js';
 import { KEY, renderApp, type Harness } from './harness.js';
 
 const kb = loadKnowledgeBase();
@@ -47,7 +47,7 @@ async function choose(hh: Harness, id: string, value: string): Promise<void> {
 }
 
 const saved = () =>
-  JSON.parse(readFileSync(sessionPath(dir), 'utf8')) as { workload: string | null; answers: Record<string, string>; currentQuestionId: string | null };
+  JSON.parse(readFileSync(sessionPath(dir, FIXTURE_OWNER), 'utf8')) as { workload: string | null; answers: Record<string, string>; currentQuestionId: string | null };
 const footer = (frame: string) => lines(frame).filter((l) => l.trim() !== '').at(-1) ?? '';
 
 describe('the Advisor view', () => {
@@ -137,7 +137,7 @@ describe('the Advisor view', () => {
     await hh.press('j');
     const picked = await hh.waitForFrame((fr) => cursorLine(fr) !== '');
     expect(cursorLine(picked)).toContain('(suggested)');
-    expect(() => readFileSync(sessionPath(dir))).toThrow(); // nothing saved until an answer is given
+    expect(() => readFileSync(sessionPath(dir, FIXTURE_OWNER))).toThrow(); // nothing saved until an answer is given
   });
 
   it('says "still loading…" while the inventory loads', async () => {
@@ -192,7 +192,8 @@ describe('the Advisor view', () => {
   });
 
   it('a corrupt session file is ignored with a notice, never a crash', async () => {
-    writeFileSync(sessionPath(dir), '{ not json');
+    mkdirSync(dirname(sessionPath(dir, FIXTURE_OWNER)), { recursive: true });
+    writeFileSync(sessionPath(dir, FIXTURE_OWNER), '{ not json');
     const hh = await open();
     const f = await hh.waitForFrame(`Question 1 of ${total}`);
     expect(f).toContain('ignoring a corrupt advisor session file');
@@ -341,5 +342,34 @@ describe('the Advisor view', () => {
     // Ctrl+C still quits from the prompt.
     await hh.press(KEY.ctrlC);
     expect(hh.exitCodes).toEqual([130]);
+  });
+});
+
+describe('whose answers', () => {
+  it('are kept per account and profile: the demo\u2019s never show for a profile, the app names the owner, and e writes them for report --answers', async () => {
+    // Answers given in the demo, and under another profile of the same account.
+    saveSession(dir, { demo: true }, { version: 1, workload: 'demo shop', answers: { 'aws-integrated-endpoints': 'none' }, currentQuestionId: null, savedAt: '2026-11-27T12:00:00Z' });
+    saveSession(dir, { ...FIXTURE_OWNER, profile: 'other' }, { version: 1, workload: null, answers: { 'onprem-ca-mandated': 'yes' }, currentQuestionId: null, savedAt: '2026-11-27T12:00:00Z' });
+    h = await renderApp({ source: fakeSource(fixtureCertificates()), configDir: dir, cwd: dir });
+    await h.waitForFrame('loaded');
+    await h.press('4');
+    let f = await h.waitForFrame(`Question 1 of ${total}`);
+    expect(f).toContain('0 answered');
+    expect(f.replace(/\s+/g, ' ')).toContain('Answers of profile test-profile, account 123456789012');
+    expect(f).not.toContain('demo shop');
+    await choose(h, 'aws-integrated-endpoints', 'partly');
+    await h.waitForFrame('Question 2 of');
+    expect(saved()).toMatchObject({ answers: { 'aws-integrated-endpoints': 'partly' }, owner: 'profile test-profile, account 123456789012' });
+    // The other owners' files are untouched.
+    expect(JSON.parse(readFileSync(sessionPath(dir, { demo: true }), 'utf8')).answers).toEqual({ 'aws-integrated-endpoints': 'none' });
+
+    await h.press('e');
+    f = await h.waitForFrame('Wrote acm-advisor-answers.yaml');
+    const text = readFileSync(join(dir, 'acm-advisor-answers.yaml'), 'utf8');
+    expect(parseAnswers(text, kb)).toEqual({ workload: null, answers: { 'aws-integrated-endpoints': 'partly' } });
+    expect(text).toContain('# Answers of profile test-profile, account 123456789012');
+    // A second e never overwrites.
+    await h.press('e');
+    await h.waitForFrame('already exists; it was left as it is');
   });
 });

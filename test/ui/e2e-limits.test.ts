@@ -36,10 +36,10 @@ async function waitForPane(session: string, what: string, test: (screen: string)
 function start(name: string): { session: string; codeFile: string } {
   const configDir = join(work, name);
   const codeFile = join(work, `${name}.code`);
-  execFileSync('mkdir', ['-p', configDir]);
+  execFileSync('mkdir', ['-p', dirname(sessionPath(configDir, { demo: true }))]);
   const firstQuestion = loadKnowledgeBase().questions[0].id;
   writeFileSync(
-    sessionPath(configDir),
+    sessionPath(configDir, { demo: true }),
     JSON.stringify({ version: 1, workload: 'W'.repeat(5 * 1024 * 1024), answers: {}, currentQuestionId: firstQuestion, savedAt: '2026-11-27T12:00:00.000Z' }),
   );
   const session = `${prefix}-${name}`;

@@ -4,6 +4,8 @@ import type { Inventory, InventoryEvent, InventorySource, RegionState } from '..
 
 export const NOW = new Date('2026-11-27T12:00:00Z');
 export const ACCOUNT = '123456789012';
+/** Whose answers the fixture source's app keeps: its profile and account. */
+export const FIXTURE_OWNER = { demo: false, accountId: ACCOUNT, profile: 'test-profile', organisation: false, endpoint: null } as const;
 
 function days(n: number): string {
   return new Date(NOW.getTime() + n * 86_400_000).toISOString();

@@ -11,7 +11,7 @@ import { defaultReportPath } from '../../src/ui/state/report-view.js';
 import { moveScroll, pagerExtent } from '../../src/ui/state/scroll.js';
 import { advisorSlice } from '../../src/ui/state/advisor-slice.js';
 import { inventoryOf, reportPreviewOf } from '../../src/ui/state/selectors.js';
-import { eventsFor, fakeSource, fixtureCertificates, NOW } from './fixtures.js';
+import { eventsFor, fakeSource, fixtureCertificates, NOW, FIXTURE_OWNER } from './fixtures.js';
 import { KEY, renderApp, type Harness } from './harness.js';
 
 const DEFAULT_MD = 'acm-report-2026-11-27.md';
@@ -157,7 +157,7 @@ describe('Report view (harness)', () => {
   });
 
   it('includes the advice when the Advisor has saved answers', async () => {
-    saveSession(configDir, { version: 1, workload: 'shop', answers: { 'aws-integrated-endpoints': 'yes' }, currentQuestionId: null, savedAt: NOW.toISOString() });
+    saveSession(configDir, FIXTURE_OWNER, { version: 1, workload: 'shop', answers: { 'aws-integrated-endpoints': 'yes' }, currentQuestionId: null, savedAt: NOW.toISOString() });
     const t = await openReport({ rows: 400 });
     const f = await t.waitForFrame('Advice: from 1 saved answer (workload shop)');
     expect(f).toContain('## Questionnaire answers');

@@ -49,7 +49,9 @@ describe('selectors over the app state', () => {
     let s = loaded();
     const before = adviceOf(s, NOW)!;
     expect(before.answers).toEqual([]);
-    s = run(s, { type: 'view', view: 'advisor' }, { type: 'advisor', action: { type: 'answer' }, proposals: proposalsOf(s, NOW) });
+    // The first question can block adoption, so its suggestion is selected (↓) before Enter answers it.
+    const proposals = proposalsOf(s, NOW);
+    s = run(s, { type: 'view', view: 'advisor' }, { type: 'advisor', action: { type: 'choice', delta: 1 }, proposals }, { type: 'advisor', action: { type: 'answer' }, proposals });
     expect(s.advisor.questionnaire!.answers).toEqual({ 'aws-integrated-endpoints': 'yes' });
     const after = adviceOf(s, NOW)!;
     expect(after.answers.map((a) => a.id)).toEqual(['aws-integrated-endpoints']);

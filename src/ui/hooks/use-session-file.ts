@@ -4,17 +4,17 @@
  * workload change — an effect of the state, so no key handler or view saves anything.
  */
 import { useLayoutEffect, useRef, type Dispatch } from 'react';
-import { loadSession, saveSession, type KnowledgeBase } from '../../advisor/index.js';
+import { loadSession, saveSession, type KnowledgeBase, type SessionOwner } from '../../advisor/index.js';
 import { advisorSlice, type AdvisorSlice } from '../state/advisor-slice.js';
 import { sessionChanged, toSession, type AdvisorState } from '../state/advisor-view.js';
 import type { Action } from '../state/app-state.js';
 
-/** The advisor slice at start: the knowledge base and the saved session (a corrupt one is ignored, with a notice). */
-export function readAdvisorSlice(configDir: string, kb: KnowledgeBase | Error): AdvisorSlice {
+/** The advisor slice at start: the knowledge base and this owner's saved session (a corrupt one is ignored, with a notice). */
+export function readAdvisorSlice(configDir: string, kb: KnowledgeBase | Error, owner: SessionOwner): AdvisorSlice {
   if (kb instanceof Error) return advisorSlice(kb, null);
   const warnings: string[] = [];
-  const session = loadSession(configDir, (m) => warnings.push(m));
-  return advisorSlice(kb, session, warnings.length > 0 ? warnings.join(' ') : null);
+  const session = loadSession(configDir, owner, (m) => warnings.push(m));
+  return { ...advisorSlice(kb, session, warnings.length > 0 ? warnings.join(' ') : null), owner };
 }
 
 /**
@@ -23,17 +23,17 @@ export function readAdvisorSlice(configDir: string, kb: KnowledgeBase | Error): 
  * until the user changes something. Saved synchronously after the frame that shows the change
  * (atomic `saveSession`; the file is small), so quitting right after an answer never loses it.
  */
-export function useSessionSaver(configDir: string, questionnaire: AdvisorState | null, dispatch: Dispatch<Action>): void {
+export function useSessionSaver(configDir: string, owner: SessionOwner | null, questionnaire: AdvisorState | null, dispatch: Dispatch<Action>): void {
   const saved = useRef(questionnaire);
   useLayoutEffect(() => {
     const before = saved.current;
     saved.current = questionnaire;
-    if (!before || !questionnaire || before === questionnaire || !sessionChanged(before, questionnaire)) return;
+    if (!owner || !before || !questionnaire || before === questionnaire || !sessionChanged(before, questionnaire)) return;
     try {
-      saveSession(configDir, toSession(questionnaire, new Date().toISOString()));
+      saveSession(configDir, owner, toSession(questionnaire, new Date().toISOString()));
       dispatch({ type: 'advisor-saved', error: null });
     } catch (e) {
       dispatch({ type: 'advisor-saved', error: (e as Error).message });
     }
-  }, [configDir, questionnaire, dispatch]);
+  }, [configDir, owner, questionnaire, dispatch]);
 }

@@ -3,6 +3,8 @@
  * (X, then y) and the workload-name prompt (w). Everything is an action on the advisor slice; the
  * session file follows the state by itself (hooks/use-session-file.ts).
  */
+import { answersToYaml, ownerLabel } from '../../advisor/index.js';
+import { writeExport } from '../export-file.js';
 import type { Command } from '../keymap.js';
 import type { AdvisorAction } from '../state/advisor-view.js';
 import { proposalsOf } from '../state/selectors.js';
@@ -27,9 +29,28 @@ const QUESTIONNAIRE: Partial<Record<Command, CommandHandler>> = {
   'advisor.reset-cancel': advisor({ type: 'reset-cancel' }),
 };
 
+/** Where `e` writes the answers: beside the reports, one file per owner would be a choice nobody asked for. */
+export const ANSWERS_FILE = 'acm-advisor-answers.yaml';
+
 export const advisorKeys: ScreenKeys = {
   commands: {
     ...QUESTIONNAIRE,
+    'advisor.export': (c) => {
+      const { kb, questionnaire: q, owner } = c.state.advisor;
+      if (!kb || !q || !owner) return;
+      const content = answersToYaml(kb, { workload: q.workload, answers: q.answers }, ownerLabel(owner));
+      void writeExport({ cwd: c.cwd, path: ANSWERS_FILE, content, force: false }).then((outcome) =>
+        c.dispatch({
+          type: 'advisor-notice',
+          message:
+            outcome.kind === 'exists'
+              ? `${ANSWERS_FILE} already exists; it was left as it is (move it away and press e again).`
+              : outcome.kind === 'written'
+                ? `Wrote ${ANSWERS_FILE} (answers of ${ownerLabel(owner)}): acm-advisor report --answers ${ANSWERS_FILE}`
+                : outcome.message,
+        }),
+      );
+    },
     'advisor.workload': (c) => {
       const q = c.state.advisor.questionnaire;
       if (!q) return;

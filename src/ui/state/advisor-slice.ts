@@ -4,7 +4,8 @@
  * every other; saving the session is an effect of the questionnaire changing (hooks/use-session-file.ts),
  * never something a view or a key handler does.
  */
-import type { KnowledgeBase, SessionState } from '../../advisor/index.js';
+import type { KnowledgeBase, SessionOwner, SessionState } from '../../advisor/index.js';
+import type { AccountIdentity, InventorySource } from '../../domain/inventory.js';
 import { sanitiseForTerminal } from '../../domain/text.js';
 import { advisorReducer, fromSession, type AdvisorAction, type AdvisorState } from './advisor-view.js';
 
@@ -16,6 +17,8 @@ export interface AdvisorSlice {
   questionnaire: AdvisorState | null;
   /** A problem worth a line (a corrupt session ignored, a save that failed); already sanitised. */
   notice: string | null;
+  /** Whose answers these are (they are saved for this owner only); null until the account is known. */
+  owner?: SessionOwner | null;
 }
 
 export type AdvisorSliceAction =
@@ -23,6 +26,8 @@ export type AdvisorSliceAction =
   | { type: 'advisor'; action: AdvisorAction; proposals?: Record<string, string> }
   /** The outcome of saving the session: null on success. */
   | { type: 'advisor-saved'; error: string | null }
+  /** A line to show in the Advisor (the answers file was written, or why not); sanitised here. */
+  | { type: 'advisor-notice'; message: string }
   /** The knowledge base arrived (it loads behind the first screen): the slice as readAdvisorSlice built it. */
   | { type: 'advisor-loaded'; slice: AdvisorSlice };
 
@@ -30,6 +35,16 @@ const SAVE_FAILED = 'Could not save the advisor session';
 
 export const ADVISOR_UNAVAILABLE: AdvisorSlice = { kb: null, error: 'The advisor is unavailable.', questionnaire: null, notice: null };
 export const ADVISOR_LOADING: AdvisorSlice = { ...ADVISOR_UNAVAILABLE, error: 'The advisor is loading its content…' };
+
+/**
+ * Whose answers the app keeps, from where it reads: the demo apart from everything else; a real account per
+ * account and profile (and endpoint), once its identity is known; an estate per account it is read from.
+ */
+export function ownerOf(label: InventorySource['label'], account: AccountIdentity | null): SessionOwner | null {
+  if (label.demo) return { demo: true };
+  if (!account) return null;
+  return { demo: false, accountId: account.id, profile: label.profile, organisation: Boolean(label.scope), endpoint: label.endpoint };
+}
 
 /** The slice at start: the knowledge base (or why it failed to load) and the saved session, if any. */
 export function advisorSlice(kb: KnowledgeBase | Error, session: SessionState | null, warning: string | null = null): AdvisorSlice {
@@ -53,6 +68,8 @@ export function advisorSliceReducer<S extends { advisor: AdvisorSlice }>(state: 
     }
     case 'advisor-loaded':
       return slice === ADVISOR_LOADING ? set(action.slice) : state;
+    case 'advisor-notice':
+      return set({ ...slice, notice: sanitiseForTerminal(action.message) });
     case 'advisor-saved':
       if (action.error !== null) return set({ ...slice, notice: sanitiseForTerminal(`${SAVE_FAILED}: ${action.error}`) });
       return slice.notice?.startsWith(SAVE_FAILED) ? set({ ...slice, notice: null }) : state;

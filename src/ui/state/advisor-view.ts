@@ -199,6 +199,8 @@ interface ModelCommon {
   confirmReset: boolean;
   /** The workload's name (w names it), sanitised for display; null when unnamed. */
   workload: string | null;
+  /** Whose answers these are (ownerLabel), sanitised; null while unknown. */
+  owner: string | null;
 }
 
 export type AdvisorModel =

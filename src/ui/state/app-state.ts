@@ -472,6 +472,7 @@ export function reducer(state: AppState, action: Action): AppState {
       return workloadInputReducer(state, action);
     case 'advisor':
     case 'advisor-saved':
+    case 'advisor-notice':
     case 'advisor-loaded':
       return advisorSliceReducer(state, action);
     case 'open-detail':

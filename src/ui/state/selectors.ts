@@ -13,7 +13,7 @@ import type { Finding } from '../../domain/finding.js';
 import type { AccountIdentity, AccountState, Inventory, InventoryOrigin, RegionState, StageRead } from '../../domain/inventory.js';
 import { sanitiseForTerminal } from '../../domain/text.js';
 import type { AuditConfig } from '../../domain/thresholds.js';
-import { advise, collectEvidence, decide, type Answers, type Evidence, type KnowledgeBase } from '../../advisor/index.js';
+import { advise, collectEvidence, decide, ownerLabel, type Answers, type Evidence, type KnowledgeBase } from '../../advisor/index.js';
 import { composeReport } from '../../report/compose.js';
 import { renderReportMarkdown } from '../../report/index.js';
 import type { AppState } from './app-state.js';
@@ -113,6 +113,7 @@ export function advisorModelOf(state: AppState, now: Date): AdvisorModel {
       confirmReset: q.confirmReset,
       // The session file may have been edited by hand: what reaches the terminal is sanitised.
       workload: q.workload === null ? null : sanitiseForTerminal(q.workload),
+      owner: state.advisor.owner ? sanitiseForTerminal(ownerLabel(state.advisor.owner)) : null,
     };
     if (q.showResult) {
       const { advice, summary } = adviceAndSummary(state, now)!;

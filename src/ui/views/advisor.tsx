@@ -72,15 +72,17 @@ const INPUT_LABEL = 'Workload name: ';
  * The header's workload line: the prompt while it is open (its text scrolls so the end, where typing
  * goes, stays in sight), else the saved name, else nothing.
  */
-function workloadLines(model: { workload: string | null }, input: string | null, width: number): Line[] {
+function workloadLines(model: { workload: string | null; owner?: string | null }, input: string | null, width: number): Line[] {
+  // Whose answers these are comes first: they are kept per account and profile, never mixed.
+  const owner = model.owner ? cut(para(`Answers of ${model.owner} (e writes them for report --answers)`, width, 0, 'muted'), 1) : [];
   if (input !== null) {
     const room = Math.max(1, width - INPUT_LABEL.length - 1);
     const chars = [...sanitiseForTerminal(input)];
     const shown = chars.length <= room ? chars.join('') : `…${chars.slice(chars.length - room + 1).join('')}`;
-    return [{ text: `${INPUT_LABEL}${shown}█`, tone: 'accent', bold: true }];
+    return [...owner, { text: `${INPUT_LABEL}${shown}█`, tone: 'accent', bold: true }];
   }
-  if (model.workload === null) return [];
-  return cut(para(`Workload: ${model.workload}`, width, 0, 'accent'), 1);
+  if (model.workload === null) return owner;
+  return [...owner, ...cut(para(`Workload: ${model.workload}`, width, 0, 'accent'), 1)];
 }
 
 /** Why nothing is selected, and what to press. */
