@@ -20,6 +20,13 @@ export const READ_PERMISSIONS: readonly ReadPermission[] = [
   },
   { sid: 'AcmAdvisorReadTagsInBulk', actions: ['tag:GetResources'] },
   { sid: 'AcmAdvisorFindEnabledRegions', actions: ['ec2:DescribeRegions'] },
+  // The public certificate and chain of imported certificates (never a key), and the alerts already set up.
+  { sid: 'AcmAdvisorReadIssuersAndAlerts', actions: ['acm:GetCertificate', 'acm:GetAccountConfiguration', 'acm:ListAcmeEndpoints', 'events:ListRules', 'events:ListTargetsByRule'] },
+  { sid: 'AcmAdvisorReadCertificateHistory', actions: ['cloudtrail:LookupEvents'] },
+  {
+    sid: 'AcmAdvisorReadPrivateCas',
+    actions: ['acm-pca:ListCertificateAuthorities', 'acm-pca:ListPermissions', 's3:GetBucketPublicAccessBlock', 's3:GetBucketPolicyStatus'],
+  },
 ];
 
 /** Every read action, each once, in the order listed. */

@@ -32,11 +32,19 @@ export function handleAcm(operation: string, body: Json, ctx: AcmContext): Json 
       return { Tags: find(body, ctx).tags.map((t) => ({ Key: t.key, Value: t.value })) };
     case 'GetAccountConfiguration':
       return { ExpiryEvents: { DaysBeforeExpiry: 45 } };
+    case 'ListAcmeEndpoints':
+      // The endpoints ACME-issued certificates came from, as ACM lists them.
+      return listAcmeEndpoints(ctx);
     case 'SearchCertificates':
       return searchCertificates(body, ctx);
     default:
       return null;
   }
+}
+
+function listAcmeEndpoints(ctx: AcmContext): Json {
+  const arns = [...new Set(ctx.store.inRegion(ctx.region).map((c) => c.acmeEndpointArn).filter((a): a is string => !!a))];
+  return { AcmeEndpoints: arns.map((arn) => ({ AcmeEndpointArn: arn, Status: 'ACTIVE' })) };
 }
 
 // ---------- helpers ----------

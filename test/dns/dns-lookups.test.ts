@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DnsLookups, checkCaaName, checkRenewalDns, parseDnsServer } from '../../src/aws/dns-lookups.js';
+import { DnsLookups, checkCaaName, checkRenewalDns } from '../../src/aws/dns-lookups.js';
+import { parseDnsServer } from '../../src/aws/dns-server-address.js';
 import { startDnsServer, type RunningDnsServer } from '../../src/endpoint/dns-server.js';
 import { cert } from '../audit/helpers.js';
 
