@@ -156,7 +156,7 @@ describe('inventory against the wire-level endpoint', () => {
       const action = op.replace(/^tagging:/, 'tag:');
       expect(allowed).toContain(action);
     }
-    for (const action of allowed) expect(action).toMatch(/:(List|Describe|Get|Search)/);
+    for (const action of allowed) expect(action).toMatch(/:(List|Describe|Get|Search|Lookup)/);
   });
 
   it('keeps the summary of a certificate whose detail cannot be read, and says what is missing and why', async () => {
