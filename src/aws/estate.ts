@@ -9,8 +9,8 @@ import {
   type InventoryEvent,
   type RegionError,
   type RegionState,
-  type StageRead,
 } from '../domain/inventory.js';
+import { foldEvents, inventoryOfFold } from '../domain/inventory-fold.js';
 import type { Certificate } from '../domain/certificate.js';
 import { DEADLINE_CODE, deadlinePassed } from '../domain/deadline.js';
 import { memberCredentials, partitionOf, roleArn, sessionName } from './assume-role.js';
@@ -69,14 +69,16 @@ interface Target {
   skip?: RegionError;
 }
 
-export async function loadEstate(req: EstateRequest, onEvent: (e: InventoryEvent) => void = () => {}, signal?: AbortSignal): Promise<Inventory> {
+export async function loadEstate(req: EstateRequest, report: (e: InventoryEvent) => void = () => {}, signal?: AbortSignal): Promise<Inventory> {
   // Every account's requests and pacers listen for the abort: hundreds at once is the design, not a leak.
   if (signal) setMaxListeners(0, signal);
-  const warnings: string[] = [];
-  const warn = (message: string) => {
-    warnings.push(message);
-    onEvent({ kind: 'warning', message });
+  // The result is the fold of the events the estate sends (domain/inventory-fold.ts), as every listener's is.
+  const events: InventoryEvent[] = [];
+  const onEvent = (e: InventoryEvent) => {
+    events.push(e);
+    report(e);
   };
+  const warn = (message: string) => onEvent({ kind: 'warning', message });
 
   const caller = await callerIdentity(req, warn, signal);
   onEvent({ kind: 'identity', account: caller });
@@ -94,22 +96,18 @@ export async function loadEstate(req: EstateRequest, onEvent: (e: InventoryEvent
   onEvent({ kind: 'accounts', accounts: targets.map(({ id, name }) => ({ id, name })) });
 
   const session = sessionName();
-  const results = await Promise.all(targets.map((t) => readAccount(req, t, caller, session, onEvent, warn, signal)));
+  await Promise.all(targets.map((t) => readAccount(req, t, caller, session, onEvent, warn, signal)));
   if (cancelled(signal)) throw abortError();
 
-  const accounts = results.map((r) => r.state);
+  const folded = inventoryOfFold(foldEvents(events), (req.now?.() ?? new Date()).toISOString());
+  const accounts = folded.accounts ?? [];
   const cut = accounts.filter((a) => a.error?.code === DEADLINE_CODE || a.regions.some(cutByDeadline)).length;
   const inventory: Inventory = {
-    generatedAt: (req.now?.() ?? new Date()).toISOString(),
-    account: caller,
-    regions: results.flatMap((r) => r.state.regions),
+    ...folded,
     accounts,
-    certificates: results.flatMap((r) => r.certificates),
-    ...(results.some((r) => r.stages?.length) ? { stages: results.flatMap((r) => r.stages ?? []) } : {}),
-    warnings,
     ...(unlisted ? { stopped: unlisted } : stoppedNote(signal, cut, accounts.length, 'account')),
   };
-  onEvent({ kind: 'done', inventory });
+  report({ kind: 'done', inventory });
   return inventory;
 }
 
@@ -152,7 +150,6 @@ async function chooseTargets(req: EstateRequest, caller: AccountIdentity | null,
 interface AccountResult {
   state: AccountState;
   certificates: Certificate[];
-  stages?: StageRead[];
 }
 
 async function readAccount(
@@ -254,8 +251,7 @@ async function readAccount(
     state.status = problem ? 'error' : 'ok';
     if (problem) state.error = problem;
     onEvent({ kind: 'account-done', accountId: target.id, status: state.status, ...(problem ? { error: problem } : {}) });
-    const stages = inv.stages?.map((r) => ({ ...r, accountId: target.id }));
-    return { state, certificates, ...(stages ? { stages } : {}) };
+    return { state, certificates };
   } finally {
     if (clients !== req.clients) clients.destroy();
   }

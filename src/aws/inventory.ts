@@ -11,7 +11,8 @@ import { setMaxListeners } from 'node:events';
 import { awaitsDetail, DETAIL_ONLY_FIELDS, emptyCertificate, type Certificate } from '../domain/certificate.js';
 import { byPart, detailFailuresOf, failurePhrase } from '../domain/completeness.js';
 import { DEADLINE_CODE, deadlinePassed } from '../domain/deadline.js';
-import type { AccountIdentity, DetailFailure, FailureReason, Inventory, InventoryEvent, PriorReads, RegionState, StageRead } from '../domain/inventory.js';
+import type { AccountIdentity, DetailFailure, FailureReason, Inventory, InventoryEvent, PriorReads, RegionState } from '../domain/inventory.js';
+import { foldEvents, inventoryOfFold } from '../domain/inventory-fold.js';
 import { STAGES, type AnyStage } from '../stages/index.js';
 import { carryDetail, revalidationPlan, youngEnough } from '../domain/revalidation.js';
 import type { AwsClients } from './clients.js';
@@ -67,17 +68,19 @@ function describeError(error: unknown): string {
 
 export async function loadInventory(
   req: InventoryRequest,
-  onEvent: (e: InventoryEvent) => void = () => {},
+  report: (e: InventoryEvent) => void = () => {},
   signal?: AbortSignal,
 ): Promise<Inventory> {
+  // The result is the fold of the events this read sends (domain/inventory-fold.ts), as every listener's is.
+  const events: InventoryEvent[] = [];
+  const onEvent = (e: InventoryEvent) => {
+    events.push(e);
+    report(e);
+  };
   const pacing = { ...DEFAULT_PACING, ...req.pacing };
   // Every in-flight request and every pacer listens for the abort: dozens at once is the design, not a leak.
   if (signal) setMaxListeners(0, signal);
-  const warnings: string[] = [];
-  const warn = (message: string) => {
-    warnings.push(message);
-    onEvent({ kind: 'warning', message });
-  };
+  const warn = (message: string) => onEvent({ kind: 'warning', message });
   // One line per load however many regions refuse it: the fallback is the same everywhere.
   let searchWarned = false;
   const searchUnavailable = (error: unknown) => {
@@ -103,27 +106,18 @@ export async function loadInventory(
   const states: RegionState[] = regions.map((region) => ({ region, status: 'pending', listed: 0, described: 0 }));
   const stages = req.stages ?? STAGES;
   const pacers = new PacerSet(pacing, signal, req.clients.inFlight, stageQuotas(stages));
-  const stageReads: StageRead[] = [];
-  const ctx: RegionContext = { req, accountId: account?.id ?? null, pacers, onEvent, warn, searchUnavailable, signal, stages, regions, stageReads };
+  const ctx: RegionContext = { req, accountId: account?.id ?? null, pacers, onEvent, warn, searchUnavailable, signal, stages, regions };
   const stopWatching = req.clients.onThrottle((region, operation) => pacers.throttled(region, operation));
-  let perRegion: Certificate[][];
   try {
-    perRegion = await Promise.all(states.map((state) => loadRegion(ctx, state)));
+    await Promise.all(states.map((state) => loadRegion(ctx, state)));
   } finally {
     stopWatching();
   }
   if (cancelled(signal)) throw abortError();
 
-  const inventory: Inventory = {
-    generatedAt: (req.now?.() ?? new Date()).toISOString(),
-    account,
-    regions: states,
-    certificates: perRegion.flat(),
-    ...(stageReads.length > 0 ? { stages: stageReads } : {}),
-    warnings,
-    ...stoppedNote(signal, states.filter(cutByDeadline).length, states.length, 'region'),
-  };
-  onEvent({ kind: 'done', inventory });
+  const folded = inventoryOfFold(foldEvents(events), (req.now?.() ?? new Date()).toISOString());
+  const inventory: Inventory = { ...folded, ...stoppedNote(signal, folded.regions.filter(cutByDeadline).length, folded.regions.length, 'region') };
+  report({ kind: 'done', inventory });
   return inventory;
 }
 
@@ -198,8 +192,6 @@ interface RegionContext {
   stages: readonly AnyStage[];
   /** Every region the run reads (an account-wide stage runs in one of them). */
   regions: readonly string[];
-  /** Every stage read of the run, as it finishes. */
-  stageReads: StageRead[];
 }
 
 type Tags = Map<string, Record<string, string>>;
@@ -344,10 +336,7 @@ async function loadRegion(ctx: RegionContext, state: RegionState): Promise<Certi
   }
   described();
   const stageFailures: DetailFailure[] = [];
-  for (const outcome of await Promise.all(stageRuns)) {
-    ctx.stageReads.push(outcome.read);
-    if (outcome.failure) stageFailures.push(outcome.failure);
-  }
+  for (const outcome of await Promise.all(stageRuns)) if (outcome.failure) stageFailures.push(outcome.failure);
   if (cancelled(signal)) throw abortError();
   state.detailsFailed = [...detailFailuresOf(byArn.values()), ...stageFailures].sort(byPart);
   state.status = state.detailsFailed.length > 0 ? 'partial' : 'ok';
@@ -415,7 +404,7 @@ function listingCut(ctx: RegionContext, state: RegionState, byArn: Map<string, C
     code: DEADLINE_CODE,
     message: n === 0 ? `${why} before ${region} listed any certificate` : `${why} while listing ${region}: ${n} certificate${n === 1 ? '' : 's'} listed, more may exist`,
   };
-  ctx.onEvent({ kind: 'region-failed', region, error: state.error });
+  ctx.onEvent({ kind: 'region-failed', region, error: state.error, detailsFailed: state.detailsFailed });
   return [...byArn.values()];
 }
 

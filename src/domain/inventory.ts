@@ -143,7 +143,8 @@ export type InventoryEvent =
   | { kind: 'summaries'; region: string; certificates: Certificate[]; accountId?: string }
   /** Certificates whose detail (or tags) arrived; replace earlier records with the same ARN. */
   | { kind: 'details'; region: string; certificates: Certificate[]; accountId?: string }
-  | { kind: 'region-failed'; region: string; error: RegionError; accountId?: string }
+  /** `detailsFailed`: what a region stopped while listing had read, and could not read in full. */
+  | { kind: 'region-failed'; region: string; error: RegionError; accountId?: string; detailsFailed?: DetailFailure[] }
   /** A read stage finished in one account-region (or once per account, under its signing region): replaces its earlier read there. */
   | { kind: 'stage'; read: StageRead; accountId?: string }
   | { kind: 'region-done'; region: string; accountId?: string; detailsFailed?: DetailFailure[] }

@@ -11,10 +11,9 @@
  * field and, when it has actions, its own module with a reducer this one hands them to (as
  * findings-view.ts, report-view.ts, workload-input.ts and advisor-slice.ts do).
  */
-import { awaitsDetail, type Certificate } from '../../domain/certificate.js';
 import type { Finding } from '../../domain/finding.js';
-import type { AccountIdentity, AccountState, InventoryEvent, InventoryOrigin, RegionState, StageRead } from '../../domain/inventory.js';
-import type { WaitingRequests } from '../../domain/waiting.js';
+import type { InventoryEvent } from '../../domain/inventory.js';
+import { applyInventoryEvents, EMPTY_FOLD, type FoldChange, type InventoryFold } from '../../domain/inventory-fold.js';
 import { haystackOf } from './filter.js';
 import { DEFAULT_SORT, nextSortColumn, type SortSpec } from './sort.js';
 import { moveScroll, TOP, type CursorMove, type Extent, type Scroll } from './scroll.js';
@@ -59,34 +58,16 @@ export interface FilterState {
   appliedVersion: number;
 }
 
-export interface AppState {
+/**
+ * The inventory as it loads is the fold's (domain/inventory-fold.ts: account, regions, accounts, origin,
+ * warnings, waiting, certificates in arrival order, stages, generatedAt, cachedAt); the rest is the app's.
+ */
+export interface AppState extends InventoryFold {
   view: ViewId;
   mode: Mode;
   load: LoadState;
-  account: AccountIdentity | null;
-  /** Every account-region (tagged with its account when several accounts are read). */
-  regions: RegionState[];
-  /** The accounts being read; null when the inventory is the caller's account alone. */
-  accounts: AccountState[] | null;
-  /** Set when the inventory is a Config aggregator's recording. */
-  origin: InventoryOrigin | null;
-  warnings: string[];
-  /** Requests of the load in progress unanswered for longer than `afterMs` (the engine's last word); null when none. */
-  waiting: { afterMs: number; requests: readonly WaitingRequests[] } | null;
-  /** Every certificate, in arrival order; replaced records keep their index. */
-  certificates: readonly Certificate[];
   /** Search haystack per certificate (same index); built as records arrive, see filter.ts. */
   corpus: readonly string[];
-  arnIndex: ReadonlyMap<string, number>;
-  /** What the read stages found (src/stages/), the latest per stage, account and region. */
-  stages: readonly StageRead[];
-  /** When the inventory was taken (the load's `done` event); null until the load has finished. */
-  generatedAt: string | null;
-  /**
-   * When the cached inventory on screen was saved (the local cache's warm start), while some of it
-   * still stands unrevalidated; null once the live read has replaced it (or without a cache).
-   */
-  cachedAt: string | null;
   /** Bumped on any change to `certificates`. */
   dataVersion: number;
   filter: FilterState;
@@ -152,18 +133,8 @@ export function initialState(size: { columns: number; rows: number } = { columns
     view: 'overview',
     mode: 'normal',
     load: { status: 'loading', generation: 1, error: null, regionsTotal: null },
-    account: null,
-    regions: [],
-    accounts: null,
-    origin: null,
-    warnings: [],
-    waiting: null,
-    certificates: [],
+    ...EMPTY_FOLD,
     corpus: [],
-    arnIndex: new Map(),
-    stages: [],
-    generatedAt: null,
-    cachedAt: null,
     dataVersion: 0,
     filter: { input: '', appliedQuery: '', matches: null, exact: null, appliedVersion: 0 },
     sort: DEFAULT_SORT,
@@ -190,215 +161,31 @@ export function filterPending(state: AppState): boolean {
   return f.appliedQuery !== f.input || (f.input.trim() !== '' && f.appliedVersion !== state.dataVersion);
 }
 
-/** A region is one account's region: the same name in two accounts is two entries. */
-function regionUpdate(regions: RegionState[], region: string, accountId: string | undefined, patch: (r: RegionState) => RegionState): RegionState[] {
-  const i = regions.findIndex((r) => r.region === region && r.accountId === accountId);
-  if (i < 0) return [...regions, patch({ region, ...(accountId ? { accountId } : {}), status: 'loading', listed: 0, described: 0 })];
-  const next = regions.slice();
-  next[i] = patch(regions[i]);
-  return next;
-}
-
-function accountUpdate(accounts: AccountState[] | null, id: string, patch: (a: AccountState) => AccountState): AccountState[] | null {
-  if (!accounts) return accounts;
-  return accounts.map((a) => (a.id === id ? patch(a) : a));
-}
-
-/** Apply a batch of inventory events: one copy of the big arrays per batch, not per certificate. */
+/**
+ * Apply a batch of inventory events: the inventory through the one fold (domain/inventory-fold.ts),
+ * then what the app keeps beside it — the search corpus, the load's status, findings made void.
+ */
 function applyEvents(state: AppState, events: InventoryEvent[]): AppState {
-  let certificates: Certificate[] | null = null;
-  let corpus: string[] | null = null;
-  let arnIndex: Map<string, number> | null = null;
-  let changed = false;
-  let s = state;
-
-  const upsert = (list: Certificate[], region: string, accountId: string | undefined, countListed: boolean, countDescribed: boolean) => {
-    if (!certificates) {
-      certificates = s.certificates.slice();
-      corpus = s.corpus.slice();
-      arnIndex = new Map(s.arnIndex);
-    }
-    let listed = 0;
-    let described = 0;
-    for (const cert of list) {
-      const at = arnIndex!.get(cert.arn);
-      if (at === undefined) {
-        arnIndex!.set(cert.arn, certificates.length);
-        certificates.push(cert);
-        corpus!.push(haystackOf(cert));
-        changed = true;
-        listed++;
-        if (!awaitsDetail(cert)) described++;
-      } else {
-        const old = certificates[at];
-        if (old === cert) continue;
-        if (awaitsDetail(old) && !awaitsDetail(cert)) described++;
-        certificates[at] = cert;
-        corpus![at] = haystackOf(cert);
-        changed = true;
-      }
-    }
-    if ((countListed && listed) || (countDescribed && described)) {
-      s = {
-        ...s,
-        regions: regionUpdate(s.regions, region, accountId, (r) => ({
-          ...r,
-          listed: r.listed + (countListed ? listed : 0),
-          described: r.described + (countDescribed ? described : 0),
-        })),
-      };
-    }
-  };
-
-  for (const e of events) {
-    switch (e.kind) {
-      case 'identity':
-        // The cache showed another account than the credentials now read (the profile moved): none of it stands.
-        if (s.cachedAt !== null && e.account && s.account && e.account.id !== s.account.id) {
-          certificates = [];
-          corpus = [];
-          arnIndex = new Map();
-          changed = true;
-          s = { ...s, cachedAt: null, regions: [], findings: null, lastRunFindings: null };
-        }
-        s = { ...s, account: e.account, warnings: e.warning ? [...s.warnings, e.warning] : s.warnings };
-        break;
-      case 'cached': {
-        // The last saved inventory, before any AWS call: counted as listed and known, marked stale. An
-        // estate's (--org, --accounts) regions are its accounts', each certificate's accountId says whose.
-        const estate = e.accounts;
-        const groups = new Map<string, { region: string; accountId: string | undefined; list: Certificate[] }>();
-        for (const c of e.certificates) {
-          const accountId = estate ? (c.accountId ?? undefined) : undefined;
-          const key = `${accountId ?? ''}/${c.region}`;
-          const group = groups.get(key);
-          if (group) group.list.push(c);
-          else groups.set(key, { region: c.region, accountId, list: [c] });
-        }
-        const known = (region: string, accountId: string | undefined): RegionState =>
-          s.regions.find((r) => r.region === region && r.accountId === accountId) ?? { region, ...(accountId ? { accountId } : {}), status: 'pending' as const, listed: 0, described: 0 };
-        const regions = estate ? estate.flatMap((a) => a.regions.map((region) => known(region, a.id))) : e.regions.map((region) => known(region, undefined));
-        s = {
-          ...s,
-          account: e.account ?? s.account,
-          cachedAt: e.savedAt,
-          regions,
-          ...(estate ? { accounts: estate.map((a) => ({ id: a.id, name: a.name, status: 'pending' as const, regions: [] })) } : {}),
-          load: { ...s.load, regionsTotal: regions.length },
-        };
-        for (const g of groups.values()) upsert(g.list, g.region, g.accountId, true, true);
-        break;
-      }
-      case 'regions': {
-        // Several accounts each announce their own regions: only that account's entries change.
-        const others = s.regions.filter((r) => r.accountId !== e.accountId);
-        const mine = e.regions.map(
-          (region) =>
-            s.regions.find((r) => r.region === region && r.accountId === e.accountId) ?? {
-              region,
-              ...(e.accountId ? { accountId: e.accountId } : {}),
-              status: 'pending' as const,
-              listed: 0,
-              described: 0,
-            },
-        );
-        const regions = [...others, ...mine];
-        s = { ...s, load: { ...s.load, regionsTotal: regions.length }, regions };
-        break;
-      }
-      case 'accounts':
-        s = { ...s, accounts: e.accounts.map((a) => ({ id: a.id, name: a.name, status: 'pending', regions: [] })) };
-        break;
-      case 'account-started':
-        s = { ...s, accounts: accountUpdate(s.accounts, e.accountId, (a) => ({ ...a, status: 'loading' })) };
-        break;
-      case 'account-failed':
-        s = { ...s, accounts: accountUpdate(s.accounts, e.accountId, (a) => ({ ...a, status: 'error', error: e.error })) };
-        break;
-      case 'account-done':
-        s = { ...s, accounts: accountUpdate(s.accounts, e.accountId, (a) => ({ ...a, status: e.status, ...(e.error ? { error: e.error } : {}) })) };
-        break;
-      case 'region-started':
-        s = { ...s, regions: regionUpdate(s.regions, e.region, e.accountId, (r) => ({ ...r, status: 'loading' })) };
-        break;
-      case 'summaries':
-        upsert(e.certificates, e.region, e.accountId, true, true);
-        break;
-      case 'details':
-        upsert(e.certificates, e.region, e.accountId, true, true);
-        break;
-      case 'region-failed':
-        s = { ...s, regions: regionUpdate(s.regions, e.region, e.accountId, (r) => ({ ...r, status: 'error', error: e.error })) };
-        break;
-      case 'region-done':
-        s = {
-          ...s,
-          regions: regionUpdate(s.regions, e.region, e.accountId, (r) => ({
-            ...r,
-            status: r.status === 'error' ? 'error' : e.detailsFailed?.length ? 'partial' : 'ok',
-            detailsFailed: e.detailsFailed ?? [],
-          })),
-        };
-        break;
-      case 'warning':
-        s = { ...s, warnings: [...s.warnings, e.message] };
-        break;
-      case 'stage': {
-        const r = e.read;
-        const same = (x: StageRead) => x.stage === r.stage && x.region === r.region && x.accountId === r.accountId;
-        s = { ...s, stages: [...s.stages.filter((x) => !same(x)), r] };
-        break;
-      }
-      case 'waiting':
-        s = { ...s, waiting: e.requests.length > 0 ? { afterMs: e.afterMs, requests: e.requests } : null };
-        break;
-      case 'done': {
-        const inv = e.inventory;
-        // Reconcile: anything the progress events missed is merged by ARN (no-op when identical).
-        const before = s.regions;
-        upsert(inv.certificates, '', undefined, false, false);
-        if (s.cachedAt !== null) {
-          // Cached certificates the live read did not find in a region it read completely are gone.
-          const live = new Set(inv.certificates.map((c) => c.arn));
-          const complete = new Set(inv.regions.filter((r) => r.status === 'ok').map((r) => r.region));
-          const keep = certificates!.map((_, i) => i).filter((i) => live.has(certificates![i].arn) || !complete.has(certificates![i].region));
-          if (keep.length < certificates!.length) {
-            certificates = keep.map((i) => certificates![i]);
-            corpus = keep.map((i) => corpus![i]);
-            arnIndex = new Map(certificates.map((c, i) => [c.arn, i]));
-            changed = true;
-          }
-          const stillCached = certificates!.some((c) => c.detail.state === 'complete' && c.detail.cached);
-          if (!stillCached) s = { ...s, cachedAt: null };
-        }
-        s = {
-          ...s,
-          // A finished load waits on nothing.
-          waiting: null,
-          account: inv.account ?? s.account,
-          accounts: inv.accounts ?? null,
-          origin: inv.origin ?? null,
-          generatedAt: inv.generatedAt,
-          regions:
-            inv.regions.length > 0
-              ? inv.regions.map((r) => ({ ...(before.find((b) => b.region === r.region && b.accountId === r.accountId) ?? {}), ...r }))
-              : before,
-          load: { ...s.load, status: 'done', regionsTotal: inv.regions.length || s.load.regionsTotal },
-        };
-        break;
-      }
-    }
-  }
-  if (changed) {
-    s = {
-      ...s,
-      certificates: certificates!,
-      corpus: corpus!,
-      arnIndex: arnIndex!,
-      dataVersion: s.dataVersion + 1,
-    };
-  }
+  const { acc, changed } = applyInventoryEvents(state, events);
+  let s: AppState = { ...state, ...acc };
+  if (changed.accountChanged) s = { ...s, findings: null, lastRunFindings: null };
+  if (changed.regionsAnnounced) s = { ...s, load: { ...s.load, regionsTotal: s.regions.length } };
+  if (changed.done) s = { ...s, load: { ...s.load, status: 'done', regionsTotal: s.regions.length || s.load.regionsTotal } };
+  if (acc.certificates !== state.certificates) s = { ...s, corpus: corpusAfter(state, acc, changed), dataVersion: s.dataVersion + 1 };
   return s;
+}
+
+/** The search haystacks for the new records, the others' kept (by their index before the batch when records were dropped). */
+function corpusAfter(state: AppState, acc: InventoryFold, changed: FoldChange): string[] {
+  const touched = changed.certificates;
+  const from = changed.reindexed;
+  if (from) return acc.certificates.map((c, i) => (from[i] >= 0 && !touched.has(c.arn) ? state.corpus[from[i]] : haystackOf(c)));
+  const corpus = state.corpus.slice();
+  for (const arn of touched) {
+    const at = acc.arnIndex.get(arn)!;
+    corpus[at] = haystackOf(acc.certificates[at]);
+  }
+  return corpus;
 }
 
 export function reducer(state: AppState, action: Action): AppState {

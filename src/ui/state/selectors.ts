@@ -10,7 +10,8 @@
 import type { Advice } from '../../domain/advice.js';
 import type { Certificate } from '../../domain/certificate.js';
 import type { Finding } from '../../domain/finding.js';
-import type { AccountIdentity, AccountState, Inventory, InventoryOrigin, RegionState, StageRead } from '../../domain/inventory.js';
+import type { AccountIdentity, AccountState, Inventory, InventoryOrigin, RegionError, RegionState, StageRead } from '../../domain/inventory.js';
+import { EMPTY_FOLD, inventoryOfFold } from '../../domain/inventory-fold.js';
 import { sanitiseForTerminal } from '../../domain/text.js';
 import type { AuditConfig } from '../../domain/thresholds.js';
 import { advise, collectEvidence, decide, ownerLabel, type Answers, type Evidence, type KnowledgeBase } from '../../advisor/index.js';
@@ -31,24 +32,30 @@ const buildInventory = memoLast(
     accounts: AccountState[] | null,
     origin: InventoryOrigin | null,
     stages: readonly StageRead[],
-  ): Inventory => ({
-    generatedAt,
-    account,
-    regions,
-    ...(accounts ? { accounts } : {}),
-    ...(origin ? { origin } : {}),
-    certificates: certificates as Certificate[],
-    ...(stages.length > 0 ? { stages: stages as StageRead[] } : {}),
-    warnings,
-  }),
+    stopped: RegionError | null,
+    cachedAt: string | null,
+  ): Inventory =>
+    inventoryOfFold({ certificates, account, regions, warnings, generatedAt: null, accounts, origin, stages, stopped, cachedAt, waiting: null, arnIndex: EMPTY_FOLD.arnIndex }, generatedAt),
 );
 
 /**
- * The app's data as one Inventory, built once per data change. Dated by the load's own `done` event
- * (when the inventory was taken), or — while it loads, or when it failed — by `now`.
+ * The app's data as one Inventory (the fold's, domain/inventory-fold.ts), built once per data change.
+ * Dated by the load's own `done` event (when the inventory was taken), or — while it loads, or when it
+ * failed — by `now`.
  */
 export function inventoryOf(state: AppState, now: Date): Inventory {
-  return buildInventory(state.certificates, state.account, state.regions, state.warnings, state.generatedAt ?? now.toISOString(), state.accounts, state.origin, state.stages);
+  return buildInventory(
+    state.certificates,
+    state.account,
+    state.regions,
+    state.warnings,
+    state.generatedAt ?? now.toISOString(),
+    state.accounts,
+    state.origin,
+    state.stages,
+    state.stopped,
+    state.cachedAt,
+  );
 }
 
 const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
