@@ -173,6 +173,28 @@ export const sourcesFileSchema = z.object({
 });
 export type SourcesFile = z.infer<typeof sourcesFileSchema>;
 
+export const STAGE_FORMAT = 'acm-advisor/stage-read';
+export const STAGE_VERSION = 1;
+
+/**
+ * A read stage's section of a cached region (`accounts/<account>/stages/<stage>/<region>.json`): its last
+ * successful read. The envelope is checked here; the data against the stage's own schema when reused.
+ */
+export const stageFileSchema = z.object({
+  format: z.literal(STAGE_FORMAT),
+  version: z.literal(STAGE_VERSION),
+  read: z.object({
+    stage: str,
+    region: str,
+    status: z.literal('ok'),
+    data: z.unknown(),
+    readAt: z.iso.datetime(),
+  }),
+});
+
+/** A stage id becomes a path segment too. */
+export const STAGE_ID = /^[a-z][a-z0-9-]{0,40}$/;
+
 /** Only these become path segments: an account id or region from the wire must never escape the folder. */
 export const ACCOUNT_ID = /^\d{12}$/;
 export const REGION_NAME = /^[a-z]{2}(?:-[a-z0-9]+){2,3}$/;

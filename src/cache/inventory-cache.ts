@@ -12,7 +12,8 @@ import { chmodSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, wr
 import { join } from 'node:path';
 import type { Certificate } from '../domain/certificate.js';
 import { shareRepeatedValues, ValuePool } from '../domain/shared-values.js';
-import type { AccountIdentity, CachedAccount, PriorReads } from '../domain/inventory.js';
+import type { AccountIdentity, CachedAccount, PriorReads, StageRead } from '../domain/inventory.js';
+import { STAGE_FORMAT, STAGE_ID, STAGE_VERSION, stageFileSchema } from './format.js';
 import { ACCOUNT_ID, CACHE_VERSION, decodeRegionFile, encodeRegionFile, REGION_FORMAT, REGION_NAME, SOURCES_FORMAT, SOURCES_VERSION, sourcesFileSchema, type RegionFile, type SourcesFile } from './format.js';
 
 export interface CachedInventory {
@@ -132,7 +133,40 @@ export class InventoryCache {
         return read.get(key);
       },
       save: (accountId, region, certificates, startedAt) => this.saveRegion(accountId, region, certificates, startedAt),
+      stage: (accountId, region, stage) => {
+        const account = accountId ?? this.rememberedAccount();
+        return this.options.readBack && account ? this.readStage(account, region, stage) : undefined;
+      },
+      saveStage: (accountId, region, read) => this.saveStage(accountId ?? this.rememberedAccount(), region, read),
     };
+  }
+
+  /** A read stage's last successful read of a region (src/stages/), or undefined. */
+  private readStage(account: string, region: string, stage: string): StageRead | undefined {
+    const path = this.stagePath(account, region, stage);
+    const text = path && this.readText(path);
+    if (!path || !text) return undefined;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      return this.putAside(path, 'not valid JSON') ?? undefined;
+    }
+    const parsed = stageFileSchema.safeParse(value);
+    if (!parsed.success || parsed.data.read.stage !== stage || parsed.data.read.region !== region) return this.putAside(path, 'unexpected content') ?? undefined;
+    return parsed.data.read as StageRead;
+  }
+
+  private saveStage(account: string | null, region: string, read: StageRead): void {
+    const path = account ? this.stagePath(account, region, read.stage) : null;
+    if (!path || read.status !== 'ok') return;
+    const { stage, status, data, readAt } = read;
+    this.write(path, JSON.stringify({ format: STAGE_FORMAT, version: STAGE_VERSION, read: { stage, region, status, data, readAt } }));
+  }
+
+  private stagePath(account: string, region: string, stage: string): string | null {
+    if (!ACCOUNT_ID.test(account) || !REGION_NAME.test(region) || !STAGE_ID.test(stage)) return null;
+    return join(this.dir, 'accounts', account, 'stages', stage, `${region}.json`);
   }
 
   /** Remembers `account` as what this source reads (for the next warm start). */

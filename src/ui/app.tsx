@@ -29,7 +29,7 @@ import { filterPending, initialState, reducer, screenOf, type Action, type AppSt
 import { sortOrder, visibleRows, type SortSpec } from './state/sort.js';
 import { clampScroll, listExtent } from './state/scroll.js';
 import { fits, MIN_SIZE, sizeNeeded } from './state/min-size.js';
-import { advisorModelOf, inventoryOf, reportPreviewOf } from './state/selectors.js';
+import { advisorModelOf, inventoryOf, reportPreviewOf, stageSectionsOf } from './state/selectors.js';
 import { AdvisorView, advisorMinRows } from './views/advisor.js';
 import { CertificatesView, tableHeight } from './views/certificates.js';
 import { DetailView } from './views/detail.js';
@@ -267,7 +267,17 @@ export function App(props: AppProps): React.JSX.Element {
         );
         break;
       case 'detail':
-        body = <DetailView {...common} certificate={detailCert} findings={props.audit ? state.findings : undefined} scroll={state.detail?.scroll ?? 0} now={now} expiryDays={state.config.expiryDays} />;
+        body = (
+          <DetailView
+            {...common}
+            certificate={detailCert}
+            findings={props.audit ? state.findings : undefined}
+            stages={detailCert ? stageSectionsOf(state, detailCert) : undefined}
+            scroll={state.detail?.scroll ?? 0}
+            now={now}
+            expiryDays={state.config.expiryDays}
+          />
+        );
         break;
       case 'findings':
         body = (

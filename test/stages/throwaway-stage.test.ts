@@ -4,10 +4,16 @@ import { z } from 'zod';
 import { awsInventorySource } from '../../src/aws/source.js';
 import { incompleteLines } from '../../src/audit/coverage.js';
 import { DeadlineExceeded } from '../../src/domain/deadline.js';
-import { isPartial, type InventoryEvent } from '../../src/domain/inventory.js';
+import { isPartial, type Inventory, type InventoryEvent, type PriorReads } from '../../src/domain/inventory.js';
 import { loadDemoAccount, startEndpoint, type RunningEndpoint } from '../../src/endpoint/index.js';
 import type { FakeService } from '../../src/endpoint/service.js';
+import { InventoryCache, sourceKey } from '../../src/cache/inventory-cache.js';
 import { defineStage, readsOf, type StageContext } from '../../src/stages/index.js';
+import { initialState, reducer } from '../../src/ui/state/app-state.js';
+import { detailLines } from '../../src/ui/state/detail-lines.js';
+import { stageSectionsOf } from '../../src/ui/state/selectors.js';
+import { DEFAULT_AUDIT_CONFIG } from '../../src/domain/thresholds.js';
+import { tempDir } from '../support/temp-dir.js';
 
 /**
  * A read stage declared here and nowhere else — its fake service, its read, its join — run by the
@@ -80,6 +86,9 @@ function source(endpoint: RunningEndpoint) {
   });
 }
 
+/** The source's load also takes the cache's earlier reads (as the CLI's cached source passes them). */
+type WithPrior = (onEvent: (e: InventoryEvent) => void, signal: AbortSignal | undefined, prior: PriorReads) => Promise<Inventory>;
+
 async function seen(endpoint: RunningEndpoint, operation: string): Promise<void> {
   while (!endpoint.calls.some((c) => c.operation === operation)) await new Promise((r) => setTimeout(r, 10));
 }
@@ -111,6 +120,34 @@ describe('a read stage declared in a test file', () => {
     expect(events.findIndex((e) => e.kind === 'stage')).toBeLessThan(events.findIndex((e) => e.kind === 'region-done'));
     const cert = inv.certificates[0];
     expect(configRules.about(cert, readsOf(configRules, inv.stages))).toEqual([{ label: 'Expiry watched by', value: 'AWS Config rule acm-certificate-expiration-check' }]);
+  });
+
+  it('is shown in the detail view: its own section, from the events the app receives', async () => {
+    const src = source(endpoint);
+    const events: InventoryEvent[] = [];
+    await src.load((e) => events.push(e));
+    src.close();
+    const state = reducer(initialState(undefined, { stages: [configRules] }), { type: 'inventory', generation: 1, events });
+    const cert = state.certificates[0];
+    const text = detailLines(cert, new Date(), DEFAULT_AUDIT_CONFIG.expiryDays, 120, null, stageSectionsOf(state, cert)).map((l) => `${l.label ?? ''} ${l.text}`.trim());
+    expect(text).toContain('Config rules');
+    expect(text).toContain('Expiry watched by AWS Config rule acm-certificate-expiration-check');
+  });
+
+  it('is cached: a second read within --max-age reuses it without a call, checked against its schema', async () => {
+    const cache = new InventoryCache({ dir: tempDir('acm-advisor-stage-'), sourceKey: sourceKey({ profile: null, endpoint: endpoint.url }), readBack: true, reuseWithinMs: 3_600_000 });
+    const first = source(endpoint);
+    await (first.load as WithPrior)(() => {}, undefined, cache.priorReads());
+    first.close();
+    // (Answered calls: the service's quota is shared with the test before, so one may be throttled and retried.)
+    expect(endpoint.calls.filter((c) => c.operation === 'DescribeConfigRules' && c.status === 200)).toHaveLength(RULES.length);
+    endpoint.resetCalls();
+    const second = source(endpoint);
+    const inv = await (second.load as WithPrior)(() => {}, undefined, cache.priorReads());
+    second.close();
+    expect(endpoint.calls.filter((c) => c.operation === 'DescribeConfigRules')).toEqual([]);
+    expect(inv.stages).toEqual([expect.objectContaining({ stage: 'config-rules', status: 'ok', data: RULES, cached: true })]);
+    expect(isPartial(inv)).toBe(false);
   });
 
   it('denied: a named partial result that lists the checks it prevented', async () => {

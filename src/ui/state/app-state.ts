@@ -23,6 +23,7 @@ import { INITIAL_REPORT_VIEW, reportReducer, type ReportViewAction, type ReportV
 import { workloadInputReducer, type WorkloadInputAction } from './workload-input.js';
 import { ADVISOR_UNAVAILABLE, advisorSliceReducer, leaveAdvisor, type AdvisorSlice, type AdvisorSliceAction } from './advisor-slice.js';
 import { DEFAULT_AUDIT_CONFIG, type AuditConfig } from '../../domain/thresholds.js';
+import { STAGES, type AnyStage } from '../../stages/index.js';
 
 const VIEWS = ['overview', 'certificates', 'findings', 'advisor', 'report'] as const;
 export type ViewId = (typeof VIEWS)[number];
@@ -92,6 +93,8 @@ export interface AppState extends InventoryFold {
   advisor: AdvisorSlice;
   /** The audit's settings, as the report states them. Given at start. */
   config: AuditConfig;
+  /** The read stages whose data the detail pane shows (src/stages/; the registered ones unless given at start). */
+  stageKinds: readonly AnyStage[];
 }
 
 export type Action =
@@ -123,6 +126,8 @@ export interface StartingPoint {
   /** The Advisor as loaded at start (knowledge base and saved session); unavailable when omitted. */
   advisor?: AdvisorSlice;
   config?: AuditConfig;
+  /** The read stages the load runs, when not the registered ones (a test's own). */
+  stages?: readonly AnyStage[];
 }
 
 /** The panes that scroll. */
@@ -148,6 +153,7 @@ export function initialState(size: { columns: number; rows: number } = { columns
     workloadDraft: null,
     advisor: start.advisor ?? ADVISOR_UNAVAILABLE,
     config: start.config ?? DEFAULT_AUDIT_CONFIG,
+    stageKinds: start.stages ?? STAGES,
   };
 }
 
@@ -277,7 +283,7 @@ export function reducer(state: AppState, action: Action): AppState {
       if (action.columns === state.size.columns && action.rows === state.size.rows) return state;
       return { ...state, size: { columns: action.columns, rows: action.rows } };
     case 'refresh': {
-      const fresh = initialState(state.size, { advisor: state.advisor, config: state.config });
+      const fresh = initialState(state.size, { advisor: state.advisor, config: state.config, stages: state.stageKinds });
       return {
         ...fresh,
         view: state.view,

@@ -40,7 +40,20 @@ export function wrap(text: string, width: number): string[] {
   return out;
 }
 
-export function detailLines(cert: Certificate, now: Date, expiryDays: ExpiryDays, width: number, findings?: Finding[] | null): DetailLine[] {
+/** What one read stage (src/stages/) says about the certificate: a section of its own. */
+export interface StageSection {
+  title: string;
+  facts: ReadonlyArray<{ label: string; value: string }>;
+}
+
+export function detailLines(
+  cert: Certificate,
+  now: Date,
+  expiryDays: ExpiryDays,
+  width: number,
+  findings?: Finding[] | null,
+  stages: readonly StageSection[] = [],
+): DetailLine[] {
   const lines: DetailLine[] = [];
   const valueWidth = width - LABEL_WIDTH - 2;
   const field = (label: string, value: string | null | undefined, tone?: Tone) => {
@@ -127,6 +140,12 @@ export function detailLines(cert: Certificate, now: Date, expiryDays: ExpiryDays
   else if (cert.tags === null) text('Not read yet.', 'muted');
   else if (tags.length === 0) text('No tags.', 'muted');
   for (const [k, v] of tags) text(`${safe(k)} = ${safe(v, '')}`);
+
+  for (const stage of stages) {
+    if (stage.facts.length === 0) continue;
+    section(safe(stage.title));
+    for (const f of stage.facts) field(safe(f.label), f.value);
+  }
 
   if (findings) {
     const mine = findings.filter((f) => f.certificateArn === cert.arn).sort((a, b) => severityRank(a.severity) - severityRank(b.severity));

@@ -17,7 +17,9 @@ import type { AuditConfig } from '../../domain/thresholds.js';
 import { advise, collectEvidence, decide, ownerLabel, type Answers, type Evidence, type KnowledgeBase } from '../../advisor/index.js';
 import { composeReport } from '../../report/compose.js';
 import { renderReportMarkdown } from '../../report/index.js';
+import { readsOf } from '../../stages/index.js';
 import type { AppState } from './app-state.js';
+import type { StageSection } from './detail-lines.js';
 import { cursorOf, currentQuestion, progressOf, unselectedBecause, type AdvisorModel } from './advisor-view.js';
 import { memoLast } from './memo.js';
 import type { ReportPreview } from './report-view.js';
@@ -56,6 +58,11 @@ export function inventoryOf(state: AppState, now: Date): Inventory {
     state.stopped,
     state.cachedAt,
   );
+}
+
+/** What each read stage says about one certificate, in the stages' order (the detail pane's stage sections). */
+export function stageSectionsOf(state: AppState, certificate: Certificate): StageSection[] {
+  return state.stageKinds.map((stage) => ({ title: stage.title, facts: stage.about(certificate, readsOf(stage, state.stages)) }));
 }
 
 const NO_FINDINGS: readonly Finding[] = Object.freeze([]);

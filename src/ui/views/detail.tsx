@@ -4,7 +4,7 @@ import type { Certificate } from '../../domain/certificate.js';
 import type { Finding } from '../../domain/finding.js';
 import type { ExpiryDays } from '../../domain/thresholds.js';
 import { Scrollbar } from '../components/scrollbar.js';
-import { detailLines, LABEL_WIDTH } from '../state/detail-lines.js';
+import { detailLines, LABEL_WIDTH, type StageSection } from '../state/detail-lines.js';
 import { pagerExtent, type Extent } from '../state/scroll.js';
 import { useColor, useToneProps } from '../theme.js';
 
@@ -17,11 +17,21 @@ interface DetailViewProps {
   height: number;
   now: Date;
   expiryDays: ExpiryDays;
+  /** What the read stages say about the certificate (selectors.ts `stageSectionsOf`). */
+  stages?: readonly StageSection[];
 }
 
 /** The pane as the scroll model sees it: its lines (at this width) and its height. */
-export function detailExtent(cert: Certificate, now: Date, expiryDays: ExpiryDays, width: number, height: number, findings?: Finding[] | null): Extent {
-  return pagerExtent(detailLines(cert, now, expiryDays, width - 1, findings).length, height);
+export function detailExtent(
+  cert: Certificate,
+  now: Date,
+  expiryDays: ExpiryDays,
+  width: number,
+  height: number,
+  findings?: Finding[] | null,
+  stages?: readonly StageSection[],
+): Extent {
+  return pagerExtent(detailLines(cert, now, expiryDays, width - 1, findings, stages).length, height);
 }
 
 export function DetailView(props: DetailViewProps): React.JSX.Element {
@@ -34,7 +44,7 @@ export function DetailView(props: DetailViewProps): React.JSX.Element {
       </Box>
     );
   }
-  const lines = detailLines(props.certificate, props.now, props.expiryDays, props.width - 1, props.findings);
+  const lines = detailLines(props.certificate, props.now, props.expiryDays, props.width - 1, props.findings, props.stages);
   const max = Math.max(0, lines.length - props.height);
   const scroll = Math.min(props.scroll, max);
   const shown = lines.slice(scroll, scroll + props.height);
