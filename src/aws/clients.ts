@@ -251,6 +251,9 @@ export class AwsClients {
    * the stage. Same endpoint, credentials, timeout, retries, in-flight bound and throttle signal as ACM's.
    */
   stageClient<C extends { middlewareStack: unknown; destroy(): void }>(service: string, region: string, Client: new (config: never) => C): C {
+    // The built-in stages (tags, search) share the engine's own ACM and Tagging clients.
+    if (service === 'acm') return this.acm(region) as unknown as C;
+    if (service === 'tag') return this.tagging(region) as unknown as C;
     return this.get(`stage:${service}`, region, () =>
       this.watchThrottles(new Client(this.base(region, this.options.maxAttempts ?? 10) as never), region, service),
     );

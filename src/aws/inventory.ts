@@ -2,10 +2,8 @@ import {
   CertificateKeyPairOrigin,
   DescribeCertificateCommand,
   KeyAlgorithm,
-  ListTagsForCertificateCommand,
   paginateListCertificates,
 } from '@aws-sdk/client-acm';
-import { GetResourcesCommand, paginateGetResources } from '@aws-sdk/client-resource-groups-tagging-api';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { setMaxListeners } from 'node:events';
 import { awaitsDetail, DETAIL_ONLY_FIELDS, emptyCertificate, type Certificate } from '../domain/certificate.js';
@@ -13,18 +11,21 @@ import { byPart, detailFailuresOf, failurePhrase } from '../domain/completeness.
 import { DEADLINE_CODE, deadlinePassed } from '../domain/deadline.js';
 import type { AccountIdentity, DetailFailure, FailureReason, Inventory, InventoryEvent, PriorReads, RegionState } from '../domain/inventory.js';
 import { foldEvents, inventoryOfFold } from '../domain/inventory-fold.js';
-import { STAGES, type AnyStage } from '../stages/index.js';
+import { search as searchStage, STAGES, tags as tagsStage, type AnyStage, type StageContext } from '../stages/index.js';
 import { carryDetail, revalidationPlan, youngEnough } from '../domain/revalidation.js';
 import type { AwsClients } from './clients.js';
 import { DescribeQueue, type DescribeScheduler, type DescribeTier } from './describe-queue.js';
 import { classifyFailure } from './detail-failures.js';
 import { guardedPages, PageGuard } from './page-guard.js';
 import { cancelled, isAbort, isAccessDenied, regionErrorOf, untilAborted } from './errors.js';
-import { fromSummary, tagsToRecord, withDetail } from './normalise.js';
+import { fromSummary, withDetail } from './normalise.js';
 import { abortError, DEFAULT_PACING, PacerSet, type Pacing } from './pacer.js';
 import { DEFAULT_ENABLED_REGIONS, type RegionSelection } from './regions.js';
-import { searchRegion, TAGS_FIELD, withoutForeignResults, withSearchResult, withTagsKnown } from './search.js';
-import { runStage, stageQuotas, stagesOfRegion, type StageOutcome } from './stage-run.js';
+import { read as searchRead } from '../stages/search/read.js';
+import * as tagReads from '../stages/tags/read.js';
+import { TAGS_FIELD, withoutForeignResults, withSearchResult, type SearchOutcome } from './search.js';
+import { runStage, stageContext, stageQuotas, stagesOfRegion, type StageOutcome } from './stage-run.js';
+import { failedTags, withTags } from './tag-records.js';
 
 export { DEFAULT_PACING, type Pacing } from './pacer.js';
 
@@ -213,13 +214,16 @@ async function loadRegion(ctx: RegionContext, state: RegionState): Promise<Certi
   const before = req.prior?.region(ctx.accountId, region);
 
   const byArn = new Map<string, Certificate>();
-  const searching = req.search === false ? null : searchRegion(req.clients.acm(region), ctx.pacers.get(region, 'SearchCertificates'), signal);
+  // The built-in stages' reads (src/stages/search, src/stages/tags), in this region.
+  const inRegion = { clients: req.clients, pacers: ctx.pacers, accountId: ctx.accountId, region, warn: ctx.warn, signal };
+  const tagContext = stageContext(inRegion, tagsStage, []);
+  const searching: Promise<SearchOutcome> | null = req.search === false ? null : searchRead(stageContext(inRegion, searchStage, []));
   // Reusing earlier details (--max-age), a certificate keeps the tags read with them too, so the
   // region's tags are not read up front: only those of the certificates described again are.
   const reuseWithinMs = req.prior?.reuseWithinMs ?? null;
   const tagsWithDetails = before !== undefined && [...before.values()].some((c) => youngEnough(c, reuseWithinMs, startedAt));
   let tags: Tags | null | undefined;
-  const tagging = tagsWithDetails ? null : bulkTags(ctx, region).then((t) => (tags = t));
+  const tagging = tagsWithDetails ? null : bulkTags(ctx, region, tagContext).then((t) => (tags = t));
   // Either may end in an abort while another phase is awaited; they are awaited (or settled) below.
   searching?.catch(() => {});
   tagging?.catch(() => {});
@@ -325,8 +329,8 @@ async function loadRegion(ctx: RegionContext, state: RegionState): Promise<Certi
     await Promise.all([
       describeQueued(ctx, region, queue, byArn, update, state),
       // Tags one by one only when the Tagging API failed, not when the deadline cut it short.
-      tags === null && !deadlinePassed(signal) ? tagEach(ctx, region, [...byArn.keys()], byArn, update) : undefined,
-      tagsWithDetails && !deadlinePassed(signal) ? tagsOf(ctx, region, [...byArn.keys()].filter((arn) => !reused.has(arn)), byArn, update) : undefined,
+      tags === null && !deadlinePassed(signal) ? tagEach(ctx, [...byArn.keys()], byArn, update, tagContext) : undefined,
+      tagsWithDetails && !deadlinePassed(signal) ? tagsOf(ctx, region, [...byArn.keys()].filter((arn) => !reused.has(arn)), byArn, update, tagContext) : undefined,
     ]);
     if (cancelled(signal)) throw abortError();
     markUnread(byArn, update, deadlinePassed(signal) ? DEADLINE_CODE : 'NotRead');
@@ -355,10 +359,6 @@ function gate(): { promise: Promise<void>; resolve: () => void; reject: (error: 
   return { promise, resolve, reject };
 }
 
-/** Tags read (the Tagging API or ListTagsForCertificate): `{}` means untagged, never unknown. */
-function withTags(cert: Certificate, tags: Record<string, string>): Certificate {
-  return withTagsKnown({ ...cert, tags, tagsState: { state: 'read' } });
-}
 
 /** What a detail that will not come leaves unknown: after a search, only what the search lacked. */
 function failedDetail(cert: Certificate, reason: FailureReason, code: string): Certificate['detail'] {
@@ -366,9 +366,6 @@ function failedDetail(cert: Certificate, reason: FailureReason, code: string): C
   return { state: 'failed', missingFields: missing, reason: failurePhrase({ part: 'details', reason, code }), failure: { reason, code } };
 }
 
-function failedTags(reason: FailureReason, code: string): Certificate['tagsState'] {
-  return { state: 'failed', reason: failurePhrase({ part: 'tags', reason, code }), failure: { reason, code } };
-}
 
 /**
  * Records the region finished without (no answer, no error: the run ended first) are marked
@@ -505,28 +502,13 @@ async function describeQueued(
 }
 
 /**
- * Every tagged certificate of the region from the Tagging API, a page of 100 a call; null
- * when that API is refused or fails, so the tags are read certificate by certificate.
+ * Every tagged certificate of the region from the Tagging API (the tags stage's read); null when
+ * that API is refused or fails, so the tags are read certificate by certificate.
  */
-async function bulkTags(ctx: RegionContext, region: string): Promise<Tags | null> {
-  const { req, signal } = ctx;
-  const pacer = ctx.pacers.get(region, 'GetResources');
+async function bulkTags(ctx: RegionContext, region: string, context: StageContext): Promise<Tags | null> {
+  const { signal } = ctx;
   try {
-    const pages = paginateGetResources(
-      { client: req.clients.tagging(region), pageSize: 100 },
-      { ResourceTypeFilters: ['acm:certificate'] },
-      { abortSignal: signal },
-    );
-    // GetResources omits untagged resources: those simply have no tags.
-    const found: Tags = new Map();
-    // A runaway here falls back to ListTagsForCertificate like any other Tagging API failure.
-    const guard = new PageGuard('GetResources', region);
-    for await (const page of guardedPages(pages, pacer, guard, (p) => p.PaginationToken, signal)) {
-      for (const m of page.ResourceTagMappingList ?? []) {
-        if (m.ResourceARN) found.set(m.ResourceARN, tagsToRecord(m.Tags));
-      }
-    }
-    return found;
+    return await tagReads.read(context);
   } catch (error) {
     // Cut short by the deadline: the tags stay unknown (marked unread), no fallback is started.
     if (deadlinePassed(signal)) return null;
@@ -548,61 +530,35 @@ async function tagsOf(
   arns: readonly string[],
   byArn: Map<string, Certificate>,
   update: (c: Certificate) => void,
+  context: StageContext,
 ): Promise<void> {
-  const { req, signal } = ctx;
-  const pacer = ctx.pacers.get(region, 'GetResources');
-  const client = req.clients.tagging(region);
-  const batches: string[][] = [];
-  for (let i = 0; i < arns.length; i += 100) batches.push(arns.slice(i, i + 100));
-  const found: Tags = new Map();
+  const { signal } = ctx;
+  let found: Tags;
   try {
-    const all = Promise.all(
-      batches.map((batch) =>
-        pacer
-          .run(() => client.send(new GetResourcesCommand({ ResourceARNList: batch }), { abortSignal: signal }))
-          .then((page) => {
-            for (const m of page.ResourceTagMappingList ?? []) if (m.ResourceARN) found.set(m.ResourceARN, tagsToRecord(m.Tags));
-          }),
-      ),
-    );
-    await untilAborted(all, signal);
+    found = await tagReads.tagsOf(context, arns);
   } catch (error) {
     // Cancelled, or cut short by the deadline: these tags stay unknown (marked unread), no fallback is started.
     if (isAbort(error, signal) || deadlinePassed(signal)) return;
     if (!isAccessDenied(error)) ctx.warn(`${region}: the Tagging API failed (${describeError(error)}); reading tags certificate by certificate`);
-    return tagEach(ctx, region, arns, byArn, update);
+    return tagEach(ctx, arns, byArn, update, context);
   }
   for (const arn of arns) update(withTags(byArn.get(arn)!, found.get(arn) ?? {}));
 }
 
-async function tagEach(
-  ctx: RegionContext,
-  region: string,
-  arns: readonly string[],
-  byArn: Map<string, Certificate>,
-  update: (c: Certificate) => void,
-): Promise<void> {
+/** ListTagsForCertificate one by one: a certificate whose tags fail is marked, apart from its detail. */
+function tagEach(ctx: RegionContext, arns: readonly string[], byArn: Map<string, Certificate>, update: (c: Certificate) => void, context: StageContext): Promise<void> {
   const { signal } = ctx;
-  const acm = ctx.req.clients.acm(region);
-  const pacer = ctx.pacers.get(region, 'ListTagsForCertificate');
-  const all = Promise.all(
-    arns.map((arn) =>
-      pacer
-        .run(() => acm.send(new ListTagsForCertificateCommand({ CertificateArn: arn }), { abortSignal: signal }))
-        .then(
-          (out) => {
-            if (!signal?.aborted) update(withTags(byArn.get(arn)!, tagsToRecord(out.Tags)));
-          },
-          (error) => {
-            if (isAbort(error, signal)) return;
-            // Unknown, not `{}`, and apart from the detail: a describe answering later keeps it.
-            const { reason, code } = classifyFailure(error);
-            update({ ...byArn.get(arn)!, tags: null, tagsState: failedTags(reason, code) });
-          },
-        ),
-    ),
+  return tagReads.tagEach(
+    context,
+    arns,
+    (arn, tags) => {
+      if (!signal?.aborted) update(withTags(byArn.get(arn)!, tags));
+    },
+    (arn, error) => {
+      if (isAbort(error, signal)) return;
+      // Unknown, not `{}`, and apart from the detail: a describe answering later keeps it.
+      const { reason, code } = classifyFailure(error);
+      update({ ...byArn.get(arn)!, tags: null, tagsState: failedTags(reason, code) });
+    },
   );
-  await untilAborted(all, signal).catch((error) => {
-    if (!deadlinePassed(signal)) throw error;
-  });
 }

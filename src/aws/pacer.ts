@@ -161,6 +161,15 @@ const RATE_OF: Record<string, keyof Pacing> = {
   GetResources: 'getResources',
 };
 
+/** ACM's and the Tagging API's operations as the stages spell them (IAM actions), and as the pacers key them. */
+const CANONICAL: Record<string, string> = {
+  'acm:ListCertificates': 'ListCertificates',
+  'acm:SearchCertificates': 'SearchCertificates',
+  'acm:DescribeCertificate': 'DescribeCertificate',
+  'acm:ListTagsForCertificate': 'ListTagsForCertificate',
+  'tag:GetResources': 'GetResources',
+};
+
 /** A documented per-second quota for one operation, as a read stage declares it. */
 export interface OperationQuota {
   /** `service:Operation`, the IAM action's spelling. */
@@ -192,12 +201,12 @@ export class PacerSet {
 
   /** The starting rate of an operation, in calls per second. */
   rateOf(operation: PacedOperation): number {
-    const acm = RATE_OF[operation];
+    const acm = RATE_OF[CANONICAL[operation] ?? operation];
     return acm ? this.pacing[acm] as number : (this.quotas.get(operation) ?? UNDECLARED_RATE);
   }
 
   get(region: string, operation: PacedOperation): Pacer {
-    const key = `${region}\u0000${operation}`;
+    const key = `${region}\u0000${CANONICAL[operation] ?? operation}`;
     let pacer = this.pacers.get(key);
     if (!pacer) {
       pacer = new Pacer(this.rateOf(operation), this.pacing.concurrency, this.signal, undefined, this.room);
@@ -208,7 +217,7 @@ export class PacerSet {
 
   /** A throttled attempt, as the clients report it; operations nobody paces are ignored. */
   throttled(region: string, operation: string): void {
-    this.pacers.get(`${region}\u0000${operation}`)?.throttled();
+    this.pacers.get(`${region}\u0000${CANONICAL[operation] ?? operation}`)?.throttled();
   }
 
   /** Throttle signals counted so far, for the bench. */

@@ -44,7 +44,7 @@ export class PageGuard {
  */
 export async function* guardedPages<P>(
   pages: AsyncIterable<P>,
-  pacer: Pacer,
+  pacer: Pick<Pacer, 'run'>,
   guard: PageGuard,
   tokenOf: (page: P) => string | undefined,
   signal?: AbortSignal,

@@ -98,7 +98,7 @@ export interface SearchOutcome {
 }
 
 /** Every certificate in the region, 500 a call, paced at the Search quota. Never throws but on a cancel. */
-export async function searchRegion(acm: ACMClient, pacer: Pacer, signal?: AbortSignal): Promise<SearchOutcome> {
+export async function searchRegion(acm: ACMClient, pacer: Pick<Pacer, 'run'>, signal?: AbortSignal): Promise<SearchOutcome> {
   const results = new Map<string, CertificateSearchResult>();
   const seen = new Set<string>();
   let token: string | undefined;

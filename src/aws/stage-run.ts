@@ -59,7 +59,6 @@ export async function runStage(
   certificates: () => readonly Certificate[],
 ): Promise<StageOutcome> {
   const { signal } = ctx;
-  const callRegion = stage.scope.kind === 'account' ? stage.scope.signingRegion : ctx.region;
   const base = { stage: stage.id, region: ctx.region };
   const emit = (read: StageRead): StageOutcome => {
     ctx.onEvent({ kind: 'stage', read });
@@ -83,20 +82,7 @@ export async function runStage(
     return emit({ ...cached, ...base, cached: true });
   }
 
-  const declared = new Set(stage.operations.map((o) => o.action));
-  const context: StageContext = {
-    region: callRegion,
-    accountId: ctx.accountId,
-    client: (service, Client) => ctx.clients.stageClient(service, callRegion, Client),
-    paced: (action, call) => {
-      // Every call is declared: so it is paced at its quota, and the IAM policy can list it.
-      if (!declared.has(action)) return Promise.reject(new Error(`stage ${stage.id} calls ${action}, which it does not declare in its operations`));
-      return ctx.pacers.get(callRegion, action).run(call);
-    },
-    signal,
-    certificates: certificates(),
-    warn: (m) => ctx.warn(`${stage.title}: ${m}`),
-  };
+  const context = stageContext(ctx, stage, certificates());
   try {
     const reader = await stage.read();
     const data: unknown = await untilAborted(reader.read(context), signal);
@@ -108,6 +94,25 @@ export async function runStage(
     if (isAbort(error, signal)) throw abortError();
     return failed(classifyFailure(error));
   }
+}
+
+/** What a stage's read gets in this account-region (see StageContext). */
+export function stageContext(ctx: Pick<StageRunContext, 'clients' | 'pacers' | 'accountId' | 'region' | 'warn' | 'signal'>, stage: AnyStage, certificates: readonly Certificate[]): StageContext {
+  const callRegion = stage.scope.kind === 'account' ? stage.scope.signingRegion : ctx.region;
+  const declared = new Set(stage.operations.map((o) => o.action));
+  return {
+    region: callRegion,
+    accountId: ctx.accountId,
+    client: (service, Client) => ctx.clients.stageClient(service, callRegion, Client),
+    paced: (action, call) => {
+      // Every call is declared: so it is paced at its quota, and the IAM policy can list it.
+      if (!declared.has(action)) return Promise.reject(new Error(`stage ${stage.id} calls ${action}, which it does not declare in its operations`));
+      return ctx.pacers.get(callRegion, action).run(call);
+    },
+    signal: ctx.signal,
+    certificates,
+    warn: (m) => ctx.warn(`${stage.title}: ${m}`),
+  };
 }
 
 /** A cached stage read young enough to reuse (`--max-age`), as a cached DescribeCertificate is. */

@@ -6,7 +6,7 @@ import type { FakeService } from './service.js';
  * one module of src/stages/ the endpoint reads, and only for each stage's `fake()`.
  */
 export async function registeredServices(): Promise<FakeService[]> {
-  const { STAGES } = await import('../stages/index.js');
-  const fakes = await Promise.all(STAGES.map((s) => s.fake?.()));
+  const { BUILT_IN_STAGES, STAGES } = await import('../stages/index.js');
+  const fakes = await Promise.all([...BUILT_IN_STAGES, ...STAGES].map((s) => s.fake?.()));
   return fakes.filter((f): f is FakeService => f !== undefined) ;
 }

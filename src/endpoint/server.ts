@@ -12,7 +12,6 @@ import type { FakeService, ServiceReply, WireProtocol } from './service.js';
 import { registeredServices } from './registered-services.js';
 import { parseCredentialScope } from './sigv4.js';
 import { callerIdentity, handleStsQuery, stsErrorXml } from './sts.js';
-import { handleTagging } from './tagging.js';
 import { escapeXml } from './xml.js';
 import type { EndpointOptions, EndpointService, FaultOptions, RecordedCall, RunningEndpoint } from './types.js';
 
@@ -26,7 +25,6 @@ type Json = Record<string, unknown>;
 
 const JSON_TARGETS: Record<string, EndpointService> = {
   CertificateManager: 'acm',
-  ResourceGroupsTaggingAPI_20170126: 'tagging',
   AWSSecurityTokenServiceV20110615: 'sts',
   AWSOrganizationsV20161128: 'organizations',
   StarlingDoveService: 'config',
@@ -196,7 +194,7 @@ export async function startEndpoint(options: EndpointOptions): Promise<RunningEn
     if (caller.session?.deniedOperations.includes(`${p.service}:${p.operation}`))
       return denied(`because no identity-based policy of role ${caller.session.roleName} allows it`);
 
-    if (p.service === 'acm' || p.service === 'tagging' || p.fake) {
+    if (p.service === 'acm' || p.fake) {
       const wait = faults.latency();
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
       const fault = faults.pick();
@@ -227,7 +225,12 @@ export async function startEndpoint(options: EndpointOptions): Promise<RunningEn
           params: p.params,
           body: p.body,
           headers: p.headers,
-          account: { accountId: store.accountId, data: store.services[p.fake.service], certificates: (region) => store.inRegion(region) },
+          account: {
+            accountId: store.accountId,
+            data: store.services[p.fake.service],
+            certificates: (region) => store.inRegion(region),
+            tagged: (region) => store.taggedInRegion(region),
+          },
           pageSize: ctx.pageSize,
           requestId,
         });
@@ -235,10 +238,6 @@ export async function startEndpoint(options: EndpointOptions): Promise<RunningEn
       }
       if (p.service === 'acm') {
         const out = handleAcm(p.operation, p.json, ctx);
-        return out ? jsonOk(out) : denied('(operation not offered by this endpoint)');
-      }
-      if (p.service === 'tagging') {
-        const out = handleTagging(p.operation, p.json, ctx);
         return out ? jsonOk(out) : denied('(operation not offered by this endpoint)');
       }
       if (p.service === 'sts') {
@@ -423,8 +422,8 @@ function parseRequest(req: IncomingMessage, raw: string, services: ServiceTable)
 
 /** The throttling error each protocol's services answer with (ACM's and the Tagging API's own spellings kept). */
 function throttlingError(p: ParsedRequest): AwsError {
+  if (p.fake?.throttleCode) return new AwsError(p.fake.throttleCode, 400, 'Rate exceeded');
   if (p.service === 'acm') return new AwsError('ThrottlingException', 400, 'Rate exceeded');
-  if (p.service === 'tagging') return new AwsError('ThrottledException', 400, 'Rate exceeded');
   if (p.protocol === 'rest-json') return new AwsError('TooManyRequestsException', 429, 'Too Many Requests');
   if (p.protocol === 'json') return new AwsError('ThrottlingException', 400, 'Rate exceeded');
   return new AwsError('Throttling', 400, 'Rate exceeded');

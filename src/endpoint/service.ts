@@ -53,8 +53,10 @@ export interface ServiceAccount {
   accountId: string;
   /** This service's section of the account (`AccountData.services[service]`); undefined when the account has none. */
   data: unknown;
-  /** The account's ACM certificates in a region (what load balancers, distributions, … refer to). */
+  /** The account's ACM certificates in a region, oldest first (what load balancers, distributions, … refer to). */
   certificates(region: string): readonly StoredCertificate[];
+  /** Those of them that carry tags. */
+  tagged(region: string): readonly StoredCertificate[];
 }
 
 /** A successful answer. `body` objects are serialised as JSON; strings are sent as they are. */
@@ -80,6 +82,8 @@ export interface FakeService {
   quotas?: Readonly<Record<string, number>>;
   /** Where a repeat-token fault puts the repeating token in a JSON answer (default `NextToken`). */
   tokenField?: string;
+  /** The error code the service throttles with, when not its protocol's usual one (see the server's throttlingError). */
+  throttleCode?: string;
   /**
    * The answer, or null when this fake does not offer the operation (answered as not authorised).
    * Throw an AwsError for a service error (`InvalidParameterException`, a bad token, …).

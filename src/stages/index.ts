@@ -1,4 +1,6 @@
+import { search } from './search/index.js';
 import type { Stage } from './stage.js';
+import { tags } from './tags/index.js';
 
 /** A stage of any data type (each declares its own). */
 export type AnyStage = Stage<any>;
@@ -9,5 +11,12 @@ export type AnyStage = Stage<any>;
  */
 export const STAGES: readonly AnyStage[] = [];
 
+/**
+ * The stages whose data joins onto the certificate records themselves, which the engine runs within a
+ * region's read (src/aws/inventory.ts): it decides from them what DescribeCertificate must still read.
+ */
+export const BUILT_IN_STAGES = [search, tags] as const;
+
 export type { Stage, StageContext, StageData, StageFact, StageOperation, StageReader, StageScope } from './stage.js';
 export { defineStage, readsOf, stageApi } from './stage.js';
+export { search, tags };

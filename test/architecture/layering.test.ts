@@ -25,7 +25,7 @@ import { describe, expect, it } from 'vitest';
  *   import domain (and the other stages' declarations); a stage's `read.ts` is a stage read module:
  *   it imports domain, aws and stages and is, with aws, the only code that imports @aws-sdk/*; its
  *   `fake.ts` is endpoint code: it imports endpoint only. aws (the engine), audit, report, ui, cache
- *   and cli import the declarations.
+ *   and cli import the declarations; the engine also runs the built-in stages' reads (tags, search).
  * - cli: on top; imports anything.
  */
 const LAYERS = ['domain', 'platform', 'aws', 'audit', 'advisor', 'report', 'ui', 'cache', 'endpoint', 'cli', 'stages', 'stage-read', 'stage-fake'] as const;
@@ -34,7 +34,7 @@ type Layer = (typeof LAYERS)[number];
 const MAY_IMPORT: Record<Layer, readonly Layer[]> = {
   domain: [],
   platform: [],
-  aws: ['domain', 'stages'],
+  aws: ['domain', 'stages', 'stage-read'],
   audit: ['domain', 'stages'],
   advisor: ['domain', 'platform'],
   report: ['domain', 'audit', 'advisor', 'stages'],
@@ -155,6 +155,7 @@ describe('layering', () => {
     expect(crossing('src/stages/elb/join.ts', '../../aws/clients.js')).toMatch(/\(stages\) imports .*\(aws\)/);
     expect(crossing('src/stages/elb/index.ts', '../route53/read.js')).toMatch(/only its own read and fake/);
     expect(crossing('src/audit/run.ts', '../stages/elb/read.js')).toMatch(/\(audit\) imports .*\(stage-read\)/);
+    expect(crossing('src/aws/inventory.ts', '../stages/tags/fake.js')).toMatch(/\(aws\) imports .*\(stage-fake\)/);
     expect(crossing('src/helpers.ts', './domain/text.js')).toMatch(/in no layer/);
     expect(crossing('src/cli/main.ts', '../helpers.js')).toMatch(/in no layer/);
   });

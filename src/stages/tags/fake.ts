@@ -1,6 +1,6 @@
-import { AwsError, decodeToken, encodeToken } from './errors.js';
-import type { AccountStore } from './store.js';
-import type { StoredCertificate } from './types.js';
+import { AwsError, decodeToken, encodeToken } from '../../endpoint/errors.js';
+import type { FakeService, ServiceRequest } from '../../endpoint/service.js';
+import type { StoredCertificate } from '../../endpoint/types.js';
 
 /**
  * Resource Groups Tagging API GetResources, for ACM certificates only: the account holds
@@ -9,11 +9,18 @@ import type { StoredCertificate } from './types.js';
 
 type Json = Record<string, unknown>;
 
-export interface TaggingContext {
-  region: string;
-  store: AccountStore;
-  pageSize(requested: number): number;
-}
+export const fake: FakeService = {
+  service: 'tagging',
+  protocol: 'json',
+  targetPrefix: 'ResourceGroupsTaggingAPI_20170126',
+  tokenField: 'PaginationToken',
+  // The service's own spelling of a throttle.
+  throttleCode: 'ThrottledException',
+  handle: (request) => {
+    const out = handleTagging(request.operation, request.json, request);
+    return out ? { body: out } : null;
+  },
+};
 
 const invalid = (message: string) => new AwsError('InvalidParameterException', 400, message);
 
@@ -22,7 +29,7 @@ interface PageToken extends Json {
   i: number;
 }
 
-export function handleTagging(operation: string, body: Json, ctx: TaggingContext): Json | null {
+export function handleTagging(operation: string, body: Json, ctx: ServiceRequest): Json | null {
   if (operation !== 'GetResources') return null;
 
   const typeFilters = body.ResourceTypeFilters;
@@ -48,11 +55,13 @@ export function handleTagging(operation: string, body: Json, ctx: TaggingContext
       throw invalid('ResourceARNList cannot be combined with ResourceTypeFilters or TagFilters.');
     if (body.ResourcesPerPage !== undefined || body.TagsPerPage !== undefined || (body.PaginationToken ?? '') !== '')
       throw invalid('ResourceARNList cannot be combined with ResourcesPerPage, TagsPerPage or PaginationToken.');
+    // A certificate is only visible in its own region, as in ACM.
+    const inRegion = new Map(ctx.account.certificates(ctx.region).map((c) => [c.arn, c]));
     candidates = (arnList as string[])
-      .map((arn) => ctx.store.get(String(arn), ctx.region))
+      .map((arn) => inRegion.get(String(arn)))
       .filter((c): c is StoredCertificate => c !== undefined && c.tags.length > 0);
   } else {
-    candidates = wantsAcm ? ctx.store.taggedInRegion(ctx.region) : [];
+    candidates = wantsAcm ? ctx.account.tagged(ctx.region) : [];
   }
 
   let start = 0;
