@@ -260,7 +260,8 @@ export function applyInventoryEvents(acc: InventoryFold, events: readonly Invent
       }
     }
   }
-  if (certificates) s = { ...s, certificates, arnIndex: arnIndex! };
+  // A batch that changed no record leaves the list as it was (its users memoise on it).
+  if (certificates && (touched.size > 0 || from)) s = { ...s, certificates, arnIndex: arnIndex! };
   return { acc: s, changed: { ...changed, certificates: touched, reindexed: from ? Int32Array.from(from) : null } };
 }
 
