@@ -298,13 +298,22 @@ export function inventoryOfFold(acc: InventoryFold, generatedAt: string): Invent
 function inRegionOrder(acc: InventoryFold): Certificate[] {
   const several = acc.accounts !== null;
   const rank = new Map(acc.regions.map((r, i) => [`${several ? (r.accountId ?? '') : ''}/${r.region}`, i]));
-  const buckets: Certificate[][] = acc.regions.map(() => []);
-  const elsewhere: Certificate[] = [];
+  const rankOf = (c: Certificate) => rank.get(`${several ? (c.accountId ?? '') : ''}/${c.region}`) ?? acc.regions.length;
+  // Already in that order (one region, or regions read one after another): the list itself, not a copy.
+  let last = 0;
+  let ordered = true;
   for (const c of acc.certificates) {
-    const i = rank.get(`${several ? (c.accountId ?? '') : ''}/${c.region}`);
-    (i === undefined ? elsewhere : buckets[i]).push(c);
+    const r = rankOf(c);
+    if (r < last) {
+      ordered = false;
+      break;
+    }
+    last = r;
   }
-  return buckets.flat().concat(elsewhere);
+  if (ordered) return acc.certificates as Certificate[];
+  const buckets: Certificate[][] = [...acc.regions.map(() => []), []];
+  for (const c of acc.certificates) buckets[rankOf(c)].push(c);
+  return buckets.flat();
 }
 
 /** Every event, folded from nothing: what a finished load's events amount to. */
