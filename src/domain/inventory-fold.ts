@@ -78,6 +78,14 @@ function accountUpdate(accounts: AccountState[] | null, id: string, patch: (a: A
   return accounts.map((a) => (a.id === id ? patch(a) : a));
 }
 
+/**
+ * The record's details are known: DescribeCertificate answered (or gave up for good), or they were
+ * reused from the cache. A record the run ended before reading (`unfinished`) is not counted.
+ */
+function answered(cert: Certificate): boolean {
+  return !awaitsDetail(cert) && !(cert.detail.state === 'failed' && cert.detail.failure?.reason === 'unfinished');
+}
+
 const pending = (region: string, accountId: string | undefined): RegionState => ({ region, ...(accountId ? { accountId } : {}), status: 'pending', listed: 0, described: 0 });
 
 export function applyInventoryEvents(acc: InventoryFold, events: readonly InventoryEvent[]): { acc: InventoryFold; changed: FoldChange } {
@@ -118,11 +126,11 @@ export function applyInventoryEvents(acc: InventoryFold, events: readonly Invent
         from?.push(-1);
         touched.add(cert.arn);
         listed++;
-        if (!awaitsDetail(cert)) described++;
+        if (answered(cert)) described++;
       } else {
         const old = all[at];
         if (old === cert) continue;
-        if (awaitsDetail(old) && !awaitsDetail(cert)) described++;
+        if (!answered(old) && answered(cert)) described++;
         all[at] = cert;
         touched.add(cert.arn);
       }
