@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import AjvModule from 'ajv';
+import AjvDraft04 from 'ajv-draft-04';
 import { materialiseAccount, parseAccountFile, startEndpoint, type RunningEndpoint } from '../../src/endpoint/index.js';
 import { tempDir } from '../support/temp-dir.js';
 import { parseCsv } from '../support/csv.js';
@@ -147,6 +148,13 @@ describe('CI formats and schemas from the binary', () => {
     expect(sarif.code).toBe(0);
     const log = JSON.parse(sarif.stdout);
     expect(log.version).toBe('2.1.0');
+    // Across an organisation too, the log passes the SARIF 2.1.0 schema (test/fixtures/sarif).
+    const Draft04 = ((AjvDraft04 as unknown as { default?: unknown }).default ?? AjvDraft04) as typeof AjvDraft04.default;
+    const sarifSchema = JSON.parse(readFileSync(new URL('../fixtures/sarif/sarif-schema-2.1.0.json', import.meta.url), 'utf8'));
+    const validateSarif = new Draft04({ strict: false, validateFormats: false, unicodeRegExp: false }).compile(sarifSchema);
+    const org = JSON.parse((await runCli(['--demo', '--org', 'audit', '--format', 'sarif'])).stdout);
+    expect(validateSarif(org)).toBe(true);
+    expect(org.runs[0].results.some((r: { properties: { accountId: string } }) => r.properties.accountId !== log.runs[0].results[0].properties.accountId)).toBe(true);
     expect(log.runs[0].results.length).toBeGreaterThan(10);
     const junit = await runCli(['--demo', 'audit', '--format', 'junit', '--fail-on', 'critical']);
     expect(junit.code).toBe(1);
