@@ -134,6 +134,10 @@ const groups: Record<string, () => Promise<void>> = {
   frame: firstFrame,
   cache: async () => { for (const r of await benchCache()) rows.push(r); },
   scale: async () => { for (const r of await benchScale()) rows.push(r); },
+  serving: async () => {
+    const mod = (await import('./serving.js')) as { benchServing(): Promise<Row[]> };
+    for (const r of await mod.benchServing()) rows.push(r);
+  },
   faults,
   org: organisation,
   tui,

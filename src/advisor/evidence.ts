@@ -2,7 +2,9 @@ import { serviceOfArn } from '../domain/arn.js';
 import { accountIdFromArn, daysUntilExpiry, type Certificate } from '../domain/certificate.js';
 import type { Finding } from '../domain/finding.js';
 import { accountsOf, type Inventory } from '../domain/inventory.js';
+import type { Endpoint } from '../domain/serving.js';
 import { safe } from '../domain/text.js';
+import { isLegacyProtocol } from '../domain/tls-policies.js';
 import type { AuditConfig } from '../domain/thresholds.js';
 
 /** What the inventory says about one question. A proposal is shown for the user to confirm, never applied. */
@@ -142,6 +144,56 @@ function createdTime(c: Certificate): number | null {
   return null;
 }
 
+/**
+ * What the reads of load balancers, distributions, API domains and zones say about where TLS ends:
+ * names served by integrated endpoints, names sent to hosts or CDNs outside AWS, and TCP listeners that
+ * pass TLS through to instances. Silent when those services were not read.
+ */
+function servingEvidence(inventory: Inventory): EvidenceResult {
+  const certs = inventory.certificates;
+  if (!certs.some((c) => c.endpoints !== null || c.servedElsewhere !== null) && !inventory.serving) return { lines: [] };
+  const lines: string[] = [];
+  const proposals: NonNullable<EvidenceResult['proposals']> = {};
+  const onAws = new Set(certs.flatMap((c) => c.hostnames ?? []));
+  const elsewhere = new Map<string, { target: string; cdn: string | null }>();
+  for (const c of certs) for (const o of c.servedElsewhere ?? []) elsewhere.set(o.name, o);
+  const endpoints = new Set(certs.flatMap((c) => (c.endpoints ?? []).map((e) => e.arn)));
+  if (endpoints.size > 0) lines.push(`${plural(endpoints.size, 'listener, distribution or API domain', 'listeners, distributions and API domains')} present ACM certificates, reached by ${plural(onAws.size, 'name')}`);
+  if (elsewhere.size > 0) {
+    const cdns = countBy([...elsewhere.values()], (o) => o.cdn ?? 'a host outside AWS');
+    lines.push(`${plural(elsewhere.size, 'certificate name')} ${verb(elsewhere.size, 'points', 'point')} outside AWS in the zones read: ${listCounts(cdns)}`);
+  }
+  const passthrough = inventory.serving?.passthrough ?? [];
+  if (passthrough.length > 0)
+    lines.push(
+      `${plural(passthrough.length, 'TCP listener')} on TLS ports ${verb(passthrough.length, 'passes', 'pass')} TLS through to the instances: ${passthrough
+        .slice(0, 3)
+        .map((e) => safe(e.label))
+        .join(', ')}${passthrough.length > 3 ? ` and ${passthrough.length - 3} more` : ''}`,
+    );
+
+  if (elsewhere.size > 0 || endpoints.size > 0) {
+    const value = elsewhere.size === 0 ? null : endpoints.size === 0 ? 'none' : 'partly';
+    if (value)
+      proposals['aws-integrated-endpoints'] = {
+        value,
+        because: `${plural(endpoints.size, 'endpoint')} on integrated services, ${plural(elsewhere.size, 'certificate name')} served from outside AWS`,
+      };
+  }
+  const viaCdn = [...elsewhere.values()].filter((o) => o.cdn !== null);
+  if (viaCdn.length > 0)
+    proposals['non-aws-cdn'] = {
+      value: 'yes',
+      because: `${plural(viaCdn.length, 'certificate name')} ${verb(viaCdn.length, 'is', 'are')} CNAMEd to ${[...new Set(viaCdn.map((o) => o.cdn))].join(', ')}`,
+    };
+  if (passthrough.length > 0)
+    proposals['pci-passthrough'] = {
+      value: 'yes',
+      because: `some endpoints already pass TLS through: ${plural(passthrough.length, 'TCP listener')} on TLS ports`,
+    };
+  return { lines, proposals };
+}
+
 const NON_TLS_EKUS = new Set(['CODE_SIGNING', 'EMAIL_PROTECTION', 'TIME_STAMPING', 'IPSEC_END_SYSTEM', 'IPSEC_TUNNEL', 'IPSEC_USER', 'OCSP_SIGNING']);
 
 export const EVIDENCE_FUNCTIONS: Record<string, EvidenceFunction> = {
@@ -167,7 +219,9 @@ export const EVIDENCE_FUNCTIONS: Record<string, EvidenceFunction> = {
         value: 'yes',
         because: `${plural(inUse.length, 'certificate')} already ${verb(inUse.length, 'serves', 'serve')} integrated services ${where(inUse, inventory, 'in this account')}`,
       };
-    return { lines, proposals };
+    const served = servingEvidence(inventory);
+    lines.push(...served.lines);
+    return { lines, proposals: { ...proposals, ...served.proposals } };
   },
 
   'existing-issuers': ({ inventory }) => {
@@ -266,6 +320,14 @@ export const EVIDENCE_FUNCTIONS: Record<string, EvidenceFunction> = {
   'key-algorithms': ({ inventory }) => {
     const algs = countBy(inventory.certificates, (c) => c.keyAlgorithm);
     const lines: string[] = [];
+    // Listeners still allowing TLS 1.0/1.1 inform the question without answering it: a policy allows, it does not prove a client needs.
+    const legacy = new Map<string, Endpoint>();
+    for (const c of inventory.certificates)
+      for (const e of c.endpoints ?? []) if (e.tls?.minimumProtocol && isLegacyProtocol(e.tls.minimumProtocol)) legacy.set(e.arn, e);
+    if (legacy.size > 0)
+      lines.push(
+        `${plural(legacy.size, 'endpoint')} still ${verb(legacy.size, 'accepts', 'accept')} TLS 1.0 or 1.1 (${listCounts(countBy([...legacy.values()], (e) => e.tls!.policy))}): check their access logs for clients that still use them before tightening`,
+      );
     if (algs.size > 0) lines.push(`Key algorithms in use: ${[...algs].map(([k, n]) => `${n} ${safe(k)}`).join(', ')}`);
     const weakCerts = inventory.certificates.filter((c) => c.keyAlgorithm === 'RSA_1024');
     const weak = weakCerts.length;

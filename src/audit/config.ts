@@ -21,6 +21,7 @@ const FileSchema = z
       .optional(),
     ownerTag: tagKey.optional(),
     stalePendingHours: z.number().int().min(1).max(100_000).optional(),
+    endToEndEncryption: z.boolean().optional(),
     quotas: z
       .object({
         issuedPer365Days: z.number().int().min(1).optional(),
@@ -60,6 +61,7 @@ function mergeFile(base: AuditConfig, f: AuditConfigFile): AuditConfig {
     },
     ownerTag: f.ownerTag ?? base.ownerTag,
     stalePendingHours: f.stalePendingHours ?? base.stalePendingHours,
+    endToEndEncryption: f.endToEndEncryption ?? base.endToEndEncryption,
     quotas: { ...base.quotas, ...stripUndefined(f.quotas ?? {}) },
   };
 }

@@ -71,6 +71,9 @@ function canonical(value: unknown): string {
   );
 }
 
+/** Fields read apart from DescribeCertificate: null on one side means not read in that run, not a change. */
+const READ_APART = new Set(['tags', 'hostnames', 'endpoints', 'servedElsewhere']);
+
 /** The fields that differ; a field unknown (null) on one side because it was not read is not a change. */
 export function changedFields(before: Certificate, after: Certificate): string[] {
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
@@ -79,7 +82,7 @@ export function changedFields(before: Certificate, after: Certificate): string[]
     if (NOT_COMPARED.has(k)) continue;
     const a = (before as unknown as Record<string, unknown>)[k];
     const b = (after as unknown as Record<string, unknown>)[k];
-    if (k === 'tags' && (a === null || b === null)) continue;
+    if (READ_APART.has(k) && (a == null || b == null)) continue;
     if (canonical(a) !== canonical(b)) out.push(k);
   }
   return out.sort();

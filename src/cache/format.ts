@@ -3,6 +3,7 @@
  * aside (see inventory-cache.ts). Certificates are stored as the one domain model, metadata and tags
  * only: the cache never holds credentials, private keys or certificate bodies.
  */
+import type { Endpoint, ServedElsewhere } from '../domain/serving.js';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Certificate } from '../domain/certificate.js';
@@ -87,6 +88,10 @@ const certificate = z.looseObject({
   renewalStatusReason: nstr,
   renewalUpdatedAt: nstr,
   domainValidations: z.array(domainValidation),
+  // What a certificate serves is joined in each run from its own reads; a record saved without it reads as not known.
+  hostnames: strings.nullable().default(null),
+  endpoints: z.array(z.custom<Endpoint>((v) => typeof v === 'object' && v !== null)).nullable().default(null),
+  servedElsewhere: z.array(z.custom<ServedElsewhere>((v) => typeof v === 'object' && v !== null)).nullable().default(null),
   detail,
 });
 

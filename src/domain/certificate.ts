@@ -1,4 +1,5 @@
 import type { FailureReason } from './inventory.js';
+import type { Endpoint, ServedElsewhere } from './serving.js';
 
 /**
  * The one certificate model every part of acm-advisor works on.
@@ -54,6 +55,16 @@ export interface Certificate {
   renewalStatusReason: string | null;
   renewalUpdatedAt: string | null;
   domainValidations: DomainValidation[];
+  /**
+   * Every DNS name that reaches an endpoint using this certificate: the endpoints' own aliases and
+   * custom domain names and the Route 53 records pointing at them. null: not read (the services or
+   * zones that would tell were not read, or failed) — never "serves nothing", which is [].
+   */
+  hostnames: string[] | null;
+  /** The load balancer listeners, distributions and API domains presenting it; null when not read. */
+  endpoints: Endpoint[] | null;
+  /** Its names that a zone read points at a host or CDN outside AWS; null when no zone was read. */
+  servedElsewhere: ServedElsewhere[] | null;
   /**
    * How complete this record is: `summary` (ListCertificates) or `searched`
    * (SearchCertificates) until DescribeCertificate answers.
@@ -200,6 +211,9 @@ export function emptyCertificate(arn: string, region: string): Certificate {
     renewalStatusReason: null,
     renewalUpdatedAt: null,
     domainValidations: [],
+    hostnames: null,
+    endpoints: null,
+    servedElsewhere: null,
     detail: { state: 'summary' },
   };
 }

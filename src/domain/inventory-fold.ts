@@ -1,3 +1,4 @@
+import { servingIndex } from './serving.js';
 import { awaitsDetail, type Certificate } from './certificate.js';
 import type { AccountIdentity, AccountState, Inventory, InventoryEvent, InventoryOrigin, RegionError, RegionState, StageRead } from './inventory.js';
 import type { WaitingRequests } from './waiting.js';
@@ -268,6 +269,20 @@ export function applyInventoryEvents(acc: InventoryFold, events: readonly Invent
       }
     }
   }
+  // What each certificate serves, joined from the stages' reads: every record when a read arrived, else the new ones.
+  const serving = servingIndex(s.stages, s.account?.id ?? '');
+  if (serving.active) {
+    const all = s.stages !== acc.stages;
+    const count = (certificates ?? s.certificates).length;
+    for (let i = 0; i < count; i++) {
+      const cert = (certificates ?? s.certificates)[i];
+      if (!all && !touched.has(cert.arn)) continue;
+      const joined = serving.apply(cert);
+      if (joined === cert) continue;
+      writable()[i] = joined;
+      touched.add(joined.arn);
+    }
+  }
   // A batch that changed no record leaves the list as it was (its users memoise on it).
   if (certificates && (touched.size > 0 || from)) s = { ...s, certificates, arnIndex: arnIndex! };
   return { acc: s, changed: { ...changed, certificates: touched, reindexed: from ? Int32Array.from(from) : null } };
@@ -286,7 +301,11 @@ function mergeStages(base: readonly StageRead[], next: readonly StageRead[]): St
  * progress, or the engine building its own result); each account lists its regions.
  */
 export function inventoryOfFold(acc: InventoryFold, generatedAt: string): Inventory {
+  // The fold joined each certificate's hostnames and endpoints as records and reads arrived; the
+  // passthrough listeners (which hold no certificate) are the estate's.
+  const serving = servingIndex(acc.stages, acc.account?.id ?? '');
   return {
+    ...(serving.active ? { serving: { passthrough: serving.passthrough } } : {}),
     generatedAt: acc.generatedAt ?? generatedAt,
     account: acc.account,
     regions: acc.regions,

@@ -1,5 +1,12 @@
 import type { Certificate } from './certificate.js';
+import type { Endpoint } from './serving.js';
 import type { WaitingRequests } from './waiting.js';
+
+/** Endpoints that hold no certificate but say something about the estate. */
+export interface ServingSummary {
+  /** TCP listeners on ports TLS uses (443, 8443, …): TLS passes through to the instances, which hold their own certificates. */
+  passthrough: Endpoint[];
+}
 
 export interface AccountIdentity {
   id: string;
@@ -118,6 +125,11 @@ export interface Inventory {
   certificates: Certificate[];
   /** What each extra read stage (load balancers, CloudFront, …) found, per stage and account-region; absent when none ran. */
   stages?: StageRead[];
+  /**
+   * What the reads of load balancers, distributions, API domains and zones found beyond each
+   * certificate's own endpoints; absent when those services were not read.
+   */
+  serving?: ServingSummary;
   /** Non-fatal problems worth a line on stderr (identity unavailable, tags fell back, …). */
   warnings: string[];
   /**

@@ -27,6 +27,21 @@ export const READ_PERMISSIONS: readonly ReadPermission[] = [
     sid: 'AcmAdvisorReadPrivateCas',
     actions: ['acm-pca:ListCertificateAuthorities', 'acm-pca:ListPermissions', 's3:GetBucketPublicAccessBlock', 's3:GetBucketPolicyStatus'],
   },
+  // What each certificate serves: the endpoints presenting it and the DNS names reaching them.
+  {
+    sid: 'AcmAdvisorReadLoadBalancers',
+    actions: [
+      'elasticloadbalancing:DescribeLoadBalancers',
+      'elasticloadbalancing:DescribeListeners',
+      'elasticloadbalancing:DescribeListenerCertificates',
+      'elasticloadbalancing:DescribeTargetGroups',
+      'elasticloadbalancing:DescribeSSLPolicies',
+    ],
+  },
+  { sid: 'AcmAdvisorReadDistributions', actions: ['cloudfront:ListDistributions'] },
+  // API Gateway's IAM action for every management read is its HTTP method (GetDomainNames of REST and HTTP APIs).
+  { sid: 'AcmAdvisorReadApiDomains', actions: ['apigateway:GET'] },
+  { sid: 'AcmAdvisorReadHostedZones', actions: ['route53:ListHostedZones', 'route53:ListResourceRecordSets'] },
 ];
 
 /** Every read action, each once, in the order listed. */

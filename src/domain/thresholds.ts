@@ -25,6 +25,8 @@ export interface AuditConfig {
   productionTag: ProductionTag;
   ownerTag: string;
   stalePendingHours: number;
+  /** Traffic must stay encrypted to the instance (the questionnaire's PCI passthrough answer): plain-HTTP backends are high. */
+  endToEndEncryption: boolean;
   quotas: {
     issuedPer365Days: number;
     held: number;
@@ -42,6 +44,7 @@ export const DEFAULT_AUDIT_CONFIG: AuditConfig = {
   productionTag: { key: 'environment', values: ['prod', 'production', 'prd'] },
   ownerTag: 'owner',
   stalePendingHours: 72,
+  endToEndEncryption: false,
   quotas: { issuedPer365Days: 5000, held: 2500, importedPer365Days: 5000, importedHeld: 2500, warnRatio: 0.8 },
 };
 

@@ -105,6 +105,12 @@ export const accountFileSchema = z
     callerArn: z.string().optional(),
     enabledRegions: z.array(z.string()).min(1),
     certificates: z.array(certificateSpecSchema),
+    /**
+     * What the account holds in the services the read stages' fakes serve, by signing name
+     * (elasticloadbalancing, cloudfront, apigateway, route53), each in its fake's own shape. A string
+     * "@cert:ID" anywhere in it stands for the ARN of the certificate with that id.
+     */
+    services: z.record(z.string(), z.unknown()).optional(),
   })
   .strict();
 
@@ -159,12 +165,30 @@ export function parseAccountFile(raw: unknown, source = 'account file'): Account
 }
 
 export function materialiseAccount(file: AccountFile, now = new Date()): AccountData {
+  const certificates = file.certificates.map((spec) => buildCertificate(spec, file.accountId, now));
   return {
     accountId: file.accountId,
     enabledRegions: [...file.enabledRegions],
     callerArn: file.callerArn,
-    certificates: file.certificates.map((spec) => buildCertificate(spec, file.accountId, now)),
+    certificates,
+    ...(file.services ? { services: withCertificateArns(file.services, file, certificates) } : {}),
   };
+}
+
+/** Replaces each "@cert:ID" in the services' data with that certificate's ARN. */
+function withCertificateArns(services: Record<string, unknown>, file: AccountFile, certificates: StoredCertificate[]): Record<string, unknown> {
+  const arnOf = new Map(file.certificates.map((spec, i) => [spec.id, certificates[i].arn]));
+  const resolve = (v: unknown): unknown => {
+    if (typeof v === 'string' && v.startsWith('@cert:')) {
+      const arn = arnOf.get(v.slice('@cert:'.length));
+      if (!arn) throw new Error(`services: ${v} names no certificate of account ${file.accountId}`);
+      return arn;
+    }
+    if (Array.isArray(v)) return v.map(resolve);
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, resolve(x)]));
+    return v;
+  };
+  return resolve(services) as Record<string, unknown>;
 }
 
 const DAY = 86_400_000;

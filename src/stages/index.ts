@@ -1,4 +1,8 @@
 import { search } from './search/index.js';
+import { apiGatewayStage } from './apigateway/index.js';
+import { cloudfrontStage } from './cloudfront/index.js';
+import { elbStage } from './elb/index.js';
+import { route53Stage } from './route53/index.js';
 import type { Stage } from './stage.js';
 import { tags } from './tags/index.js';
 
@@ -9,7 +13,7 @@ export type AnyStage = Stage<any>;
  * The read stages, one line each, in the order they start when they become ready together. A stage is
  * a folder beside this file (see stage.ts and docs/architecture.md, "Adding a read stage").
  */
-export const STAGES: readonly AnyStage[] = [];
+export const STAGES: readonly AnyStage[] = [route53Stage, elbStage, cloudfrontStage, apiGatewayStage];
 
 /**
  * The stages whose data joins onto the certificate records themselves, which the engine runs within a

@@ -24,6 +24,23 @@ const SHAPES: Certificate[] = [
   cert({ transparencyLogging: 'DISABLED', exported: true, exportOption: 'ENABLED' }),
   cert({ status: 'PENDING_VALIDATION', createdAt: inDays(-10), notAfter: null, notBefore: null }),
   cert({ inUse: false, inUseBy: [] }, 300),
+  cert({
+    hostnames: ['shop.example.com'],
+    endpoints: [
+      {
+        arn: 'arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/shop/1/2',
+        service: 'elasticloadbalancing',
+        label: 'ALB shop :443',
+        accountId: '123456789012',
+        region: 'us-east-1',
+        names: ['shop.example.com'],
+        tls: { policy: 'ELBSecurityPolicy-2016-08', minimumProtocol: 'TLSv1', postQuantum: false },
+        backendProtocol: 'HTTP',
+        passthrough: false,
+      },
+    ],
+    servedElsewhere: [{ name: 'www.example.com', target: 'example.com.edgekey.net', cdn: 'Akamai' }],
+  }),
 ];
 
 /** Other values each field can take; every one is tried on every shape. */
@@ -60,6 +77,9 @@ const ALTERNATIVES: Partial<Record<keyof Certificate, unknown[]>> = {
   keyPairOrigin: ['ACME', 'CUSTOMER_PROVIDED'],
   renewalStatusReason: ['CAA_ERROR', null],
   renewalUpdatedAt: [inDays(-1)],
+  hostnames: [null, [], ['other.example.com']],
+  endpoints: [null, []],
+  servedElsewhere: [null, []],
   domainValidations: [
     [],
     [{ domainName: 'a.example.com', validationMethod: 'EMAIL', validationStatus: 'SUCCESS', validationDomain: 'example.com', validationEmails: [], resourceRecord: null, httpRedirect: null }],

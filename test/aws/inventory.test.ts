@@ -146,6 +146,16 @@ describe('inventory against the wire-level endpoint', () => {
         'ec2:DescribeRegions',
         'sts:GetCallerIdentity',
         'tagging:GetResources',
+        // What each certificate serves (src/stages/): the demo's load balancers, distributions, API domains and zones.
+        'elasticloadbalancing:DescribeLoadBalancers',
+        'elasticloadbalancing:DescribeListeners',
+        'elasticloadbalancing:DescribeListenerCertificates',
+        'elasticloadbalancing:DescribeTargetGroups',
+        'elasticloadbalancing:DescribeSSLPolicies',
+        'cloudfront:ListDistributions',
+        'apigateway:GET',
+        'route53:ListHostedZones',
+        'route53:ListResourceRecordSets',
       ].sort(),
     );
     expect(endpoint.calls.some((c) => c.write)).toBe(false);
@@ -156,7 +166,7 @@ describe('inventory against the wire-level endpoint', () => {
       const action = op.replace(/^tagging:/, 'tag:');
       expect(allowed).toContain(action);
     }
-    for (const action of allowed) expect(action).toMatch(/:(List|Describe|Get|Search|Lookup)/);
+    for (const action of allowed) expect(action).toMatch(/:(List|Describe|Get|Search|Lookup)|^apigateway:GET$/);
   });
 
   it('keeps the summary of a certificate whose detail cannot be read, and says what is missing and why', async () => {

@@ -22,6 +22,8 @@ function source(endpoint: RunningEndpoint, extra: Partial<AwsSourceOptions> = {}
     credentials: CREDENTIALS,
     homeRegion: 'us-east-1',
     pacing: FAST,
+    // ACM's own read alone: what other services' reads add to a record is tested where they are.
+    stages: [],
     ...extra,
   });
 }

@@ -28,6 +28,8 @@ describe('stalled requests in the progress stream', () => {
       homeRegion: 'us-east-1',
       scope: { org: true, accounts: null, roleName: 'OrganizationAccountAccessRole' },
       slowRequestMs: 100,
+      // The listings' waits alone: the read stages' calls would wait beside them under load.
+      stages: [],
     });
     const events: InventoryEvent[] = [];
     let seenAll: WaitingRequests[] | null = null;

@@ -177,7 +177,7 @@ describe('report --summary', () => {
     expect(summary.stdout.length).toBeLessThan(full.stdout.length / 4);
     for (const heading of ['## Executive summary', '### Most urgent certificates', '## Findings by rule', '## Findings by account', '## Adoption plan'])
       expect(summary.stdout).toContain(heading);
-    expect(summary.stdout).toMatch(/\| Blast radius \|/);
+    expect(summary.stdout).toMatch(/\| Blast radius +\|/);
     expect(summary.stdout).toMatch(/\]\(https:\/\/[a-z0-9-]+\.console\.aws\.amazon\.com\/acm\/home\?region=[a-z0-9-]+#\/certificates\/[0-9a-f-]+\)/);
     // The header names the tool, the command, regions, accounts and thresholds.
     expect(summary.stdout).toMatch(/\*\*Command:\*\* `acm-advisor --demo --org report --answers \S+ --summary`/);

@@ -1,4 +1,7 @@
 import type { CertificateRule } from './types.js';
+import { blastRadius } from '../../domain/endpoint-text.js';
+
+const down = (reach: string | null) => (reach ? ` \u2014 ${reach.replace(/^takes down/, 'down:')}` : '');
 import { daysUntilExpiry } from '../../domain/certificate.js';
 import { describeDays, expiryDate, isExpired, isInUse } from '../../domain/certificate-facts.js';
 
@@ -12,9 +15,9 @@ export const expiredInUse: CertificateRule = {
   remediation:
     'Attach a valid certificate to every resource listed in InUseBy (request or import a new one), then delete the expired one.',
   references: ['Security Hub ACM.1', 'AWS Config acm-certificate-expiration-check'],
-  needs: ['status', 'notAfter', 'inUse', 'inUseBy'],
-  // The summary's InUse flag decides; InUseBy only names the resources.
-  decidesWithout: ['inUseBy'],
+  needs: ['status', 'notAfter', 'inUse', 'inUseBy', 'hostnames', 'endpoints'],
+  // The summary's InUse flag decides; InUseBy and what it serves only name what is down.
+  decidesWithout: ['inUseBy', 'hostnames', 'endpoints'],
   check(cert, { now }) {
     if (!isExpired(cert, now)) return null;
     const inUse = isInUse(cert);
@@ -32,7 +35,7 @@ export const expiredInUse: CertificateRule = {
     const n = cert.inUseBy.length;
     return {
       severity: 'critical',
-      title: `${when} and still in use${n ? ` by ${n} resource${n === 1 ? '' : 's'}` : ''}`,
+      title: `${when} and still in use${n ? ` by ${n} resource${n === 1 ? '' : 's'}` : ''}${down(blastRadius(cert))}`,
       detail: `The certificate ${when} but is still attached${n ? ` to: ${cert.inUseBy.join(', ')}` : ''}.`,
     };
   },

@@ -1,6 +1,7 @@
 import type { CertificateRule } from './types.js';
 import { daysUntilExpiry, type Certificate } from '../../domain/certificate.js';
 import { describeDays, expiryDate, isInUse, isManagedRenewal, usesEmailValidation } from '../../domain/certificate-facts.js';
+import { blastRadius } from '../../domain/endpoint-text.js';
 
 function whyManual(cert: Certificate): string {
   if (cert.type === 'IMPORTED') return 'It is imported, so ACM never renews it.';
@@ -22,14 +23,16 @@ export const expiringSoon: CertificateRule = {
   remediation:
     'Renew or replace the certificate before it expires: re-import a new certificate for imported ones, approve the validation email, or fix DNS validation so managed renewal can complete.',
   references: ['Security Hub ACM.1', 'AWS Config acm-certificate-expiration-check'],
-  needs: ['status', 'notAfter', 'inUse', 'inUseBy', 'type', 'renewalStatus', 'renewalEligibility', 'validationMethod', 'domainValidations', 'exported'],
+  needs: ['status', 'notAfter', 'inUse', 'inUseBy', 'type', 'renewalStatus', 'renewalEligibility', 'validationMethod', 'domainValidations', 'exported', 'hostnames', 'endpoints'],
   // Unknown, these make the renewal count as not managed: they can add a finding, never hide one.
-  decidesWithout: ['inUseBy', 'validationMethod', 'domainValidations'],
+  // What it serves only words the finding (what goes down with it).
+  decidesWithout: ['inUseBy', 'validationMethod', 'domainValidations', 'hostnames', 'endpoints'],
   check(cert, { config, now }) {
     if (cert.status !== null && cert.status !== 'ISSUED') return null;
     const days = daysUntilExpiry(cert, now);
     if (days === null || days < 0 || days > config.expiryDays.medium) return null;
-    const when = `expires ${describeDays(days)} (${expiryDate(cert)})`;
+    const reach = blastRadius(cert);
+    const when = `expires ${describeDays(days)} (${expiryDate(cert)})${reach ? ` \u2014 ${reach}` : ''}`;
     const inUse = isInUse(cert);
     const managed = isManagedRenewal(cert) && (cert.type === 'PRIVATE' || inUse === true || cert.exported === true);
     if (managed) {

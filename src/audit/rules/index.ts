@@ -20,6 +20,9 @@ import { requestOutsideDomains } from './request-outside-domains.js';
 import { productionCertificateDeleted } from './production-certificate-deleted.js';
 import { certificateExported } from './certificate-exported.js';
 import { crlBucketPublic, privateCaCannotRenew, privateCaExpiring, privateCaNoRevocation } from './private-ca.js';
+import { legacyTlsPolicy } from './legacy-tls-policy.js';
+import { plainHttpBackend } from './plain-http-backend.js';
+import { nameServedElsewhere } from './name-served-elsewhere.js';
 
 export type { Rule, CertificateRule, AccountRule, Hit, RuleContext } from './types.js';
 
@@ -48,6 +51,9 @@ export const RULES: readonly Rule[] = [
   privateCaNoRevocation,
   privateCaCannotRenew,
   privateCaExpiring,
+  legacyTlsPolicy,
+  plainHttpBackend,
+  nameServedElsewhere,
 ];
 
 export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);

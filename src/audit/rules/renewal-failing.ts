@@ -1,6 +1,7 @@
 import type { CertificateRule } from './types.js';
 import { daysUntilExpiry } from '../../domain/certificate.js';
 import { describeDays, expiryDate } from '../../domain/certificate-facts.js';
+import { blastRadius } from '../../domain/endpoint-text.js';
 
 export const renewalFailing: CertificateRule = {
   id: 'renewal-failing',
@@ -12,19 +13,21 @@ export const renewalFailing: CertificateRule = {
   remediation:
     'Read the renewal status reason, restore the DNS validation records (or approve the validation email), and request a new certificate if renewal cannot succeed.',
   references: ['Security Hub ACM.1'],
-  needs: ['renewalStatus', 'renewalStatusReason', 'notAfter'],
+  needs: ['renewalStatus', 'renewalStatusReason', 'notAfter', 'hostnames', 'endpoints'],
   // Only named in the finding and used for its severity.
-  decidesWithout: ['renewalStatusReason', 'notAfter'],
+  decidesWithout: ['renewalStatusReason', 'notAfter', 'hostnames', 'endpoints'],
   check(cert, { config, now }) {
     const status = cert.renewalStatus;
     if (status !== 'FAILED' && status !== 'PENDING_VALIDATION') return null;
     const days = daysUntilExpiry(cert, now);
     const when = days === null ? 'expiry date unknown' : `expires ${describeDays(days)} (${expiryDate(cert)})`;
     const reason = cert.renewalStatusReason ? ` Reason: ${cert.renewalStatusReason}.` : '';
+    const reach = blastRadius(cert);
+    const down = reach ? ` \u2014 ${reach}` : '';
     const urgent = status === 'FAILED' || (days !== null && days <= config.expiryDays.high);
     return {
       severity: urgent ? 'high' : 'medium',
-      title: status === 'FAILED' ? `managed renewal failed; ${when}` : `renewal waiting for validation; ${when}`,
+      title: status === 'FAILED' ? `managed renewal failed; ${when}${down}` : `renewal waiting for validation; ${when}${down}`,
       detail: `Renewal status ${status}.${reason}`,
     };
   },

@@ -11,12 +11,14 @@ export const unusedCertificate: CertificateRule = {
     'An unused certificate is clutter that counts against the account quota, will not be renewed by ACM, and is easy to attach by mistake after it lapses.',
   remediation: 'Delete it if nothing needs it; otherwise tag it with an owner and the reason it is kept.',
   references: [],
-  needs: ['status', 'inUse', 'inUseBy', 'notAfter', 'exported', 'keyPairOrigin'],
-  // The summary's InUse flag decides; InUseBy only adds resources to it.
-  decidesWithout: ['inUseBy'],
+  needs: ['status', 'inUse', 'inUseBy', 'notAfter', 'exported', 'keyPairOrigin', 'endpoints'],
+  // The summary's InUse flag decides; InUseBy and the endpoints found only add resources to it.
+  decidesWithout: ['inUseBy', 'endpoints'],
   check(cert, { now }) {
     if (cert.status !== 'ISSUED') return null;
     if (isInUse(cert) !== false) return null;
+    // A listener, distribution or API domain presenting it is use, whatever ACM's flag says (it lags changes).
+    if ((cert.endpoints ?? []).length > 0) return null;
     const days = daysUntilExpiry(cert, now);
     const when = days === null ? 'expiry date unknown' : `expires ${describeDays(days)} (${expiryDate(cert)})`;
     // ACME-issued and exported certificates serve hosts ACM cannot see: "not in use" is expected, never a reason to delete.

@@ -3,6 +3,8 @@
  * validation records, renewal summary, tags and findings. Every AWS string is sanitised here.
  * Long values wrap onto continuation lines so nothing is cut off; the view scrolls the lines.
  */
+import { tlsSummary } from '../../domain/endpoint-text.js';
+import { isLegacyProtocol } from '../../domain/tls-policies.js';
 import type { Certificate } from '../../domain/certificate.js';
 import { daysUntilExpiry } from '../../domain/certificate.js';
 import type { Finding } from '../../domain/finding.js';
@@ -113,6 +115,22 @@ export function detailLines(
     const d = decodeArn(arn);
     text(`${safe(d.service)}: ${safe(d.name)}${d.region ? `  (${safe(d.region)})` : ''}`);
     text(safe(arn), 'muted', 4);
+  }
+
+  // What it serves: each hostname, the endpoint it reaches, and the endpoint's TLS policy.
+  if (cert.endpoints === null) {
+    section('Serves');
+    text('Not read: the load balancer, CloudFront or API Gateway reads did not run or failed for this account and region.', 'muted');
+  } else {
+    section(`Serves (${cert.hostnames === null ? 'names unknown' : `${cert.hostnames.length} name${cert.hostnames.length === 1 ? '' : 's'}`}, ${cert.endpoints.length} endpoint${cert.endpoints.length === 1 ? '' : 's'})`);
+    if (cert.endpoints.length === 0) text('No listener, distribution or API domain presents it.', 'muted');
+    for (const e of cert.endpoints) {
+      const legacy = e.tls?.minimumProtocol ? isLegacyProtocol(e.tls.minimumProtocol) : false;
+      text(`${safe(e.label)}  ${safe(tlsSummary(e))}${e.backendProtocol ? `  → backend ${e.backendProtocol}` : ''}`, legacy ? 'warning' : undefined);
+      if (e.names.length === 0) text(cert.hostnames === null ? 'names unknown (Route 53 not read)' : 'no DNS name found pointing at it', 'muted', 4);
+      for (const n of e.names) text(`${safe(n)} → ${safe(e.label)}`, undefined, 4);
+    }
+    for (const o of cert.servedElsewhere ?? []) text(`${safe(o.name)} → ${safe(o.target)} (outside AWS${o.cdn ? `: ${safe(o.cdn)}` : ''})`, 'warning');
   }
 
   section('Validation');

@@ -4,7 +4,7 @@
  * Design (fuse.js over 50k records costs 400–900 ms a query, so it cannot sit on the keystroke path):
  *
  * 1. Corpus. Each certificate gets ONE pre-joined lower-case "haystack" string — domain, SANs, tag keys
- *    and values, ARN and region, separated by a byte no query can contain. It is built once per record
+ *    and values, ARN, region and the hostnames it serves, separated by a byte no query can contain. It is built once per record
  *    as the record arrives (the reducer appends it with the certificate, and rebuilds only a replaced
  *    record's string), so the search index is built once per load and never per keystroke.
  * 2. Membership uses fuse.js's own rule for a match with `threshold: 0.3, ignoreLocation: true`:
@@ -38,6 +38,8 @@ export function haystackOf(cert: Certificate): string {
   for (const [k, v] of Object.entries(cert.tags ?? {})) parts.push(k, v);
   parts.push(cert.arn, cert.region);
   if (cert.accountName) parts.push(cert.accountName);
+  // The names that reach what it serves: searching "checkout" finds the certificate behind checkout.example.com.
+  for (const h of cert.hostnames ?? []) parts.push(h);
   return parts.join(SEP).toLowerCase();
 }
 
