@@ -6,7 +6,7 @@
 import type { Endpoint, ServedElsewhere } from '../domain/serving.js';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import type { Certificate } from '../domain/certificate.js';
+import { CERTIFICATE_FIELDS, type Certificate, type FieldKind, type FieldKinds } from '../domain/certificate.js';
 import { FAILURE_REASONS } from '../domain/inventory.js';
 
 /**
@@ -47,59 +47,29 @@ const tagsState = z.discriminatedUnion('state', [
   z.object({ state: z.literal('failed'), reason: str, failure: z.object({ reason: z.enum(FAILURE_REASONS), code: str }).optional() }),
 ]);
 
-// Loose: a field added to the model later survives a round trip; the version guards incompatible changes.
-const certificate = z.looseObject({
-  arn: str,
-  accountId: nstr,
-  accountName: nstr,
-  region: str,
-  domainName: nstr,
-  subjectAlternativeNames: strings,
-  status: nstr,
-  type: nstr,
-  keyAlgorithm: nstr,
-  notBefore: nstr,
-  notAfter: nstr,
-  inUse: z.boolean().nullable(),
-  inUseBy: strings,
-  renewalEligibility: nstr,
-  renewalStatus: nstr,
-  validationMethod: nstr,
-  transparencyLogging: nstr,
-  exportOption: nstr,
-  issuer: nstr,
+/** How the cache checks each kind of field the model declares (see CERTIFICATE_FIELDS). */
+const KIND_SCHEMAS: { [K in FieldKind]: z.ZodType<FieldKinds[K]> } = {
+  id: str,
+  text: nstr,
+  texts: strings,
+  flag: z.boolean().nullable(),
   tags: z.record(z.string(), z.string()).nullable(),
   tagsState,
-  exported: z.boolean().nullable(),
-  createdAt: nstr,
-  issuedAt: nstr,
-  importedAt: nstr,
-  revokedAt: nstr,
-  revocationReason: nstr,
-  failureReason: nstr,
-  serial: nstr,
-  subject: nstr,
-  signatureAlgorithm: nstr,
-  keyUsages: strings,
-  extendedKeyUsages: strings,
-  certificateAuthorityArn: nstr,
-  managedBy: nstr,
-  keyPairOrigin: nstr,
-  renewalStatusReason: nstr,
-  renewalUpdatedAt: nstr,
+  detail,
   domainValidations: z.array(domainValidation),
   // What a certificate serves is joined in each run from its own reads; a record saved without it reads as not known.
-  hostnames: strings.nullable().default(null),
+  names: strings.nullable().default(null),
   endpoints: z.array(z.custom<Endpoint>((v) => typeof v === 'object' && v !== null)).nullable().default(null),
   servedElsewhere: z.array(z.custom<ServedElsewhere>((v) => typeof v === 'object' && v !== null)).nullable().default(null),
-  detail,
-});
+};
 
-// A compile-time check that the schema still describes the whole model: a new required field on
-// Certificate fails here until the schema (and CACHE_VERSION) follow.
-type Parsed = z.infer<typeof certificate>;
-const modelCovered: (p: Parsed) => Certificate = (p) => p;
-void modelCovered;
+/**
+ * A certificate record, derived from the model's own field list. Loose: a field added to the model
+ * later survives a round trip; the version guards incompatible changes.
+ */
+export const certificateSchema = z.looseObject(
+  Object.fromEntries(Object.entries(CERTIFICATE_FIELDS).map(([field, kind]) => [field, KIND_SCHEMAS[kind]])),
+) as unknown as z.ZodType<Certificate>;
 
 export type RegionFile = { format: typeof REGION_FORMAT; version: typeof CACHE_VERSION; savedAt: string; accountId: string; region: string; certificates: Certificate[] };
 
@@ -113,7 +83,7 @@ const regionHeaderSchema = z.object({
   count: z.number().int().nonnegative(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
 });
-const certificatesSchema = z.array(certificate);
+const certificatesSchema = z.array(certificateSchema);
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 

@@ -169,53 +169,107 @@ export function awaitsDetail(cert: Pick<Certificate, 'detail'>): boolean {
   return cert.detail.state === 'summary' || cert.detail.state === 'searched';
 }
 
-/** A blank certificate: every optional field null. Handy for tests and normalisation. */
+/**
+ * What each kind of field holds: the one place a field's storage is named. The cache's schema
+ * (src/cache/format.ts) maps each kind to a validator, and `emptyCertificate` to its blank value.
+ */
+export interface FieldKinds {
+  /** Always known (the ARN, the region). */
+  id: string;
+  text: string | null;
+  texts: string[];
+  flag: boolean | null;
+  tags: Record<string, string> | null;
+  tagsState: TagsState;
+  detail: DetailState;
+  domainValidations: DomainValidation[];
+  /** Joined in each run from reads beyond ACM (see serving.ts): null until they answer. */
+  names: string[] | null;
+  endpoints: Endpoint[] | null;
+  servedElsewhere: ServedElsewhere[] | null;
+}
+export type FieldKind = keyof FieldKinds;
+
+type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+/** The kind whose type is exactly T (never when none is). */
+type KindFor<T> = { [K in FieldKind]: Same<FieldKinds[K], T> extends true ? K : never }[FieldKind];
+
+/**
+ * The certificate model's fields, in the order JSON writes them, each with its kind. The compiler holds
+ * this to the interface both ways: a field added to Certificate fails here until it is declared, and
+ * its declared kind must have exactly the field's type. The cache schema and `emptyCertificate` follow.
+ */
+export const CERTIFICATE_FIELDS = {
+  arn: 'id',
+  accountId: 'text',
+  accountName: 'text',
+  region: 'id',
+  domainName: 'text',
+  subjectAlternativeNames: 'texts',
+  status: 'text',
+  type: 'text',
+  keyAlgorithm: 'text',
+  notBefore: 'text',
+  notAfter: 'text',
+  inUse: 'flag',
+  inUseBy: 'texts',
+  renewalEligibility: 'text',
+  renewalStatus: 'text',
+  validationMethod: 'text',
+  transparencyLogging: 'text',
+  exportOption: 'text',
+  issuer: 'text',
+  tags: 'tags',
+  tagsState: 'tagsState',
+  exported: 'flag',
+  createdAt: 'text',
+  issuedAt: 'text',
+  importedAt: 'text',
+  revokedAt: 'text',
+  revocationReason: 'text',
+  failureReason: 'text',
+  serial: 'text',
+  subject: 'text',
+  signatureAlgorithm: 'text',
+  keyUsages: 'texts',
+  extendedKeyUsages: 'texts',
+  certificateAuthorityArn: 'text',
+  managedBy: 'text',
+  keyPairOrigin: 'text',
+  renewalStatusReason: 'text',
+  renewalUpdatedAt: 'text',
+  domainValidations: 'domainValidations',
+  hostnames: 'names',
+  endpoints: 'endpoints',
+  servedElsewhere: 'servedElsewhere',
+  detail: 'detail',
+} as const satisfies { [F in keyof Certificate]-?: KindFor<Certificate[F]> };
+
+const FIELD_ENTRIES = Object.entries(CERTIFICATE_FIELDS) as Array<[CertificateField, FieldKind]>;
+
+/** Each kind's value before anything is read: unknown (null), none yet ([]), or still to come. */
+const BLANK: { [K in FieldKind]: () => FieldKinds[K] } = {
+  id: () => '',
+  text: () => null,
+  texts: () => [],
+  flag: () => null,
+  tags: () => null,
+  tagsState: () => ({ state: 'pending' }),
+  detail: () => ({ state: 'summary' }),
+  domainValidations: () => [],
+  names: () => null,
+  endpoints: () => null,
+  servedElsewhere: () => null,
+};
+
+/** A blank certificate: every field at its kind's blank value (see CERTIFICATE_FIELDS). */
 export function emptyCertificate(arn: string, region: string): Certificate {
-  return {
-    arn,
-    accountId: accountIdFromArn(arn),
-    accountName: null,
-    region,
-    domainName: null,
-    subjectAlternativeNames: [],
-    status: null,
-    type: null,
-    keyAlgorithm: null,
-    notBefore: null,
-    notAfter: null,
-    inUse: null,
-    inUseBy: [],
-    renewalEligibility: null,
-    renewalStatus: null,
-    validationMethod: null,
-    transparencyLogging: null,
-    exportOption: null,
-    issuer: null,
-    tags: null,
-    tagsState: { state: 'pending' },
-    exported: null,
-    createdAt: null,
-    issuedAt: null,
-    importedAt: null,
-    revokedAt: null,
-    revocationReason: null,
-    failureReason: null,
-    serial: null,
-    subject: null,
-    signatureAlgorithm: null,
-    keyUsages: [],
-    extendedKeyUsages: [],
-    certificateAuthorityArn: null,
-    managedBy: null,
-    keyPairOrigin: null,
-    renewalStatusReason: null,
-    renewalUpdatedAt: null,
-    domainValidations: [],
-    hostnames: null,
-    endpoints: null,
-    servedElsewhere: null,
-    detail: { state: 'summary' },
-  };
+  const cert: Record<string, unknown> = {};
+  for (const [field, kind] of FIELD_ENTRIES) cert[field] = BLANK[kind]();
+  cert.arn = arn;
+  cert.region = region;
+  cert.accountId = accountIdFromArn(arn);
+  return cert as unknown as Certificate;
 }
 
 /** arn:aws:acm:REGION:ACCOUNT:certificate/ID → ACCOUNT */
