@@ -14,7 +14,7 @@ import type {
 import { SEVERITIES } from '../domain/finding.js';
 import type { Certificate } from '../domain/certificate.js';
 import type { Report, ReportAccount } from './model.js';
-import { expiryDate, isInUse, tagValue } from '../domain/certificate-facts.js';
+import { columnsFor } from '../domain/certificate-columns.js';
 import { fenceLanguage, mdCode, mdText, mermaidLabel, safeUrl } from './text.js';
 import { serialiseMarkdown } from './serialise.js';
 import { REPORT_SECTIONS, type ReportSection } from '../domain/report-sections.js';
@@ -388,13 +388,16 @@ function planSection(report: Report): RootContent[] {
 }
 
 function inventorySection(report: Report): RootContent[] {
+  // The certificate table's columns as the report shows them (see CERTIFICATE_COLUMNS).
+  const appendixColumns = columnsFor('markdown', report.accounts !== null);
+  const columnContext = { now: new Date(report.generatedAt), ownerTag: report.settings.ownerTag };
   const out: RootContent[] = [heading(2, 'Appendix: certificate inventory')];
   if (report.certificates.length === 0) out.push(para(t('No certificates.')));
   else
     out.push(
       table(
-        ['Domain', ...(report.accounts ? ['Account'] : []), 'Region', 'Type', 'Status', 'Key', 'Expires', 'In use', `Owner (${report.settings.ownerTag})`],
-        byRegionThenDomain(report.certificates).map((c) => inventoryRow(c, report.settings.ownerTag, report.accounts !== null)),
+        appendixColumns.map((col) => (col.id === 'owner' ? `${col.header} (${report.settings.ownerTag})` : col.header)),
+        byRegionThenDomain(report.certificates).map((c) => appendixColumns.map((col) => col.text(c, columnContext) ?? 'unknown')),
       ),
     );
   return out;
@@ -487,21 +490,6 @@ function byRegionThenDomain(certificates: readonly Certificate[]): Certificate[]
     .map((c) => ({ c, key: `${c.region}\u0000${c.domainName ?? ''}\u0000${c.arn}` }))
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
     .map(({ c }) => c);
-}
-
-function inventoryRow(c: Certificate, ownerTag: string, withAccount: boolean): Cell[] {
-  const inUse = isInUse(c);
-  return [
-    certName(c),
-    ...(withAccount ? [c.accountName ?? c.accountId] : []),
-    c.region,
-    c.type,
-    c.status,
-    c.keyAlgorithm,
-    expiryDate(c),
-    inUse === null ? 'unknown' : inUse ? 'yes' : 'no',
-    tagValue(c.tags, ownerTag),
-  ];
 }
 
 function forecastSection(f: Report['forecast']): RootContent[] {

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
-import { daysUntilExpiry, type Certificate } from '../../domain/certificate.js';
+import { daysUntilExpiry, type Certificate, type CertificateField } from '../../domain/certificate.js';
+import { columnsFor, CSV_FIELDS, type ColumnId } from '../../domain/certificate-columns.js';
 import { accountsOf, isPartial, type Inventory, type RegionState } from '../../domain/inventory.js';
 import { expiryUrgency, type ExpiryDays } from '../../domain/thresholds.js';
 import { cachedDetailsByRegion, type CachedDetails } from '../../domain/cached-details.js';
@@ -115,44 +116,37 @@ export function regionsByName(regions: RegionState[]): RegionState[] {
   });
 }
 
-const CSV_FIELDS = [
-  'arn', 'accountId', 'accountName', 'region', 'domainName', 'subjectAlternativeNames', 'status', 'type', 'keyAlgorithm',
-  'notBefore', 'notAfter', 'inUse', 'inUseBy', 'renewalEligibility', 'renewalStatus', 'validationMethod',
-  'transparencyLogging', 'exportOption', 'exported', 'issuer', 'keyPairOrigin', 'createdAt',
-] as const;
-
 /** `terminal`: stdout is a terminal, so the cells are sanitised (see csvCell); a file or pipe gets the data as is. */
 export function inventoryCsv(inv: Inventory, opts: { terminal?: boolean } = {}): string {
   const terminal = opts.terminal ?? false;
-  const lines = [csvRow([...CSV_FIELDS, 'tags'], terminal)];
-  for (const c of sortCertificates(inv.certificates)) {
-    // Unknown tags (both tag APIs failed) are an empty cell, unlike `{}`, which the JSON tells apart.
-    const tags = Object.entries(c.tags ?? {}).map(([k, v]) => `${k}=${v}`);
-    lines.push(csvRow([...CSV_FIELDS.map((f) => c[f]), tags], terminal));
-  }
+  const lines = [csvRow([...CSV_FIELDS], terminal)];
+  // Unknown tags (both tag APIs failed) are an empty cell, unlike `{}`, which the JSON tells apart.
+  const cell = (c: Certificate, f: CertificateField) => (f === 'tags' ? Object.entries(c.tags ?? {}).map(([k, v]) => `${k}=${v}`) : c[f]);
+  for (const c of sortCertificates(inv.certificates)) lines.push(csvRow(CSV_FIELDS.map((f) => cell(c, f)), terminal));
   return lines.join('\r\n') + '\r\n';
 }
 
 export function inventoryTable(inv: Inventory, now: Date, colour: boolean, expiryDays: ExpiryDays): string {
   const days = (c: Certificate) => daysUntilExpiry(c, now);
-  const columns: Column<Certificate>[] = [
-    { header: 'DOMAIN', value: (c) => c.domainName ?? '—', max: 48 },
-    ...(inv.accounts ? [{ header: 'ACCOUNT', value: (c: Certificate) => c.accountName ?? c.accountId ?? '—', max: 28 }] : []),
-    { header: 'REGION', value: (c) => c.region },
-    { header: 'TYPE', value: (c) => c.type ?? '—' },
-    { header: 'STATUS', value: (c) => c.status ?? '—', colour: (c, s) => (c.status === 'ISSUED' ? s : c.status === 'EXPIRED' || c.status === 'REVOKED' || c.status === 'FAILED' ? ansi.red(s) : ansi.yellow(s)) },
-    { header: 'KEY', value: (c) => c.keyAlgorithm ?? '—' },
-    {
-      header: 'EXPIRES',
-      value: (c) => (c.notAfter ? `${c.notAfter.slice(0, 10)} ${formatDays(days(c))}` : '—'),
+  // How the terminal shapes some columns; which columns, their order and their words: CERTIFICATE_COLUMNS.
+  const shape: Partial<Record<ColumnId, Pick<Column<Certificate>, 'max' | 'colour'>>> = {
+    domain: { max: 48 },
+    account: { max: 28 },
+    status: { colour: (c, s) => (c.status === 'ISSUED' ? s : c.status === 'EXPIRED' || c.status === 'REVOKED' || c.status === 'FAILED' ? ansi.red(s) : ansi.yellow(s)) },
+    expires: {
       colour: (c, s) => {
         const urgency = expiryUrgency(days(c), expiryDays);
         return urgency === 'expired' || urgency === 'high' ? ansi.red(s) : urgency === 'medium' ? ansi.yellow(s) : s;
       },
     },
-    { header: 'IN USE', value: (c) => (c.inUse === null ? '—' : c.inUse ? `yes (${c.inUseBy.length || '?'})` : 'no') },
-    { header: 'RENEWAL', value: (c) => c.renewalStatus ?? c.renewalEligibility ?? '—' },
-  ];
+  };
+  // The table has no owner column, so no owner tag.
+  const ctx = { now, ownerTag: '' };
+  const columns: Column<Certificate>[] = columnsFor('table', !!inv.accounts).map((col) => ({
+    header: col.header.toUpperCase(),
+    value: (c) => col.text(c, ctx) ?? '—',
+    ...shape[col.id as ColumnId],
+  }));
   let out = renderTable(sortCertificates(inv.certificates), columns, colour);
   const failed = inv.regions.filter((r) => r.status === 'error');
   const accounts = accountsOf(inv);
@@ -164,11 +158,6 @@ export function inventoryTable(inv: Inventory, now: Date, colour: boolean, expir
   summary = sanitiseForTerminal(summary);
   out += `\n${colour ? ansi.dim(summary) : summary}\n`;
   return out;
-}
-
-function formatDays(d: number | null): string {
-  if (d === null) return '';
-  return d < 0 ? `(expired ${-d}d ago)` : `(${d}d)`;
 }
 
 /** Stable output: account, region, then domain, then ARN. */

@@ -3,6 +3,7 @@
  * and each cell's text and tone. Every AWS string is sanitised here, before it can reach Ink.
  */
 import type { Certificate } from '../../domain/certificate.js';
+import { columnsFor } from '../../domain/certificate-columns.js';
 import { safe } from '../../domain/text.js';
 import type { ExpiryDays } from '../../domain/thresholds.js';
 import type { SortColumn } from './sort.js';
@@ -19,9 +20,8 @@ import {
   type Tone,
 } from './format.js';
 
-interface ColumnDef {
-  id: SortColumn;
-  header: string;
+/** How the TUI lays out each of its columns (which ones, in what order, under what header: CERTIFICATE_COLUMNS). */
+interface ColumnFit {
   /** Width when there is room. */
   width: number;
   /** Narrow fallback width (0: no narrow form). */
@@ -30,20 +30,27 @@ interface ColumnDef {
   priority: number;
 }
 
-const COLUMNS: ColumnDef[] = [
-  { id: 'domain', header: 'Domain', width: 0, narrow: 0, priority: 10 },
-  { id: 'sans', header: 'SANs', width: 5, narrow: 0, priority: 5 },
-  { id: 'type', header: 'Type', width: 8, narrow: 0, priority: 4 },
-  { id: 'status', header: 'Status', width: 9, narrow: 0, priority: 8 },
-  { id: 'key', header: 'Key', width: 8, narrow: 0, priority: 3 },
-  { id: 'expires', header: 'Expires', width: 17, narrow: 9, priority: 9 },
-  { id: 'inUse', header: 'In use', width: 7, narrow: 0, priority: 6 },
-  { id: 'renewal', header: 'Renewal', width: 10, narrow: 0, priority: 2 },
-  { id: 'region', header: 'Region', width: 14, narrow: 0, priority: 7 },
+interface ColumnDef extends ColumnFit {
+  id: SortColumn;
+  header: string;
+}
+
+const FIT: Record<SortColumn, ColumnFit> = {
+  domain: { width: 0, narrow: 0, priority: 10 },
   // Only when several accounts are read; the name (and the id where there is room), or the id alone when
   // Organizations gave no name. Its width follows the names (see layoutColumns).
-  { id: 'account', header: 'Account', width: 18, narrow: 0, priority: 7.5 },
-];
+  account: { width: 18, narrow: 0, priority: 7.5 },
+  region: { width: 14, narrow: 0, priority: 7 },
+  sans: { width: 5, narrow: 0, priority: 5 },
+  type: { width: 8, narrow: 0, priority: 4 },
+  status: { width: 9, narrow: 0, priority: 8 },
+  key: { width: 8, narrow: 0, priority: 3 },
+  expires: { width: 17, narrow: 9, priority: 9 },
+  inUse: { width: 7, narrow: 0, priority: 6 },
+  renewal: { width: 10, narrow: 0, priority: 2 },
+};
+
+const COLUMNS: ColumnDef[] = columnsFor('tui', true).map((c) => ({ id: c.id as SortColumn, header: c.header, ...FIT[c.id as SortColumn] }));
 
 export interface LaidOutColumn {
   id: SortColumn;

@@ -3,9 +3,11 @@
  * (data, sort spec) and combined with the filter's indices in O(n) — never by copying certificates.
  */
 import type { Certificate } from '../../domain/certificate.js';
+import { columnById, TUI_COLUMN_IDS, type ColumnIdIn } from '../../domain/certificate-columns.js';
 
-export const SORT_COLUMNS = ['domain', 'sans', 'type', 'status', 'key', 'expires', 'inUse', 'renewal', 'region', 'account'] as const;
-export type SortColumn = (typeof SORT_COLUMNS)[number];
+/** The columns the table can be sorted by: the ones it shows (see CERTIFICATE_COLUMNS). */
+export const SORT_COLUMNS: readonly SortColumn[] = TUI_COLUMN_IDS;
+export type SortColumn = ColumnIdIn<'tui'>;
 
 export interface SortSpec {
   column: SortColumn;
@@ -14,18 +16,11 @@ export interface SortSpec {
 
 export const DEFAULT_SORT: SortSpec = { column: 'expires', descending: false };
 
-export const SORT_LABELS: Record<SortColumn, string> = {
-  domain: 'domain',
-  sans: 'SANs',
-  type: 'type',
-  status: 'status',
-  key: 'key',
-  expires: 'expires',
-  inUse: 'in use',
-  renewal: 'renewal',
-  region: 'region',
-  account: 'account',
-};
+/** How the status line names a column: its header, in lower case unless it is an acronym ("SANs"). */
+export function sortLabel(column: SortColumn): string {
+  const header = columnById(column).header;
+  return /^[A-Z]{2}/.test(header) ? header : header.toLowerCase();
+}
 
 export function nextSortColumn(column: SortColumn): SortColumn {
   const i = SORT_COLUMNS.indexOf(column);

@@ -6,7 +6,7 @@ import { CertificateTable } from '../components/table.js';
 import type { FilterState, LoadState } from '../state/app-state.js';
 import { layoutColumns, type AccountWidths } from '../state/columns.js';
 import { formatCount } from '../state/format.js';
-import { SORT_LABELS, type SortSpec } from '../state/sort.js';
+import { sortLabel, type SortSpec } from '../state/sort.js';
 import type { Scroll } from '../state/scroll.js';
 import { useColor } from '../theme.js';
 import type { ExpiryDays } from '../../domain/thresholds.js';
@@ -53,7 +53,7 @@ export function CertificatesView(props: CertificatesViewProps): React.JSX.Elemen
     [props.width, props.accounts, props.accountWidths?.name, props.accountWidths?.withId, props.accountWidths?.sharedPrefix],
   );
   const height = tableHeight(props.height);
-  const sortLabel = `sorted by ${SORT_LABELS[props.sort.column]} ${props.sort.descending ? '▼' : '▲'}`;
+  const sortedBy = `sorted by ${sortLabel(props.sort.column)} ${props.sort.descending ? '▼' : '▲'}`;
   return (
     // Clip rows only (every line is already cut to its width): Ink slices each line of a horizontally
     // clipped box through slice-ansi, which cost more per frame than everything else in the table.
@@ -77,7 +77,7 @@ export function CertificatesView(props: CertificatesViewProps): React.JSX.Elemen
             <Text dimColor={color}>{` (${formatCount(filter.exact.length)} exact first)`}</Text>
           ) : null}
           {props.pending ? <Text dimColor={color}> filtering…</Text> : null}
-          <Text dimColor={color}>  {sortLabel}</Text>
+          <Text dimColor={color}>  {sortedBy}</Text>
           {props.load.status === 'loading' ? <Text color={color ? 'yellow' : undefined}>  loading…</Text> : null}
         </Text>
       </Box>
