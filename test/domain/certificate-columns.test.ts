@@ -6,8 +6,7 @@
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfm } from 'micromark-extension-gfm';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { toString } from 'mdast-util-to-string';
-import type { Table } from 'mdast';
+import type { Nodes, Table } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { inventoryCsv, inventoryTable } from '../../src/cli/commands/inventory.js';
 import { runAudit } from '../../src/audit/run.js';
@@ -30,6 +29,9 @@ function inventory(accounts: boolean): Inventory {
   const ids = ['111122223333', '444455556666'];
   return { ...inv, accounts: ids.map((id) => ({ id, name: null, status: 'ok', regions: inv.regions.map((r) => ({ ...r, accountId: id })) })) };
 }
+
+/** A node's text, as a reader sees it. */
+const toString = (n: Nodes): string => ('value' in n ? n.value : 'children' in n ? n.children.map((c) => toString(c as Nodes)).join('') : '');
 
 const headers = (surface: 'tui' | 'table' | 'markdown', accounts: boolean) => columnsFor(surface, accounts).map((c) => c.header);
 
