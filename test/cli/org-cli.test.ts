@@ -25,9 +25,10 @@ describe('acm-advisor across an organisation (real binary, demo organisation)', 
     const r = await runCli(['--demo', '--accounts', '222233334444', '--org', 'inventory', '--format', 'csv']);
     expect(r.code).toBe(0);
     const [header, ...rows] = parseCsv(r.stdout);
-    expect(header.slice(0, 4)).toEqual(['arn', 'accountId', 'accountName', 'region']);
+    const [id, name] = [header.indexOf('accountId'), header.indexOf('accountName')];
+    expect(header[0]).toBe('arn');
     expect(rows.length).toBe(5);
-    for (const row of rows) expect(row.slice(1, 3)).toEqual(['222233334444', 'northwind-shop-prod']);
+    for (const row of rows) expect([row[id], row[name]]).toEqual(['222233334444', 'northwind-shop-prod']);
   });
 
   it('--source config-aggregator: the same estate from Config, with its age and what it lacks', async () => {

@@ -40,7 +40,7 @@ describe('the TUI', () => {
     await h.waitForFrame('loaded');
     await h.press('2');
     let f = await h.waitForFrame('4 certificates');
-    expect(f).toMatch(/Domain +SANs +Type +Status +Key +Expires/);
+    expect(f).toMatch(/Domain +Region +SANs +Type +Status +Key +Expires/);
     expect(f).toContain('billing.example.net');
     await h.press('/', 'b', 'i', 'l', 'l');
     f = await h.waitForFrame('1 of 4');
