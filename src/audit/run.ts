@@ -1,14 +1,13 @@
 import { pendingFields, type Certificate } from '../domain/certificate.js';
 import { gapFor } from '../domain/completeness.js';
 import type { AuditResult, Finding, NotEvaluated } from '../domain/finding.js';
-import { severityRank } from '../domain/finding.js';
+import { countBySeverity, severityRank } from '../domain/finding.js';
 import { InputError } from '../domain/errors.js';
 import type { AuditConfig } from '../domain/thresholds.js';
 import type { ReadEvidence } from '../domain/read-evidence.js';
 import { ValuePool } from '../domain/shared-values.js';
 import { RULES, RULE_IDS } from './rules/index.js';
 import type { Rule, RuleContext } from './rules/index.js';
-import { emptySummary } from './severity.js';
 
 export interface RunAuditOptions {
   /** Rule ids to run; all when absent. */
@@ -109,9 +108,7 @@ export function runAudit(
       compare(a.title, b.title),
   );
 
-  const summary = emptySummary();
-  for (const f of findings) summary[f.severity]++;
-  return { findings, summary, notEvaluated };
+  return { findings, summary: countBySeverity(findings), notEvaluated };
 }
 
 /** The fields in a rule's needs whose absence could hide one of its findings. */

@@ -1,5 +1,5 @@
 import { SEVERITIES, severityRank } from '../domain/finding.js';
-import type { Finding, Severity, SeveritySummary } from '../domain/finding.js';
+import type { Finding, Severity } from '../domain/finding.js';
 import { InputError } from '../domain/errors.js';
 import { RULE_IDS } from './rules/index.js';
 
@@ -24,8 +24,4 @@ export function parseRuleList(value: string): string[] {
     throw new InputError(`--rules: unknown rule ${unknown.map((u) => JSON.stringify(u)).join(', ')}; known: ${RULE_IDS.join(', ')}`);
   }
   return ids;
-}
-
-export function emptySummary(): SeveritySummary {
-  return { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
 }

@@ -1,4 +1,5 @@
 import { deadlinePassed } from '../domain/deadline.js';
+import { abortError } from '../domain/errors.js';
 import type { RegionError } from '../domain/inventory.js';
 
 /**
@@ -56,20 +57,15 @@ export function untilAborted<T>(promise: Promise<T>, signal?: AbortSignal): Prom
   if (!signal) return promise;
   if (signal.aborted) {
     promise.catch(() => {});
-    return Promise.reject(abortErrorOf(signal));
+    return Promise.reject(abortError(signal.reason));
   }
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => {
       promise.catch(() => {});
-      reject(abortErrorOf(signal));
+      reject(abortError(signal.reason));
     };
     signal.addEventListener('abort', onAbort, { once: true });
     promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });
 }
 
-function abortErrorOf(signal: AbortSignal): Error {
-  const e = new Error('The operation was aborted', { cause: signal.reason });
-  e.name = 'AbortError';
-  return e;
-}

@@ -1,3 +1,4 @@
+import { abortError } from '../domain/errors.js';
 import { RateController } from './rate-controller.js';
 
 /** How far behind its schedule a pacer may catch up (milliseconds of calls at its rate). */
@@ -110,11 +111,8 @@ export class Pacer {
   }
 }
 
-export function abortError(): Error {
-  const e = new Error('The operation was aborted');
-  e.name = 'AbortError';
-  return e;
-}
+/** Re-exported for the readers that pace their calls; defined once in domain/errors.ts. */
+export { abortError };
 
 /**
  * Starting rates per account and region, in calls per second: ACM's published quotas

@@ -1,15 +1,10 @@
 import { deadlinePassed } from '../domain/deadline.js';
+import { abortError } from '../domain/errors.js';
 import type { Inventory, InventoryEvent, InventorySource, PriorReads } from '../domain/inventory.js';
 import type { InventoryCache } from './inventory-cache.js';
 
 /** How long a warm start waits to hear its cached rows are on screen before it goes on regardless. */
 const SHOWN_WAIT_MS = 1000;
-
-function abortError(): Error {
-  const e = new Error('The operation was aborted');
-  e.name = 'AbortError';
-  return e;
-}
 
 /** A live read that can take the cache's earlier read (the AWS source). */
 export interface LiveSource {

@@ -17,3 +17,13 @@ export class FileExistsError extends Error {
     super(`${path} already exists`);
   }
 }
+
+/**
+ * The error a cancelled operation rejects with: named `AbortError`, as fetch and the AWS SDK name theirs, so
+ * every layer tells a cancellation from a failure by one test. `reason`: the signal's, kept as the cause.
+ */
+export function abortError(reason?: unknown): Error {
+  const e = new Error('The operation was aborted', reason === undefined ? undefined : { cause: reason });
+  e.name = 'AbortError';
+  return e;
+}

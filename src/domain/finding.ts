@@ -22,6 +22,13 @@ export interface Finding {
 
 export type SeveritySummary = Record<Severity, number>;
 
+/** How many of `findings` have each severity (every severity named, 0 when none): the one count the audit, report and app show. */
+export function countBySeverity(findings: Iterable<Pick<Finding, 'severity'>>): SeveritySummary {
+  const summary: SeveritySummary = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
+  for (const f of findings) summary[f.severity]++;
+  return summary;
+}
+
 /** A rule that could not run on some certificates because fields it needs are unknown, and why. */
 export interface NotEvaluated {
   ruleId: string;

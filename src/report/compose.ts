@@ -4,7 +4,7 @@
  * screen is the file the command writes for the same data.
  */
 import type { Advice } from '../domain/advice.js';
-import { SEVERITIES, type Finding, type SeveritySummary } from '../domain/finding.js';
+import { countBySeverity, type Finding } from '../domain/finding.js';
 import type { Inventory } from '../domain/inventory.js';
 import type { AuditConfig } from '../domain/thresholds.js';
 import { advise, type Answers, type KnowledgeBase } from '../advisor/index.js';
@@ -39,7 +39,7 @@ export function composeReport(input: ComposeReportInput): ComposedReport {
   const report = buildReport({
     inventory,
     // Rules that stayed silent only because a field they decide on is unknown: said, not passed.
-    audit: { findings, summary: severitySummary(findings), notEvaluated: notEvaluatedBy(inventory.certificates, findings) },
+    audit: { findings, summary: countBySeverity(findings), notEvaluated: notEvaluatedBy(inventory.certificates, findings) },
     advice,
     facts: kb?.facts ?? [],
     config,
@@ -49,11 +49,6 @@ export function composeReport(input: ComposeReportInput): ComposedReport {
   return { report, advice };
 }
 
-export function severitySummary(findings: readonly Finding[]): SeveritySummary {
-  const summary = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as SeveritySummary;
-  for (const f of findings) summary[f.severity]++;
-  return summary;
-}
 
 /** The later of the two: a clock read before a long load must not predate the inventory it reports. */
 function reportTime(now: Date, inventoryTakenAt: string): Date {

@@ -1,7 +1,7 @@
 import type { Certificate } from '../domain/certificate.js';
 import { isPartial, type AccountIdentity, type AccountState, type DetailFailure, type Inventory, type InventoryOrigin, type RegionError } from '../domain/inventory.js';
-import { emptySummary } from '../audit/severity.js';
 import type { AuditResult, Finding, NotEvaluated, SeveritySummary } from '../domain/finding.js';
+import { countBySeverity } from '../domain/finding.js';
 import { forecastRenewalLoad, type RenewalForecast } from '../advisor/forecast.js';
 import type { AnsweredQuestion, Advice, Fact, IgnoredAnswer, Plan, Recommendation } from '../domain/advice.js';
 import type { AuditConfig } from '../domain/thresholds.js';
@@ -165,8 +165,7 @@ export function buildReport(input: BuildReportInput): Report {
 
 function reportAccounts(accounts: AccountState[], certificates: Certificate[], findings: Finding[]): ReportAccount[] {
   return accounts.map((a) => {
-    const summary = emptySummary();
-    for (const f of findings) if (f.accountId === a.id) summary[f.severity]++;
+    const summary = countBySeverity(findings.filter((f) => f.accountId === a.id));
     return {
       id: a.id,
       name: a.name,

@@ -15,6 +15,7 @@ import { SEVERITIES } from '../domain/finding.js';
 import type { Certificate } from '../domain/certificate.js';
 import type { Report, ReportAccount } from './model.js';
 import { columnsFor } from '../domain/certificate-columns.js';
+import { recordingSentence } from '../domain/recording.js';
 import { fenceLanguage, mdCode, mdText, mermaidLabel, safeUrl } from './text.js';
 import { serialiseMarkdown } from './serialise.js';
 import { REPORT_SECTIONS, type ReportSection } from '../domain/report-sections.js';
@@ -205,7 +206,7 @@ function headerSection(report: Report): RootContent[] {
       para(
         strong('A recording, not a live read:'),
         t(
-          ` read from the AWS Config aggregator ${o.aggregator}; its oldest item was captured ${o.capturedAt.oldest ?? 'at an unknown time'}, and tags and fields may lag the live API. Config does not record ${o.missingFields.map((f) => f.field).join(', ')}: those are empty here and the checks that need them could not run.`,
+          ` ${recordingSentence(o, new Date(report.generatedAt))} (oldest item captured ${o.capturedAt.oldest ?? 'at an unknown time'}). The fields Config does not record are empty here, and the checks that need them could not run.`,
         ),
       ),
     );

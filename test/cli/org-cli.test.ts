@@ -39,7 +39,7 @@ describe('acm-advisor across an organisation (real binary, demo organisation)', 
     expect(json.source.missingFields.map((f: { field: string }) => f.field)).toContain('exportOption');
     expect(Date.now() - Date.parse(json.source.capturedAt.oldest)).toBeGreaterThan(3 * 3_600_000);
     const table = await runCli(['--demo', '--source', 'config-aggregator:northwind-org-certificates', 'inventory']);
-    expect(table.stdout).toMatch(/recorded by AWS Config aggregator northwind-org-certificates, oldest item [\d.]+ h old; tags and fields may lag the live API/);
+    expect(table.stdout).toMatch(/recorded by AWS Config aggregator northwind-org-certificates, oldest item \d+ h old; tags and fields may lag the live API/);
   });
 
   it('audit and report carry the account: findings name it, the report has one row per account and names the failed one', async () => {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../../src/advisor/index.js';
 import { DEFAULT_AUDIT_CONFIG } from '../../src/domain/thresholds.js';
 import { runAudit } from '../../src/audit/run.js';
-import { composeReport, severitySummary } from '../../src/report/compose.js';
+import { composeReport } from '../../src/report/compose.js';
+import { countBySeverity } from '../../src/domain/finding.js';
 import { hostileInventory, NOW } from './fixtures.js';
 
 const kb = loadKnowledgeBase();
@@ -17,7 +18,7 @@ describe('composeReport (the one pipeline of the report command and the TUI)', (
     expect(report.recommendation).toBeNull();
     expect(report.facts).toEqual(kb.facts);
     expect(report.findings).toHaveLength(findings.length);
-    expect(report.summary).toEqual(severitySummary(findings));
+    expect(report.summary).toEqual(countBySeverity(findings));
     expect(report.summary).toEqual(runAudit(inventory.certificates, DEFAULT_AUDIT_CONFIG, NOW).summary);
   });
 

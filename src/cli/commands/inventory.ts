@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { daysUntilExpiry, type Certificate, type CertificateField } from '../../domain/certificate.js';
+import { recordingSentence } from '../../domain/recording.js';
 import { columnsFor, CSV_FIELDS, type ColumnId } from '../../domain/certificate-columns.js';
 import { accountsOf, isPartial, type Inventory, type RegionState } from '../../domain/inventory.js';
 import { expiryUrgency, type ExpiryDays } from '../../domain/thresholds.js';
@@ -171,17 +172,7 @@ export function sortCertificates(certs: Certificate[]): Certificate[] {
   );
 }
 
-/** "recorded by AWS Config aggregator X, 3 h old; fields may lag the live API". */
+/** The inventory's provenance when it is a recording (see recordingSentence). */
 export function originNote(inv: Inventory, now: Date): string {
-  const o = inv.origin;
-  if (!o) return '';
-  const age = o.capturedAt.oldest ? formatAge(now.getTime() - Date.parse(o.capturedAt.oldest)) : 'of unknown age';
-  return `recorded by AWS Config aggregator ${o.aggregator}, oldest item ${age}; tags and fields may lag the live API; not recorded by Config: ${o.missingFields.map((f) => f.field).join(', ')}`;
-}
-
-function formatAge(ms: number): string {
-  const minutes = Math.max(0, Math.round(ms / 60_000));
-  if (minutes < 90) return `${minutes} min old`;
-  const hours = minutes / 60;
-  return hours < 48 ? `${hours.toFixed(1)} h old` : `${Math.round(hours / 24)} days old`;
+  return inv.origin ? recordingSentence(inv.origin, now) : '';
 }

@@ -5,7 +5,7 @@
  * (scroll.ts), which keeps the cursor and, where they fit, its group's headers on screen.
  */
 import type { Finding, Severity } from '../../domain/finding.js';
-import { SEVERITIES, severityRank } from '../../domain/finding.js';
+import { countBySeverity, severityRank } from '../../domain/finding.js';
 import type { AccountState, RegionError } from '../../domain/inventory.js';
 import type { Extent, Scroll } from './scroll.js';
 
@@ -59,10 +59,6 @@ export function layoutOf(view: Pick<FindingsViewState, 'by'>, findings: readonly
   return view.by === 'account' ? findingsByAccount(findings, accounts) : findingsLayout(findings);
 }
 
-function emptyCounts(): Record<Severity, number> {
-  return Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
-}
-
 /**
  * Grouped by account, in the order the accounts were read, each under a header with its counts by severity;
  * within an account by severity, then rule. An account that could not be read has a header with its reason and
@@ -81,21 +77,18 @@ export function findingsByAccount(findings: readonly Finding[], accounts: readon
   });
   const ordered: Finding[] = [];
   const rows: FindingsRow[] = [];
-  const counts = emptyCounts();
   const positions: number[] = [];
   for (const g of groups.values()) {
     g.items.sort((a, b) => severityRank(a.f.severity) - severityRank(b.f.severity) || cmp(a.f.ruleId, b.f.ruleId) || a.i - b.i);
-    const own = emptyCounts();
-    for (const { f } of g.items) own[f.severity]++;
+    const own = countBySeverity(g.items.map((x) => x.f));
     rows.push({ kind: 'account', id: g.id, name: g.name, counts: own, count: g.items.length, ...(g.error ? { error: g.error } : {}) });
     for (const { f } of g.items) {
-      counts[f.severity]++;
       positions.push(rows.length);
       rows.push({ kind: 'finding', finding: f, position: ordered.length });
       ordered.push(f);
     }
   }
-  const layout = { ordered, rows, rowOf: Int32Array.from(positions), counts };
+  const layout = { ordered, rows, rowOf: Int32Array.from(positions), counts: countBySeverity(ordered) };
   byAccountCache.set(findings, { accounts, layout });
   return layout;
 }
@@ -108,10 +101,9 @@ export function findingsLayout(findings: readonly Finding[]): FindingsLayout {
   // Stable: within a severity the rules sort by id; within a rule the audit's order (domain, region) stays.
   indexed.sort((a, b) => severityRank(a.f.severity) - severityRank(b.f.severity) || cmp(a.f.ruleId, b.f.ruleId) || a.i - b.i);
   const ordered = indexed.map((x) => x.f);
-  const counts = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+  const counts = countBySeverity(ordered);
   const ruleCounts = new Map<string, number>();
   for (const f of ordered) {
-    counts[f.severity]++;
     const k = `${f.severity}\u0000${f.ruleId}`;
     ruleCounts.set(k, (ruleCounts.get(k) ?? 0) + 1);
   }

@@ -5,6 +5,8 @@ import { severityRank } from '../../domain/finding.js';
 import type { Certificate } from '../../domain/certificate.js';
 import type { AccountState, Inventory, InventorySource, RegionState } from '../../domain/inventory.js';
 import { safe } from '../../domain/text.js';
+import { recordingSentence } from '../../domain/recording.js';
+import { wrap } from '../state/detail-lines.js';
 import type { AuditConfig } from '../../domain/thresholds.js';
 import { attemptNote, waitingIn, waitLabel, type WaitingRequests } from '../../domain/waiting.js';
 import { Bar } from '../components/bars.js';
@@ -97,11 +99,6 @@ function accountRows(
 
 const NONE_WAITING: readonly WaitingRequests[] = [];
 
-function ageLabel(ms: number): string {
-  const minutes = Math.max(0, Math.round(ms / 60_000));
-  return minutes < 90 ? `${minutes} min old` : `${(minutes / 60).toFixed(1)} h old`;
-}
-
 export function OverviewView(props: OverviewProps): React.JSX.Element {
   const color = useColor();
   const tone = useToneProps();
@@ -147,13 +144,10 @@ export function OverviewView(props: OverviewProps): React.JSX.Element {
   );
   if (props.load.status === 'failed') left.push(<Text key="load-err" wrap="truncate-end" {...tone('danger')}>{`  Load failed: ${safe(props.load.error)}`}</Text>);
   if (origin) {
-    const age = origin.capturedAt.oldest ? ageLabel(now.getTime() - Date.parse(origin.capturedAt.oldest)) : 'of unknown age';
-    left.push(
-      <Text key="origin" wrap="truncate-end" {...tone('warning')}>
-        {`  Config aggregator ${safe(origin.aggregator)}: a recording ${age} (oldest item); fields may lag the live API`}
-      </Text>,
+    // The whole sentence, wrapped: at 80 columns a cut line would lose what Config does not record.
+    wrap(`A recording: ${safe(recordingSentence(origin, now))}`, Math.max(10, colWidth - 2)).forEach((line, i) =>
+      left.push(<Text key={`origin-${i}`} wrap="truncate-end" {...tone('warning')}>{`  ${line}`}</Text>),
     );
-    left.push(<Text key="origin-missing" wrap="truncate-end" dimColor={color}>{`  not recorded by Config: ${origin.missingFields.map((f) => f.field).join(', ')}`}</Text>);
   }
   left.push(<Text key="sp1"> </Text>);
   const countsBlock = 7 + 2 + (forecast ? forecast.phases.length : 1);
