@@ -130,18 +130,6 @@ export const DETAIL_ONLY_FIELDS = [
 
 export type CertificateField = keyof Certificate;
 
-export const KEY_ALGORITHMS = [
-  'RSA_1024',
-  'RSA_2048',
-  'RSA_3072',
-  'RSA_4096',
-  'EC_prime256v1',
-  'EC_secp384r1',
-  'EC_secp521r1',
-] as const;
-
-export const KEY_PAIR_ORIGINS = ['AWS_MANAGED', 'ACME', 'CUSTOMER_PROVIDED'] as const;
-
 /**
  * What a listed-only record still waits for from DescribeCertificate: the detail-only fields
  * and the full name list (summaries stop at 100 names). Tags are read separately (tagsState).

@@ -1,4 +1,4 @@
-import { KEY_ALGORITHMS, KEY_PAIR_ORIGINS } from '../../src/domain/certificate.js';
+import { KEY_ALGORITHMS, KEY_PAIR_ORIGINS } from '../../src/endpoint/types.js';
 import { ACMClient } from '@aws-sdk/client-acm';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
