@@ -14,7 +14,7 @@ import { emptyCertificate, type Certificate } from '../src/domain/certificate.js
 import type { Inventory, InventorySource } from '../src/domain/inventory.js';
 import { loadKnowledgeBase } from '../src/advisor/index.js';
 import { haystackOf } from '../src/ui/state/filter.js';
-import { FakeStdin, FakeStdout } from '../src/ui/testing/fake-terminal.js';
+import { FakeStdin, FakeStdout } from '../test/support/fake-terminal.js';
 
 // Measure what users run: the shipped bundle defines NODE_ENV=production, and React's development
 // build (render timing via performance.measure, extra checks) is several times slower. React reads

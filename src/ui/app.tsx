@@ -24,6 +24,7 @@ import { useInventoryLoader } from './hooks/use-inventory-loader.js';
 import { useDescribePriority } from './hooks/use-describe-priority.js';
 import { CHROME_ROWS, contentHeight, readSize, useTerminalSize, type TerminalSize } from './hooks/use-terminal-size.js';
 import { keyTokens, route } from './keymap.js';
+import { clipboardSequence } from './terminal/clipboard.js';
 import { commandHandler, textHandler, type ScreenContext } from './screens/index.js';
 import { filterPending, initialState, reducer, screenOf, type Action, type AppState } from './state/app-state.js';
 import { sortOrder, visibleRows, type SortSpec } from './state/sort.js';
@@ -140,6 +141,7 @@ export function App(props: AppProps): React.JSX.Element {
   useSessionSaver(props.configDir, state.advisor.owner ?? null, state.advisor.questionnaire, dispatch);
 
   const rowsOf = useRowsCache();
+  const overviewLines = useRef(0);
   const size = state.size;
   const height = contentHeight(size);
   const screen = screenOf(state);
@@ -184,6 +186,10 @@ export function App(props: AppProps): React.JSX.Element {
         settleFilter() {
           if (filterPending(s)) ctx.act(filterRunner.runNow(s, Infinity)!);
         },
+        overviewLines: overviewLines.current,
+        copy(text: string) {
+          stdout.write(clipboardSequence(text, Boolean(process.env.TMUX)));
+        },
         exit(code: number) {
           if (exited.current) return;
           exited.current = true;
@@ -193,11 +199,14 @@ export function App(props: AppProps): React.JSX.Element {
       const typedFrom = s.filter.input;
       for (const token of keyTokens(input, key)) {
         if (exited.current) return;
+        // The last key's answer stays until the next key.
+        if (s.notice !== null) ctx.act({ type: 'notice', text: null });
         const screen = screenOf(s);
         const routed = route(token, { mode: s.mode, screen });
         if (!routed) continue;
         if (routed.kind === 'text') textHandler(screen)?.(ctx, routed.text);
-        else commandHandler(screen, routed.command)?.(ctx);
+        else if (routed.kind === 'disabled') ctx.act({ type: 'notice', text: routed.reason });
+        else commandHandler(screen, routed.command, s.mode)?.(ctx);
       }
       // The filter input changed: give the scan one slice now, so a quick one (narrowing, most keystrokes)
       // shows its count in the same frame as the typed character instead of one frame later.
@@ -206,7 +215,7 @@ export function App(props: AppProps): React.JSX.Element {
         if (applied) ctx.act(applied);
       }
     },
-    [rowsOf, filterRunner],
+    [rowsOf, filterRunner, stdout],
   );
   useInput(handleInput);
 
@@ -229,7 +238,7 @@ export function App(props: AppProps): React.JSX.Element {
   // The least content height the screen can be drawn in (null: it shrinks to anything).
   let contentRows: number | null = null;
   if (state.mode === 'help') {
-    body = <HelpOverlay width={size.columns} height={height} screen={screen} />;
+    body = <HelpOverlay width={size.columns} height={height} screen={screen} scroll={state.helpScroll} />;
   } else {
     const common = { width: size.columns, height };
     switch (screen) {
@@ -244,6 +253,10 @@ export function App(props: AppProps): React.JSX.Element {
             config={state.config}
             now={now}
             waiting={state.waiting?.requests}
+            scroll={state.overviewScroll}
+            onMeasure={(lines) => {
+              overviewLines.current = lines;
+            }}
           />
         );
         break;
@@ -291,6 +304,7 @@ export function App(props: AppProps): React.JSX.Element {
             lastRunFindings={state.lastRunFindings}
             load={state.load.status}
             auditing={auditing}
+            editing={state.mode === 'filter'}
           />
         );
         break;
@@ -312,7 +326,7 @@ export function App(props: AppProps): React.JSX.Element {
     body = <TooSmallView name={state.mode === 'help' ? 'the help' : `the ${SCREEN_NAMES[screen]} view`} need={need} size={size} width={size.columns} height={height} />;
   }
 
-  const message = state.load.status === 'failed' ? `Load failed: ${state.load.error ?? 'unknown error'} — r retry` : undefined;
+  const message = state.notice ?? (state.load.status === 'failed' ? `Load failed: ${state.load.error ?? 'unknown error'} — r retry` : undefined);
   return (
     <ThemeContext.Provider value={theme}>
       <Box flexDirection="column" width={size.columns} height={size.rows - 1} overflow="hidden">

@@ -14,6 +14,10 @@ export type Command =
   | 'view.findings'
   | 'view.advisor'
   | 'view.report'
+  | 'view.next'
+  | 'view.prev'
+  | 'copy.arn'
+  | 'open.console'
   | 'cursor.down'
   | 'cursor.up'
   | 'cursor.top'
@@ -58,7 +62,9 @@ export type Command =
   | 'confirm.no';
 
 const TABLE: Screen[] = ['certificates'];
-const SCROLLABLE: Screen[] = ['certificates', 'detail', 'findings', 'report'];
+/** Screens with a selected certificate: a table row, the opened detail, a finding's. */
+const WITH_CERTIFICATE: Screen[] = ['certificates', 'detail', 'findings'];
+const SCROLLABLE: Screen[] = ['overview', 'certificates', 'detail', 'findings', 'report'];
 const ALL: Screen[] = ['overview', 'certificates', 'detail', 'findings', 'advisor', 'report'];
 
 export interface Binding {
@@ -81,20 +87,25 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'view.findings', keys: ['3'], label: '3', description: 'Findings', modes: ['normal'], screens: ALL, footer: false, group: 'Views' },
   { command: 'view.advisor', keys: ['4'], label: '4', description: 'Advisor', modes: ['normal'], screens: ALL, footer: false, group: 'Views' },
   { command: 'view.report', keys: ['5'], label: '5', description: 'Report', modes: ['normal'], screens: ALL, footer: false, group: 'Views' },
-  { command: 'cursor.down', keys: ['down', 'j'], label: '↓/j', description: 'down', modes: ['normal', 'filter'], screens: SCROLLABLE, footer: true, group: 'Move' },
-  { command: 'cursor.up', keys: ['up', 'k'], label: '↑/k', description: 'up', modes: ['normal', 'filter'], screens: SCROLLABLE, footer: true, group: 'Move' },
-  { command: 'cursor.top', keys: ['g', 'home'], label: 'g', description: 'top', modes: ['normal'], screens: SCROLLABLE, footer: false, group: 'Move' },
-  { command: 'cursor.bottom', keys: ['G', 'end'], label: 'G', description: 'bottom', modes: ['normal'], screens: SCROLLABLE, footer: false, group: 'Move' },
-  { command: 'cursor.page-down', keys: ['pagedown', 'ctrl+d'], label: 'PgDn', description: 'page down', modes: ['normal', 'filter'], screens: SCROLLABLE, footer: false, group: 'Move' },
-  { command: 'cursor.page-up', keys: ['pageup', 'ctrl+u'], label: 'PgUp', description: 'page up', modes: ['normal', 'filter'], screens: SCROLLABLE, footer: false, group: 'Move' },
-  { command: 'filter.open', keys: ['/'], label: '/', description: 'filter', modes: ['normal'], screens: ['overview', 'certificates', 'detail'], footer: true, group: 'Filter & sort' },
+  { command: 'view.next', keys: ['tab', ']'], label: 'Tab/]', description: 'next view', modes: ['normal'], screens: ALL, footer: false, group: 'Views' },
+  { command: 'view.prev', keys: ['shift+tab', '['], label: 'S-Tab/[', description: 'previous view', modes: ['normal'], screens: ALL, footer: false, group: 'Views' },
+  { command: 'cursor.down', keys: ['down', 'j'], label: '↓/j', description: 'down', modes: ['normal', 'filter', 'help'], screens: SCROLLABLE, footer: true, group: 'Move' },
+  { command: 'cursor.up', keys: ['up', 'k'], label: '↑/k', description: 'up', modes: ['normal', 'filter', 'help'], screens: SCROLLABLE, footer: true, group: 'Move' },
+  { command: 'cursor.top', keys: ['g', 'home'], label: 'g', description: 'top', modes: ['normal', 'help'], screens: SCROLLABLE, footer: false, group: 'Move' },
+  { command: 'cursor.bottom', keys: ['G', 'end'], label: 'G', description: 'bottom', modes: ['normal', 'help'], screens: SCROLLABLE, footer: false, group: 'Move' },
+  { command: 'cursor.page-down', keys: ['pagedown', 'ctrl+d'], label: 'PgDn', description: 'page down', modes: ['normal', 'filter', 'help'], screens: SCROLLABLE, footer: false, group: 'Move' },
+  { command: 'cursor.page-up', keys: ['pageup', 'ctrl+u'], label: 'PgUp', description: 'page up', modes: ['normal', 'filter', 'help'], screens: SCROLLABLE, footer: false, group: 'Move' },
+  { command: 'filter.open', keys: ['/'], label: '/', description: 'filter', modes: ['normal'], screens: ['overview', 'certificates', 'detail', 'findings'], footer: true, group: 'Filter & sort' },
   { command: 'filter.confirm', keys: ['return'], label: 'Enter', description: 'confirm filter', modes: ['filter'], screens: ALL, footer: true, group: 'Filter & sort' },
   { command: 'filter.cancel', keys: ['escape'], label: 'Esc', description: 'clear filter', modes: ['filter'], screens: ALL, footer: true, group: 'Filter & sort' },
   { command: 'filter.backspace', keys: ['backspace', 'delete'], label: '⌫', description: 'delete a character', modes: ['filter'], screens: ALL, footer: false, group: 'Filter & sort' },
   { command: 'open', keys: ['return'], label: 'Enter', description: 'open', modes: ['normal'], screens: TABLE, footer: true, group: 'Move' },
   { command: 'back', keys: ['escape'], label: 'Esc', description: 'back', modes: ['normal'], screens: ['certificates', 'detail'], footer: true, group: 'General' },
-  { command: 'sort.next', keys: ['s'], label: 's', description: 'sort column', modes: ['normal'], screens: TABLE, footer: true, group: 'Filter & sort' },
-  { command: 'sort.reverse', keys: ['S'], label: 'S', description: 'reverse sort', modes: ['normal'], screens: TABLE, footer: false, group: 'Filter & sort' },
+  { command: 'sort.next', keys: ['s'], label: 's', description: 'sort column', modes: ['normal'], screens: ['certificates', 'findings'], footer: true, group: 'Filter & sort' },
+  { command: 'sort.reverse', keys: ['S'], label: 'S', description: 'reverse sort', modes: ['normal'], screens: ['certificates', 'findings'], footer: false, group: 'Filter & sort' },
+  // OSC 52: the terminal sets its own clipboard, so it works over SSH and in tmux (see terminal/clipboard.ts).
+  { command: 'copy.arn', keys: ['y'], label: 'y', description: 'copy the ARN', modes: ['normal'], screens: WITH_CERTIFICATE, footer: false, group: 'General' },
+  { command: 'open.console', keys: ['o'], label: 'o', description: 'console URL', modes: ['normal'], screens: WITH_CERTIFICATE, footer: false, group: 'General' },
   // Findings (3) and Report (5).
   { command: 'findings.open', keys: ['return'], label: 'Enter', description: 'open certificate', modes: ['normal'], screens: ['findings'], footer: true, group: 'Move' },
   // Not in the footer (it is full at 80 columns): the Findings summary line offers it when several accounts are read.
@@ -138,12 +149,19 @@ export interface KeyContext {
   screen: Screen;
 }
 
-type Routed = { kind: 'command'; command: Command } | { kind: 'text'; text: string } | null;
+type Routed =
+  | { kind: 'command'; command: Command }
+  | { kind: 'text'; text: string }
+  /** A key that does nothing here, and why (shown in the footer). */
+  | { kind: 'disabled'; reason: string }
+  | null;
 
 /** Resolve one key token. */
 export function route(token: string, ctx: KeyContext): Routed {
   for (const b of KEYMAP) {
-    if (b.keys.includes(token) && b.modes.includes(ctx.mode) && b.screens.includes(ctx.screen)) {
+    // The help scrolls on every screen.
+    const here = b.screens.includes(ctx.screen) || (ctx.mode === 'help' && b.group === 'Move');
+    if (b.keys.includes(token) && b.modes.includes(ctx.mode) && here) {
       // In the filter input, plain characters are text even when a binding (j/k) would match.
       if (TEXT_MODES.includes(ctx.mode) && isPrintable(token)) break;
       return { kind: 'command', command: b.command };
@@ -152,8 +170,24 @@ export function route(token: string, ctx: KeyContext): Routed {
   if (TEXT_MODES.includes(ctx.mode) && isPrintable(token)) return { kind: 'text', text: token };
   // The overwrite question: anything but y keeps the file.
   if (ctx.mode === 'confirm') return { kind: 'command', command: 'confirm.no' };
+  if (ctx.mode === 'normal') {
+    // A key that works elsewhere says where, rather than doing nothing (lazygit's disabled keys).
+    // Enter and Esc mean "this" and "back" wherever they are: no note for them.
+    const elsewhere = token === 'return' || token === 'escape' ? undefined : KEYMAP.find((b) => b.keys.includes(token) && b.modes.includes('normal'));
+    if (elsewhere) return { kind: 'disabled', reason: `${elsewhere.label}: ${elsewhere.description} works in ${elsewhere.screens.map(screenName).join(', ')}, not here` };
+  }
   return null;
 }
+
+const SCREEN_NAMES: Record<Screen, string> = {
+  overview: 'Overview (1)',
+  certificates: 'Certificates (2)',
+  detail: 'a certificate',
+  findings: 'Findings (3)',
+  advisor: 'Advisor (4)',
+  report: 'Report (5)',
+};
+const screenName = (s: Screen) => SCREEN_NAMES[s];
 
 export function bindingsFor(ctx: KeyContext, footerOnly: boolean): Binding[] {
   return KEYMAP.filter((b) => b.modes.includes(ctx.mode) && b.screens.includes(ctx.screen) && (!footerOnly || b.footer));
@@ -203,6 +237,8 @@ export function keyTokens(input: string, key: Key): string[] {
   // Cut in UTF-16 units, never between the halves of a surrogate pair.
   if (input.length > MAX_CHUNK_CHARS) input = input.slice(0, /[\ud800-\udbff]/.test(input[MAX_CHUNK_CHARS - 1]) ? MAX_CHUNK_CHARS - 1 : MAX_CHUNK_CHARS);
   if (key.ctrl && input.length === 1 && /[a-z]/i.test(input)) return [`ctrl+${input.toLowerCase()}`];
+  if (key.tab && key.shift) return ['shift+tab'];
+  if (input === '\u001b[Z') return ['shift+tab'];
   for (const [flag, token] of SPECIAL) {
     if (key[flag] && input.length <= 1) return [token];
   }

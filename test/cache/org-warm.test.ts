@@ -15,7 +15,7 @@ import { withInventoryCache } from '../../src/cache/cached-source.js';
 import { InventoryCache, sourceKey } from '../../src/cache/inventory-cache.js';
 import { startEndpoint, syntheticOrganization, type RunningEndpoint } from '../../src/endpoint/index.js';
 import { runTui } from '../../src/ui/run.js';
-import { FakeStdin, FakeStdout, stripAnsi } from '../../src/ui/testing/fake-terminal.js';
+import { FakeStdin, FakeStdout, stripAnsi } from '../support/fake-terminal.js';
 import { runCli, TEST_KEYS } from '../cli/run-cli.js';
 
 const REGIONS = ['us-east-1', 'eu-west-1'];

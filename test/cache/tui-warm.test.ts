@@ -13,7 +13,7 @@ import { withInventoryCache } from '../../src/cache/cached-source.js';
 import { InventoryCache, sourceKey } from '../../src/cache/inventory-cache.js';
 import { startEndpoint, syntheticAccount, type RunningEndpoint, type StoredCertificate } from '../../src/endpoint/index.js';
 import { runTui } from '../../src/ui/run.js';
-import { FakeStdin, FakeStdout, stripAnsi } from '../../src/ui/testing/fake-terminal.js';
+import { FakeStdin, FakeStdout, stripAnsi } from '../support/fake-terminal.js';
 
 const REGION = 'eu-west-1';
 const account = syntheticAccount({ count: 8, regions: [REGION], seed: 9, now: new Date() });

@@ -14,7 +14,7 @@ import { App } from '../../src/ui/app.js';
 import { FirstFrame, firstFrameState } from '../../src/ui/first-frame.js';
 import { runTui } from '../../src/ui/run.js';
 import { initialState } from '../../src/ui/state/app-state.js';
-import { FakeStdin, FakeStdout, stripAnsi } from '../../src/ui/testing/fake-terminal.js';
+import { FakeStdin, FakeStdout, stripAnsi } from '../support/fake-terminal.js';
 import { fakeSource, fixtureCertificates, NOW } from './fixtures.js';
 
 let configDir = '';

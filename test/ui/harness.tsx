@@ -12,7 +12,7 @@ import type { Finding } from '../../src/domain/finding.js';
 import type { InventorySource } from '../../src/domain/inventory.js';
 import { loadKnowledgeBase, type KnowledgeBase } from '../../src/advisor/index.js';
 import { App } from '../../src/ui/app.js';
-import { FakeStdin, FakeStdout, stripAnsi } from '../../src/ui/testing/fake-terminal.js';
+import { FakeStdin, FakeStdout, stripAnsi } from '../support/fake-terminal.js';
 import { NOW } from './fixtures.js';
 
 export const KEY = {

@@ -58,7 +58,8 @@ describe('routing by mode', () => {
     expect(route('escape', detail)).toEqual({ kind: 'command', command: 'back' });
     expect(route('return', detail)).toBeNull();
     const overview = { mode: 'normal' as const, screen: 'overview' as const };
-    expect(route('s', overview)).toBeNull();
+    // A key of another screen says where it works instead of doing nothing.
+    expect(route('s', overview)).toEqual({ kind: 'disabled', reason: 's: sort column works in Certificates (2), Findings (3), not here' });
     expect(route('2', overview)).toEqual({ kind: 'command', command: 'view.certificates' });
   });
 
@@ -77,7 +78,8 @@ describe('the Advisor’s workload prompt', () => {
 
   it('w opens it on the advisor only', () => {
     expect(route('w', advisor)).toEqual({ kind: 'command', command: 'advisor.workload' });
-    for (const screen of ['overview', 'certificates', 'detail', 'findings', 'report'] as const) expect(route('w', { mode: 'normal', screen })).toBeNull();
+    for (const screen of ['overview', 'certificates', 'detail', 'findings', 'report'] as const)
+      expect(route('w', { mode: 'normal', screen })).toEqual({ kind: 'disabled', reason: 'w: name the workload works in Advisor (4), not here' });
   });
 
   it('while typing, every printable key is text: q, digits, j/k, b, n, v, X, y, w, r, ?', () => {

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../../src/advisor/index.js';
 import type { InventorySource } from '../../src/domain/inventory.js';
 import { ENTER_ALT_SCREEN, LEAVE_ALT_SCREEN, runTui, TuiCrash } from '../../src/ui/run.js';
-import { FakeStdin, FakeStdout, stripAnsi } from '../../src/ui/testing/fake-terminal.js';
+import { FakeStdin, FakeStdout, stripAnsi } from '../support/fake-terminal.js';
 import { fakeSource, fixtureCertificates, NOW } from './fixtures.js';
 import { vi } from 'vitest';
 

@@ -3,6 +3,7 @@ import { Box, Text } from 'ink';
 import { KEYMAP, type Binding } from '../keymap.js';
 import type { Screen } from '../state/app-state.js';
 import { useColor } from '../theme.js';
+import { pagerExtent, type Extent } from '../state/scroll.js';
 
 const GROUPS: Binding['group'][] = ['Views', 'Move', 'Filter & sort', 'General'];
 const SCREEN_COUNT = 6;
@@ -47,7 +48,9 @@ export function helpLines(screen?: Screen): HelpLine[] {
     if (group.length === 0) continue;
     lines.push({ key: `h-${g}`, heading: screen ? `${g} (everywhere)` : g });
     if (g === 'Views') {
-      lines.push({ key: 'views', keys: group.map((b) => b.keys[0]).join(' '), description: group.map((b) => b.description).join(' · ') });
+      const numbered = group.filter((b) => /^\d$/.test(b.keys[0]));
+      lines.push({ key: 'views', keys: numbered.map((b) => b.keys[0]).join(' '), description: numbered.map((b) => b.description).join(' · ') });
+      group.filter((b) => !numbered.includes(b)).forEach(add);
       continue;
     }
     group.forEach(add);
@@ -63,16 +66,28 @@ function whereNote(b: Binding, screen?: Screen): string {
   return '';
 }
 
-export function HelpOverlay(props: { width: number; height: number; screen?: Screen }): React.JSX.Element {
+/** Rows of keys the overlay shows at once, and in how many columns (two on a wide window when that fits them all). */
+function helpLayout(lineCount: number, width: number, height: number): { rows: number; columns: number } {
+  const rows = Math.max(1, height - 3);
+  const columns = lineCount > rows && width - 4 >= 80 && lineCount <= rows * 2 ? 2 : 1;
+  return { rows, columns };
+}
+
+/** The overlay as the scroll model sees it: a pager over the key lines (nothing to scroll when they all fit). */
+export function helpExtent(screen: Screen | undefined, width: number, height: number): Extent {
+  const lines = helpLines(screen).length;
+  const { rows, columns } = helpLayout(lines, width, height);
+  return pagerExtent(columns === 2 ? rows : lines, rows);
+}
+
+export function HelpOverlay(props: { width: number; height: number; screen?: Screen; scroll?: number }): React.JSX.Element {
   const color = useColor();
   const all = helpLines(props.screen);
-  const rows = Math.max(1, props.height - 3);
+  const { rows, columns } = helpLayout(all.length, props.width, props.height);
   const inner = props.width - 4;
-  // More lines than rows: flow into two columns when the terminal is wide enough, else say what was left out.
-  const columns = all.length > rows && inner >= 80 ? 2 : 1;
-  const capacity = rows * columns;
-  const shown = all.length > capacity ? all.slice(0, capacity - 1) : all;
-  const hidden = all.length - shown.length;
+  // More lines than fit: one column that scrolls (j/k, PgUp/PgDn), and the title says where it is.
+  const scroll = columns === 1 ? Math.max(0, Math.min(props.scroll ?? 0, all.length - rows)) : 0;
+  const shown = columns === 1 ? all.slice(scroll, scroll + rows) : all;
   const elements = shown.map((l) =>
     l.heading ? (
       <Text key={l.key} bold color={color ? 'cyan' : undefined} wrap="truncate-end">
@@ -87,18 +102,14 @@ export function HelpOverlay(props: { width: number; height: number; screen?: Scr
       </Text>
     ),
   );
-  if (hidden > 0) {
-    elements.push(
-      <Text key="more" dimColor={color} wrap="truncate-end">
-        … {hidden} more — a taller or wider terminal shows them
-      </Text>,
-    );
-  }
   const perColumn = columns === 2 ? Math.min(rows, Math.ceil(elements.length / 2)) : rows;
   const colWidth = Math.floor(inner / columns);
+  const more = columns === 1 && all.length > rows ? `  ${scroll + 1}–${scroll + shown.length} of ${all.length}, ↓/j ↑/k PgDn PgUp scroll` : '';
   return (
     <Box flexDirection="column" width={props.width} height={props.height} borderStyle="round" paddingX={1} overflow="hidden">
-      <Text bold>Keys — ? or Esc closes</Text>
+      <Text bold wrap="truncate-end">
+        Keys — ? or Esc closes<Text dimColor={color}>{more}</Text>
+      </Text>
       <Box flexDirection="row">
         {Array.from({ length: columns }, (_, c) => (
           <Box key={c} flexDirection="column" width={colWidth} overflow="hidden">

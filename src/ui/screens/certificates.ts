@@ -3,6 +3,7 @@ import { listExtent, clampScroll } from '../state/scroll.js';
 import { tableHeight } from '../views/certificates.js';
 import type { ScreenKeys } from './context.js';
 import { scrollKeys } from './moves.js';
+import { certificateKeys } from './certificate-keys.js';
 
 export const certificatesKeys: ScreenKeys = {
   commands: {
@@ -16,6 +17,7 @@ export const certificatesKeys: ScreenKeys = {
       c.act({ type: 'open-detail', arn: c.state.certificates[rows[cursor]].arn });
     },
     back: (c) => c.act({ type: 'back' }),
+    ...certificateKeys,
     'sort.next': (c) => c.act({ type: 'sort-next' }),
     'sort.reverse': (c) => c.act({ type: 'sort-reverse' }),
     'filter.confirm': (c) => {

@@ -27,6 +27,10 @@ export interface ScreenContext {
   /** Let the filter answer the typed query now, so Enter right after typing acts on its rows. */
   settleFilter(): void;
   exit(code: number): void;
+  /** Lines of the Overview as last drawn (it scrolls when they outnumber the height). */
+  overviewLines: number;
+  /** Put text on the terminal's clipboard (OSC 52, see terminal/clipboard.ts). */
+  copy(text: string): void;
 }
 
 export type CommandHandler = (ctx: ScreenContext) => void;

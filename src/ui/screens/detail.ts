@@ -3,6 +3,7 @@ import { stageSectionsOf } from '../state/selectors.js';
 import { detailExtent } from '../views/detail.js';
 import type { ScreenKeys } from './context.js';
 import { scrollKeys } from './moves.js';
+import { certificateKeys } from './certificate-keys.js';
 
 export const detailKeys: ScreenKeys = {
   commands: {
@@ -12,5 +13,6 @@ export const detailKeys: ScreenKeys = {
       return cert ? detailExtent(cert, c.now, s.config.expiryDays, s.size.columns, c.height, s.findings, stageSectionsOf(s, cert)) : null;
     }),
     back: (c) => c.act({ type: 'back' }),
+    ...certificateKeys,
   },
 };

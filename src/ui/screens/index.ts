@@ -3,7 +3,9 @@
  * screen shares (global.ts). The keymap decides which command a key is; this decides what it does.
  */
 import type { Command } from '../keymap.js';
-import type { Screen } from '../state/app-state.js';
+import type { Mode, Screen } from '../state/app-state.js';
+import { helpKeys } from './help.js';
+import { overviewKeys } from './overview.js';
 import { advisorKeys } from './advisor.js';
 import { certificatesKeys } from './certificates.js';
 import type { CommandHandler, ScreenContext, ScreenKeys } from './context.js';
@@ -15,8 +17,7 @@ import { reportKeys } from './report.js';
 export type { ScreenContext } from './context.js';
 
 const SCREENS: Record<Screen, ScreenKeys> = {
-  // The Overview has no keys of its own: views, filter, refresh, help and quit are global.
-  overview: { commands: {} },
+  overview: overviewKeys,
   certificates: certificatesKeys,
   detail: detailKeys,
   findings: findingsKeys,
@@ -24,7 +25,8 @@ const SCREENS: Record<Screen, ScreenKeys> = {
   report: reportKeys,
 };
 
-export function commandHandler(screen: Screen, command: Command): CommandHandler | undefined {
+export function commandHandler(screen: Screen, command: Command, mode: Mode = 'normal'): CommandHandler | undefined {
+  if (mode === 'help') return helpKeys.commands[command] ?? globalKeys.commands[command];
   return SCREENS[screen].commands[command] ?? globalKeys.commands[command];
 }
 

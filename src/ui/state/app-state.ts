@@ -18,14 +18,14 @@ import { haystackOf } from './filter.js';
 import { DEFAULT_SORT, nextSortColumn, type SortSpec } from './sort.js';
 import { moveScroll, TOP, type CursorMove, type Extent, type Scroll } from './scroll.js';
 import { findingKey } from '../../audit/finding-record.js';
-import { findingsReducer, INITIAL_FINDINGS_VIEW, keepSelection, restoreSelection, type FindingsViewAction, type FindingsViewState } from './findings-view.js';
+import { domainLookup, findingsReducer, INITIAL_FINDINGS_VIEW, keepSelection, restoreSelection, type FindingsViewAction, type FindingsViewState } from './findings-view.js';
 import { INITIAL_REPORT_VIEW, reportReducer, type ReportViewAction, type ReportViewState } from './report-view.js';
 import { workloadInputReducer, type WorkloadInputAction } from './workload-input.js';
 import { ADVISOR_UNAVAILABLE, advisorSliceReducer, leaveAdvisor, type AdvisorSlice, type AdvisorSliceAction } from './advisor-slice.js';
 import { DEFAULT_AUDIT_CONFIG, type AuditConfig } from '../../domain/thresholds.js';
 import { STAGES, type AnyStage } from '../../stages/index.js';
 
-const VIEWS = ['overview', 'certificates', 'findings', 'advisor', 'report'] as const;
+export const VIEWS = ['overview', 'certificates', 'findings', 'advisor', 'report'] as const;
 export type ViewId = (typeof VIEWS)[number];
 
 /**
@@ -87,6 +87,11 @@ export interface AppState extends InventoryFold {
   size: { columns: number; rows: number };
   findingsView: FindingsViewState;
   reportView: ReportViewState;
+  /** Scroll offsets of the panes without a cursor of their own: the Overview (narrow windows stack it) and the help. */
+  overviewScroll: number;
+  helpScroll: number;
+  /** A one-line answer to the last key (copied, the console URL, why a key does nothing here); the next key clears it. */
+  notice: string | null;
   /** The Advisor's workload-name prompt: the text typed so far, or null when it is closed. */
   workloadDraft: string | null;
   /** The Advisor: knowledge base, questionnaire, notice (see advisor-slice.ts). Kept across refreshes. */
@@ -114,6 +119,7 @@ export type Action =
   | { type: 'open-detail'; arn: string }
   | { type: 'back' }
   | { type: 'help-toggle' }
+  | { type: 'notice'; text: string | null }
   | { type: 'resize'; columns: number; rows: number }
   | { type: 'refresh' }
   | { type: 'open-certificate'; arn: string; from: ViewId }
@@ -131,7 +137,7 @@ export interface StartingPoint {
 }
 
 /** The panes that scroll. */
-export type Pane = 'table' | 'findings' | 'detail' | 'report';
+export type Pane = 'table' | 'findings' | 'detail' | 'report' | 'overview' | 'help';
 
 export function initialState(size: { columns: number; rows: number } = { columns: 80, rows: 24 }, start: StartingPoint = {}): AppState {
   return {
@@ -150,6 +156,9 @@ export function initialState(size: { columns: number; rows: number } = { columns
     size,
     findingsView: INITIAL_FINDINGS_VIEW,
     reportView: INITIAL_REPORT_VIEW,
+    overviewScroll: 0,
+    helpScroll: 0,
+    notice: null,
     workloadDraft: null,
     advisor: start.advisor ?? ADVISOR_UNAVAILABLE,
     config: start.config ?? DEFAULT_AUDIT_CONFIG,
@@ -210,7 +219,7 @@ export function reducer(state: AppState, action: Action): AppState {
         findings: action.findings,
         // The first audit of a warm start ran over the previous run's records: what it found is the baseline.
         lastRunFindings: state.lastRunFindings ?? (state.cachedAt !== null ? new Set(action.findings.map(findingKey)) : null),
-        findingsView: restoreSelection(state.findingsView, action.findings, state.accounts),
+        findingsView: restoreSelection(state.findingsView, action.findings, state.accounts, domainLookup(state)),
       };
     case 'view':
       // Pressing the current view's key again returns to its top level (closes the detail pane).
@@ -251,6 +260,11 @@ export function reducer(state: AppState, action: Action): AppState {
       return { ...state, view: 'certificates', mode: 'normal', detail: { arn: action.arn, scroll: 0, returnTo: action.from } };
     case 'findings-notice':
     case 'findings-group':
+    case 'findings-query-open':
+    case 'findings-query':
+    case 'findings-query-close':
+    case 'findings-sort-next':
+    case 'findings-sort-reverse':
       return findingsReducer(state, action);
     case 'report-export-start':
     case 'report-export-input':
@@ -278,7 +292,9 @@ export function reducer(state: AppState, action: Action): AppState {
       if (state.view === 'certificates' && state.filter.input !== '') return reducer(state, { type: 'filter-cancel' });
       return state;
     case 'help-toggle':
-      return { ...state, mode: state.mode === 'help' ? 'normal' : 'help' };
+      return { ...state, mode: state.mode === 'help' ? 'normal' : 'help', helpScroll: 0 };
+    case 'notice':
+      return state.notice === action.text ? state : { ...state, notice: action.text };
     case 'resize':
       if (action.columns === state.size.columns && action.rows === state.size.rows) return state;
       return { ...state, size: { columns: action.columns, rows: action.rows } };
@@ -319,6 +335,12 @@ function scrollPane(state: AppState, action: Extract<Action, { type: 'scroll' }>
       if (!d) return state;
       const scroll = moveScroll({ cursor: 0, offset: d.scroll }, move, extent, repeat).offset;
       return scroll === d.scroll ? state : { ...state, detail: { ...d, scroll } };
+    }
+    case 'overview':
+    case 'help': {
+      const key = action.pane === 'help' ? 'helpScroll' : 'overviewScroll';
+      const scroll = moveScroll({ cursor: 0, offset: state[key] }, move, extent, repeat).offset;
+      return scroll === state[key] ? state : { ...state, [key]: scroll };
     }
     case 'report': {
       const rv = state.reportView;

@@ -8,6 +8,7 @@ import type { Finding, Severity } from '../../domain/finding.js';
 import { countBySeverity, severityRank } from '../../domain/finding.js';
 import type { AccountState, RegionError } from '../../domain/inventory.js';
 import type { Extent, Scroll } from './scroll.js';
+import { filterFindings, nextFindingsSort, sortFindings, type DomainOf, type FindingsSort } from './findings-query.js';
 
 /** How the list is grouped: severity then rule (the default), or account then severity. */
 export type FindingsGrouping = 'severity' | 'account';
@@ -20,6 +21,13 @@ export interface FindingsViewState extends Scroll {
   by?: FindingsGrouping;
   /** Set by a refresh: the finding the cursor was on, looked up again when the new findings arrive. */
   keep?: FindingKey | null;
+  /** `/`: the words a finding must contain (see filterFindings); absent or '' shows every finding. */
+  query?: string;
+  /** `s`: the order (absent: by severity, grouped); `S` reverses a column's order. */
+  sort?: FindingsSort;
+  descending?: boolean;
+  /** The findings the query and order give, for the findings array they were made from. */
+  shown?: { from: readonly Finding[]; findings: readonly Finding[] };
 }
 
 /**
@@ -54,9 +62,39 @@ export interface FindingsLayout {
 const cache = new WeakMap<readonly Finding[], FindingsLayout>();
 const byAccountCache = new WeakMap<readonly Finding[], { accounts: readonly AccountState[] | null; layout: FindingsLayout }>();
 
-/** The layout a view state asks for: by severity, or by account (the accounts read give the order and the failed ones). */
-export function layoutOf(view: Pick<FindingsViewState, 'by'>, findings: readonly Finding[], accounts: readonly AccountState[] | null = null): FindingsLayout {
-  return view.by === 'account' ? findingsByAccount(findings, accounts) : findingsLayout(findings);
+/**
+ * The layout a view state asks for: the findings its query keeps, in its order — by severity, by account (the
+ * accounts read give the order and the failed ones), or a flat list by another column.
+ */
+export function layoutOf(view: Pick<FindingsViewState, 'by' | 'sort' | 'shown'>, findings: readonly Finding[], accounts: readonly AccountState[] | null = null): FindingsLayout {
+  const list = view.shown && view.shown.from === findings ? view.shown.findings : findings;
+  if (view.sort && view.sort !== 'severity') return flatLayout(list);
+  return view.by === 'account' ? findingsByAccount(list, accounts) : findingsLayout(list);
+}
+
+const flatCache = new WeakMap<readonly Finding[], FindingsLayout>();
+
+/** The findings as they come, one row each, no headers: the list sorted by a column. */
+function flatLayout(findings: readonly Finding[]): FindingsLayout {
+  const hit = flatCache.get(findings);
+  if (hit) return hit;
+  const layout = {
+    ordered: [...findings],
+    rows: findings.map((finding, position): FindingsRow => ({ kind: 'finding', finding, position })),
+    rowOf: Int32Array.from(findings, (_, i) => i),
+    counts: countBySeverity(findings),
+  };
+  flatCache.set(findings, layout);
+  return layout;
+}
+
+/** The view with `shown` made for `findings` from its query and order (none when it has neither). */
+export function withQuery(view: FindingsViewState, findings: readonly Finding[] | null, domainOf: DomainOf): FindingsViewState {
+  const { shown: _old, ...rest } = view;
+  if (!findings || (!view.query && (!view.sort || view.sort === 'severity'))) return rest;
+  const kept = filterFindings(findings, view.query ?? '', domainOf);
+  const ordered = view.sort && view.sort !== 'severity' ? sortFindings(kept, view.sort, view.descending ?? false, domainOf) : kept;
+  return { ...rest, shown: { from: findings, findings: ordered } };
 }
 
 /**
@@ -177,13 +215,47 @@ export function jumpTarget(
 }
 
 /** The Findings view's own actions (its moves are app-state's 'scroll'). */
-export type FindingsViewAction = { type: 'findings-notice'; notice: string | null } | { type: 'findings-group'; by: FindingsGrouping };
+export type FindingsViewAction =
+  | { type: 'findings-notice'; notice: string | null }
+  | { type: 'findings-group'; by: FindingsGrouping }
+  /** `/` opens the query (the app's filter mode), typing changes it, Enter keeps it, Esc clears it. */
+  | { type: 'findings-query-open' }
+  | { type: 'findings-query'; query: string }
+  | { type: 'findings-query-close'; keep: boolean }
+  | { type: 'findings-sort-next' }
+  | { type: 'findings-sort-reverse' };
 
-export function findingsReducer<S extends { findingsView: FindingsViewState; findings: Finding[] | null; accounts: AccountState[] | null }>(
-  state: S,
-  action: FindingsViewAction,
-): S {
+/** What the Findings reducer reads and writes of the app's state. */
+interface FindingsHost {
+  findingsView: FindingsViewState;
+  findings: Finding[] | null;
+  accounts: AccountState[] | null;
+  mode: 'normal' | 'filter' | 'help' | 'prompt' | 'confirm';
+  certificates: readonly { domainName: string | null }[];
+  arnIndex: ReadonlyMap<string, number>;
+}
+
+/** A finding's certificate domain, looked up in the inventory. */
+export function domainLookup(state: Pick<FindingsHost, 'certificates' | 'arnIndex'>): DomainOf {
+  return (f) => (f.certificateArn ? (state.certificates[state.arnIndex.get(f.certificateArn) ?? -1]?.domainName ?? null) : null);
+}
+
+export function findingsReducer<S extends FindingsHost>(state: S, action: FindingsViewAction): S {
   const v = state.findingsView;
+  // A new query or order: the list starts at its top.
+  const requery = (next: FindingsViewState): S => ({ ...state, findingsView: { ...withQuery(next, state.findings, domainLookup(state)), cursor: 0, offset: 0, notice: null } });
+  switch (action.type) {
+    case 'findings-query-open':
+      return { ...state, mode: 'filter' };
+    case 'findings-query':
+      return requery({ ...v, query: action.query });
+    case 'findings-query-close':
+      return action.keep ? { ...state, mode: 'normal' } : { ...requery({ ...v, query: '' }), mode: 'normal' };
+    case 'findings-sort-next':
+      return requery({ ...v, sort: nextFindingsSort(v.sort ?? 'severity'), descending: false });
+    case 'findings-sort-reverse':
+      return v.sort && v.sort !== 'severity' ? requery({ ...v, descending: !v.descending }) : state;
+  }
   if (action.type === 'findings-group') {
     if ((v.by ?? 'severity') === action.by) return state;
     // The cursor stays on the finding it was on; the view scrolls to it when it renders.
@@ -218,14 +290,21 @@ function selectionKey(state: FindingsViewState, findings: readonly Finding[] | n
  */
 export function keepSelection(state: FindingsViewState, findings: readonly Finding[] | null, accounts: readonly AccountState[] | null = null): FindingsViewState {
   const keep = selectionKey(state, findings, accounts) ?? state.keep ?? null;
-  return { cursor: state.cursor, offset: state.offset, notice: null, keep, ...(state.by ? { by: state.by } : {}) };
+  return { ...state, notice: null, keep };
 }
 
 /**
  * When the new findings arrive: the cursor goes to the remembered finding when it is still there, otherwise
  * it stays at its position, clamped to the new list (the view keeps it in sight when it renders).
  */
-export function restoreSelection(state: FindingsViewState, findings: readonly Finding[], accounts: readonly AccountState[] | null = null): FindingsViewState {
+export function restoreSelection(
+  previous: FindingsViewState,
+  findings: readonly Finding[],
+  accounts: readonly AccountState[] | null = null,
+  domainOf: DomainOf = () => null,
+): FindingsViewState {
+  // The query and order apply to the new findings too.
+  const state = withQuery(previous, findings, domainOf);
   if (state.keep === undefined || state.keep === null) return state;
   const key = state.keep;
   const { ordered } = layoutOf(state, findings, accounts);
@@ -238,5 +317,6 @@ export function restoreSelection(state: FindingsViewState, findings: readonly Fi
   }
   // Fewer alike findings than before: the last of them is the nearest.
   const cursor = found >= 0 ? found : Math.min(Math.max(0, state.cursor), Math.max(0, ordered.length - 1));
-  return { cursor, offset: state.offset, notice: null, ...(state.by ? { by: state.by } : {}) };
+  const { keep: _kept, ...rest } = state;
+  return { ...rest, cursor, notice: null };
 }

@@ -42,6 +42,8 @@ interface FindingsViewProps {
   load: 'loading' | 'done' | 'failed';
   /** An audit is configured and its findings are not in yet. */
   auditing: boolean;
+  /** The `/` input has the keys. */
+  editing?: boolean;
   width: number;
   height: number;
 }
@@ -99,6 +101,9 @@ export function FindingsView(props: FindingsViewProps): React.JSX.Element {
   const color = useColor();
   const tone = useToneProps();
   const { width, height } = props;
+  // Hooks before any early return: React needs the same hooks in the same order on every render.
+  const named = useMemo(() => findingAccounts(props.findings ?? []), [props.findings]);
+  const prefix = useMemo(() => sharedAccountPrefix(props.accounts ?? named), [props.accounts, named]);
 
   if (props.findings === null) {
     if (props.auditing && props.load === 'loading') return <Message width={width} height={height} title="Findings" lines={['auditing… (the audit runs as soon as the inventory has loaded)']} />;
@@ -111,13 +116,14 @@ export function FindingsView(props: FindingsViewProps): React.JSX.Element {
   }
 
   const accounts = props.accounts ?? null;
-  const byAccount = props.view.by === 'account';
+  const query = props.view.query ?? '';
+  const queryShown = props.editing || query !== '';
+  const sort = props.view.sort ?? 'severity';
+  const byAccount = props.view.by === 'account' && sort === 'severity';
   const layout = layoutOf(props.view, props.findings, accounts);
   const listHeight = findingsListHeight(height);
   const detailHeight = findingsDetailHeight(height);
   const win = clampScroll(props.view, findingsExtent(layout, listHeight));
-  const named = useMemo(() => findingAccounts(props.findings ?? []), [props.findings]);
-  const prefix = useMemo(() => sharedAccountPrefix(props.accounts ?? named), [props.accounts, named]);
   const several = (accounts?.length ?? 0) > 1 || named.length > 1;
   const full = accountColumnWidth(accounts ?? named, false);
   const shortened = prefix ? 1 + Math.max(0, ...(accounts ?? named).map((a) => [...(a.name ?? a.id ?? '')].length - prefix.length)) : full;
@@ -142,15 +148,19 @@ export function FindingsView(props: FindingsViewProps): React.JSX.Element {
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
       <Box height={1}>
         <Text wrap="truncate-end">
-          <Text bold>{`${layout.ordered.length} finding${layout.ordered.length === 1 ? '' : 's'}`}</Text>
+          {queryShown ? (
+            <Text color={color ? 'cyan' : undefined}>{`/${sanitiseForTerminal(query)}${props.editing ? '█' : ''}  `}</Text>
+          ) : null}
+          <Text bold>{`${queryShown && query ? `${layout.ordered.length} of ${props.findings.length}` : layout.ordered.length} finding${layout.ordered.length === 1 ? '' : 's'}`}</Text>
           {SEVERITIES.map((s) => (
             <Text key={s}>
               {' · '}
               <Text {...(layout.counts[s] > 0 ? tone(severityTone(s)) : { dimColor: color || undefined })}>{`${layout.counts[s]} ${s}`}</Text>
             </Text>
           ))}
-          <Text dimColor={color}>{`   ${win.cursor + 1}/${layout.ordered.length}`}</Text>
-          {several ? <Text dimColor={color}>{byAccount ? '   by account (a: by severity)' : '   a: by account'}</Text> : null}
+          <Text dimColor={color}>{`   ${layout.ordered.length ? win.cursor + 1 : 0}/${layout.ordered.length}`}</Text>
+          {sort !== 'severity' ? <Text dimColor={color}>{`   sorted by ${sort} ${props.view.descending ? '▼' : '▲'}`}</Text> : null}
+          {several && sort === 'severity' ? <Text dimColor={color}>{byAccount ? '   by account (a: by severity)' : '   a: by account'}</Text> : null}
           {layout.ordered.some((f) => f.provisional) ? <Text dimColor={color}>{`   ${PROVISIONAL_MARK}provisional: details still loading`}</Text> : null}
           {newCount > 0 ? <Text dimColor={color}>{`   ${NEW_MARK}${newCount} new since last run`}</Text> : null}
         </Text>
@@ -161,7 +171,7 @@ export function FindingsView(props: FindingsViewProps): React.JSX.Element {
         </Box>
         <Scrollbar offset={win.offset} height={listHeight} count={layout.rows.length} />
       </Box>
-      <FindingDetail finding={selected} domain={selected ? domainOf(selected) : ''} notice={props.view.notice} width={width} height={detailHeight} />
+      <FindingDetail finding={selected} domain={selected ? domainOf(selected) : ''} notice={props.view.notice ?? (layout.ordered.length === 0 ? `No finding matches /${sanitiseForTerminal(query)} — Esc clears the filter.` : null)} width={width} height={detailHeight} />
     </Box>
   );
 }

@@ -10,6 +10,7 @@ import { wrap } from '../state/detail-lines.js';
 import type { AuditConfig } from '../../domain/thresholds.js';
 import { attemptNote, waitingIn, waitLabel, type WaitingRequests } from '../../domain/waiting.js';
 import { Bar } from '../components/bars.js';
+import { Scrollbar } from '../components/scrollbar.js';
 import type { LoadState } from '../state/app-state.js';
 import { daysLabel, expiryTone, formatCount, monthLabel, shortKey, shortStatus, shortType } from '../state/format.js';
 import { callerHeading, overviewOf } from '../state/overview.js';
@@ -28,6 +29,10 @@ interface OverviewProps {
   now: Date;
   /** Requests unanswered past the threshold (the status line names them; each region shows its own). */
   waiting?: readonly WaitingRequests[];
+  /** In a narrow window the sections stack: the first line shown (the cursor keys move it). */
+  scroll?: number;
+  /** Told how many lines the stacked sections take, so the keys know how far they scroll. */
+  onMeasure?: (lines: number) => void;
 }
 
 /** A region (or account-region) with a request past the threshold: distinct from loading (…) and partial (!). */
@@ -155,7 +160,8 @@ export function OverviewView(props: OverviewProps): React.JSX.Element {
     // Several accounts: one line each (and its regions on a wide screen); a failed account says why.
     const settled = perAccount.filter((a) => a.status === 'ok' || a.status === 'error').length;
     left.push(<Section key="accounts" title={`Accounts ${settled}/${perAccount.length}`} />);
-    const room = twoColumns ? Math.max(2, props.height - left.length - countsBlock) : 5;
+    // Stacked, every account is listed: the view scrolls.
+    const room = twoColumns ? Math.max(2, props.height - left.length - countsBlock) : perAccount.length;
     const failedFirst = [...perAccount].sort((a, b) => Number(b.status === 'error') - Number(a.status === 'error'));
     const shown = failedFirst.slice(0, failedFirst.length > room ? room - 1 : room);
     const nameWidth = Math.min(26, Math.max(...perAccount.map((a) => (a.name ?? a.id).length)));
@@ -188,7 +194,7 @@ export function OverviewView(props: OverviewProps): React.JSX.Element {
   }
   const done = allRegions.filter((r) => r.status === 'ok' || r.status === 'error' || r.status === 'partial').length;
   if (!perAccount) left.push(<Section key="regions" title={`Regions ${done}/${props.load.regionsTotal ?? allRegions.length}`} />);
-  const regionRoom = twoColumns ? Math.max(1, props.height - left.length - countsBlock) : 3;
+  const regionRoom = twoColumns ? Math.max(1, props.height - left.length - countsBlock) : allRegions.length;
   const regions = perAccount ? [] : allRegions.slice(0, allRegions.length > regionRoom ? regionRoom - 1 : regionRoom);
   for (const r of regions) {
     const waits = waitingIn(waiting, r, callerId);
@@ -252,7 +258,7 @@ export function OverviewView(props: OverviewProps): React.JSX.Element {
   }
   right.push(<Text key="sp3"> </Text>);
   const worst = props.findings ? [...props.findings].sort((a, b) => severityRank(a.severity) - severityRank(b.severity)).slice(0, 3) : [];
-  const urgentRoom = Math.max(1, (twoColumns ? props.height : props.height - left.length) - right.length - 1 - (worst.length ? worst.length + 2 : 0));
+  const urgentRoom = twoColumns ? Math.max(1, props.height - right.length - 1 - (worst.length ? worst.length + 2 : 0)) : 10;
   const urgent = numbers.urgent?.slice(0, urgentRoom) ?? null;
   right.push(<Section key="urgent" title="Most urgent" />);
   if (urgent === null) right.push(<Text key="u-wait" dimColor={color}>  Ranked once the audit has run.</Text>);
@@ -286,12 +292,21 @@ export function OverviewView(props: OverviewProps): React.JSX.Element {
 
   // Every line is one row: cut the lists to the height rather than let Yoga shrink (and overlap) them.
   if (!twoColumns) {
+    // Narrow: one column, every section in full, scrolled by the cursor keys (a scrollbar says there is more).
+    const all = [...left, <Text key="sp-mid"> </Text>, ...right];
+    props.onMeasure?.(all.length);
+    const offset = Math.max(0, Math.min(props.scroll ?? 0, all.length - props.height));
+    const overflows = all.length > props.height;
     return (
-      <Box flexDirection="column" width={props.width} height={props.height} overflow="hidden">
-        {[...left, <Text key="sp-mid"> </Text>, ...right].slice(0, props.height)}
+      <Box flexDirection="row" width={props.width} height={props.height} overflow="hidden">
+        <Box flexDirection="column" width={overflows ? props.width - 1 : props.width} overflow="hidden">
+          {all.slice(offset, offset + props.height)}
+        </Box>
+        {overflows ? <Scrollbar offset={offset} height={props.height} count={all.length} /> : null}
       </Box>
     );
   }
+  props.onMeasure?.(props.height);
   return (
     <Box flexDirection="row" width={props.width} height={props.height} overflow="hidden">
       <Box flexDirection="column" width={colWidth} marginRight={2} overflow="hidden">
