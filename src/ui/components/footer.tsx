@@ -16,9 +16,26 @@ export function footerHints(ctx: KeyContext): Array<{ label: string; description
   return out;
 }
 
+const ESSENTIAL = new Set(['?', 'q', '?/Esc']);
+
+/** The hints that fit in `room` cells: help and quit always, the others in order while they fit. */
+export function fitHints<T extends { label: string; description: string }>(hints: readonly T[], room: number): T[] {
+  const cells = (h: T) => h.label.length + 1 + h.description.length + 2;
+  let used = hints.filter((h) => ESSENTIAL.has(h.label)).reduce((n, h) => n + cells(h), 0) + '1-5 views'.length;
+  const kept = new Set<T>();
+  for (const h of hints) {
+    if (ESSENTIAL.has(h.label)) kept.add(h);
+    else if (used + cells(h) <= room) {
+      kept.add(h);
+      used += cells(h);
+    }
+  }
+  return hints.filter((h) => kept.has(h));
+}
+
 export function Footer(props: { ctx: KeyContext; width: number; message?: string }): React.JSX.Element {
   const color = useColor();
-  const hints = footerHints(props.ctx);
+  const hints = fitHints(footerHints(props.ctx), props.width - (props.message ? [...props.message].length + 1 : 0));
   return (
     <Box width={props.width} height={1}>
       <Text wrap="truncate-end">

@@ -138,6 +138,8 @@ function prettyKey(k: string): string {
     'ctrl+c': 'Ctrl+C',
     'ctrl+d': 'Ctrl+D',
     'ctrl+u': 'Ctrl+U',
+    tab: 'Tab',
+    'shift+tab': 'Shift+Tab',
   };
   return names[k] ?? k;
 }

@@ -40,33 +40,67 @@ export function statusParts(
   state: Pick<AppState, 'account' | 'regions' | 'load'> & Partial<Pick<AppState, 'accounts' | 'origin' | 'cachedAt' | 'waiting'>>,
   now: Date = new Date(),
 ): string[] {
+  return statusItems(label, state, now).map((i) => i.text);
+}
+
+/**
+ * Each part with how long it stays when the line is short: the state word (loading…/loaded) and what
+ * went wrong stay longest; the region list, the endpoint and the profile go first.
+ */
+interface StatusItem {
+  text: string;
+  keep: number;
+}
+
+function statusItems(
+  label: InventorySource['label'],
+  state: Pick<AppState, 'account' | 'regions' | 'load'> & Partial<Pick<AppState, 'accounts' | 'origin' | 'cachedAt' | 'waiting'>>,
+  now: Date,
+): StatusItem[] {
   const p = progressOf(state);
   const profile = label.demo ? 'demo' : safe(label.profile, 'default');
-  // What is stuck comes first while it lasts: the line is cut at the right edge, and this is what the user needs to see.
+  const items: StatusItem[] = [];
+  const add = (text: string, keep: number) => items.push({ text, keep });
+  // What is stuck comes first while it lasts: this is what the user needs to see.
   const waiting = state.waiting ? waitingSummary(state.waiting.requests, state.waiting.afterMs) : null;
-  const parts = [...(waiting ? [waiting] : []), `profile ${profile}`, `account ${state.account ? safe(state.account.id) : '…'}`];
+  if (waiting) add(waiting, 90);
+  add(`profile ${profile}`, 30);
+  add(`account ${state.account ? safe(state.account.id) : '…'}`, 50);
   // The warm start: what is on screen is the cache's, this old, until the live read replaces it.
   if (state.cachedAt) {
     const age = formatAge(now.getTime() - Date.parse(state.cachedAt));
-    parts.push(`${STALE} cached ${age} ago${state.load.status === 'loading' ? ', revalidating' : ''}`);
+    add(`${STALE} cached ${age} ago${state.load.status === 'loading' ? ', revalidating' : ''}`, 75);
   }
-  if (label.scope) parts.push(safe(label.scope));
+  if (label.scope) add(safe(label.scope), 45);
   const accounts = state.accounts;
   if (accounts) {
     const settled = accounts.filter((a) => a.status === 'ok' || a.status === 'error').length;
     const failed = accounts.filter((a) => a.status === 'error').length;
-    parts.push(`accounts ${settled}/${accounts.length}`);
-    if (failed > 0) parts.push(`${failed} account${failed > 1 ? 's' : ''} failed`);
+    add(`accounts ${settled}/${accounts.length}`, 70);
+    if (failed > 0) add(`${failed} account${failed > 1 ? 's' : ''} failed`, 80);
   }
-  if (state.origin?.capturedAt.oldest) parts.push(`Config snapshot from ${safe(state.origin.capturedAt.oldest.slice(0, 16).replace('T', ' '))} UTC`);
-  parts.push(`regions ${p.regionsDone}/${p.regionsTotal ?? '?'}`);
-  parts.push(`details ${formatCount(p.described)}/${formatCount(p.listed)}`);
-  if (p.regionsFailed > 0) parts.push(`${p.regionsFailed} region${p.regionsFailed > 1 ? 's' : ''} failed`);
-  if (p.unread > 0) parts.push(unreadPart(p.unread));
-  parts.push(state.load.status === 'loading' ? 'loading…' : state.load.status === 'failed' ? 'load failed' : 'loaded');
-  if (label.endpoint) parts.push(`endpoint ${safe(label.endpoint)}`);
-  parts.push(label.regions === 'all' ? 'all regions' : label.regions.map((r) => safe(r)).join(','));
-  return parts;
+  if (state.origin?.capturedAt.oldest) add(`Config snapshot from ${safe(state.origin.capturedAt.oldest.slice(0, 16).replace('T', ' '))} UTC`, 25);
+  add(`regions ${p.regionsDone}/${p.regionsTotal ?? '?'}`, 60);
+  add(`details ${formatCount(p.described)}/${formatCount(p.listed)}`, 40);
+  if (p.regionsFailed > 0) add(`${p.regionsFailed} region${p.regionsFailed > 1 ? 's' : ''} failed`, 80);
+  if (p.unread > 0) add(unreadPart(p.unread), 80);
+  add(state.load.status === 'loading' ? 'loading…' : state.load.status === 'failed' ? 'load failed' : 'loaded', 100);
+  if (label.endpoint) add(`endpoint ${safe(label.endpoint)}`, 20);
+  add(label.regions === 'all' ? 'all regions' : label.regions.map((r) => safe(r)).join(','), 10);
+  return items;
+}
+
+const SEPARATOR = ' · ';
+
+/** The parts that fit in `room` cells, in their order: the ones that stay least are left out first. */
+export function fitStatus(items: readonly StatusItem[], room: number): string[] {
+  const kept = [...items];
+  const width = () => kept.reduce((n, i) => n + [...i.text].length, 0) + SEPARATOR.length * Math.max(0, kept.length - 1);
+  while (kept.length > 1 && width() > room) {
+    const least = kept.reduce((a, b) => (b.keep < a.keep ? b : a));
+    kept.splice(kept.indexOf(least), 1);
+  }
+  return kept.map((i) => i.text);
 }
 
 const LOAD_WORDS = new Set(['loading…', 'load failed', 'loaded']);
@@ -94,9 +128,12 @@ export function readOnlyBadge(state: Pick<StatusState, 'accounts' | 'origin'>, p
 /** What the status line reads of the app's state (the first frame has only this much). */
 export type StatusState = Pick<AppState, 'account' | 'regions' | 'load' | 'accounts' | 'origin' | 'cachedAt' | 'waiting'>;
 
+/** "acm-advisor [READ-ONLY] " before the parts. */
+const BRAND_CELLS = 'acm-advisor '.length + '[READ-ONLY]'.length + 1;
+
 export function StatusLine(props: { label: InventorySource['label']; state: StatusState; width: number }): React.JSX.Element {
   const color = useColor();
-  const parts = statusParts(props.label, props.state);
+  const parts = fitStatus(statusItems(props.label, props.state, new Date()), props.width - BRAND_CELLS);
   const loading = props.state.load.status;
   const badge = readOnlyBadge(props.state, parts, props.width);
   return (
@@ -110,7 +147,7 @@ export function StatusLine(props: { label: InventorySource['label']; state: Stat
         <Text> </Text>
         {parts.map((part, i) => (
           <Text key={i}>
-            {i > 0 ? ' · ' : ''}
+            {i > 0 ? SEPARATOR : ''}
             {part.startsWith(STALE) || isWarningPart(part) ? (
               <Text color={color ? 'yellow' : undefined}>{part}</Text>
             ) : LOAD_WORDS.has(part) ? (

@@ -12,24 +12,33 @@ const VIEW_OF: Record<string, ViewId> = {
   'view.report': 'report',
 };
 
+const SHORT: Record<string, string> = { Certificates: 'Certs', Overview: 'Overv' };
+
 /** "1 Overview  2 Certificates …" from the keymap; the current view is marked. */
 export function TabBar(props: { view: ViewId; width: number; badge?: Partial<Record<ViewId, string>> }): React.JSX.Element {
   const color = useColor();
   const tabs = KEYMAP.filter((b) => b.command in VIEW_OF);
+  const label = (b: (typeof tabs)[number], short: boolean) => {
+    const badge = props.badge?.[VIEW_OF[b.command]];
+    return `${b.label} ${short ? (SHORT[b.description] ?? b.description) : b.description}${badge ? ` ${badge}` : ''}`;
+  };
+  // Every tab on the line: with shorter names and less room between them when the window is narrow.
+  const fullWidth = tabs.reduce((n, b) => n + label(b, false).length + 3, 0);
+  const short = fullWidth > props.width;
   return (
     <Box width={props.width} height={1}>
       <Text wrap="truncate-end">
         {tabs.map((b) => {
           const view = VIEW_OF[b.command];
           const active = view === props.view;
-          const badge = props.badge?.[view];
-          const label = `${b.label} ${b.description}${badge ? ` ${badge}` : ''}`;
+          const text = label(b, short);
+          const pad = short ? '' : ' ';
           return (
             <Text key={b.command}>
               {active ? (
-                <Text inverse={color} bold={color}>{color ? ` ${label} ` : `[${label}]`}</Text>
+                <Text inverse={color} bold={color}>{color ? `${pad}${text}${pad}` : `[${text}]`}</Text>
               ) : (
-                <Text dimColor={color}>{` ${label} `}</Text>
+                <Text dimColor={color}>{`${pad}${text}${pad}`}</Text>
               )}
               <Text> </Text>
             </Text>

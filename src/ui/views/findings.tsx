@@ -314,8 +314,9 @@ function FindingDetail(props: { finding: Finding | undefined; domain: string; no
         ),
       );
     };
-    para('detail', '', safe(f.detail, ''));
+    // The fix before the detail: in a short window it is the line that must not be cut.
     para('fix', 'Fix: ', safe(f.remediation, rule?.remediation ?? '—'));
+    para('detail', '', safe(f.detail, ''));
     if (rule) {
       para('why', 'Why: ', rule.rationale);
       if (rule.references.length) para('refs', 'Refs: ', rule.references.join(', '));

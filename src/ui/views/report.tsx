@@ -69,13 +69,16 @@ function Banner(props: { preview: ReportPreviewState; scroll: number; page: numb
   const range = props.total > 0 ? `lines ${props.scroll + 1}–${Math.min(props.total, props.scroll + props.page)} of ${props.total}` : '';
   return (
     <Box height={1}>
-      <Box flexGrow={1}>
+      {/* The advice line gives way to the position, never overlaps it. */}
+      <Box flexGrow={1} flexShrink={1} overflow="hidden">
         <Text wrap="truncate-end">
           {text}
           {props.preview.sessionWarning ? <Text color={color ? 'yellow' : undefined}>{`  (${props.preview.sessionWarning})`}</Text> : null}
         </Text>
       </Box>
-      <Text dimColor={color}>{range}</Text>
+      <Box flexShrink={0}>
+        <Text dimColor={color}>{range ? `  ${range}` : ''}</Text>
+      </Box>
     </Box>
   );
 }
