@@ -76,10 +76,11 @@ describe('acm-advisor --demo in a real terminal (tmux)', () => {
     rmSync(work, { recursive: true, force: true });
   });
 
-  it('overview → 2 → / query → Enter → Enter opens the certificate → Esc → q exits 0 and restores the terminal', async () => {
+  it('overview → 2 → / query → Enter → Enter opens the certificate → y copies its ARN → Esc → q exits 0 and restores the terminal', async () => {
     const target = pickCertificate();
     const command = `cd '${root}' && env -i PATH="$PATH" HOME='${home}' TERM=xterm-256color AWS_EC2_METADATA_DISABLED=true ACM_ADVISOR_CONFIG_DIR='${home}/cfg' node bin/acm-advisor.js --demo; echo $? > '${codeFile}'; echo E2E-SHELL-BACK; sleep 60`;
     tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '40', command);
+    tmux('set-option', '-s', 'set-clipboard', 'on');
 
     let screen = await waitForPane('the overview', (s) => s.includes('Expiry — next 12 months') && s.includes('READ-ONLY'));
     expect(screen).toContain('profile demo');
@@ -99,6 +100,13 @@ describe('acm-advisor --demo in a real terminal (tmux)', () => {
     screen = await waitForPane('the detail pane', (s) => s.includes('Used by'));
     expect(screen.split('\n')[2]).toContain(target.domainName);
     expect(screen).toContain(target.arn);
+
+    // y copies the ARN with OSC 52: tmux (set-clipboard on) keeps what the terminal was asked to copy in its buffer.
+    send('y');
+    await waitForPane('the copy notice', (s) => s.includes('Copied arn:aws:acm:'));
+    const deadline = Date.now() + 5000;
+    while (tmux('show-buffer').trim() !== target.arn && Date.now() < deadline) await pause(50);
+    expect(tmux('show-buffer').trim()).toBe(target.arn);
 
     send('Escape');
     screen = await waitForPane('the table again', (s) => s.includes('Domain') && !s.includes('Used by'));
