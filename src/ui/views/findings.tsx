@@ -152,6 +152,8 @@ export function FindingsView(props: FindingsViewProps): React.JSX.Element {
             <Text color={color ? 'cyan' : undefined}>{`/${sanitiseForTerminal(query)}${props.editing ? '█' : ''}  `}</Text>
           ) : null}
           <Text bold>{`${queryShown && query ? `${layout.ordered.length} of ${props.findings.length}` : layout.ordered.length} finding${layout.ordered.length === 1 ? '' : 's'}`}</Text>
+          {/* The order before the counts: a narrow window cuts the end of this line. */}
+          {sort !== 'severity' ? <Text dimColor={color}>{`  sorted by ${sort} ${props.view.descending ? '▼' : '▲'}`}</Text> : null}
           {SEVERITIES.map((s) => (
             <Text key={s}>
               {' · '}
@@ -159,7 +161,6 @@ export function FindingsView(props: FindingsViewProps): React.JSX.Element {
             </Text>
           ))}
           <Text dimColor={color}>{`   ${layout.ordered.length ? win.cursor + 1 : 0}/${layout.ordered.length}`}</Text>
-          {sort !== 'severity' ? <Text dimColor={color}>{`   sorted by ${sort} ${props.view.descending ? '▼' : '▲'}`}</Text> : null}
           {several && sort === 'severity' ? <Text dimColor={color}>{byAccount ? '   by account (a: by severity)' : '   a: by account'}</Text> : null}
           {layout.ordered.some((f) => f.provisional) ? <Text dimColor={color}>{`   ${PROVISIONAL_MARK}provisional: details still loading`}</Text> : null}
           {newCount > 0 ? <Text dimColor={color}>{`   ${NEW_MARK}${newCount} new since last run`}</Text> : null}
