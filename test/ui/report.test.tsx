@@ -65,7 +65,7 @@ describe('report view state (pure)', () => {
     expect(route('e', normal)).toEqual({ kind: 'command', command: 'report.export-md' });
     expect(route('E', normal)).toEqual({ kind: 'command', command: 'report.export-json' });
     expect(route('J', normal)).toEqual({ kind: 'command', command: 'report.export-json' });
-    expect(route('e', { mode: 'normal', screen: 'findings' })).toBeNull();
+    expect(route('e', { mode: 'normal', screen: 'findings' })).toEqual({ kind: 'disabled', reason: 'e: export Markdown works in Report (5), not here' });
   });
 
   it('builds the preview from the app’s data, sanitised, without advice until answers exist', () => {

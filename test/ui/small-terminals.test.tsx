@@ -30,7 +30,7 @@ function expectChrome(frame: string, columns: number, rows: number): void {
   expect(lines.length).toBeLessThanOrEqual(rows - 1);
   for (const l of lines) expect([...l].length).toBeLessThanOrEqual(columns);
   expect(lines[0]).toMatch(/READ-ONLY.* loaded$/);
-  expect(lines[1]).toMatch(/1 Overv.*2 Cert.*3 Findings.*4 Advisor.*5 Report/);
+  expect(lines[1]).toMatch(/1 Overview.*2 Cert.*3 Findings.*4 Advisor.*5 Report/);
   expect(lines.at(-1)).toMatch(/\? help .*q quit|\?\/Esc close help/);
 }
 

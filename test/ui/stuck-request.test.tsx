@@ -106,12 +106,12 @@ describe('a stalled request across an organisation', () => {
     try {
       // The caller's own account by region alone, each member as account/region; every account marked.
       const frame = await h.waitForFrame((f) => /^.*3 requests waiting > 0\.2 s: ListCertificates in /.test(statusLine(f)) && (f.match(/◷ (management|member-0\d)/g) ?? []).length === 3, 15_000);
-      // Cut at 120 columns after the first member's id begins; the whole sentence is the engine test's.
-      expect(statusLine(frame)).toMatch(/ListCertificates in eu-west-1 [\d.]+ s, ListCertificates in 10{5}/);
+      // Cut short at 120 columns so the state word stays; the whole sentence is the engine test's.
+      expect(statusLine(frame)).toMatch(/ListCertificates in eu-west-1 [\d.]+ s, ListCertificates.*… · loading…$/);
       // Too narrow for every region's mark: the waiting ones are named.
       expect(frame, frame).toMatch(/◷ member-01\s+100000000001\s+\d+ certs\s+◷eu-west-1/);
       orgEndpoint.setFaults({ stalledOperations: [] });
-      // Every account read (the status line is cut before 'loaded' at this width), nothing waiting.
+      // Every account read, nothing waiting.
       const done = await h.waitForFrame((f) => /Accounts 3\/3/.test(f) && !f.includes('◷'), 15_000);
       expect(statusLine(done)).not.toMatch(/waiting/);
       expect(done).toMatch(/✓ member-01\s+100000000001\s+4 certs/);

@@ -63,7 +63,7 @@ function statusItems(
   const add = (text: string, keep: number) => items.push({ text, keep });
   // What is stuck comes first while it lasts: this is what the user needs to see.
   const waiting = state.waiting ? waitingSummary(state.waiting.requests, state.waiting.afterMs) : null;
-  if (waiting) add(waiting, 90);
+  if (waiting) add(waiting, ALWAYS);
   add(`profile ${profile}`, 30);
   add(`account ${state.account ? safe(state.account.id) : '…'}`, 50);
   // The warm start: what is on screen is the cache's, this old, until the live read replaces it.
@@ -92,13 +92,27 @@ function statusItems(
 
 const SEPARATOR = ' · ';
 
-/** The parts that fit in `room` cells, in their order: the ones that stay least are left out first. */
+/** Parts never left out: the state word and what is stuck (cut short instead, see fitStatus). */
+const ALWAYS = 90;
+
+/**
+ * The parts that fit in `room` cells, in their order: the ones that stay least are left out first; what is
+ * stuck, when still too long beside the state word, is cut short with an ellipsis rather than dropped.
+ */
 export function fitStatus(items: readonly StatusItem[], room: number): string[] {
-  const kept = [...items];
-  const width = () => kept.reduce((n, i) => n + [...i.text].length, 0) + SEPARATOR.length * Math.max(0, kept.length - 1);
-  while (kept.length > 1 && width() > room) {
-    const least = kept.reduce((a, b) => (b.keep < a.keep ? b : a));
+  const kept = items.map((i) => ({ ...i }));
+  const cells = (t: string) => [...t].length;
+  const width = () => kept.reduce((n, i) => n + cells(i.text), 0) + SEPARATOR.length * Math.max(0, kept.length - 1);
+  while (width() > room) {
+    const droppable = kept.filter((i) => i.keep < ALWAYS);
+    if (droppable.length === 0) break;
+    const least = droppable.reduce((a, b) => (b.keep < a.keep ? b : a));
     kept.splice(kept.indexOf(least), 1);
+  }
+  const long = kept.find((i) => i.keep === ALWAYS);
+  if (long && width() > room) {
+    const fit = Math.max(1, cells(long.text) - (width() - room) - 1);
+    long.text = `${[...long.text].slice(0, fit).join('')}…`;
   }
   return kept.map((i) => i.text);
 }

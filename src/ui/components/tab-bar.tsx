@@ -12,7 +12,7 @@ const VIEW_OF: Record<string, ViewId> = {
   'view.report': 'report',
 };
 
-const SHORT: Record<string, string> = { Certificates: 'Certs', Overview: 'Overv' };
+const SHORT: Record<string, string> = { Certificates: 'Certs' };
 
 /** "1 Overview  2 Certificates …" from the keymap; the current view is marked. */
 export function TabBar(props: { view: ViewId; width: number; badge?: Partial<Record<ViewId, string>> }): React.JSX.Element {

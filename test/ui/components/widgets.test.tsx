@@ -91,7 +91,7 @@ describe('StatusLine', () => {
 describe('TabBar and Footer', () => {
   it('every tab fits at 60 columns', () => {
     const frame = show(<TabBar view="findings" width={60} badge={{ findings: '61' }} />).lastFrame()!;
-    expect(frame).toMatch(/1 Overv.*2 Certs.*\[?3 Findings 61\]?.*4 Advisor.*5 Report/);
+    expect(frame).toMatch(/1 Overview.*2 Certs.*\[?3 Findings 61\]?.*4 Advisor.*5 Report/);
     expect([...frame].length).toBeLessThanOrEqual(60);
   });
 
