@@ -17,7 +17,7 @@ import { cachedDetailsByRegion } from '../domain/cached-details.js';
 import { runAudit } from '../audit/run.js';
 import { RULES } from '../audit/rules/index.js';
 import { thresholdHit } from '../audit/severity.js';
-import { renderAuditTable } from '../audit/render-table.js';
+import { renderAuditTable } from './format/audit-table.js';
 import { findingRecords, type FindingRecord } from '../audit/finding-record.js';
 import { applyBaseline, baselineNotices, parseBaseline, type Baseline, type BaselineOutcome } from '../audit/baseline.js';
 import { compareWithPrevious, sinceLines, type SinceReport } from '../audit/since.js';

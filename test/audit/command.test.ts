@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { runAuditCommand, auditExitCode } from '../../src/cli/commands/audit.js';
 import { InputError } from '../../src/domain/errors.js';
 import type { Inventory } from '../../src/domain/inventory.js';
-import { renderAuditTable } from '../../src/audit/render-table.js';
+import { renderAuditTable } from '../../src/cli/format/audit-table.js';
 import { runAudit } from '../../src/audit/run.js';
 import { DEFAULT_AUDIT_CONFIG } from '../../src/domain/thresholds.js';
 import { cert, NOW } from './helpers.js';

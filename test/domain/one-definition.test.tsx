@@ -9,6 +9,7 @@ import { isAbort } from '../../src/aws/errors.js';
 import { abortError as pacerAbortError } from '../../src/aws/pacer.js';
 import { runAudit } from '../../src/audit/run.js';
 import { inventoryTable } from '../../src/cli/commands/inventory.js';
+import { renderAuditTable } from '../../src/cli/format/audit-table.js';
 import { formatAge } from '../../src/domain/duration.js';
 import { abortError } from '../../src/domain/errors.js';
 import { countBySeverity } from '../../src/domain/finding.js';
@@ -20,7 +21,7 @@ import { renderReportMarkdown } from '../../src/report/render-markdown.js';
 import { statusParts } from '../../src/ui/components/status-line.js';
 import { findingsLayout } from '../../src/ui/state/findings-view.js';
 import { OverviewView } from '../../src/ui/views/overview.js';
-import { fixtureCertificates, inventoryOf, NOW } from '../ui/fixtures.js';
+import { cert, fixtureCertificates, inventoryOf, NOW } from '../ui/fixtures.js';
 
 const recorded = (): Inventory => ({
   ...inventoryOf(fixtureCertificates(), ['eu-west-1', 'us-east-1']),
@@ -85,5 +86,21 @@ describe('one age formatter', () => {
     const parts = statusParts({ profile: null, endpoint: null, demo: true, regions: 'all' }, { account: null, regions: [], load: { status: 'done', generation: 1, error: null, regionsTotal: 0 }, cachedAt }, NOW);
     expect(parts.join(' · ')).toContain(`cached ${formatAge(3 * 3_600_000)} ago`);
     expect(recordingSentence(recorded().origin!, NOW)).toContain(`${formatAge(3 * 3_600_000)} old`);
+  });
+});
+
+describe('one text-table renderer', () => {
+  it('the inventory and audit tables clip, sanitise and align a cell alike', () => {
+    const long = cert('long', 'eu-west-1', { domainName: `${'x'.repeat(60)}\u001b[2J`, keyAlgorithm: 'RSA_1024', notAfter: new Date(NOW.getTime() - 86_400_000).toISOString() });
+    const clipped = `${'x'.repeat(47)}…`;
+    const inventory = inventoryTable(inventoryOf([long], ['eu-west-1']), NOW, false, DEFAULT_AUDIT_CONFIG.expiryDays);
+    const audit = renderAuditTable(runAudit([long], DEFAULT_AUDIT_CONFIG, NOW), { color: false, certificates: [long] });
+    for (const text of [inventory, audit]) {
+      expect(text).toContain(clipped);
+      expect(text).not.toMatch(/\u001b/);
+    }
+    // Two spaces between columns, the header padded to its column's widest cell.
+    const header = audit.split('\n').find((l) => l.includes('CERTIFICATE'))!;
+    expect(header).toMatch(new RegExp(`^  RULE +  CERTIFICATE {${clipped.length - 'CERTIFICATE'.length}}  REGION +  FINDING$`));
   });
 });

@@ -9,11 +9,20 @@ export interface Column<T> {
   max?: number;
 }
 
+export interface TableOptions<T> {
+  colour: boolean;
+  /** Put before every line (the audit indents its blocks under their headings). */
+  indent?: string;
+  /** Lines that follow a row, starting under the second column (the audit's fixes). Sanitised by the caller. */
+  after?(row: T, index: number): string[];
+}
+
 /**
- * A plain aligned text table. Every cell passes the terminal sanitiser: values are from
- * AWS and may hold escape sequences.
+ * The one plain aligned text table of the CLI (inventory, audit): its lines, header first. Every cell passes
+ * the terminal sanitiser: values are from AWS and may hold escape sequences.
  */
-export function renderTable<T>(rows: T[], columns: Column<T>[], colour: boolean): string {
+export function tableLines<T>(rows: readonly T[], columns: Column<T>[], opts: TableOptions<T>): string[] {
+  const indent = opts.indent ?? '';
   const cells = rows.map((r) => columns.map((c) => clip(sanitiseForTerminal(c.value(r)), c.max)));
   const widths = columns.map((c, i) => Math.max(c.header.length, ...cells.map((row) => [...row[i]].length)));
   const pad = (s: string, i: number) => {
@@ -21,17 +30,23 @@ export function renderTable<T>(rows: T[], columns: Column<T>[], colour: boolean)
     return columns[i].align === 'right' ? gap + s : s + gap;
   };
   const header = columns.map((c, i) => pad(c.header, i)).join('  ').trimEnd();
-  const lines = [colour ? `\u001b[1m${header}\u001b[22m` : header];
+  const lines = [indent + (opts.colour ? `\u001b[1m${header}\u001b[22m` : header)];
+  const under = indent + ' '.repeat(widths[0] + 2);
   rows.forEach((r, ri) => {
     const line = columns
       .map((c, i) => {
         const padded = pad(cells[ri][i], i);
-        return colour && c.colour ? c.colour(r, padded) : padded;
+        return opts.colour && c.colour ? c.colour(r, padded) : padded;
       })
       .join('  ');
-    lines.push(line.trimEnd());
+    lines.push(indent + line.trimEnd());
+    for (const extra of opts.after?.(r, ri) ?? []) lines.push(under + extra);
   });
-  return lines.join('\n') + '\n';
+  return lines;
+}
+
+export function renderTable<T>(rows: T[], columns: Column<T>[], colour: boolean): string {
+  return tableLines(rows, columns, { colour }).join('\n') + '\n';
 }
 
 function clip(s: string, max?: number): string {

@@ -1,8 +1,9 @@
-import type { Certificate } from '../domain/certificate.js';
-import type { AuditResult, Finding, Severity } from '../domain/finding.js';
-import type { FindingRecord } from './finding-record.js';
-import { SEVERITIES } from '../domain/finding.js';
-import { sanitiseForTerminal } from '../domain/text.js';
+import type { Certificate } from '../../domain/certificate.js';
+import type { AuditResult, Finding, Severity } from '../../domain/finding.js';
+import type { FindingRecord } from '../../audit/finding-record.js';
+import { SEVERITIES } from '../../domain/finding.js';
+import { sanitiseForTerminal } from '../../domain/text.js';
+import { tableLines, type Column } from './table.js';
 
 const COLOURS: Record<Severity, string> = {
   critical: '\u001b[1;97;41m',
@@ -24,14 +25,6 @@ function cell(value: string, max = MAX_CELL): string {
   const clean = sanitiseForTerminal(value);
   const chars = [...clean];
   return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : clean;
-}
-
-function width(s: string): number {
-  return [...s].length;
-}
-
-function pad(s: string, w: number): string {
-  return s + ' '.repeat(Math.max(0, w - width(s)));
 }
 
 /** What a row says after its title: accepted by the baseline, new or changed since the last run. */
@@ -61,43 +54,40 @@ export function renderAuditTable(result: AuditResult, opts: RenderTableOptions):
   for (const sev of SEVERITIES) {
     const group = result.findings.filter((f) => f.severity === sev);
     if (group.length === 0) continue;
-    const rows = group.map((f) => {
-      const target = f.certificateArn === null ? '(account)' : (domains.get(f.certificateArn) ?? f.certificateArn);
-      return {
-        ruleId: f.ruleId,
-        rule: cell(f.ruleId),
-        target: cell(target ?? '—'),
-        region: cell(f.region ?? '—'),
-        account: f.accountId !== undefined ? cell(f.accountName ?? f.accountId ?? '—') : null,
-        title: `${cell(f.title, 100)}${marks(f)}`,
-        fix: sanitiseForTerminal(f.remediation),
-      };
-    });
-    const w = {
-      rule: Math.max(4, ...rows.map((r) => width(r.rule))),
-      target: Math.max(11, ...rows.map((r) => width(r.target))),
-      region: Math.max(6, ...rows.map((r) => width(r.region))),
-      account: Math.max(7, ...rows.map((r) => (r.account === null ? 0 : width(r.account)))),
+    const rows = group.map((f) => ({
+      f,
+      target: f.certificateArn === null ? '(account)' : (domains.get(f.certificateArn) ?? f.certificateArn),
+      fix: sanitiseForTerminal(f.remediation),
+    }));
+    type Row = (typeof rows)[number];
+    // Rows come sorted by rule within a severity: a fix is printed once, after the last row of its rule that needs it.
+    const fixesOf = new Map<string, string[]>();
+    for (const r of rows) {
+      const list = fixesOf.get(r.f.ruleId) ?? [];
+      if (!list.includes(r.fix)) list.push(r.fix);
+      fixesOf.set(r.f.ruleId, list);
+    }
+    const fixNote = (r: Row) => {
+      const fixes = fixesOf.get(r.f.ruleId)!;
+      return fixes.length > 1 ? ` (fix ${fixes.indexOf(r.fix) + 1})` : '';
     };
     // Across an organisation each finding names its account.
-    const withAccount = rows.some((r) => r.account !== null);
-    const acct = (text: string | null) => (withAccount ? `${pad(text ?? '—', w.account)}  ` : '');
+    const withAccount = group.some((f) => f.accountId !== undefined);
+    const columns: Column<Row>[] = [
+      { header: 'RULE', value: (r) => r.f.ruleId, max: MAX_CELL },
+      { header: 'CERTIFICATE', value: (r) => r.target ?? '—', max: MAX_CELL },
+      ...(withAccount ? [{ header: 'ACCOUNT', value: (r: Row) => r.f.accountName ?? r.f.accountId ?? '—', max: MAX_CELL }] : []),
+      { header: 'REGION', value: (r) => r.f.region ?? '—', max: MAX_CELL },
+      { header: 'FINDING', value: (r) => `${cell(r.f.title, 100)}${marks(r.f)}${fixNote(r)}` },
+    ];
+    const after = (r: Row, i: number): string[] => {
+      if (rows[i + 1]?.f.ruleId === r.f.ruleId) return [];
+      const fixes = fixesOf.get(r.f.ruleId)!;
+      return fixes.map((fix, k) => `fix${fixes.length > 1 ? ` ${k + 1}` : ''}: ${fix}`);
+    };
     if (lines.length) lines.push('');
     lines.push(paint(sev, `${sev.toUpperCase()} (${group.length})`));
-    lines.push(`  ${pad('RULE', w.rule)}  ${pad('CERTIFICATE', w.target)}  ${acct('ACCOUNT')}${pad('REGION', w.region)}  FINDING`);
-    // Rows come sorted by rule within a severity: each rule's rows, then its fixes.
-    for (let i = 0; i < rows.length; ) {
-      let end = i;
-      while (end < rows.length && rows[end].ruleId === rows[i].ruleId) end++;
-      const ruleRows = rows.slice(i, end);
-      const fixes = [...new Set(ruleRows.map((r) => r.fix))];
-      for (const r of ruleRows) {
-        const n = fixes.length > 1 ? ` (fix ${fixes.indexOf(r.fix) + 1})` : '';
-        lines.push(`  ${pad(r.rule, w.rule)}  ${pad(r.target, w.target)}  ${acct(r.account)}${pad(r.region, w.region)}  ${r.title}${n}`);
-      }
-      fixes.forEach((fix, k) => lines.push(`  ${' '.repeat(w.rule)}  fix${fixes.length > 1 ? ` ${k + 1}` : ''}: ${fix}`));
-      i = end;
-    }
+    lines.push(...tableLines(rows, columns, { colour: false, indent: '  ', after }));
   }
   if (unchecked) {
     lines.push('');
