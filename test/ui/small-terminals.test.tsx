@@ -90,6 +90,6 @@ describe('at 80×24', () => {
     await h.press('4');
     const f = await h.waitForFrame('Choices');
     expectChrome(f, 80, 24);
-    expect(f).toMatch(/› ○ /);
+    expect(f.match(/^ *›? *○ /gm)?.length ?? 0).toBeGreaterThanOrEqual(3);
   });
 });
