@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { WORKLOAD_NAME_MAX } from '../domain/advice.js';
 import { describeSize } from '../domain/input-limits.js';
+import { readPrivateFile } from '../platform/private-file.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 
 /**
@@ -70,18 +71,19 @@ export function sessionPath(configDir: string, owner: SessionOwner): string {
  */
 export function loadSession(configDir: string, owner: SessionOwner, warn: (message: string) => void = (m) => process.stderr.write(`${m}\n`)): SessionState | null {
   const path = sessionPath(configDir, owner);
-  let text: string;
-  try {
-    const bytes = statSync(path).size;
-    if (bytes > SESSION_FILE_MAX_BYTES) {
-      warn(`acm-advisor: ignoring the saved advisor session (${path}): ${describeSize(bytes)} is far larger than a session; starting afresh`);
-      return null;
-    }
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') warn(`acm-advisor: cannot read the saved advisor session (${path}): ${(e as Error).message}; starting afresh`);
+  // Opened without following a link and without blocking (a FIFO in its place must not freeze the
+  // app), and read only when it is the user's own regular file that no one else may write.
+  const read = readPrivateFile(path, { maxBytes: SESSION_FILE_MAX_BYTES });
+  if (read.kind === 'absent') return null;
+  if (read.kind === 'refused') {
+    warn(
+      read.tooLarge !== undefined
+        ? `acm-advisor: ignoring the saved advisor session (${path}): ${describeSize(read.tooLarge)} is far larger than a session; starting afresh`
+        : `acm-advisor: ignoring the saved advisor session (${path}): ${read.reason}; starting afresh (it is replaced at the next answer)`,
+    );
     return null;
   }
+  const text = read.text;
   try {
     const parsed = sessionSchema.safeParse(JSON.parse(text));
     if (parsed.success && parsed.data.owner !== undefined && parsed.data.owner !== ownerLabel(owner)) {
@@ -111,7 +113,7 @@ export function saveSession(configDir: string, owner: SessionOwner, state: Sessi
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   const tmp = `${path}.${process.pid}.${Date.now().toString(36)}.tmp`;
   try {
-    writeFileSync(tmp, `${JSON.stringify({ ...state, owner: ownerLabel(owner) }, null, 2)}\n`, { mode: 0o600 });
+    writeFileSync(tmp, `${JSON.stringify({ ...state, owner: ownerLabel(owner) }, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
     renameSync(tmp, path);
   } catch (e) {
     rmSync(tmp, { force: true });

@@ -7,9 +7,17 @@
  * so a crash or a second process never leaves half a file. A file that cannot be used — not JSON,
  * another version, the wrong shape — is renamed aside with one warning and read afresh; the cache
  * never stops a run. Nothing here touches AWS.
+ *
+ * What the cache says decides what the audit says (a doctored detail can hide a finding), so only
+ * what nobody else could have written is read (see platform/private-file.ts): a file that is not
+ * regular, not the user's, or writable by others is set aside like a corrupt one and read afresh;
+ * a folder writable by others or not the user's is not read from, and is made private (or
+ * replaced) before the next write. A symbolic link anywhere from the cache folder down is never
+ * followed: the run goes on without the cache.
  */
-import { chmodSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { checkFolders, readPrivateFile, untrusted } from '../platform/private-file.js';
 import type { Certificate } from '../domain/certificate.js';
 import { shareRepeatedValues, ValuePool } from '../domain/shared-values.js';
 import type { AccountIdentity, CachedAccount, PriorReads, StageRead } from '../domain/inventory.js';
@@ -54,6 +62,10 @@ export class InventoryCache {
   private notices: string[] = [];
   private setAside: string[] = [];
   private writeFailed = false;
+  /** Why the cache is off for this run (a symbolic link in it); null while it is usable. */
+  private disabled: string | null = null;
+  /** Folders already reported as untrusted: each is said once. */
+  private reportedFolders = new Set<string>();
   /** Region files the warm start just read, handed to the next load's engine instead of read twice. */
   private warmFiles = new Map<string, RegionFile>();
 
@@ -80,6 +92,7 @@ export class InventoryCache {
    * or for an estate of every account it read that has regions saved.
    */
   cachedInventory(regions: string[] | 'all'): CachedInventory | null {
+    if (this.disabled) return null;
     const source = this.readSources()?.sources[this.options.sourceKey];
     if (!source || !ACCOUNT_ID.test(source.accountId)) return null;
     const account = { id: source.accountId, arn: source.accountArn ?? '' };
@@ -121,7 +134,7 @@ export class InventoryCache {
     return {
       reuseWithinMs: this.options.reuseWithinMs ?? null,
       region: (accountId, region) => {
-        if (!this.options.readBack) return undefined;
+        if (!this.options.readBack || this.disabled) return undefined;
         const account = accountId ?? this.rememberedAccount();
         if (!account) return undefined;
         const key = `${account}/${region}`;
@@ -171,7 +184,7 @@ export class InventoryCache {
 
   /** Remembers `account` as what this source reads (for the next warm start). */
   rememberAccount(account: AccountIdentity): void {
-    if (!ACCOUNT_ID.test(account.id)) return;
+    if (!ACCOUNT_ID.test(account.id) || this.disabled) return;
     const current = this.readSources() ?? { format: SOURCES_FORMAT, version: SOURCES_VERSION, sources: {} };
     const prev = current.sources[this.options.sourceKey];
     if (prev && prev.accountId === account.id && prev.accountArn === account.arn) return;
@@ -194,6 +207,7 @@ export class InventoryCache {
   }
 
   saveRegion(accountId: string | null, region: string, certificates: readonly Certificate[], startedAt: Date): void {
+    if (this.disabled) return;
     const account = accountId ?? accountOfArns(certificates);
     if (!account || !ACCOUNT_ID.test(account) || !REGION_NAME.test(region)) return;
     // Details read in this run are stamped with the time the region's read began: never younger than they are.
@@ -220,8 +234,15 @@ export class InventoryCache {
   }
 
   private savedRegions(account: string): string[] {
+    const folder = join(this.dir, 'accounts', account);
+    const problem = checkFolders(this.dir, folder);
+    if (problem === 'absent') return [];
+    if (problem !== null) {
+      this.folderRefused(problem);
+      return [];
+    }
     try {
-      return readdirSync(join(this.dir, 'accounts', account))
+      return readdirSync(folder)
         .filter((f) => f.endsWith('.json'))
         .map((f) => f.slice(0, -'.json'.length))
         .filter((r) => REGION_NAME.test(r))
@@ -260,15 +281,38 @@ export class InventoryCache {
     return file.ok;
   }
 
-  /** The file's text; null when there is none, or (with one notice) when it cannot be read. */
+  /**
+   * The file's text; null when there is none, or when it is not to be trusted: a file that is not the
+   * user's private regular file is set aside (one warning says why), a folder that is not private is
+   * reported once and read from no further.
+   */
   private readText(path: string): string | null {
-    try {
-      return readFileSync(path, 'utf8');
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT' && code !== 'ENOTDIR') this.notices.push(`the cache file ${path} could not be read (${code ?? 'error'}); reading afresh`);
+    const folders = checkFolders(this.dir, dirname(path));
+    if (folders === 'absent') return null;
+    if (folders !== null) return this.folderRefused(folders);
+    const read = readPrivateFile(path);
+    if (read.kind === 'absent') return null;
+    if (read.kind === 'refused') return this.putAside(path, `not trusted: ${read.reason}`);
+    return read.text;
+  }
+
+  /** A folder on the way is not private: a link turns the cache off for the run; anything else is not read until it is repaired. */
+  private folderRefused(problem: string): null {
+    if (/symbolic link/.test(problem)) {
+      this.disable(problem);
       return null;
     }
+    if (!this.reportedFolders.has(problem)) {
+      this.reportedFolders.add(problem);
+      this.notices.push(`the cache folder ${problem}; nothing in it is trusted, reading afresh (it is made private again on the next save)`);
+    }
+    return null;
+  }
+
+  private disable(problem: string): void {
+    if (this.disabled) return;
+    this.disabled = problem;
+    this.notices.push(`the inventory cache is not used: ${problem}; acm-advisor never follows links in its cache, going on without it`);
   }
 
   private putAside(path: string, why: string): null {
@@ -283,11 +327,13 @@ export class InventoryCache {
     return null;
   }
 
-  /** Atomic write; false (with one warning) when the folder is not writable. */
+  /** Atomic write; false (with one warning) when the folder is not writable, or not safe to write through. */
   private write(path: string, text: string): boolean {
+    if (this.disabled) return false;
     const tmp = `${path}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
     try {
-      this.ensureDir(join(path, '..'));
+      if (!this.ensureDir(dirname(path))) return false;
+      // 'wx': created here and now (O_EXCL never follows a link); the rename replaces whatever held the name, link or FIFO, never writing through it.
       writeFileSync(tmp, text, { mode: 0o600, flag: 'wx' });
       renameSync(tmp, path);
       return true;
@@ -306,10 +352,44 @@ export class InventoryCache {
     }
   }
 
-  /** The cache folder and everything below it: 0700, whatever the umask or an earlier version left. */
-  private ensureDir(dir: string): void {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    for (let d = dir; d.startsWith(this.dir) && d.length >= this.dir.length; d = join(d, '..')) chmodSync(d, 0o700);
+  /**
+   * The cache folder and every folder below it down to `dir`, each the user's own and 0700, checked
+   * without following links: missing ones are made, open ones closed, another user's (below the
+   * cache folder) set aside and made afresh. A link turns the cache off; false then.
+   */
+  private ensureDir(dir: string): boolean {
+    const rel = relative(this.dir, dir);
+    const chain = [this.dir, ...(rel ? rel.split(sep).map((_, i, parts) => join(this.dir, ...parts.slice(0, i + 1))) : [])];
+    mkdirSync(dirname(this.dir), { recursive: true, mode: 0o700 });
+    for (const folder of chain) {
+      let stats;
+      try {
+        stats = lstatSync(folder);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+        mkdirSync(folder, { mode: 0o700 });
+        chmodSync(folder, 0o700);
+        continue;
+      }
+      if (stats.isSymbolicLink()) {
+        this.disable(`${folder}: it is a symbolic link, which is never followed`);
+        return false;
+      }
+      const me = process.getuid?.();
+      if (stats.isDirectory() && (me === undefined || stats.uid === me)) {
+        // The user's own folder, left open by an earlier version or a umask: closed again.
+        if ((stats.mode & 0o077) !== 0) chmodSync(folder, 0o700);
+        continue;
+      }
+      const why = untrusted(stats, 'folder') ?? 'it cannot be used';
+      // The cache folder itself is not the user's, or not a folder: nothing to repair it with.
+      if (folder === this.dir) throw Object.assign(new Error(why), stats.isDirectory() ? {} : { code: 'ENOTDIR' });
+      // Another user's folder (or a file) inside the user's own cache: moved aside, replaced by a private one.
+      this.putAside(folder, `not trusted: ${why}`);
+      mkdirSync(folder, { mode: 0o700 });
+      chmodSync(folder, 0o700);
+    }
+    return true;
   }
 }
 

@@ -35,11 +35,15 @@ export function carryDetail(listed: Certificate, before: Certificate | undefined
   return out;
 }
 
+/** How far ahead of this machine's clock a saved time may be and still count (clocks of two machines, or one resynced). */
+export const CLOCK_SKEW_MS = 5 * 60_000;
+
 /** The earlier details are young enough to stand in for a DescribeCertificate, should the listing show no change. */
 export function youngEnough(before: Certificate | undefined, reuseWithinMs: number | null, now: Date): boolean {
   if (reuseWithinMs === null || !before || before.detail.state !== 'complete' || !before.detail.cached) return false;
   const age = now.getTime() - Date.parse(before.detail.cached.describedAt);
-  return Number.isFinite(age) && age <= reuseWithinMs;
+  // Described "in the future" beyond clock skew: the stamp is wrong (or doctored), so nothing vouches for the details.
+  return Number.isFinite(age) && age >= -CLOCK_SKEW_MS && age <= reuseWithinMs;
 }
 
 /** The earlier details can stand in for a DescribeCertificate: unchanged and young enough. */
