@@ -8,6 +8,7 @@ import type { ReadEvidence } from '../domain/read-evidence.js';
 import { ValuePool } from '../domain/shared-values.js';
 import { RULES, RULE_IDS } from './rules/index.js';
 import type { Rule, RuleContext } from './rules/index.js';
+import { possibleRecords, unrecordedAmong, unrecordedReason } from './unrecorded.js';
 
 export interface RunAuditOptions {
   /** Rule ids to run; all when absent. */
@@ -72,7 +73,18 @@ export function runAudit(
     for (const cert of certificates) {
       // One odd record must not cost the whole audit: report the failure as a finding instead.
       try {
-        const hit = rule.check(cert, ctx);
+        const unknown = unrecordedAmong(cert, decisiveFields(rule));
+        let hit = rule.check(cert, ctx);
+        if (unknown.length > 0) {
+          // Decided only if every value the source left unrecorded gives the same answer.
+          const answers = possibleRecords(cert, unknown).map((c) => rule.check(c, ctx));
+          const key = (h: typeof hit) => (h ? `${h.severity}\u0000${h.title}` : '');
+          if (answers.some((a) => key(a) !== key(answers[0]))) {
+            unchecked.add(cert, unrecordedReason(unknown));
+            continue;
+          }
+          hit = answers[0];
+        }
         if (!hit) {
           // Silence is only a pass when everything the rule decides on was read.
           unchecked.addIfGap(cert, decisiveFields(rule));
@@ -124,10 +136,13 @@ class Unchecked {
 
   addIfGap(cert: Certificate, fields: readonly string[]): void {
     const gap = gapFor(cert, fields);
-    if (!gap) return;
-    const entry = this.byReason.get(gap.reason) ?? { ruleId: this.ruleId, certificateArns: [], reason: gap.reason };
+    if (gap) this.add(cert, gap.reason);
+  }
+
+  add(cert: Certificate, reason: string): void {
+    const entry = this.byReason.get(reason) ?? { ruleId: this.ruleId, certificateArns: [], reason };
     entry.certificateArns.push(cert.arn);
-    this.byReason.set(gap.reason, entry);
+    this.byReason.set(reason, entry);
   }
 
   list(): NotEvaluated[] {

@@ -4,7 +4,9 @@ import type { Certificate } from '../domain/certificate.js';
 import { DEADLINE_CODE, deadlinePassed } from '../domain/deadline.js';
 import type { AccountIdentity, AccountState, Inventory, InventoryEvent, RegionState } from '../domain/inventory.js';
 import type { AwsClients } from './clients.js';
-import { aggregatorQuery, fromConfigurationItem, MISSING_FROM_CONFIG } from './config-item.js';
+import { aggregatorQuery, fromConfigurationItem, MALFORMED_ITEM_CODE, MISSING_FROM_CONFIG } from './config-item.js';
+import { PageGuard, RunawayPaginationError } from './page-guard.js';
+import { detailFailuresOf } from '../domain/completeness.js';
 import { EstateError } from './estate-error.js';
 import { isAbort } from './errors.js';
 import { isActive, listOrganizationAccounts } from './organizations.js';
@@ -41,10 +43,13 @@ export async function loadFromAggregator(req: AggregatorRequest, onEvent: (e: In
   onEvent({ kind: 'identity', account: caller });
 
   const regionFilter = req.regions.kind === 'list' ? req.regions.regions : null;
-  const certificates: Certificate[] = [];
+  // By ARN: an item Config answers twice (or on two pages) is one certificate, the later capture kept.
+  const byArn = new Map<string, { certificate: Certificate; capturedAt: string | null }>();
+  const unreadable = new Map<string, number>();
   let oldest: string | null = null;
   let newest: string | null = null;
   let stopped: Inventory['stopped'];
+  const guard = new PageGuard('SelectAggregateResourceConfig', `the aggregator '${req.aggregator}'`);
   try {
     const pages = paginateSelectAggregateResourceConfig(
       { client: req.clients.config(req.homeRegion, ConfigServiceClient), pageSize: 100 },
@@ -56,29 +61,46 @@ export async function loadFromAggregator(req: AggregatorRequest, onEvent: (e: In
       const batch: Certificate[] = [];
       for (const result of page.Results ?? []) {
         const item = fromConfigurationItem(result);
-        if (!item) continue;
+        if ('unreadable' in item) {
+          unreadable.set(item.unreadable, (unreadable.get(item.unreadable) ?? 0) + 1);
+          continue;
+        }
         const cert = { ...item.certificate, accountName: item.certificate.accountId ? (names?.get(item.certificate.accountId) ?? null) : null };
+        const seen = byArn.get(cert.arn);
+        if (seen && (seen.capturedAt ?? '') >= (item.capturedAt ?? '')) continue;
+        byArn.set(cert.arn, { certificate: cert, capturedAt: item.capturedAt });
         batch.push(cert);
         if (item.capturedAt && (!oldest || item.capturedAt < oldest)) oldest = item.capturedAt;
         if (item.capturedAt && (!newest || item.capturedAt > newest)) newest = item.capturedAt;
       }
-      certificates.push(...batch);
       // Grouped per region so progress reads like the live path's.
       for (const [region, certs] of groupBy(batch, (c) => c.region)) onEvent({ kind: 'summaries', region, certificates: certs });
+      // Checked before the paginator asks again: a token that repeats ends here, not after thousands of calls.
+      guard.check(page.NextToken);
     }
   } catch (error) {
+    const n = byArn.size;
     if (deadlinePassed(signal)) {
       // What the query returned so far stands; the run says the recording was not read to its end.
-      const n = certificates.length;
       stopped = { code: DEADLINE_CODE, message: `${signal.reason.message} while querying the AWS Config aggregator '${req.aggregator}': ${n} certificate${n === 1 ? '' : 's'} read, more may exist` };
     } else if (isAbort(error, signal)) {
       throw abortError();
+    } else if (error instanceof RunawayPaginationError) {
+      stopped = { code: error.name, message: `${error.message}: ${n} certificate${n === 1 ? '' : 's'} read, more may exist` };
     } else {
       const e = error as Error;
       throw new EstateError(
       `could not query the AWS Config aggregator '${req.aggregator}' in ${req.homeRegion} (config:SelectAggregateResourceConfig: ${e.name && e.name !== 'Error' ? e.name : e.message}); check its name and region (--regions does not move it: set AWS_REGION or the profile's region)`,
       );
     }
+  }
+  const certificates = [...byArn.values()].map((v) => v.certificate);
+  if (unreadable.size > 0) {
+    const count = [...unreadable.values()].reduce((a, b) => a + b, 0);
+    const message = `${count} result${count === 1 ? '' : 's'} of the AWS Config aggregator '${req.aggregator}' could not be read (${[...unreadable.keys()].join('; ')}): ${count === 1 ? 'that certificate is' : 'those certificates are'} missing from this inventory`;
+    // A result that names no certificate cannot be put on a region: the run itself is partial.
+    stopped ??= { code: MALFORMED_ITEM_CODE, message };
+    if (stopped.message !== message) warn(message);
   }
 
   const accountIds = new Set(certificates.map((c) => c.accountId).filter((id): id is string => !!id));
@@ -90,7 +112,7 @@ export async function loadFromAggregator(req: AggregatorRequest, onEvent: (e: In
       id,
       name: names?.get(id) ?? null,
       status: 'ok',
-      regions: regions.map((region) => regionState(region, mine.filter((c) => c.region === region).length, id)),
+      regions: regions.map((region) => regionState(region, mine.filter((c) => c.region === region), id)),
     };
   });
   const regionNames = [...new Set(certificates.map((c) => c.region))].sort();
@@ -114,8 +136,17 @@ export async function loadFromAggregator(req: AggregatorRequest, onEvent: (e: In
   return inventory;
 }
 
-function regionState(region: string, count: number, accountId: string): RegionState {
-  return { region, accountId, status: 'ok', listed: count, described: count };
+/** A region's items, read item by item: one Config could not give in full makes it partial, as a failed DescribeCertificate would. */
+function regionState(region: string, certs: readonly Certificate[], accountId: string): RegionState {
+  const failed = detailFailuresOf(certs);
+  return {
+    region,
+    accountId,
+    status: failed.length > 0 ? 'partial' : 'ok',
+    listed: certs.length,
+    described: certs.length,
+    ...(failed.length > 0 ? { detailsFailed: failed } : {}),
+  };
 }
 
 function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {

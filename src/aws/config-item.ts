@@ -1,4 +1,4 @@
-import { emptyCertificate, type Certificate, type DomainValidation } from '../domain/certificate.js';
+import { emptyCertificate, type Certificate, type CertificateField, type DomainValidation } from '../domain/certificate.js';
 
 /**
  * Pure mapping from an AWS Config configuration item of type AWS::ACM::Certificate (as
@@ -67,7 +67,8 @@ export function aggregatorQuery(accounts: string[] | null, regions: string[] | n
 
 type Json = Record<string, unknown>;
 
-const obj = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});
+const isObj = (v: unknown): v is Json => !!v && typeof v === 'object' && !Array.isArray(v);
+const obj = (v: unknown): Json => (isObj(v) ? v : {});
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : null);
 const strings = (v: unknown): string[] => list(v).map(str).filter((s): s is string => s !== null);
@@ -81,23 +82,73 @@ function date(v: unknown): string | null {
   return Number.isNaN(t) ? null : new Date(t).toISOString();
 }
 
-/** One result document (a JSON string) → a Certificate, or null when it names no certificate. */
-export function fromConfigurationItem(result: string): { certificate: Certificate; capturedAt: string | null } | null {
-  let doc: Json;
+/** The failure code a certificate carries when its configuration item could not be read in full. */
+export const MALFORMED_ITEM_CODE = 'MalformedConfigurationItem';
+
+/** What one result document gave: a certificate, or why nothing could be taken from it. */
+export type ConfigItemResult = { certificate: Certificate; capturedAt: string | null } | { unreadable: string };
+
+/**
+ * One result document (a JSON string) → a Certificate. A result that is not JSON or names no
+ * certificate is `unreadable`. A field that is missing where Config always records it, or of the
+ * wrong type, is not guessed: the certificate's detail is `failed` with those fields and the reason,
+ * as a DescribeCertificate answer that could not be read would leave it, so the checks that need
+ * them are reported as not run and the run as partial.
+ */
+export function fromConfigurationItem(result: string): ConfigItemResult {
+  let parsed: unknown;
   try {
-    doc = obj(JSON.parse(result));
+    parsed = JSON.parse(result);
   } catch {
-    return null;
+    return { unreadable: 'not valid JSON' };
   }
-  const c = obj(doc.configuration);
+  if (!isObj(parsed)) return { unreadable: 'not a JSON object' };
+  const doc = parsed;
+  const problems: string[] = [];
+  const missing = new Set<CertificateField>();
+  // Config's own APIs sometimes carry the configuration as a JSON string: read either form.
+  let c: Json = {};
+  if (typeof doc.configuration === 'string') {
+    try {
+      c = obj(JSON.parse(doc.configuration));
+    } catch {
+      problems.push('configuration is not valid JSON');
+    }
+  } else if (isObj(doc.configuration)) c = doc.configuration;
+  else problems.push(doc.configuration === undefined ? 'configuration is missing' : 'configuration is not an object');
+
   const arn = str(c.certificateArn) ?? str(doc.arn);
   const region = str(doc.awsRegion) ?? arn?.split(':')[3] ?? null;
-  if (!arn || !region) return null;
-
+  if (!arn || !region) return { unreadable: problems[0] ?? 'it names no certificate' };
   const cert = emptyCertificate(arn, region);
   cert.accountId = str(doc.accountId) ?? cert.accountId;
-  const dvos: DomainValidation[] = list(c.domainValidationOptions).map((raw) => {
-    const v = obj(raw);
+
+  /** A field read with `read`: absent where `required`, or present with the wrong type, is a problem. */
+  // A configuration that cannot be read leaves every field unknown: that one problem is named, not each field.
+  const broken = problems.length > 0;
+  const field = <T>(name: string, model: CertificateField, read: (v: unknown) => T | null, required: boolean): T | null => {
+    const v = c[name];
+    if (v === undefined || v === null) {
+      if (required && !broken) {
+        problems.push(`${name} is missing`);
+        missing.add(model);
+      }
+      return null;
+    }
+    const out = read(v);
+    if (out === null) {
+      problems.push(`${name} is ${Array.isArray(v) ? 'a list' : typeof v}, not what Config records`);
+      missing.add(model);
+    }
+    return out;
+  };
+  const text = (v: unknown) => (typeof v === 'string' ? v : null);
+  const textList = (v: unknown) => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : null);
+  const objList = (v: unknown) => (Array.isArray(v) && v.every(isObj) ? (v as Json[]) : null);
+
+  const status = field('status', 'status', text, true);
+  const issued = status === 'ISSUED';
+  const dvos: DomainValidation[] = (field('domainValidationOptions', 'domainValidations', objList, false) ?? []).map((v) => {
     const rr = v.resourceRecord ? obj(v.resourceRecord) : null;
     return {
       domainName: str(v.domainName) ?? '',
@@ -110,42 +161,64 @@ export function fromConfigurationItem(result: string): { certificate: Certificat
     };
   });
   const methods = dvos.map((d) => d.validationMethod).filter((m): m is string => !!m);
-  const inUseBy = strings(c.inUseBy);
+  const inUseBy = field('inUseBy', 'inUseBy', textList, true);
+  if (inUseBy === null) missing.add('inUse');
+  const options = field('options', 'transparencyLogging', (v) => (isObj(v) ? v : null), false);
+  const renewal = field('renewalSummary', 'renewalStatus', (v) => (isObj(v) ? v : null), false);
+  const usages = (name: string, model: CertificateField) =>
+    (field(name, model, objList, false) ?? []).map((k) => str(k.name)).filter((x): x is string => x !== null);
 
   Object.assign(cert, {
-    domainName: str(c.domainName),
-    subjectAlternativeNames: strings(c.subjectAlternativeNames),
-    status: str(c.status),
-    type: str(c.type),
-    keyAlgorithm: str(c.keyAlgorithm),
-    notBefore: date(c.notBefore),
-    notAfter: date(c.notAfter),
-    inUseBy,
+    domainName: field('domainName', 'domainName', text, true),
+    subjectAlternativeNames: field('subjectAlternativeNames', 'subjectAlternativeNames', textList, false) ?? [],
+    status,
+    type: field('type', 'type', text, true),
+    keyAlgorithm: field('keyAlgorithm', 'keyAlgorithm', text, false),
+    notBefore: field('notBefore', 'notBefore', date, issued),
+    notAfter: field('notAfter', 'notAfter', date, issued),
+    inUseBy: inUseBy ?? [],
     // The schema records inUseBy in full, so "not in use" is known, not guessed.
-    inUse: Array.isArray(c.inUseBy) ? inUseBy.length > 0 : null,
-    renewalEligibility: str(c.renewalEligibility),
-    renewalStatus: str(obj(c.renewalSummary).renewalStatus),
+    inUse: inUseBy === null ? null : inUseBy.length > 0,
+    renewalEligibility: field('renewalEligibility', 'renewalEligibility', text, false),
+    renewalStatus: renewal ? str(renewal.renewalStatus) : null,
     validationMethod: methods.includes('EMAIL') ? 'EMAIL' : (methods[0] ?? null),
-    transparencyLogging: str(obj(c.options).certificateTransparencyLoggingPreference),
-    issuer: str(c.issuer),
+    transparencyLogging: options ? str(options.certificateTransparencyLoggingPreference) : null,
+    issuer: field('issuer', 'issuer', text, false),
     tags: Object.fromEntries(
       list(doc.tags)
         .map(obj)
         .filter((t) => typeof t.key === 'string')
         .map((t) => [t.key as string, str(t.value) ?? '']),
     ),
-    createdAt: date(c.createdAt),
-    issuedAt: date(c.issuedAt),
-    importedAt: date(c.importedAt),
-    failureReason: str(c.failureReason),
-    serial: str(c.serial),
-    subject: str(c.subject),
-    signatureAlgorithm: str(c.signatureAlgorithm),
-    keyUsages: list(c.keyUsages).map((k) => str(obj(k).name)).filter((s): s is string => s !== null),
-    extendedKeyUsages: list(c.extendedKeyUsages).map((k) => str(obj(k).name)).filter((s): s is string => s !== null),
-    certificateAuthorityArn: str(c.certificateAuthorityArn),
+    createdAt: field('createdAt', 'createdAt', date, false),
+    issuedAt: field('issuedAt', 'issuedAt', date, false),
+    importedAt: field('importedAt', 'importedAt', date, false),
+    failureReason: field('failureReason', 'failureReason', text, false),
+    serial: field('serial', 'serial', text, false),
+    subject: field('subject', 'subject', text, false),
+    signatureAlgorithm: field('signatureAlgorithm', 'signatureAlgorithm', text, false),
+    keyUsages: usages('keyUsages', 'keyUsages'),
+    extendedKeyUsages: usages('extendedKeyUsages', 'extendedKeyUsages'),
+    certificateAuthorityArn: field('certificateAuthorityArn', 'certificateAuthorityArn', text, false),
     domainValidations: dvos,
-    detail: { state: 'complete' },
   } satisfies Partial<Certificate>);
+  if (broken) for (const f of CONFIG_FIELDS) missing.add(f);
+  cert.detail =
+    problems.length > 0
+      ? {
+          state: 'failed',
+          missingFields: [...missing].sort(),
+          reason: `AWS Config's item could not be read in full (${problems.join('; ')})`,
+          failure: { reason: 'malformed-response', code: MALFORMED_ITEM_CODE },
+        }
+      : { state: 'complete', unrecorded: MISSING_FROM_CONFIG.map((m) => m.field) };
   return { certificate: cert, capturedAt: date(doc.configurationItemCaptureTime) };
 }
+
+/** Every model field a configuration item fills: what a configuration that cannot be read at all leaves unknown. */
+const CONFIG_FIELDS: readonly CertificateField[] = [
+  'domainName', 'subjectAlternativeNames', 'status', 'type', 'keyAlgorithm', 'notBefore', 'notAfter', 'inUseBy', 'inUse',
+  'renewalEligibility', 'renewalStatus', 'validationMethod', 'transparencyLogging', 'issuer', 'createdAt', 'issuedAt',
+  'importedAt', 'failureReason', 'serial', 'subject', 'signatureAlgorithm', 'keyUsages', 'extendedKeyUsages',
+  'certificateAuthorityArn', 'domainValidations',
+];

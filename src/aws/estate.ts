@@ -18,7 +18,7 @@ import type { AwsClients } from './clients.js';
 import { EstateError } from './estate-error.js';
 import { cancelled, isAbort, untilAborted } from './errors.js';
 import { cutByDeadline, loadInventory, stoppedNote, type InventoryRequest, type Pacing } from './inventory.js';
-import { isActive, listOrganizationAccounts, type OrgMember } from './organizations.js';
+import { isActive, listOrganizationAccounts, NO_ACTIVE_ACCOUNT, NoActiveAccountError, noActiveAccount, type OrgMember } from './organizations.js';
 import { abortError } from './pacer.js';
 import type { RegionSelection } from './regions.js';
 
@@ -87,10 +87,15 @@ export async function loadEstate(req: EstateRequest, report: (e: InventoryEvent)
   try {
     targets = await chooseTargets(req, caller, signal);
   } catch (error) {
-    if (!deadlinePassed(signal)) throw error;
-    // Which accounts exist is unknown: none is read, and the run says why.
     targets = [];
-    unlisted = { code: DEADLINE_CODE, message: `${signal.reason.message} before organizations:ListAccounts answered: no account was read` };
+    if (error instanceof NoActiveAccountError) {
+      // Listed, but nothing to read: said, and a partial result (exit 3), never an empty success.
+      unlisted = { code: NO_ACTIVE_ACCOUNT, message: error.message };
+    } else {
+      if (!deadlinePassed(signal)) throw error;
+      // Which accounts exist is unknown: none is read, and the run says why.
+      unlisted = { code: DEADLINE_CODE, message: `${signal.reason.message} before organizations:ListAccounts answered: no account was read` };
+    }
   }
   if (cancelled(signal)) throw abortError();
   onEvent({ kind: 'accounts', accounts: targets.map(({ id, name }) => ({ id, name })) });
@@ -137,6 +142,8 @@ async function chooseTargets(req: EstateRequest, caller: AccountIdentity | null,
       `could not list the organisation's accounts (organizations:ListAccounts: ${e.name && e.name !== 'Error' ? e.name : e.message}); run from the management account or a delegated administrator, or name the accounts with --accounts`,
     );
   }
+  const none = wanted ? null : noActiveAccount(members);
+  if (none) throw new NoActiveAccountError(none);
   if (!wanted) return members.filter(isActive).map(({ id, name }) => ({ id, name }));
   const byId = new Map(members.map((m) => [m.id, m]));
   return wanted.map((id) => {

@@ -40,3 +40,26 @@ export function memberOf(a: Account): OrgMember {
 export function isActive(m: OrgMember): boolean {
   return m.state === 'ACTIVE';
 }
+
+/** The `stopped` code of an organisation with no account to read. */
+export const NO_ACTIVE_ACCOUNT = 'NoActiveAccount';
+
+/**
+ * What ListAccounts found when no account of it can be read (none at all, or none ACTIVE), in
+ * one sentence; null when some account is ACTIVE. Nothing is read then, and the run must say so
+ * rather than end as if an empty organisation were a complete read.
+ */
+export function noActiveAccount(members: readonly OrgMember[]): string | null {
+  if (members.some(isActive)) return null;
+  if (members.length === 0) return 'organizations:ListAccounts answered no account at all: nothing was read';
+  const byState = new Map<string, number>();
+  for (const m of members) byState.set(m.state, (byState.get(m.state) ?? 0) + 1);
+  const states = [...byState].map(([state, n]) => `${n} ${state}`).join(', ');
+  const n = members.length;
+  return `organizations:ListAccounts found ${n} account${n === 1 ? '' : 's'}, none ACTIVE (${states}): nothing was read`;
+}
+
+/** Thrown by the account listing when there is nothing to read (see noActiveAccount). */
+export class NoActiveAccountError extends Error {
+  override readonly name = NO_ACTIVE_ACCOUNT;
+}

@@ -10,7 +10,8 @@ import { loadInventory, type InventoryRequest, type Pacing } from './inventory.j
 import { configuredEndpoints, plainHttpTokenWarning } from './plain-http.js';
 import type { RegionSelection } from './regions.js';
 import { RequestTracker, slowRequestThreshold, watchSlowRequests } from './slow-requests.js';
-import { sourceLabel } from './source-label.js';
+import { effectiveProfile, sourceLabel } from './source-label.js';
+import { loadSharedConfigFiles } from '@smithy/core/config';
 
 export interface AwsSourceOptions {
   profile?: string;
@@ -84,7 +85,9 @@ export function awsInventorySource(options: AwsSourceOptions): InventorySource &
       } finally {
         signal?.removeEventListener('abort', cancel);
       }
-      tokenWarning = plainHttpTokenWarning(configuredEndpoints(options.endpoint), resolved);
+      const shared = options.endpoint ? undefined : { profile: effectiveProfile(options.profile), configFile: (await loadSharedConfigFiles()).configFile };
+      const assumesRoles = severalAccounts && options.origin?.kind !== 'config-aggregator';
+      tokenWarning = plainHttpTokenWarning(configuredEndpoints(options.endpoint, process.env, shared), resolved, assumesRoles);
       home = options.homeRegion ?? (await homeRegion(options.profile));
       clients = new AwsClients({ credentials: given, endpoint: options.endpoint, profile: options.profile, timeoutMs: options.timeoutMs, requests, ...(severalAccounts ? { inFlight } : {}) });
     }

@@ -83,6 +83,8 @@ export function planSource(g: GlobalOptions, readBack: boolean, onEnd: (cleanup:
     if ('error' in parsed) throw new InputError(parsed.error);
     if (!g.cache) throw new InputError('--max-age reuses the cache, which --no-cache turns off; pass one or the other');
     if (g.demo) throw new InputError('the demo account is never cached, so --max-age cannot apply to it');
+    if (estate.origin.kind === 'config-aggregator')
+      throw new InputError("--max-age reuses the cache of live API reads; --source config-aggregator reads AWS Config's recording, whose age is shown instead; pass one or the other");
     reuseWithinMs = parsed.ms;
   }
   const profile = g.demo ? undefined : effectiveProfile(g.profile);

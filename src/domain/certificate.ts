@@ -93,7 +93,15 @@ export type DetailState =
    * Described. `cached`: these details were not read in this run but reused from the local cache
    * (see src/cache/), described at `describedAt` — they may be out of date.
    */
-  | { state: 'complete'; cached?: { describedAt: string } }
+  | {
+      state: 'complete';
+      cached?: { describedAt: string };
+      /**
+       * Fields this record's source never records (AWS Config's resource schema has no `exported`):
+       * unknown for good, not pending. A check whose verdict would turn on one is not run.
+       */
+      unrecorded?: readonly CertificateField[];
+    }
   /** Detail failed after retries: the summary stands; these fields are unknown and why. */
   | { state: 'failed'; missingFields: string[]; reason: string; failure?: ReadFailure };
 

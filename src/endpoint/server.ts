@@ -156,6 +156,13 @@ export async function startEndpoint(options: EndpointOptions): Promise<RunningEn
       if (first) body.Results!.push(...foreign.map((arn) => ({ ...first, CertificateArn: arn })));
       reply = { ...reply, body: JSON.stringify(body) };
     }
+    const o = faults.options;
+    if ((o.extraConfigResults?.length || o.duplicateConfigResults) && reply.status === 200 && p.service === 'config' && p.operation === 'SelectAggregateResourceConfig') {
+      const body = JSON.parse(reply.body) as { Results?: string[] };
+      const results = body.Results ?? [];
+      body.Results = [...(o.duplicateConfigResults ? results.flatMap((r) => [r, r]) : results), ...(p.json.NextToken ? [] : (o.extraConfigResults ?? []))];
+      reply = { ...reply, body: JSON.stringify(body) };
+    }
     // Only JSON answers carry a token this fault can rewrite; an XML service's fake pages on its own.
     if (!repeat || reply.status !== 200 || !/json/.test(reply.contentType)) return reply;
     const body = JSON.parse(reply.body) as Record<string, unknown>;

@@ -193,6 +193,10 @@ export interface FaultOptions {
    * account's or region's ARN), as a confused or hostile stand-in might.
    */
   foreignSearchArns?: string[];
+  /** SelectAggregateResourceConfig's first page also answers these result documents, as sent (malformed ones too). */
+  extraConfigResults?: string[];
+  /** SelectAggregateResourceConfig answers every result twice. */
+  duplicateConfigResults?: boolean;
   /** Every signed call after the first N is refused with ExpiredTokenException, as when a session expires mid-run. */
   expireCredentialsAfter?: number;
   /** Default true: per-region per-operation token buckets at ACM's published quotas. */

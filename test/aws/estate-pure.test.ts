@@ -1,3 +1,4 @@
+import type { Certificate } from '../../src/domain/certificate.js';
 import { describe, expect, it } from 'vitest';
 import { memoise, partitionOf, roleArn, sessionName, SESSION_SECONDS } from '../../src/aws/assume-role.js';
 import { aggregatorQuery, fromConfigurationItem } from '../../src/aws/config-item.js';
@@ -75,7 +76,7 @@ describe('Config aggregator items', () => {
           domainValidationOptions: [{ domainName: 'a.example', validationMethod: 'EMAIL' }],
         },
       }),
-    )!;
+    ) as { certificate: Certificate; capturedAt: string | null };
     expect(item.capturedAt).toBe('2026-11-01T10:00:00.000Z');
     expect(item.certificate).toMatchObject({
       accountId: '123456789012',
@@ -87,8 +88,8 @@ describe('Config aggregator items', () => {
       exportOption: null,
       tags: { owner: 'web\u001b]8;;x\u0007' },
     });
-    expect(fromConfigurationItem('not json')).toBeNull();
-    expect(fromConfigurationItem('{"configuration":{}}')).toBeNull();
+    expect(fromConfigurationItem('not json')).toEqual({ unreadable: 'not valid JSON' });
+    expect(fromConfigurationItem('{"configuration":{}}')).toEqual({ unreadable: 'it names no certificate' });
   });
 });
 
