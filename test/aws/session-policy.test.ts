@@ -33,7 +33,7 @@ describe('the session policy sent with every AssumeRole', () => {
 
   it('is built from the same list as the member policy, which policy/iam-policy.json holds as printed', () => {
     const file = JSON.parse(readFileSync('policy/iam-policy.json', 'utf8')) as unknown;
-    expect(file).toEqual(memberPolicy());
+    expect(file, "policy/iam-policy.json is built from READ_PERMISSIONS (src/domain/read-permissions.ts): add a new read action there, then write the file as 'acm-advisor policy --part member' prints it").toEqual(memberPolicy());
     expect(new Set(memberPolicy().Statement.flatMap((s) => s.Action as string[]))).toEqual(new Set(readActions()));
   });
 });
