@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import { sessionPolicy } from '../domain/read-permissions.js';
+import { readPermissions } from '../stages/read-permissions.js';
 
 /**
  * Credentials for a member account, through sts:AssumeRole from the caller's identity.
@@ -59,7 +60,7 @@ export function memberCredentials(role: MemberRole): AwsCredentialIdentityProvid
       RoleSessionName: role.sessionName,
       DurationSeconds: SESSION_SECONDS,
       // The session can do only what both the role and this allow: reads, whatever the role grants.
-      Policy: sessionPolicy(),
+      Policy: sessionPolicy(readPermissions()),
       ...(role.externalId !== undefined ? { ExternalId: role.externalId } : {}),
     },
     clientConfig: {

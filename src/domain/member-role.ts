@@ -1,4 +1,4 @@
-import { memberPolicy, type PolicyDocument } from './read-permissions.js';
+import type { PolicyDocument } from './read-permissions.js';
 
 /**
  * The member-account role acm-advisor assumes, as documents a person can paste: its trust
@@ -34,7 +34,7 @@ export function trustPolicy(callerAccountId: string, externalId?: string, partit
  * account (optionally only with an ExternalId), allowed exactly the member read policy, with
  * sessions of at most an hour. Parameters keep it one template for every organisation.
  */
-export function stackSetTemplate(roleName: string = READ_ROLE_NAME): Record<string, unknown> {
+export function stackSetTemplate(readPolicy: PolicyDocument, roleName: string = READ_ROLE_NAME): Record<string, unknown> {
   return {
     AWSTemplateFormatVersion: '2010-09-09',
     Description: 'acm-advisor: a read-only role in every account (ACM certificates, their tags, enabled regions). Deploy as a StackSet.',
@@ -70,7 +70,7 @@ export function stackSetTemplate(roleName: string = READ_ROLE_NAME): Record<stri
               },
             ],
           },
-          Policies: [{ PolicyName: 'acm-advisor-read', PolicyDocument: memberPolicy() }],
+          Policies: [{ PolicyName: 'acm-advisor-read', PolicyDocument: readPolicy }],
         },
       },
     },

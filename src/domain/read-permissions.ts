@@ -2,7 +2,8 @@
  * The read actions acm-advisor makes, grouped by what they are for: the one list every
  * policy is built from — the member policy `acm-advisor policy` prints (and
  * policy/iam-policy.json holds), the session policy passed on every AssumeRole, and the role
- * the StackSet template deploys. A new read is added here once, and every one of them grows.
+ * the StackSet template deploys. The core reads are below; each read stage adds the actions it
+ * declares (src/stages/read-permissions.ts), so a new stage grows every policy at once.
  *
  * Only List/Describe/Get/Search/Lookup actions belong here (a test holds every entry to that).
  * `sts:GetCallerIdentity` needs no permission and is not listed.
@@ -13,7 +14,7 @@ export interface ReadPermission {
   actions: readonly string[];
 }
 
-export const READ_PERMISSIONS: readonly ReadPermission[] = [
+export const CORE_READ_PERMISSIONS: readonly ReadPermission[] = [
   {
     sid: 'AcmAdvisorReadCertificates',
     actions: ['acm:ListCertificates', 'acm:SearchCertificates', 'acm:DescribeCertificate', 'acm:ListTagsForCertificate'],
@@ -45,8 +46,8 @@ export const READ_PERMISSIONS: readonly ReadPermission[] = [
 ];
 
 /** Every read action, each once, in the order listed. */
-export function readActions(): string[] {
-  return [...new Set(READ_PERMISSIONS.flatMap((p) => p.actions))];
+export function readActions(permissions: readonly ReadPermission[]): string[] {
+  return [...new Set(permissions.flatMap((p) => p.actions))];
 }
 
 export interface PolicyDocument {
@@ -55,10 +56,10 @@ export interface PolicyDocument {
 }
 
 /** The member policy: one statement per purpose, so a reader sees why each action is there. */
-export function memberPolicy(): PolicyDocument {
+export function memberPolicy(permissions: readonly ReadPermission[]): PolicyDocument {
   return {
     Version: '2012-10-17',
-    Statement: READ_PERMISSIONS.map((p) => ({ Sid: p.sid, Effect: 'Allow', Action: [...p.actions], Resource: '*' })),
+    Statement: permissions.map((p) => ({ Sid: p.sid, Effect: 'Allow', Action: [...p.actions], Resource: '*' })),
   };
 }
 
@@ -75,6 +76,6 @@ export const SESSION_POLICY_MAX_CHARS = 2048;
  * OrganizationAccountAccessRole is an administrator), the credentials acm-advisor holds can only
  * make the reads listed here. One statement, no ids, no whitespace: the fewest characters.
  */
-export function sessionPolicy(): string {
-  return JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: readActions(), Resource: '*' }] });
+export function sessionPolicy(permissions: readonly ReadPermission[]): string {
+  return JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: readActions(permissions), Resource: '*' }] });
 }

@@ -4,6 +4,8 @@ import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memberCredentials, sessionName } from '../../src/aws/assume-role.js';
 import { memberPolicy, readActions, SESSION_POLICY_MAX_CHARS, sessionPolicy } from '../../src/domain/read-permissions.js';
+import { readPermissions } from '../../src/stages/read-permissions.js';
+import { STAGES } from '../../src/stages/index.js';
 import { startEndpoint, syntheticOrganization, type RunningEndpoint } from '../../src/endpoint/index.js';
 
 const CREDENTIALS = { accessKeyId: 'AKIDTEST', secretAccessKey: 'test' };
@@ -21,20 +23,26 @@ async function rejection(p: Promise<unknown>): Promise<Error> {
 
 describe('the session policy sent with every AssumeRole', () => {
   it('is within STS’s 2,048-character limit for an inline session policy, and allows exactly the read actions', () => {
-    const text = sessionPolicy();
+    const text = sessionPolicy(readPermissions());
     expect(text.length).toBeLessThanOrEqual(SESSION_POLICY_MAX_CHARS);
     const doc = JSON.parse(text) as { Statement: Array<{ Effect: string; Action: string[]; Resource: string }> };
     expect(doc.Statement).toHaveLength(1);
     expect(doc.Statement[0].Effect).toBe('Allow');
-    expect(doc.Statement[0].Action).toEqual(readActions());
+    expect(doc.Statement[0].Action).toEqual(readActions(readPermissions()));
     // API Gateway names every management read by its HTTP method: apigateway:GET is its read-only action.
     for (const a of doc.Statement[0].Action) expect(a).toMatch(/^[a-z0-9-]+:(List|Describe|Get|Search|Lookup)[A-Za-z]*$|^apigateway:GET$/);
   });
 
+  it('allows every action each registered read stage declares, so a new stage’s reads work through member sessions', () => {
+    const allowed = new Set((JSON.parse(sessionPolicy(readPermissions())) as { Statement: Array<{ Action: string[] }> }).Statement[0].Action);
+    for (const stage of STAGES) for (const op of stage.operations) expect(allowed, `${String(stage.id)}: ${op.action}`).toContain(op.action);
+    for (const core of ['acm:DescribeCertificate', 'tag:GetResources', 'ec2:DescribeRegions']) expect(allowed).toContain(core);
+  });
+
   it('is built from the same list as the member policy, which policy/iam-policy.json holds as printed', () => {
     const file = JSON.parse(readFileSync('policy/iam-policy.json', 'utf8')) as unknown;
-    expect(file, "policy/iam-policy.json is built from READ_PERMISSIONS (src/domain/read-permissions.ts): add a new read action there, then write the file as 'acm-advisor policy --part member' prints it").toEqual(memberPolicy());
-    expect(new Set(memberPolicy().Statement.flatMap((s) => s.Action as string[]))).toEqual(new Set(readActions()));
+    expect(file, "policy/iam-policy.json is built from READ_PERMISSIONS (src/domain/read-permissions.ts): add a new read action there, then write the file as 'acm-advisor policy --part member' prints it").toEqual(memberPolicy(readPermissions()));
+    expect(new Set(memberPolicy(readPermissions()).Statement.flatMap((s) => s.Action as string[]))).toEqual(new Set(readActions(readPermissions())));
   });
 });
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from './run-cli.js';
 import { stackSetTemplate } from '../../src/domain/member-role.js';
 import { memberPolicy, readActions } from '../../src/domain/read-permissions.js';
+import { readPermissions } from '../../src/stages/read-permissions.js';
 
 type Doc = { Version?: string; Statement: Array<{ Effect: string; Action: string | string[]; Principal?: { AWS: string }; Condition?: unknown; Resource?: string }> };
 
@@ -12,7 +13,7 @@ describe('policy --part: each document on its own, as aws iam create-policy take
     expect(member.code).toBe(0);
     const m = JSON.parse(member.stdout) as Doc;
     expect(Object.keys(m).sort()).toEqual(['Statement', 'Version']);
-    expect(m).toEqual(memberPolicy());
+    expect(m).toEqual(memberPolicy(readPermissions()));
     const caller = await runCli(['policy', '--org', '--part', 'caller', '--role-name', 'AcmAudit']);
     const c = JSON.parse(caller.stdout) as Doc;
     expect(Object.keys(c).sort()).toEqual(['Statement', 'Version']);
@@ -32,11 +33,11 @@ describe('policy --part: each document on its own, as aws iam create-policy take
     expect(r.code).toBe(0);
     const template = JSON.parse(r.stdout) as ReturnType<typeof stackSetTemplate>;
     expect(template).toEqual(JSON.parse(readFileSync('policy/member-role-stackset.json', 'utf8')));
-    expect(template).toEqual(stackSetTemplate());
+    expect(template).toEqual(stackSetTemplate(memberPolicy(readPermissions())));
     const role = (template.Resources as { AcmAdvisorReadRole: { Type: string; Properties: { Policies: Array<{ PolicyDocument: Doc }>; ManagedPolicyArns?: unknown } } }).AcmAdvisorReadRole;
     expect(role.Type).toBe('AWS::IAM::Role');
     expect(role.Properties.ManagedPolicyArns).toBeUndefined();
-    expect(role.Properties.Policies.flatMap((p) => p.PolicyDocument.Statement.flatMap((s) => s.Action))).toEqual(readActions());
+    expect(role.Properties.Policies.flatMap((p) => p.PolicyDocument.Statement.flatMap((s) => s.Action))).toEqual(readActions(readPermissions()));
   });
 
   it('a wrong part, a trust policy without the caller’s account, or a bad role name: one line, exit 2', async () => {

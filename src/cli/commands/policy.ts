@@ -3,7 +3,10 @@ import { Command } from 'commander';
 import { DEFAULT_ROLE_NAME } from '../../aws/assume-role-name.js';
 import { InputError } from '../../domain/errors.js';
 import { READ_ROLE_NAME, stackSetTemplate, trustPolicy } from '../../domain/member-role.js';
-import { memberPolicy } from '../../domain/read-permissions.js';
+import { memberPolicy as memberPolicyOf } from '../../domain/read-permissions.js';
+import { readPermissions } from '../../stages/read-permissions.js';
+
+const memberPolicy = () => memberPolicyOf(readPermissions());
 import { toInertJson } from '../../domain/text.js';
 import { packageRoot } from '../../platform/content-dir.js';
 import type { CommandContext } from '../context.js';
@@ -72,7 +75,7 @@ export function runPolicyCommand(ctx: Pick<CommandContext, 'out'>, opts: PolicyO
         );
       return print(trustPolicy(opts.callerAccount, opts.externalId));
     case 'stackset':
-      return print(stackSetTemplate(role));
+      return print(stackSetTemplate(memberPolicy(), role));
     case undefined:
       break;
   }
