@@ -49,7 +49,7 @@ export async function loadFromAggregator(req: AggregatorRequest, onEvent: (e: In
   let oldest: string | null = null;
   let newest: string | null = null;
   let stopped: Inventory['stopped'];
-  const guard = new PageGuard('SelectAggregateResourceConfig', `the aggregator '${req.aggregator}'`);
+  const guard = new PageGuard('SelectAggregateResourceConfig', `the aggregator '${req.aggregator}'`, 'stopped the query');
   try {
     const pages = paginateSelectAggregateResourceConfig(
       { client: req.clients.config(req.homeRegion, ConfigServiceClient), pageSize: 100 },

@@ -20,6 +20,8 @@ export class PageGuard {
   constructor(
     private readonly operation: string,
     private readonly region: string,
+    /** What the caller does about it, for the message. */
+    private readonly outcome = 'stopped reading the region',
   ) {}
 
   /** Call with each page's next token (undefined or '' at the end); throws on a repeat or a runaway. */
@@ -28,11 +30,11 @@ export class PageGuard {
     if (!token) return;
     if (this.seen.has(token)) {
       throw new RunawayPaginationError(
-        `${this.operation} returned the same pagination token twice in ${this.region} (after ${this.pages} pages); stopped reading the region`,
+        `${this.operation} returned the same pagination token twice in ${this.region} (after ${this.pages} pages); ${this.outcome}`,
       );
     }
     if (this.pages >= MAX_PAGES) {
-      throw new RunawayPaginationError(`${this.operation} kept paginating in ${this.region} (${this.pages} pages); stopped reading the region`);
+      throw new RunawayPaginationError(`${this.operation} kept paginating in ${this.region} (${this.pages} pages); ${this.outcome}`);
     }
     this.seen.add(token);
   }
