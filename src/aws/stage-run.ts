@@ -6,6 +6,7 @@ import type { AwsClients } from './clients.js';
 import { classifyFailure } from './detail-failures.js';
 import { isAbort, untilAborted } from './errors.js';
 import { abortError, type OperationQuota, type PacerSet } from './pacer.js';
+import { CLOCK_SKEW_MS } from '../domain/revalidation.js';
 
 /**
  * Runs the read stages (src/stages/) of one account-region: each when what it needs is ready, paced at
@@ -119,5 +120,6 @@ export function stageContext(ctx: Pick<StageRunContext, 'clients' | 'pacers' | '
 function youngEnough(read: StageRead, reuseWithinMs: number | null, now: Date): boolean {
   if (reuseWithinMs === null || read.status !== 'ok') return false;
   const age = now.getTime() - Date.parse(read.readAt);
-  return Number.isFinite(age) && age <= reuseWithinMs;
+  // Read "in the future" beyond clock skew: the stamp is wrong (or doctored), so it is stale.
+  return Number.isFinite(age) && age >= -CLOCK_SKEW_MS && age <= reuseWithinMs;
 }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memberCredentials, sessionName } from '../../src/aws/assume-role.js';
 import { memberPolicy, readActions, SESSION_POLICY_MAX_CHARS, sessionPolicy } from '../../src/domain/read-permissions.js';
 import { readPermissions } from '../../src/stages/read-permissions.js';
-import { STAGES } from '../../src/stages/index.js';
+import { BUILT_IN_STAGES, STAGES } from '../../src/stages/index.js';
 import { startEndpoint, syntheticOrganization, type RunningEndpoint } from '../../src/endpoint/index.js';
 
 const CREDENTIALS = { accessKeyId: 'AKIDTEST', secretAccessKey: 'test' };
@@ -35,7 +35,7 @@ describe('the session policy sent with every AssumeRole', () => {
 
   it('allows every action each registered read stage declares, so a new stage’s reads work through member sessions', () => {
     const allowed = new Set((JSON.parse(sessionPolicy(readPermissions())) as { Statement: Array<{ Action: string[] }> }).Statement[0].Action);
-    for (const stage of STAGES) for (const op of stage.operations) expect(allowed, `${String(stage.id)}: ${op.action}`).toContain(op.action);
+    for (const stage of [...BUILT_IN_STAGES, ...STAGES]) for (const op of stage.operations) expect(allowed, `${String(stage.id)}: ${op.action}`).toContain(op.action);
     for (const core of ['acm:DescribeCertificate', 'tag:GetResources', 'ec2:DescribeRegions']) expect(allowed).toContain(core);
   });
 

@@ -4,9 +4,6 @@ import { DEFAULT_ROLE_NAME } from '../../aws/assume-role-name.js';
 import { InputError } from '../../domain/errors.js';
 import { READ_ROLE_NAME, stackSetTemplate, trustPolicy } from '../../domain/member-role.js';
 import { memberPolicy as memberPolicyOf } from '../../domain/read-permissions.js';
-import { readPermissions } from '../../stages/read-permissions.js';
-
-const memberPolicy = () => memberPolicyOf(readPermissions());
 import { toInertJson } from '../../domain/text.js';
 import { packageRoot } from '../../platform/content-dir.js';
 import type { CommandContext } from '../context.js';
@@ -51,7 +48,10 @@ export interface PolicyOptions {
  * reads), its trust policy, or a StackSet template that creates that role everywhere.
  * `--org` alone keeps the earlier combined view, which points to `--part`.
  */
-export function runPolicyCommand(ctx: Pick<CommandContext, 'out'>, opts: PolicyOptions): number {
+export async function runPolicyCommand(ctx: Pick<CommandContext, 'out'>, opts: PolicyOptions): Promise<number> {
+  // The stages' declarations (and their schemas) load only for this command, never at start.
+  const { readPermissions } = await import('../../stages/read-permissions.js');
+  const memberPolicy = () => memberPolicyOf(readPermissions());
   // The same checks as a run's: the names end up in documents someone will paste into IAM.
   estateSettings({ org: true, roleName: opts.roleName, externalId: opts.externalId });
   const part = opts.part;
