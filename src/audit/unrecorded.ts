@@ -1,4 +1,4 @@
-import { KEY_PAIR_ORIGINS, type Certificate, type CertificateField } from '../domain/certificate.js';
+import type { Certificate, CertificateField } from '../domain/certificate.js';
 
 /**
  * Fields an inventory's source never records (AWS Config has no `exported`) are unknown for good.
@@ -12,7 +12,8 @@ import { KEY_PAIR_ORIGINS, type Certificate, type CertificateField } from '../do
 const POSSIBLE: Partial<Record<CertificateField, readonly unknown[]>> = {
   exported: [false, true],
   exportOption: ['DISABLED', 'ENABLED'],
-  keyPairOrigin: KEY_PAIR_ORIGINS,
+  // ACM's CertificateKeyPairOrigin values (ACM API Reference, CertificateSummary).
+  keyPairOrigin: ['AWS_MANAGED', 'ACME', 'CUSTOMER_PROVIDED'],
   managedBy: [null, 'CLOUDFRONT'],
 };
 

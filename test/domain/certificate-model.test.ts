@@ -127,7 +127,7 @@ describe('the certificate model', () => {
         type: 'AMAZON_ISSUED',
       },
     };
-    const cert = fromConfigurationItem(JSON.stringify(item))!.certificate;
+    const cert = (fromConfigurationItem(JSON.stringify(item)) as { certificate: Certificate }).certificate;
     const notRecorded = MISSING_FROM_CONFIG.map((m) => m.field);
     // The account's name comes from AWS Organizations; the tag state is set by the reader (src/aws/config-aggregator.ts).
     expect(unfilled(cert)).toEqual([...notRecorded, 'accountName', 'tagsState', ...SERVING].sort());
