@@ -10,6 +10,7 @@ import { syntheticAccount } from '../src/endpoint/synthetic.js';
 import { awsInventorySource } from '../src/aws/source.js';
 import { benchScale, scaledPacing } from './scale.js';
 import { benchCache } from './cache.js';
+import { benchEvidence } from './evidence.js';
 
 interface Row {
   name: string;
@@ -140,6 +141,7 @@ const groups: Record<string, () => Promise<void>> = {
   },
   faults,
   org: organisation,
+  evidence: async () => { for (const r of await benchEvidence()) rows.push(r); },
   tui,
 };
 const onlyAt = process.argv.indexOf('--only');

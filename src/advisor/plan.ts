@@ -3,6 +3,7 @@
  * findings, in the content's order, with snippets filled from the inventory and checked against AWS limits.
  */
 import type { PlanStep, Snippet, Verdict } from '../domain/advice.js';
+import { controlInPlace, type ControlInPlace } from '../domain/alerts-in-place.js';
 import type { Certificate } from '../domain/certificate.js';
 import type { Finding } from '../domain/finding.js';
 import type { Inventory } from '../domain/inventory.js';
@@ -142,6 +143,12 @@ export function buildPlan(input: PlanInput): PlanStep[] {
     for (const line of provenanceLines(guardrails)) addHow(guardrailStep, line);
   }
   const vars = varsOf(guardrails, tag);
+  // Controls the alerts read found already set up: said as such rather than proposed again.
+  const inPlace = new Map<string, ControlInPlace>();
+  const expiry = controlInPlace(inventory, 'acm-events');
+  if (expiry) inPlace.set('expiry-alerts', expiry);
+  const calls = controlInPlace(inventory, 'acm-api-calls');
+  if (calls) inPlace.set('cloudtrail-alerts', calls);
 
   return kb.planSteps
     .filter((s) => triggers.has(s.id))
@@ -155,6 +162,12 @@ export function buildPlan(input: PlanInput): PlanStep[] {
       const both = snippets.some((x) => x.language === 'hcl') && snippets.some((x) => x.language === 'yaml');
       if (both && iac === 'cloudformation') snippets = snippets.filter((x) => x.language !== 'hcl');
       if (both && iac === 'terraform') snippets = snippets.filter((x) => x.language !== 'yaml');
+      const found = inPlace.get(s.id);
+      if (found) {
+        const done = found.inPlace.map((line) => `In place: ${sanitiseForTerminal(line)}.`);
+        if (!found.missingIn.length) return { id: s.id, title: `${s.title} (in place)`, why: s.why, how: done, snippets: [] };
+        how.unshift(...done, `Not yet in ${found.missingIn.join(', ')}: deploy it there as below.`);
+      }
       return { id: s.id, title: s.title, why: `${s.why} (Here because ${triggers.get(s.id)!.join('; ')}.)`, how, snippets };
     });
 }

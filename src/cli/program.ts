@@ -25,6 +25,10 @@ export interface GlobalOptions extends EstateFlags {
   deadline?: string;
   /** false with --no-cache. */
   cache: boolean;
+  /** --dns-server HOST[:PORT]. */
+  dnsServer?: string;
+  /** false with --no-dns. */
+  dns: boolean;
 }
 
 export const EXAMPLES = `
@@ -89,6 +93,8 @@ export function buildProgram(version: string, shell: Shell): Command {
     .option('--concurrency <n>', 'requests in flight at once across every account and region (default: 128)')
     .option('--max-age <duration>', 'reuse cached certificate details younger than this (15m, 1h, 2h30m) instead of describing them again')
     .option('--no-cache', 'neither read nor write the local inventory cache (~/.cache/acm-advisor)')
+    .option('--dns-server <host[:port]>', "resolve the DNS renewal checks (validation CNAMEs, CAA) through this server (default: the system's resolvers)")
+    .option('--no-dns', 'skip the DNS renewal checks (validation-record-missing, caa-blocks-amazon); the run says they did not run')
     .option('--no-color', 'plain output (NO_COLOR is honoured too)')
     .option('--verbose', "show Node's process warnings (an internal error's details always go to a file, named on stderr)")
     .showSuggestionAfterError(true)

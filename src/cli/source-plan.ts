@@ -9,6 +9,7 @@ import type { InventorySource } from '../domain/inventory.js';
 import { defaultCacheDir } from '../platform/cache-dir.js';
 import { withDeadline, type Deadline } from './deadline.js';
 import { estateSettings } from './estate-flags.js';
+import { parseDnsServer } from '../aws/dns-server-address.js';
 import type { GlobalOptions } from './program.js';
 
 export type LiveAwsSource = LiveSource & { checkCredentials(): Promise<void> };
@@ -87,6 +88,7 @@ export function planSource(g: GlobalOptions, readBack: boolean, onEnd: (cleanup:
       throw new InputError("--max-age reuses the cache of live API reads; --source config-aggregator reads AWS Config's recording, whose age is shown instead; pass one or the other");
     reuseWithinMs = parsed.ms;
   }
+  const dns = dnsPlan(g);
   const profile = g.demo ? undefined : effectiveProfile(g.profile);
   const label = sourceLabel({ profile, endpoint: g.endpointUrl, demo: g.demo, regions, ...estate });
   // A Config aggregator's recording is not an API read: nothing to cache or revalidate.
@@ -116,6 +118,11 @@ export function planSource(g: GlobalOptions, readBack: boolean, onEnd: (cleanup:
         const { awsInventorySource } = await import('../aws/source.js');
         const { severeCertificates } = await import('../audit/run.js');
         const { DEFAULT_AUDIT_CONFIG } = await import('../domain/thresholds.js');
+        const { STAGES } = await import('../stages/index.js');
+        const { dns: dnsStage } = await import('../stages/dns/index.js');
+        const { setDnsSettings } = await import('../stages/dns/settings.js');
+        const stages = dns.enabled ? [...STAGES, dnsStage] : STAGES;
+        setDnsSettings({ server: dns.server, timeoutMs: Math.min(timeoutMs ?? 5_000, 10_000) });
         // Details of certificates with high or critical findings are read first.
         const urgent = (certs: readonly Certificate[], now: Date) => severeCertificates(certs, DEFAULT_AUDIT_CONFIG, now);
         if (g.demo) {
@@ -123,15 +130,39 @@ export function planSource(g: GlobalOptions, readBack: boolean, onEnd: (cleanup:
           // The demo organisation answers --org, --accounts and the Config aggregator; plain --demo is the one account.
           const endpoint = await startDemoEndpoint({ organization: estate.scope !== undefined || estate.origin.kind !== 'api' });
           onEnd(() => endpoint.close());
-          const source = awsInventorySource({ regions, endpoint: endpoint.url, credentials: DEMO_CREDENTIALS, homeRegion: 'us-east-1', demo: true, urgent, timeoutMs, ...estate });
+          // The demo's zones are answered by its own DNS server on loopback: no network, ever.
+          if (dns.enabled && !dns.server) setDnsSettings({ server: endpoint.dnsServer });
+          const source = awsInventorySource({ regions, endpoint: endpoint.url, credentials: DEMO_CREDENTIALS, homeRegion: 'us-east-1', demo: true, urgent, timeoutMs, stages, ...estate });
           onEnd(() => source.close());
-          return source;
+          return withNote(source, dns.note);
         }
-        const source = awsInventorySource({ profile, regions, endpoint: g.endpointUrl, urgent, timeoutMs, ...estate });
+        const source = awsInventorySource({ profile, regions, endpoint: g.endpointUrl, urgent, timeoutMs, stages, ...estate });
         onEnd(() => source.close());
-        return source;
+        return withNote(source, dns.note);
       })()),
   };
+}
+
+/** The DNS checks the flags ask for, and why they do not run when they do not. */
+function dnsPlan(g: GlobalOptions): { enabled: boolean; server?: string; note: string | null } {
+  const server = g.dnsServer !== undefined ? parseDnsServer(g.dnsServer) : undefined;
+  const checks = 'validation-record-missing and caa-blocks-amazon were not checked';
+  if (!g.dns) return { enabled: false, note: `DNS renewal checks skipped (--no-dns): ${checks}` };
+  // Names behind a non-AWS endpoint (a test, a local stack) are not in public DNS: with --endpoint-url
+  // the checks run only against the DNS server named with --dns-server (README, "Will it renew").
+  if (g.endpointUrl !== undefined && server === undefined) return { enabled: false, note: null };
+  return { enabled: true, server, note: null };
+}
+
+/** A note on every inventory the source reads (what was deliberately not read). */
+function withNote(source: LiveAwsSource, note: string | null): LiveAwsSource {
+  if (!note) return source;
+  const load = source.load.bind(source);
+  source.load = async (...args: Parameters<LiveAwsSource['load']>) => {
+    const inventory = await load(...args);
+    return inventory.warnings.includes(note) ? inventory : { ...inventory, warnings: [...inventory.warnings, note] };
+  };
+  return source;
 }
 
 /** The plan's source: the cache around the live read, bounded by --deadline when given. */

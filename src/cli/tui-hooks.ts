@@ -5,6 +5,8 @@ import { resolveAuditConfig } from '../audit/config.js';
 import { DEFAULT_AUDIT_CONFIG, type AuditConfig } from '../domain/thresholds.js';
 import { runAudit } from '../audit/run.js';
 import { loadKnowledgeBase, type KnowledgeBase } from '../advisor/index.js';
+import type { Inventory } from '../domain/inventory.js';
+import { evidenceOf } from '../stages/evidence.js';
 
 /**
  * The TUI audits with the same configuration as `acm-advisor audit`: `<configDir>/audit.yaml`
@@ -12,10 +14,10 @@ import { loadKnowledgeBase, type KnowledgeBase } from '../advisor/index.js';
  */
 export async function tuiAudit(configDir: string): Promise<{
   config: AuditConfig;
-  audit: (certificates: Certificate[], now: Date) => Finding[];
+  audit: (certificates: Certificate[], now: Date, stages?: Inventory['stages']) => Finding[];
 }> {
   const config = await resolveAuditConfig({ defaultPath: join(configDir, 'audit.yaml'), flags: {} });
-  return { config, audit: (certificates, now) => runAudit(certificates, config, now).findings };
+  return { config, audit: (certificates, now, stages) => runAudit(certificates, config, now, { evidence: evidenceOf(stages) }).findings };
 }
 
 /** The Advisor's content, loaded once for the whole session; a broken file leaves the rest of the app working. */

@@ -7,6 +7,7 @@ import type { FakeService } from './service.js';
  */
 export async function registeredServices(): Promise<FakeService[]> {
   const { BUILT_IN_STAGES, STAGES } = await import('../stages/index.js');
-  const fakes = await Promise.all([...BUILT_IN_STAGES, ...STAGES].map((s) => s.fake?.()));
-  return fakes.filter((f): f is FakeService => f !== undefined) ;
+  // A stage may need several services (Private CA and S3 for the CRL bucket): its fake() gives them all.
+  const fakes = (await Promise.all([...BUILT_IN_STAGES, ...STAGES].map((s) => s.fake?.()))).flat();
+  return fakes.filter((f): f is FakeService => f !== undefined);
 }

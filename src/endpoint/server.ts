@@ -192,7 +192,7 @@ export async function startEndpoint(options: EndpointOptions): Promise<RunningEn
       );
     };
     // Checked first, as IAM does: a session policy limits every call, reads and writes alike.
-    const iamAction = `${p.service === 'tagging' ? 'tag' : p.service}:${p.operation}`;
+    const iamAction = p.fake?.iamActions?.[p.operation] ?? `${p.service === 'tagging' ? 'tag' : p.service}:${p.operation}`;
     // GetCallerIdentity needs no permission: no policy can deny it (STS API Reference).
     if (caller.session?.sessionPolicy && iamAction !== 'sts:GetCallerIdentity' && !caller.session.sessionPolicy.allows(iamAction))
       return denied(`because no session policy allows the ${iamAction} action`);

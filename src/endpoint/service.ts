@@ -78,6 +78,8 @@ export interface FakeService {
    * `ListDistributions`), or null when none of this service's does.
    */
   operationOf?(method: string, path: string, query: URLSearchParams): string | null;
+  /** IAM action names that differ from `service:Operation` (S3's GetPublicAccessBlock is s3:GetBucketPublicAccessBlock). */
+  iamActions?: Readonly<Record<string, string>>;
   /** The service's documented per-second request quotas by operation, enforced (scaled by `rateScale`) like ACM's. */
   quotas?: Readonly<Record<string, number>>;
   /** Where a repeat-token fault puts the repeating token in a JSON answer (default `NextToken`). */

@@ -9,7 +9,7 @@ import type { KnowledgeBase } from '../advisor/index.js';
 import type { AuditConfig } from '../domain/thresholds.js';
 import type { Certificate } from '../domain/certificate.js';
 import type { Finding } from '../domain/finding.js';
-import type { InventorySource } from '../domain/inventory.js';
+import type { Inventory, InventorySource } from '../domain/inventory.js';
 import { sanitiseForTerminal } from '../domain/text.js';
 import { Footer } from './components/footer.js';
 import { HelpOverlay } from './components/help-overlay.js';
@@ -55,7 +55,8 @@ export interface AppProps {
   knowledgeBase: KnowledgeBase | Error | Promise<KnowledgeBase | Error>;
   now?: () => Date;
   /** Extension point: the audit. Runs over each finished load; its findings reach Overview, Findings and Detail. */
-  audit?: (certs: Certificate[], now: Date) => Finding[];
+  /** `stages`: what the read stages found, for the rules that judge it (the finished load's). */
+  audit?: (certs: Certificate[], now: Date, stages?: Inventory['stages']) => Finding[];
   /** The single exit path: the lifecycle root (runTui) unmounts and restores the terminal. */
   onExit: (code: number) => void;
 }

@@ -8,7 +8,7 @@ import type { KnowledgeBase } from '../advisor/index.js';
 import type { AuditConfig } from '../domain/thresholds.js';
 import type { Certificate } from '../domain/certificate.js';
 import type { Finding } from '../domain/finding.js';
-import type { InventorySource } from '../domain/inventory.js';
+import type { Inventory, InventorySource } from '../domain/inventory.js';
 // The App (and all it imports) loads behind the first frame: only the first frame's own modules load before it.
 import { FirstFrame } from './first-frame.js';
 
@@ -18,7 +18,8 @@ export interface RunTuiOptions {
   configDir: string;
   now?: () => Date;
   /** Extension point for the audit issue: findings computed from each finished load. */
-  audit?: (certs: Certificate[], now: Date) => Finding[];
+  /** `stages`: what the read stages found, for the rules that judge it (the finished load's). */
+  audit?: (certs: Certificate[], now: Date, stages?: Inventory['stages']) => Finding[];
   /** The settings `audit` uses; the Report view states them (owner tag, thresholds). Defaults when omitted. */
   auditConfig?: AuditConfig;
   /** The Advisor's content, loaded once by the caller (or why it failed: the rest of the app still works). */

@@ -98,7 +98,7 @@ describe('CloudTrail provenance and its rules', () => {
 
   it('request-outside-domains: a request for a registrable domain no other certificate uses', () => {
     const ours = cert({ domainName: 'app.example.com', subjectAlternativeNames: ['app.example.com'] });
-    const odd = cert({ domainName: `evil-${'x'}.co.uk`, subjectAlternativeNames: [] });
+    const odd = cert({ domainName: `evil-${'x'}.co.uk`, subjectAlternativeNames: [], inUse: false, inUseBy: [] });
     const events = [
       event('RequestCertificate', { requestParameters: { domainName: 'api.example.com' }, responseElements: { certificateArn: 'arn:new' } }),
       event('RequestCertificate', { requestParameters: { domainName: 'login.evil-x.co.uk', subjectAlternativeNames: [HOSTILE] }, responseElements: { certificateArn: odd.arn } }),
@@ -169,5 +169,13 @@ describe('issuance-quota with CloudTrail volume', () => {
     const events = Array.from({ length: 30 }, (_, i) => event('RequestCertificate', { responseElements: { certificateArn: `arn:r${i}` } }));
     const findings = runAudit([cert()], tight, NOW, { evidence: { acmEvents: events }, rules: ['issuance-quota'] }).findings;
     expect(findings.map((f) => f.title)).toEqual(['122 of 100 ACM certificates a year at the pace CloudTrail shows over 90 days (122%)']);
+  });
+});
+
+describe('request-outside-domains and certificates in use', () => {
+  it('a certificate the company serves with is its own, whatever names it carries', () => {
+    const brands = cert({ domainName: 'brand-new.shop', subjectAlternativeNames: ['brand-new.shop'] });
+    const e = event('RequestCertificate', { requestParameters: { domainName: 'brand-new.shop' }, responseElements: { certificateArn: brands.arn } });
+    expect(runAudit([brands], DEFAULT_AUDIT_CONFIG, NOW, { evidence: { acmEvents: [e] }, rules: ['request-outside-domains'] }).findings).toEqual([]);
   });
 });

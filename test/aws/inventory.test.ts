@@ -156,6 +156,13 @@ describe('inventory against the wire-level endpoint', () => {
         'apigateway:GET',
         'route53:ListHostedZones',
         'route53:ListResourceRecordSets',
+        // The read stages beyond ACM (src/stages/): imported certificates, history, Private CA, alerts.
+        'acm:GetCertificate',
+        'acm:GetAccountConfiguration',
+        'acm:ListAcmeEndpoints',
+        'cloudtrail:LookupEvents',
+        'acm-pca:ListCertificateAuthorities',
+        'events:ListRules',
       ].sort(),
     );
     expect(endpoint.calls.some((c) => c.write)).toBe(false);

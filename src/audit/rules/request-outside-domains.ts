@@ -1,5 +1,5 @@
 import type { AccountRule } from './types.js';
-import { allNames } from '../../domain/certificate-facts.js';
+import { allNames, isInUse } from '../../domain/certificate-facts.js';
 import { principalName } from '../../domain/provenance.js';
 import { eventsOfAccount } from './trail-evidence.js';
 
@@ -19,12 +19,15 @@ export const requestOutsideDomains: AccountRule = {
   remediation:
     'Ask the requester why; delete the certificate if it is not needed, and limit requests to your domains with an SCP on acm:RequestCertificate (condition acm:DomainNames).',
   references: [],
-  needs: ['domainName', 'subjectAlternativeNames'],
+  needs: ['domainName', 'subjectAlternativeNames', 'inUse', 'inUseBy'],
   check(certs, ctx) {
     const events = eventsOfAccount(certs, ctx).filter((e) => e.event === 'RequestCertificate' && e.domains.length);
     if (!events.length) return [];
     const out = [];
+    const inUse = new Set(certs.filter((c) => isInUse(c) === true).map((c) => c.arn));
     for (const e of events) {
+      // A certificate the company now serves with is its own, whatever names it carries.
+      if (e.certificateArn && inUse.has(e.certificateArn)) continue;
       // The company's domains: those of every certificate but the one this request made.
       const names = certs.filter((c) => c.arn !== e.certificateArn).flatMap((c) => allNames(c));
       const outside = e.domains.filter((d) => !names.some((n) => under(n, d)));

@@ -124,7 +124,8 @@ export async function runAuditCommand(ctx: CommandContext, opts: AuditCommandOpt
   const previous = since ? await previousForSince(ctx) : null;
 
   const inventory = await ctx.loadInventory();
-  const result = runAudit(inventory.certificates, config, ctx.now, { rules });
+  const { evidenceOf } = await import('../../stages/evidence.js');
+  const result = runAudit(inventory.certificates, config, ctx.now, { rules, evidence: evidenceOf(inventory.stages) });
 
   const { hit, partial } = writeAudit(ctx, { format, failOn, rules, config, inventory, result, baseline, previous });
   return auditExitCode(hit, partial);

@@ -1,3 +1,4 @@
+import type { certificateEvidence } from '../../stages/evidence.js';
 import { Command } from 'commander';
 import { daysUntilExpiry, type Certificate, type CertificateField } from '../../domain/certificate.js';
 import { recordingSentence } from '../../domain/recording.js';
@@ -46,7 +47,9 @@ export async function runInventoryCommand(ctx: CommandContext, opts: { format: s
     return isPartial(inventory) ? EXIT.partial : EXIT.ok;
   }
   const inventory = await ctx.loadInventory();
-  ctx.out(format === 'json' ? inventoryJson(inventory) + '\n' : inventoryCsv(inventory, { terminal: ctx.stdoutIsTTY }));
+  // The stages' joins (and zod with them) load only for JSON output.
+  const evidence = format === 'json' ? (await import('../../stages/evidence.js')).certificateEvidence : undefined;
+  ctx.out(format === 'json' ? inventoryJson(inventory, evidence) + '\n' : inventoryCsv(inventory, { terminal: ctx.stdoutIsTTY }));
   return isPartial(inventory) ? EXIT.partial : EXIT.ok;
 }
 
@@ -56,7 +59,7 @@ export async function runInventoryCommand(ctx: CommandContext, opts: { format: s
  * `cachedDetails` on a region where `--max-age` reused details from the cache (each such certificate
  * says when in `detail.cached.describedAt`).
  */
-export function inventoryJson(inv: Inventory): string {
+export function inventoryJson(inv: Inventory, joins?: typeof certificateEvidence): string {
   const cachedIn = (certs: readonly Certificate[]) => new Map(cachedDetailsByRegion(certs).map((c) => [c.region, c]));
   const trim = (r: RegionState, cached: Map<string, CachedDetails>) => {
     const c = cached.get(r.region);
@@ -69,6 +72,7 @@ export function inventoryJson(inv: Inventory): string {
     };
   };
   const all = cachedIn(inv.certificates);
+  const evidence = joins ? joins(inv.stages) : () => ({ provenance: null, trust: null });
   return toInertJson(
     {
       // docs/schema/inventory.schema.json
@@ -86,7 +90,7 @@ export function inventoryJson(inv: Inventory): string {
       ...(inv.origin ? { source: inv.origin } : {}),
       // The run's deadline cut it short: what did not finish is named per region and account above.
       ...(inv.stopped ? { stopped: inv.stopped } : {}),
-      certificates: sortCertificates(inv.certificates),
+      certificates: sortCertificates(inv.certificates).map((c) => ({ ...c, ...evidence(c) })),
     },
   );
 }

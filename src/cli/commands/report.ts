@@ -101,7 +101,8 @@ export async function runReportCommand(ctx: CommandContext, opts: ReportCommandO
   const { writeReportFile } = await import('../../report/write-file.js');
   const { safeCommandLine } = await import('../../report/command-line.js');
   const inventory = await ctx.loadInventory();
-  const audit = runAudit(inventory.certificates, config, ctx.now);
+  const { evidenceOf } = await import('../../stages/evidence.js');
+  const audit = runAudit(inventory.certificates, config, ctx.now, { evidence: evidenceOf(inventory.stages) });
   const run = { tool: 'acm-advisor', version: ctx.version, command: safeCommandLine(ctx.argv) };
   const { report } = composeReport({ inventory, findings: audit.findings, answers, config, now: ctx.now, knowledgeBase: kb, run });
   const content = opts.format === 'md' ? renderReportMarkdown(report, { summary: opts.summary, sections }) : renderReportJson(report);

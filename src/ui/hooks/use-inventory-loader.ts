@@ -1,7 +1,7 @@
 import { useEffect, useRef, type Dispatch } from 'react';
 import type { Certificate } from '../../domain/certificate.js';
 import type { Finding } from '../../domain/finding.js';
-import type { InventoryEvent, InventorySource } from '../../domain/inventory.js';
+import type { Inventory, InventoryEvent, InventorySource } from '../../domain/inventory.js';
 import type { Action } from '../state/app-state.js';
 
 /** How long events are gathered before one state update (bounds re-renders during a big load). */
@@ -28,7 +28,8 @@ export function useInventoryLoader(options: {
   source: InventorySource;
   generation: number;
   dispatch: Dispatch<Action>;
-  audit?: (certs: Certificate[], now: Date) => Finding[];
+  /** `stages`: what the read stages found, for the rules that judge it (the finished load's). */
+  audit?: (certs: Certificate[], now: Date, stages?: Inventory['stages']) => Finding[];
   now: () => Date;
 }): void {
   const { source, generation, dispatch } = options;
@@ -122,7 +123,7 @@ export function useInventoryLoader(options: {
         const audit = auditRef.current;
         if (audit) {
           try {
-            dispatch({ type: 'findings', generation, findings: audit(inventory.certificates, nowRef.current()) });
+            dispatch({ type: 'findings', generation, findings: audit(inventory.certificates, nowRef.current(), inventory.stages) });
           } catch (err) {
             dispatch({ type: 'inventory', generation, events: [{ kind: 'warning', message: `audit failed: ${(err as Error).message}` }] });
           }
