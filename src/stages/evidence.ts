@@ -2,11 +2,12 @@ import type { Certificate } from '../domain/certificate.js';
 import type { StageRead } from '../domain/inventory.js';
 import { provenanceByCertificate, type ProvenanceEvent } from '../domain/provenance.js';
 import type { ReadEvidence } from '../domain/read-evidence.js';
-import type { RenewalDns } from '../domain/renewal-dns.js';
+import { zoneFor, type RenewalDns } from '../domain/renewal-dns.js';
 import type { CertificateTrust } from '../domain/certificate-trust.js';
 import { cloudtrail } from './cloudtrail/index.js';
 import { dns } from './dns/index.js';
 import { privateCa } from './private-ca/index.js';
+import { route53Stage } from './route53/index.js';
 import { readsOf } from './stage.js';
 import { trust } from './trust/index.js';
 
@@ -18,7 +19,10 @@ import { trust } from './trust/index.js';
 export function evidenceOf(reads: readonly StageRead[] | undefined): ReadEvidence {
   const evidence: ReadEvidence = {};
   const dnsReads = readsOf(dns, reads);
-  if (dnsReads.length) evidence.dns = new Map<string, RenewalDns>(dnsReads.flatMap((r) => r.data.map(({ arn, ...checks }) => [arn, checks] as const)));
+  // The Route 53 public zones the run read (the route53 stage's): each validation record is named with its zone.
+  const zones = readsOf(route53Stage, reads).flatMap((r) => r.data.zones.filter((z) => !z.privateZone).map((z) => z.name));
+  const withZone = (c: RenewalDns): RenewalDns => ({ ...c, validation: c.validation.map((v) => ({ ...v, zone: v.zone ?? zoneFor(v.recordName, zones) })) });
+  if (dnsReads.length) evidence.dns = new Map<string, RenewalDns>(dnsReads.flatMap((r) => r.data.map(({ arn, ...checks }) => [arn, withZone(checks)] as const)));
   const trustReads = readsOf(trust, reads);
   if (trustReads.length) evidence.trust = new Map<string, CertificateTrust>(trustReads.flatMap((r) => r.data.map(({ arn, ...t }) => [arn, t] as const)));
   const trail = readsOf(cloudtrail, reads);

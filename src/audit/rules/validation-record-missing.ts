@@ -2,6 +2,7 @@ import type { CertificateRule } from './types.js';
 import { isInUse } from '../../domain/certificate-facts.js';
 import { renewalStartsInDays } from '../../domain/renewal-dns.js';
 import { describeDays } from '../../domain/certificate-facts.js';
+import { blastRadius } from '../../domain/endpoint-text.js';
 
 export const validationRecordMissing: CertificateRule = {
   id: 'validation-record-missing',
@@ -12,8 +13,8 @@ export const validationRecordMissing: CertificateRule = {
     'ACM renews a DNS-validated certificate only while the validation CNAME it asked for still resolves to the value it gave. A record deleted in a zone clean-up goes unnoticed until renewal fails, weeks before expiry.',
   remediation: 'Recreate the validation CNAME record exactly as DescribeCertificate lists it; renewal then completes on its own.',
   references: ['Security Hub ACM.1'],
-  needs: ['type', 'status', 'domainValidations', 'notBefore', 'notAfter', 'inUse', 'inUseBy'],
-  decidesWithout: ['notBefore', 'notAfter', 'inUse', 'inUseBy'],
+  needs: ['type', 'status', 'domainValidations', 'notBefore', 'notAfter', 'inUse', 'inUseBy', 'hostnames', 'endpoints'],
+  decidesWithout: ['notBefore', 'notAfter', 'inUse', 'inUseBy', 'hostnames', 'endpoints'],
   check(cert, { now, evidence }) {
     const dns = evidence?.dns?.get(cert.arn);
     const bad = dns?.validation.filter((v) => v.state === 'missing' || v.state === 'wrong') ?? [];
@@ -29,7 +30,7 @@ export const validationRecordMissing: CertificateRule = {
         ? `${v.recordName} does not exist${v.zone ? ` (Route 53 zone ${v.zone})` : ''}`
         : `${v.recordName} points to ${v.found} instead${v.zone ? ` (Route 53 zone ${v.zone})` : ''}`,
     );
-    const serves = evidence?.blastRadius?.(cert.arn);
+    const serves = blastRadius(cert) ?? evidence?.blastRadius?.(cert.arn);
     return {
       severity,
       title: `${bad.length === 1 ? 'validation record' : `${bad.length} validation records`} missing; ${when}`,
