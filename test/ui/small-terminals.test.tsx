@@ -83,13 +83,21 @@ describe.each(SIZES)('at %i×%i', (columns, rows) => {
   });
 });
 
-describe('at 80×24', () => {
-  it('the Advisor draws its question and every choice', async () => {
-    h = await renderApp({ source: fakeSource(fixtureCertificates()), columns: 80, rows: 24, audit });
+describe.each(SIZES)('the Advisor at %i×%i', (columns, rows) => {
+  it('draws every question with all its choices, never the size notice', async () => {
+    h = await renderApp({ source: fakeSource(fixtureCertificates()), columns, rows, audit });
     await h.waitForFrame((f) => f.split('\n')[0].endsWith('loaded'));
     await h.press('4');
-    const f = await h.waitForFrame('Choices');
-    expectChrome(f, 80, 24);
-    expect(f.match(/^ *›? *○ /gm)?.length ?? 0).toBeGreaterThanOrEqual(3);
+    let f = await h.waitForFrame(/Question 1 of (\d+)/);
+    const total = Number(/Question 1 of (\d+)/.exec(f)![1]);
+    expect(total).toBeGreaterThan(5);
+    for (let n = 1; n <= total; n++) {
+      f = await h.waitForFrame(new RegExp(`Question ${n} of ${total}`));
+      expectChrome(f, columns, rows);
+      expect(f).not.toMatch(/Enlarge the window/);
+      // Every choice of the question is drawn (○ or ●), at least two of them.
+      expect(f.match(/^ *›? *[○●] /gm)?.length ?? 0).toBeGreaterThanOrEqual(2);
+      if (n < total) await h.press('\u001B[C');
+    }
   });
 });

@@ -54,6 +54,8 @@ function para(text: string, width: number, indent = 2, tone?: Tone, first = ''):
 function clip(lines: Line[], max: number): Line[] {
   if (lines.length <= max) return lines;
   if (max <= 0) return [];
+  // One line: some of the text beats a line that only counts what is hidden.
+  if (max === 1) return cut(lines, 1);
   return [...lines.slice(0, max - 1), { text: `  … (${lines.length - max + 1} more lines)`, tone: 'muted' }];
 }
 
@@ -91,7 +93,28 @@ const UNSELECTED = {
   decisive: 'Nothing is selected, as this answer can block or limit adoption and Enter alone never gives it; ↑/↓ selects (the suggestion first), Enter answers, → skips.',
 } as const;
 
+/**
+ * How many lines each shrinkable part of a question may take: the roomy layout, and the compact one used
+ * when the roomy one's fixed parts would not leave its sections a line each (a 60×20 split pane).
+ */
+const ROOMY = { prompt: 3, hint: 2, suggestion: 3, explanation: 3, choicesHeading: true };
+const COMPACT = { prompt: 2, hint: 1, suggestion: 2, explanation: 1, choicesHeading: false };
+type Limits = typeof ROOMY;
+
 function questionLines(model: Extract<AdvisorModel, { kind: 'question' }>, width: number, height: number, input: string | null = null): Line[] {
+  const roomy = questionLayout(model, width, height, input, ROOMY);
+  // The roomy layout draws everything it must only when that fits; else the compact one keeps every choice.
+  if (roomy.fixed + 2 <= height) return roomy.lines;
+  return questionLayout(model, width, height, input, COMPACT).lines;
+}
+
+function questionLayout(
+  model: Extract<AdvisorModel, { kind: 'question' }>,
+  width: number,
+  height: number,
+  input: string | null,
+  limits: Limits,
+): { lines: Line[]; fixed: number } {
   const q = model.question;
   const head: Line[] = [
     {
@@ -99,8 +122,8 @@ function questionLines(model: Extract<AdvisorModel, { kind: 'question' }>, width
       tone: 'accent',
       bold: true,
     },
-    ...cut(para(q.prompt, width, 0), 3).map((l) => ({ ...l, bold: true })),
-    ...cut(para(q.hint, width, 0, 'muted'), 2),
+    ...cut(para(q.prompt, width, 0), limits.prompt).map((l) => ({ ...l, bold: true })),
+    ...cut(para(q.hint, width, 0, 'muted'), limits.hint),
   ];
   head.unshift(...workloadLines(model, input, width));
   if (model.notice) head.unshift(...cut(para(model.notice, width, 0, 'warning'), 2));
@@ -115,10 +138,10 @@ function questionLines(model: Extract<AdvisorModel, { kind: 'question' }>, width
         : model.unselected === 'decisive'
           ? '↑/↓ selects it, Enter answers'
           : 'press Enter to accept or choose another';
-    suggestion.push(...cut(para(`Suggested from the inventory: "${proposedChoice.label}" — ${proposed.because} — ${accept}`, width, 2, 'accent'), 3));
+    suggestion.push(...cut(para(`Suggested from the inventory: "${proposedChoice.label}" — ${proposed.because} — ${accept}`, width, 2, 'accent'), limits.suggestion));
   }
 
-  const choices: Line[] = [{ text: 'Choices', bold: true }];
+  const choices: Line[] = limits.choicesHeading ? [{ text: 'Choices', bold: true }] : [];
   q.choices.forEach((c, i) => {
     const mark = model.answer === c.value ? '●' : '○';
     const tags = [model.answer === c.value ? 'your answer' : '', proposed?.value === c.value ? 'suggested' : ''].filter(Boolean).join(', ');
@@ -130,8 +153,8 @@ function questionLines(model: Extract<AdvisorModel, { kind: 'question' }>, width
   });
   const chosen = model.cursor === null ? null : q.choices[model.cursor];
   const explanation = chosen
-    ? cut(para(chosen.explanation, width, 2, EFFECT_TONE[chosen.effect], `${chosen.effect}: `), 3)
-    : cut(para(`${model.nothingChosen ? 'Enter answered nothing. ' : ''}${UNSELECTED[model.unselected ?? 'no-suggestion']}`, width, 2, model.nothingChosen ? 'warning' : 'muted'), 3);
+    ? cut(para(chosen.explanation, width, 2, EFFECT_TONE[chosen.effect], `${chosen.effect}: `), limits.explanation)
+    : cut(para(`${model.nothingChosen ? 'Enter answered nothing. ' : ''}${UNSELECTED[model.unselected ?? 'no-suggestion']}`, width, 2, model.nothingChosen ? 'warning' : 'muted'), limits.explanation);
 
   const confirm: Line[] = model.confirmReset ? [{ text: 'Reset every answer and start again? y to confirm, any other key cancels', tone: 'warning', bold: true }] : [];
 
@@ -151,7 +174,7 @@ function questionLines(model: Extract<AdvisorModel, { kind: 'question' }>, width
 
   // Blank lines between the sections when everything fits with them.
   const gap: Line[] = fixed + why.length + evidence.length + 3 <= height ? [{ text: '' }] : [];
-  return [
+  const lines: Line[] = [
     ...head,
     ...gap,
     { text: 'Why it matters', bold: true, tone: 'accent' },
@@ -165,6 +188,7 @@ function questionLines(model: Extract<AdvisorModel, { kind: 'question' }>, width
     ...explanation,
     ...confirm,
   ];
+  return { lines, fixed };
 }
 
 function resultLines(model: Extract<AdvisorModel, { kind: 'result' }>, width: number, height: number, input: string | null = null): Line[] {
@@ -244,7 +268,8 @@ function resultLines(model: Extract<AdvisorModel, { kind: 'result' }>, width: nu
  */
 export function advisorMinRows(model: AdvisorModel, width: number, input: string | null = null): number {
   if (model.kind === 'error') return 1;
-  return (model.kind === 'result' ? resultLines(model, width, 0, input) : questionLines(model, width, 0, input)).length;
+  if (model.kind === 'result') return resultLines(model, width, 0, input).length;
+  return questionLayout(model, width, 0, input, COMPACT).lines.length;
 }
 
 export function AdvisorView(props: AdvisorViewProps): React.JSX.Element {
