@@ -6,6 +6,7 @@
  */
 import { daysUntilExpiry, type Certificate, type CertificateField } from './certificate.js';
 import { expiryDate, isInUse, tagValue } from './certificate-facts.js';
+import { provenanceSentence, type ProvenanceEvent } from './provenance.js';
 
 /** Where a column is shown. */
 export type Surface = 'tui' | 'table' | 'markdown' | 'csv';
@@ -14,6 +15,8 @@ export interface ColumnContext {
   now: Date;
   /** The tag that names a certificate's owner (audit.yaml's ownerTag). */
   ownerTag: string;
+  /** A certificate's CloudTrail history, null when it was not read; absent where no surface shows it. */
+  provenance?(cert: Certificate): readonly ProvenanceEvent[] | null;
 }
 
 export interface CertificateColumn {
@@ -41,6 +44,13 @@ function inUseText(c: Certificate): string | null {
   const inUse = isInUse(c);
   if (inUse === null) return null;
   return inUse ? `yes (${c.inUseBy.length || '?'})` : 'no';
+}
+
+/** "requested by role/ci-deploy on 2026-10-01; exported by …"; unknown when CloudTrail was not read. */
+function historyText(c: Certificate, ctx: ColumnContext): string | null {
+  const events = ctx.provenance?.(c) ?? null;
+  if (events === null) return null;
+  return events.length ? events.map(provenanceSentence).join('; ') : 'no ACM events in 90 days';
 }
 
 export const CERTIFICATE_COLUMNS = [
@@ -95,6 +105,8 @@ export const CERTIFICATE_COLUMNS = [
     shownIn: ['markdown', 'csv'],
     text: (c, ctx) => tagValue(c.tags, ctx.ownerTag),
   },
+  // From CloudTrail's ACM events (the cloudtrail stage): who requested, imported or exported it, and when.
+  { id: 'history', header: 'History', fields: [], shownIn: ['markdown'], text: historyText },
 ] as const satisfies readonly CertificateColumn[];
 
 export type ColumnId = (typeof CERTIFICATE_COLUMNS)[number]['id'];

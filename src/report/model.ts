@@ -11,6 +11,8 @@ import { incompleteLines } from '../audit/coverage.js';
 import { findingRecords, type FindingRecord } from '../audit/finding-record.js';
 import { certificateConsoleUrl } from '../domain/console-url.js';
 import { takesDown } from './blast-radius.js';
+import type { ProvenanceEvent } from '../domain/provenance.js';
+import { certificateEvidence } from '../stages/evidence.js';
 
 /**
  * The one report model; JSON and Markdown are two renderings of it, so they can
@@ -51,8 +53,11 @@ export interface Report {
   recommendation: Recommendation | null;
   plan: Plan | null;
   facts: Fact[];
-  certificates: Certificate[];
+  certificates: ReportCertificate[];
 }
+
+/** A certificate as the report lists it: with its CloudTrail history, null when CloudTrail was not read for it (as in the inventory JSON). */
+export type ReportCertificate = Certificate & { provenance: ProvenanceEvent[] | null };
 
 export interface ReportAccount {
   id: string;
@@ -101,6 +106,7 @@ export const URGENT_LIMIT = 5;
 export function buildReport(input: BuildReportInput): Report {
   const { inventory, audit, advice, facts, config, generatedAt } = input;
   const byArn = new Map(inventory.certificates.map((c) => [c.arn, c]));
+  const joins = certificateEvidence(inventory.stages);
   const owner = (c: Certificate | undefined) => (c ? tagValue(c.tags, config.ownerTag) : null);
 
   const findings: ReportFinding[] = findingRecords(audit.findings, inventory.certificates).map((f) => {
@@ -159,7 +165,7 @@ export function buildReport(input: BuildReportInput): Report {
     recommendation: advice ? advice.recommendation : null,
     plan: advice ? advice.plan : null,
     facts,
-    certificates: inventory.certificates,
+    certificates: inventory.certificates.map((c) => ({ ...c, provenance: joins(c).provenance })),
   };
 }
 

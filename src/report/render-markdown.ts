@@ -391,7 +391,8 @@ function planSection(report: Report): RootContent[] {
 function inventorySection(report: Report): RootContent[] {
   // The certificate table's columns as the report shows them (see CERTIFICATE_COLUMNS).
   const appendixColumns = columnsFor('markdown', report.accounts !== null);
-  const columnContext = { now: new Date(report.generatedAt), ownerTag: report.settings.ownerTag };
+  const provenance = new Map(report.certificates.map((c) => [c.arn, c.provenance]));
+  const columnContext = { now: new Date(report.generatedAt), ownerTag: report.settings.ownerTag, provenance: (c: Certificate) => provenance.get(c.arn) ?? null };
   const out: RootContent[] = [heading(2, 'Appendix: certificate inventory')];
   if (report.certificates.length === 0) out.push(para(t('No certificates.')));
   else

@@ -97,7 +97,7 @@ describe.each([true, false])('Markdown report (advice: %s)', (withAdvice) => {
   it('round-trips hostile inventory values to their visible sanitised form', () => {
     const { tree, inventory } = render(withAdvice);
     const appendix = rows(tableAfterHeading(tree, 'Appendix: certificate inventory'));
-    expect(appendix[0]).toEqual(['Domain', 'Region', 'Type', 'Status', 'Key', 'Expires', 'In use', 'Owner (owner)']);
+    expect(appendix[0]).toEqual(['Domain', 'Region', 'Type', 'Status', 'Key', 'Expires', 'In use', 'Owner (owner)', 'History']);
     const body = appendix.slice(1);
     expect(body).toHaveLength(inventory.certificates.length);
     for (const c of inventory.certificates) {
@@ -113,6 +113,30 @@ describe.each([true, false])('Markdown report (advice: %s)', (withAdvice) => {
     }
     expect(mdText(HOSTILE.pipe)).toContain('|');
     expect(mdText(HOSTILE.script)).toContain('<script>');
+  });
+
+  it('shows each certificate’s CloudTrail history in the appendix: who requested it and when, unknown where CloudTrail was not read', () => {
+    const inventory = hostileInventory();
+    const [ci, hostile, quiet] = inventory.certificates;
+    const event = (arn: string, by: string, at: string) => ({ id: `e-${at}`, event: 'RequestCertificate', by, at, region: 'us-east-1', accountId: null, certificateArn: arn, names: [], domains: [], tags: {}, failed: false });
+    const data = [event(ci.arn, 'arn:aws:sts::123456789012:assumed-role/ci-deploy/session-1', '2026-10-01T09:00:00Z'), event(hostile.arn, `arn:aws:iam::123456789012:user/${HOSTILE.pipe}`, '2026-09-02T09:00:00Z')];
+    const report = buildReport({
+      inventory: { ...inventory, stages: [{ stage: 'cloudtrail', region: 'us-east-1', status: 'ok', readAt: NOW.toISOString(), data }] },
+      audit: runAudit(inventory.certificates, DEFAULT_AUDIT_CONFIG, NOW),
+      advice: null,
+      facts: FACTS,
+      config: DEFAULT_AUDIT_CONFIG,
+      generatedAt: NOW,
+    });
+    const tree = fromMarkdown(renderReportMarkdown(report), { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+    const appendix = rows(tableAfterHeading(tree, 'Appendix: certificate inventory'));
+    const history = (c: typeof ci) => appendix.find((r) => r[0] === mdText(c.domainName ?? c.arn))!.at(-1);
+    expect(history(ci)).toBe('requested by role/ci-deploy on 2026-10-01');
+    expect(history(hostile)).toBe(mdText(`requested by user/${HOSTILE.pipe} on 2026-09-02`));
+    expect(history(quiet)).toBe('no ACM events in 90 days');
+    expect(report.certificates.find((c) => c.arn === ci.arn)!.provenance).toHaveLength(1);
+    // Without a CloudTrail read nothing is claimed.
+    expect(rows(tableAfterHeading(render(false).tree, 'Appendix: certificate inventory')).slice(1).every((r) => r.at(-1) === 'unknown')).toBe(true);
   });
 
   it('round-trips findings with owner and keeps failed regions named', () => {
