@@ -7,7 +7,7 @@ import {
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { setMaxListeners } from 'node:events';
 import { awaitsDetail, DETAIL_ONLY_FIELDS, emptyCertificate, type Certificate } from '../domain/certificate.js';
-import { byPart, detailFailuresOf, failurePhrase } from '../domain/completeness.js';
+import { byPart, detailFailuresOf, failurePhrase, notFullyReadOf } from '../domain/completeness.js';
 import { DEADLINE_CODE, deadlinePassed } from '../domain/deadline.js';
 import type { AccountIdentity, DetailFailure, FailureReason, Inventory, InventoryEvent, PriorReads, RegionState } from '../domain/inventory.js';
 import { foldEvents, inventoryOfFold } from '../domain/inventory-fold.js';
@@ -343,10 +343,11 @@ async function loadRegion(ctx: RegionContext, state: RegionState): Promise<Certi
   for (const outcome of await Promise.all(stageRuns)) if (outcome.failure) stageFailures.push(outcome.failure);
   if (cancelled(signal)) throw abortError();
   state.detailsFailed = [...detailFailuresOf(byArn.values()), ...stageFailures].sort(byPart);
+  state.notFullyRead = notFullyReadOf(byArn.values(), stageFailures);
   state.status = state.detailsFailed.length > 0 ? 'partial' : 'ok';
   // Only a region read in full is worth reusing.
   if (state.status === 'ok') req.prior?.save(ctx.accountId, region, [...byArn.values()], startedAt);
-  onEvent({ kind: 'region-done', region, detailsFailed: state.detailsFailed });
+  onEvent({ kind: 'region-done', region, detailsFailed: state.detailsFailed, notFullyRead: state.notFullyRead });
   return [...byArn.values()];
 }
 
@@ -397,11 +398,12 @@ function listingCut(ctx: RegionContext, state: RegionState, byArn: Map<string, C
   const why = (ctx.signal?.reason as Error).message;
   state.status = 'error';
   state.detailsFailed = detailFailuresOf(byArn.values());
+  state.notFullyRead = notFullyReadOf(byArn.values(), []);
   state.error = {
     code: DEADLINE_CODE,
     message: n === 0 ? `${why} before ${region} listed any certificate` : `${why} while listing ${region}: ${n} certificate${n === 1 ? '' : 's'} listed, more may exist`,
   };
-  ctx.onEvent({ kind: 'region-failed', region, error: state.error, detailsFailed: state.detailsFailed });
+  ctx.onEvent({ kind: 'region-failed', region, error: state.error, detailsFailed: state.detailsFailed, notFullyRead: state.notFullyRead });
   return [...byArn.values()];
 }
 

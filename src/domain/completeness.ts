@@ -1,6 +1,6 @@
 import type { Certificate, CertificateField } from './certificate.js';
 import { DEADLINE_CODE } from './deadline.js';
-import type { DetailFailure, FailureReason } from './inventory.js';
+import type { DetailFailure, FailureReason, RegionState } from './inventory.js';
 
 /**
  * What a certificate record does not know, and why. Checks that need an unknown field are
@@ -45,6 +45,25 @@ export function detailFailuresOf(certs: Iterable<Certificate>): DetailFailure[] 
     if (c.tags === null && c.tagsState.state === 'failed') add('tags', c.tagsState.failure);
   }
   return [...byCause.values()].sort(byPart);
+}
+
+/**
+ * How many certificates of a region were not read in full, each once: a record with a gap, and —
+ * when a read stage failed there — every record, since none got that stage's data. Summing the
+ * per-part counts would count a certificate once per part it lacks.
+ */
+export function notFullyReadOf(certs: Iterable<Certificate>, stageFailures: readonly DetailFailure[]): number {
+  const all = [...certs];
+  if (stageFailures.some((f) => f.count > 0)) return all.length;
+  return all.filter((c) => gapsOf(c).length > 0).length;
+}
+
+/**
+ * A region's certificates not read in full (see RegionState.notFullyRead). A state built without the
+ * count gets the largest per-part count: a floor, never a certificate counted twice.
+ */
+export function notFullyRead(r: Pick<RegionState, 'detailsFailed' | 'notFullyRead'>): number {
+  return r.notFullyRead ?? (r.detailsFailed ?? []).reduce((n, f) => Math.max(n, f.count), 0);
 }
 
 /** Details first, then tags, then the stages by id; within a part the largest count first. */

@@ -214,7 +214,13 @@ export function applyInventoryEvents(acc: InventoryFold, events: readonly Invent
       case 'region-failed':
         s = {
           ...s,
-          regions: regionUpdate(s.regions, e.region, e.accountId, (r) => ({ ...r, status: 'error', error: e.error, ...(e.detailsFailed ? { detailsFailed: e.detailsFailed } : {}) })),
+          regions: regionUpdate(s.regions, e.region, e.accountId, (r) => ({
+            ...r,
+            status: 'error',
+            error: e.error,
+            ...(e.detailsFailed ? { detailsFailed: e.detailsFailed } : {}),
+            ...(e.notFullyRead !== undefined ? { notFullyRead: e.notFullyRead } : {}),
+          })),
         };
         break;
       case 'region-done':
@@ -224,6 +230,7 @@ export function applyInventoryEvents(acc: InventoryFold, events: readonly Invent
             ...r,
             status: r.status === 'error' ? 'error' : e.detailsFailed?.length ? 'partial' : 'ok',
             detailsFailed: e.detailsFailed ?? [],
+            ...(e.notFullyRead !== undefined ? { notFullyRead: e.notFullyRead } : {}),
           })),
         };
         break;

@@ -84,6 +84,11 @@ export interface RegionState {
   error?: RegionError;
   /** Empty when every certificate was read in full. */
   detailsFailed?: DetailFailure[];
+  /**
+   * Certificates of the region not read in full, each counted once: one that lacks its details, its
+   * tags and a stage's data is one. The counts in `detailsFailed` are per part and overlap.
+   */
+  notFullyRead?: number;
   /** Summaries listed so far. */
   listed: number;
   /** Details known so far: DescribeCertificate answers (success or give-up) and details reused from the cache. */
@@ -156,10 +161,10 @@ export type InventoryEvent =
   /** Certificates whose detail (or tags) arrived; replace earlier records with the same ARN. */
   | { kind: 'details'; region: string; certificates: Certificate[]; accountId?: string }
   /** `detailsFailed`: what a region stopped while listing had read, and could not read in full. */
-  | { kind: 'region-failed'; region: string; error: RegionError; accountId?: string; detailsFailed?: DetailFailure[] }
+  | { kind: 'region-failed'; region: string; error: RegionError; accountId?: string; detailsFailed?: DetailFailure[]; notFullyRead?: number }
   /** A read stage finished in one account-region (or once per account, under its signing region): replaces its earlier read there. */
   | { kind: 'stage'; read: StageRead; accountId?: string }
-  | { kind: 'region-done'; region: string; accountId?: string; detailsFailed?: DetailFailure[] }
+  | { kind: 'region-done'; region: string; accountId?: string; detailsFailed?: DetailFailure[]; notFullyRead?: number }
   | { kind: 'warning'; message: string }
   /**
    * The requests unanswered for longer than `afterMs`, across every account and region: each event

@@ -1,6 +1,7 @@
 import React from 'react';
 import { Box, Text } from 'ink';
 import type { InventorySource } from '../../domain/inventory.js';
+import { notFullyRead } from '../../domain/completeness.js';
 import { safe } from '../../domain/text.js';
 import type { AppState } from '../state/app-state.js';
 import { formatAge } from '../../domain/duration.js';
@@ -12,7 +13,7 @@ export interface Progress {
   regionsDone: number;
   regionsTotal: number | null;
   regionsFailed: number;
-  /** Certificates whose details or tags could not be read. */
+  /** Certificates not read in full (details, tags or a stage's data), each once. */
   unread: number;
   listed: number;
   described: number;
@@ -27,7 +28,7 @@ export function progressOf(state: Pick<AppState, 'regions' | 'load'>): Progress 
   for (const r of state.regions) {
     if (r.status === 'ok' || r.status === 'error' || r.status === 'partial') done++;
     if (r.status === 'error') failed++;
-    for (const f of r.detailsFailed ?? []) unread += f.count;
+    unread += notFullyRead(r);
     listed += r.listed;
     described += r.described;
   }
@@ -120,7 +121,7 @@ export function fitStatus(items: readonly StatusItem[], room: number): string[] 
 const LOAD_WORDS = new Set(['loading…', 'load failed', 'loaded']);
 const STALE = 'stale:';
 
-/** Counts of records read only in part: a detail or tag read counts once per certificate and cause. */
+/** Records read only in part, each once however many parts it lacks. */
 function unreadPart(n: number): string {
   return `${formatCount(n)} not fully read`;
 }

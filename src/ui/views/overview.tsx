@@ -4,6 +4,7 @@ import type { Finding } from '../../domain/finding.js';
 import { severityRank } from '../../domain/finding.js';
 import type { Certificate } from '../../domain/certificate.js';
 import type { AccountState, Inventory, InventorySource, RegionState } from '../../domain/inventory.js';
+import { notFullyRead } from '../../domain/completeness.js';
 import { safe } from '../../domain/text.js';
 import { recordingSentence } from '../../domain/recording.js';
 import { wrap } from '../state/detail-lines.js';
@@ -200,7 +201,7 @@ export function OverviewView(props: OverviewProps): React.JSX.Element {
     const waits = waitingIn(waiting, r, callerId);
     const mark = waits.length > 0 ? WAITING_MARK : r.status === 'ok' ? '✓' : r.status === 'error' ? '✗' : r.status === 'partial' ? '!' : r.status === 'loading' ? '…' : '·';
     const t = r.status === 'ok' ? 'ok' : r.status === 'error' ? 'danger' : r.status === 'loading' || r.status === 'partial' || waits.length > 0 ? 'warning' : 'muted';
-    const unread = (r.detailsFailed ?? []).reduce((n, f) => n + f.count, 0);
+    const unread = notFullyRead(r);
     left.push(
       <Text key={`r-${r.region}`} wrap="truncate-end">
         {'  '}
