@@ -9,7 +9,8 @@ export const plainHttpBackend: CertificateRule = {
   rationale:
     'A load balancer or distribution that forwards to its targets or origins over HTTP leaves the last hop unencrypted. That is a choice many architectures make inside a VPC, but not one that meets an end-to-end encryption requirement.',
   remediation: 'Forward over HTTPS (HTTPS target groups, https-only origin protocol policy) where traffic must stay encrypted to the backend.',
-  references: ['Security Hub ELB.3', 'Security Hub CloudFront.9'],
+  // ELB.3 is about a Classic Load Balancer's front-end listeners, not the hop to its targets: no ELB control fits.
+  references: ['Security Hub CloudFront.9'],
   needs: ['endpoints'],
   check(cert, { config }) {
     const plain = (cert.endpoints ?? []).filter((e) => e.backendProtocol === 'HTTP');
