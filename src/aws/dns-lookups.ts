@@ -54,14 +54,7 @@ export class DnsLookups {
   }
 
   caa(name: string): Promise<DnsAnswer<CaaRecord[]>> {
-    return this.lookup(`CAA ${name}`, async () =>
-      (await this.resolver.resolveCaa(name)).map((r) => {
-        // node:dns puts the property under its own tag name beside `critical`.
-        const { critical, ...rest } = r as unknown as Record<string, unknown> & { critical: number };
-        const [tag, value] = Object.entries(rest)[0] ?? ['', ''];
-        return { critical: (critical & 0x80) !== 0, tag, value: String(value) };
-      }),
-    ) as Promise<DnsAnswer<CaaRecord[]>>;
+    return this.lookup(`CAA ${name}`, async () => (await this.resolver.resolveCaa(name)).map(caaRecordOf)) as Promise<DnsAnswer<CaaRecord[]>>;
   }
 
   private lookup<T>(key: string, run: () => Promise<T>): Promise<DnsAnswer<T>> {
@@ -95,6 +88,16 @@ export class DnsLookups {
       this.queue.shift()?.();
     }
   }
+}
+
+/**
+ * One CAA record as node:dns gives it: the property is named after its tag, beside `critical`; Node 24
+ * adds `type: 'CAA'`, which must not be taken for the tag (it read as a set with no issue tag: "allows").
+ */
+export function caaRecordOf(r: object): CaaRecord {
+  const { critical, type: _recordType, ...rest } = r as Record<string, unknown> & { critical: number };
+  const [tag, value] = Object.entries(rest)[0] ?? ['', ''];
+  return { critical: (critical & 0x80) !== 0, tag, value: String(value) };
 }
 
 /** The CAA verdict for one name: climb until the first non-empty set (RFC 8659 §3). */

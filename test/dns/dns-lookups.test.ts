@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DnsLookups, checkCaaName, checkRenewalDns } from '../../src/aws/dns-lookups.js';
+import { DnsLookups, caaRecordOf, checkCaaName, checkRenewalDns } from '../../src/aws/dns-lookups.js';
 import { parseDnsServer } from '../../src/aws/dns-server-address.js';
 import { startDnsServer, type RunningDnsServer } from '../../src/endpoint/dns-server.js';
 import { cert } from '../audit/helpers.js';
@@ -23,6 +23,14 @@ beforeAll(async () => {
 afterAll(() => dns.close());
 
 const lookups = () => new DnsLookups({ server: dns.address, timeoutMs: 300 });
+
+describe('CAA records as node:dns gives them', () => {
+  it('takes the tag from the property beside critical, on every runtime (Node 24 adds type: CAA)', () => {
+    expect(caaRecordOf({ critical: 0, issue: 'amazon.com' })).toEqual({ critical: false, tag: 'issue', value: 'amazon.com' });
+    expect(caaRecordOf({ critical: 0, type: 'CAA', issue: 'letsencrypt.org' })).toEqual({ critical: false, tag: 'issue', value: 'letsencrypt.org' });
+    expect(caaRecordOf({ critical: 128, type: 'CAA', issuewild: ';' })).toEqual({ critical: true, tag: 'issuewild', value: ';' });
+  });
+});
 
 describe('DNS renewal checks against a loopback DNS server', () => {
   it('finds present, missing and wrong validation records and each CAA verdict', async () => {
