@@ -128,9 +128,12 @@ export function App(props: AppProps): React.JSX.Element {
     };
   }, [props.knowledgeBase]);
   const owner = useMemo(() => ownerOf(props.source.label, state.account), [props.source.label, state.account?.id]);
+  // Read once, while the Advisor waits for it: the reducer keeps the first slice it is given ('advisor-loaded'),
+  // so a session read after that (the demo opens at start; a refresh names the owner again) would be dropped.
+  const advisorWaiting = state.advisor === ADVISOR_LOADING;
   useEffect(() => {
-    if (kbLoaded && owner) dispatch({ type: 'advisor-loaded', slice: readAdvisorSlice(props.configDir, kbLoaded, owner) });
-  }, [kbLoaded, owner, props.configDir]);
+    if (advisorWaiting && kbLoaded && owner) dispatch({ type: 'advisor-loaded', slice: readAdvisorSlice(props.configDir, kbLoaded, owner) });
+  }, [advisorWaiting, kbLoaded, owner, props.configDir]);
   const nowFn = props.now ?? (() => new Date());
   const onResize = useCallback((size: TerminalSize) => dispatch({ type: 'resize', ...size }), []);
   useTerminalSize(onResize);
