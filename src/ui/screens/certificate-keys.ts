@@ -10,15 +10,21 @@ import { clampScroll, listExtent } from '../state/scroll.js';
 import { tableHeight } from '../views/certificates.js';
 import type { CommandHandler, ScreenContext } from './context.js';
 
+/** The certificate on the table's cursor row as drawn (clamped to rows that may have shrunk since it moved), or null. */
+export function tableCursorArn(c: ScreenContext): string | null {
+  const rows = c.rows();
+  if (rows.length === 0) return null;
+  const { cursor } = clampScroll(c.state.table, listExtent(rows.length, tableHeight(c.height)));
+  return c.state.certificates[rows[cursor]].arn;
+}
+
 /** The ARN of the certificate the screen has selected, or why there is none. */
 function selectedArn(c: ScreenContext): { arn: string } | { none: string } {
   const s = c.state;
   if (s.view === 'certificates' && s.detail) return { arn: s.detail.arn };
   if (s.view === 'certificates') {
-    const rows = c.rows();
-    if (rows.length === 0) return { none: 'no certificate is listed' };
-    const { cursor } = clampScroll(s.table, listExtent(rows.length, tableHeight(c.height)));
-    return { arn: s.certificates[rows[cursor]].arn };
+    const arn = tableCursorArn(c);
+    return arn === null ? { none: 'no certificate is listed' } : { arn };
   }
   if (s.view === 'findings') {
     const f = selectedFinding(s.findingsView, s.findings, s.accounts);
