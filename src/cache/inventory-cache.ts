@@ -16,8 +16,8 @@
  * followed: the run goes on without the cache.
  */
 import { chmodSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
-import { checkFolders, readPrivateFile, untrusted } from '../platform/private-file.js';
+import { dirname, join } from 'node:path';
+import { checkFolders, folderChain, readPrivateFile, untrusted } from '../platform/private-file.js';
 import type { Certificate } from '../domain/certificate.js';
 import { shareRepeatedValues, ValuePool } from '../domain/shared-values.js';
 import type { AccountIdentity, CachedAccount, PriorReads, StageRead } from '../domain/inventory.js';
@@ -358,8 +358,8 @@ export class InventoryCache {
    * cache folder) set aside and made afresh. A link turns the cache off; false then.
    */
   private ensureDir(dir: string): boolean {
-    const rel = relative(this.dir, dir);
-    const chain = [this.dir, ...(rel ? rel.split(sep).map((_, i, parts) => join(this.dir, ...parts.slice(0, i + 1))) : [])];
+    const chain = folderChain(this.dir, dir);
+    if (!chain) throw new Error(`${dir} is outside the cache folder`);
     mkdirSync(dirname(this.dir), { recursive: true, mode: 0o700 });
     for (const folder of chain) {
       let stats;
@@ -372,7 +372,7 @@ export class InventoryCache {
         continue;
       }
       if (stats.isSymbolicLink()) {
-        this.disable(`${folder}: it is a symbolic link, which is never followed`);
+        this.disable(`${folder}: ${untrusted(stats, 'folder')}`);
         return false;
       }
       const me = process.getuid?.();

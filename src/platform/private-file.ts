@@ -1,5 +1,5 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, type Stats } from 'node:fs';
-import { dirname, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 
 /**
  * Files acm-advisor keeps for itself (the inventory cache, the Advisor's session) are trusted
@@ -44,14 +44,20 @@ function kindOf(stats: Stats): string {
   return stats.isFile() ? 'a file' : 'an unknown kind';
 }
 
+/** Every folder from `root` (included) down to `dir`, in that order; null when `dir` is not inside `root`. */
+export function folderChain(root: string, dir: string): string[] | null {
+  const rel = relative(root, dir);
+  if (rel.startsWith('..') || rel.startsWith(sep)) return null;
+  return [root, ...(rel ? rel.split(sep).map((_, i, parts) => join(root, ...parts.slice(0, i + 1))) : [])];
+}
+
 /**
  * Every folder from `root` (included) down to `dir`, checked without following links: the first
  * problem as "<path>: <why>", null when all are the user's own, or 'absent' when one does not exist.
  */
 export function checkFolders(root: string, dir: string): string | null | 'absent' {
-  const rel = relative(root, dir);
-  if (rel.startsWith('..') || rel.startsWith(sep)) return `${dir}: it is outside ${root}`;
-  const chain = [root, ...(rel ? rel.split(sep).map((_, i, parts) => [root, ...parts.slice(0, i + 1)].join(sep)) : [])];
+  const chain = folderChain(root, dir);
+  if (chain === null) return `${dir}: it is outside ${root}`;
   for (const folder of chain) {
     let stats: Stats;
     try {
