@@ -70,10 +70,11 @@ export function runAudit(
     // A rule says the same few sentences about thousands of certificates (at 50,000 records: 32,000
     // findings, 250 distinct titles): each finding holds the one copy instead of its own.
     const said = new ValuePool();
+    const decisive = decisiveFields(rule);
     for (const cert of certificates) {
       // One odd record must not cost the whole audit: report the failure as a finding instead.
       try {
-        const unknown = unrecordedAmong(cert, decisiveFields(rule));
+        const unknown = unrecordedAmong(cert, decisive);
         let hit = rule.check(cert, ctx);
         if (unknown.length > 0) {
           // Decided only if every value the source left unrecorded gives the same answer.
@@ -87,7 +88,7 @@ export function runAudit(
         }
         if (!hit) {
           // Silence is only a pass when everything the rule decides on was read.
-          unchecked.addIfGap(cert, decisiveFields(rule));
+          unchecked.addIfGap(cert, decisive);
           continue;
         }
         findings.push({
