@@ -1,4 +1,4 @@
-import type { Certificate } from '../../domain/certificate.js';
+import { daysUntilExpiry, type Certificate } from '../../domain/certificate.js';
 import type { Finding, Severity } from '../../domain/finding.js';
 import type { PrivateCaHealth } from '../../domain/private-ca.js';
 import type { AccountRule, RuleContext } from './types.js';
@@ -91,8 +91,8 @@ export const privateCaExpiring: AccountRule = {
     const out: Array<Omit<Finding, 'ruleId'>> = [];
     for (const ca of casOf(certs, ctx)) {
       if (!ca.notAfter || ca.status === 'DELETED') continue;
-      const days = Math.floor((Date.parse(ca.notAfter) - ctx.now.getTime()) / 86_400_000);
-      if (Number.isNaN(days) || days > 365) continue;
+      const days = daysUntilExpiry(ca, ctx.now);
+      if (days === null || days > 365) continue;
       const severity: Severity = days <= ctx.config.expiryDays.medium ? 'high' : days <= 180 ? 'medium' : 'low';
       const when = days < 0 ? `expired ${-days} days ago` : `expires in ${days} days (${ca.notAfter.slice(0, 10)})`;
       out.push(finding(ca, severity, `its certificate ${when}`, `the ${ca.type?.toLowerCase() ?? ''} CA's certificate ${when}.`.replace('  ', ' '), privateCaExpiring.remediation));
