@@ -1,9 +1,8 @@
 /** Loading the audit configuration: audit.yaml (validated, strict) and the command-line flags over it. */
-import { readFile, stat } from 'node:fs/promises';
 import { oneLine, readYamlText } from './yaml-file.js';
 import { z } from 'zod';
 import { InputError } from '../domain/errors.js';
-import { fileTooLarge, INPUT_FILE_MAX_BYTES } from '../domain/input-limits.js';
+import { readCappedText, readInputFile } from './input-file.js';
 import { DEFAULT_AUDIT_CONFIG, type AuditConfig } from '../domain/thresholds.js';
 
 const days = z.number().int().min(1).max(3650);
@@ -79,24 +78,9 @@ function validate(c: AuditConfig, source: string): AuditConfig {
   return c;
 }
 
-/** The file's text; one over the size limit is an InputError before it is read. Other failures are thrown as they are. */
-async function readConfigText(path: string): Promise<string> {
-  const { size } = await stat(path);
-  if (size > INPUT_FILE_MAX_BYTES) throw fileTooLarge(`config file ${path}`, size);
-  return readFile(path, 'utf8');
-}
-
 /** Reads and parses a config file. A missing, unreadable or oversized file is an InputError. */
 export async function loadAuditConfigFile(path: string, base: AuditConfig = DEFAULT_AUDIT_CONFIG): Promise<AuditConfig> {
-  let text: string;
-  try {
-    text = await readConfigText(path);
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(`cannot read config file ${path}: ${code === 'ENOENT' ? 'no such file' : (code ?? String(e))}`);
-  }
-  return parseAuditConfig(text, path, base);
+  return parseAuditConfig(await readInputFile(path, `config file ${path}`), path, base);
 }
 
 export interface AuditConfigFlags {
@@ -163,7 +147,7 @@ export async function resolveAuditConfig(opts: {
   let base = DEFAULT_AUDIT_CONFIG;
   if (opts.configPath) base = await loadAuditConfigFile(opts.configPath);
   else if (opts.defaultPath) {
-    const text = await readConfigText(opts.defaultPath).catch((e: unknown) => {
+    const text = await readCappedText(opts.defaultPath, `config file ${opts.defaultPath}`).catch((e: unknown) => {
       if (e instanceof InputError) throw e;
       return null;
     });

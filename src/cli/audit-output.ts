@@ -3,12 +3,11 @@
  * (--since last), the chosen format, and the exit code. The pieces are pure (src/audit/*, src/cli/format/*);
  * this wires them for the command.
  */
-import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { CommandContext, PreviousRead } from './context.js';
 import { InputError } from '../domain/errors.js';
 import { AUDIT_SCHEMA_VERSION, type AuditFormat } from './audit-formats.js';
-import { fileTooLarge, INPUT_FILE_MAX_BYTES } from '../domain/input-limits.js';
+import { readInputFile } from '../audit/input-file.js';
 import { isPartial, type Inventory } from '../domain/inventory.js';
 import { severityRank, type AuditResult, type Severity } from '../domain/finding.js';
 import { sanitiseForTerminal, toInertJson } from '../domain/text.js';
@@ -27,18 +26,7 @@ import { renderAuditCsv } from './format/audit-csv.js';
 
 /** Reads and parses --baseline before any AWS call: a typo in it costs nothing. */
 export async function loadBaseline(ctx: CommandContext, file: string): Promise<Baseline> {
-  const path = resolve(ctx.cwd, file);
-  let text: string;
-  try {
-    const { size } = await stat(path);
-    if (size > INPUT_FILE_MAX_BYTES) throw fileTooLarge(`baseline file ${file}`, size);
-    text = await readFile(path, 'utf8');
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(`cannot read baseline file ${file}: ${code === 'ENOENT' ? 'no such file' : (code ?? String(e))}`);
-  }
-  return parseBaseline(text, file);
+  return parseBaseline(await readInputFile(resolve(ctx.cwd, file), `baseline file ${file}`), file);
 }
 
 /** The previous read, checked to be possible before the live read replaces it in the cache. */

@@ -1,9 +1,9 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { Command } from 'commander';
 import { resolve } from 'node:path';
 import type { CommandContext } from '../context.js';
 import { FileExistsError, InputError } from '../../domain/errors.js';
-import { fileTooLarge, INPUT_FILE_MAX_BYTES } from '../../domain/input-limits.js';
+import { readInputFile } from '../../audit/input-file.js';
 import { EXIT } from '../errors.js';
 import { isPartial } from '../../domain/inventory.js';
 import { sanitiseForTerminal } from '../../domain/text.js';
@@ -70,21 +70,7 @@ export async function runReportCommand(ctx: CommandContext, opts: ReportCommandO
   const config = await auditConfigFromOptions(ctx, { config: opts.config });
 
   // Answers and the output path are checked before any AWS call, so a typo costs nothing.
-  let answersText: string | null = null;
-  if (opts.answers !== undefined) {
-    const path = resolve(ctx.cwd, opts.answers);
-    // Sized before it is read: a 10 MB answers file took minutes to parse.
-    const read = async () => {
-      const { size } = await stat(path);
-      if (size > INPUT_FILE_MAX_BYTES) throw fileTooLarge(`answers file ${opts.answers}`, size);
-      return readFile(path, 'utf8');
-    };
-    answersText = await read().catch((e: unknown) => {
-      if (e instanceof InputError) throw e;
-      const code = (e as NodeJS.ErrnoException).code;
-      throw new InputError(`cannot read answers file ${opts.answers}: ${code === 'ENOENT' ? 'no such file' : (code ?? String(e))}`);
-    });
-  }
+  const answersText = opts.answers !== undefined ? await readInputFile(resolve(ctx.cwd, opts.answers), `answers file ${opts.answers}`) : null;
   // The Advisor and the report renderers (YAML, zod, mdast) load only when this command runs.
   const { loadKnowledgeBase, parseAnswers } = await import('../../advisor/index.js');
   const kb = loadKnowledgeBase();
