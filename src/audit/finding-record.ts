@@ -52,3 +52,8 @@ export function findingRecords(findings: readonly Finding[], certificates: reado
 export function findingKey(f: Pick<Finding, 'ruleId' | 'certificateArn' | 'region' | 'accountId'>): string {
   return f.certificateArn !== null ? `${f.ruleId}|${f.certificateArn}` : `${f.ruleId}|account:${f.accountId ?? ''}|${f.region ?? ''}`;
 }
+
+/** What a finding is about, in words: the certificate's domain (else its ARN), or for an account-wide rule the account and region. */
+export function findingSubject(f: { domainName: string | null; certificateArn: string | null; accountId?: string | null; region: string | null }): string {
+  return f.domainName ?? f.certificateArn ?? `account ${f.accountId ?? ''} ${f.region ?? ''}`.trim();
+}

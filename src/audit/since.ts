@@ -5,7 +5,7 @@
  */
 import type { Certificate } from '../domain/certificate.js';
 import type { Finding, Severity } from '../domain/finding.js';
-import { findingKey, type FindingRecord } from './finding-record.js';
+import { findingKey, findingSubject, type FindingRecord } from './finding-record.js';
 
 export interface CertificateRef {
   arn: string;
@@ -141,7 +141,7 @@ export function compareWithPrevious(input: SinceInput): { findings: FindingRecor
 /** The comparison as text lines for the table and the Markdown: one line per change, nothing when nothing changed. */
 export function sinceLines(since: SinceReport): string[] {
   const cert = (c: CertificateRef) => `${c.domainName ?? c.arn} (${c.region}${c.accountId ? `, ${c.accountId}` : ''})`;
-  const finding = (f: FindingRef) => `${f.ruleId} on ${f.domainName ?? f.certificateArn ?? `account ${f.accountId ?? ''} ${f.region ?? ''}`.trim()}`;
+  const finding = (f: FindingRef) => `${f.ruleId} on ${findingSubject(f)}`;
   return [
     ...since.findings.new.map((f) => `new finding: ${finding(f)} (${f.severity}): ${f.title}`),
     ...since.findings.changed.map((f) => `changed finding: ${finding(f)}: ${f.before.severity} → ${f.severity}; ${f.title}`),

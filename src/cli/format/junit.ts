@@ -5,7 +5,7 @@
  */
 import { severityRank, type Severity } from '../../domain/finding.js';
 import type { Rule } from '../../audit/rules/index.js';
-import type { FindingRecord } from '../../audit/finding-record.js';
+import { findingSubject, type FindingRecord } from '../../audit/finding-record.js';
 
 /** XML 1.0 text: the five specials escaped, and characters XML cannot hold at all (controls, lone surrogates) replaced. */
 export function xmlText(value: string): string {
@@ -50,7 +50,7 @@ export function renderJunit(findings: readonly FindingRecord[], opts: JunitOptio
     let suiteSkipped = 0;
     if (list.length === 0) cases.push(`    <testcase classname="${xmlText(id)}" name="${xmlText(`no findings: ${rule?.title ?? id}`)}"/>`);
     for (const f of list) {
-      const name = f.domainName ?? f.certificateArn ?? `account ${f.accountId ?? ''} ${f.region ?? ''}`.trim();
+      const name = findingSubject(f);
       const text = [
         `${f.severity}: ${f.title}. ${f.detail}`,
         `Fix: ${f.remediation}`,

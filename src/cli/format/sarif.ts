@@ -15,7 +15,7 @@ import { severityRank, type Severity } from '../../domain/finding.js';
 import { certificateConsoleUrl } from '../../domain/console-url.js';
 import type { Rule } from '../../audit/rules/index.js';
 import type { FindingRecord } from '../../audit/finding-record.js';
-import { findingKey } from '../../audit/finding-record.js';
+import { findingKey, findingSubject } from '../../audit/finding-record.js';
 import { referenceUrl } from '../../audit/reference-url.js';
 import { toInertJson } from '../../domain/text.js';
 
@@ -90,7 +90,7 @@ function fingerprint(f: FindingRecord): string {
 const BASELINE_STATE = { new: 'new', changed: 'updated', unchanged: 'unchanged' } as const;
 
 function result(f: FindingRecord, ruleIndex: Map<string, number>) {
-  const what = f.domainName ?? f.certificateArn ?? `account ${f.accountId ?? ''} ${f.region ?? ''}`.trim();
+  const what = findingSubject(f);
   const console = certificateConsoleUrl(f.certificateArn);
   return {
     ruleId: f.ruleId,
