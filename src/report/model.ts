@@ -10,7 +10,7 @@ import { expiryTimeline, mostUrgent, type TimelineMonth, type UrgentCertificate 
 import { incompleteLines } from '../audit/coverage.js';
 import { findingRecords, type FindingRecord } from '../audit/finding-record.js';
 import { certificateConsoleUrl } from '../domain/console-url.js';
-import { takesDown } from './blast-radius.js';
+import { blastRadius } from '../domain/endpoint-text.js';
 import type { ProvenanceEvent } from '../domain/provenance.js';
 import { certificateEvidence } from '../stages/evidence.js';
 
@@ -151,7 +151,7 @@ export function buildReport(input: BuildReportInput): Report {
         ...u,
         owner: owner(cert),
         ...(accounts ? { account: accountOf(cert) } : {}),
-        blastRadius: cert ? takesDown(cert) : null,
+        blastRadius: cert ? blastRadius(cert) : null,
         consoleUrl: certificateConsoleUrl(u.arn),
       };
     }),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { safeCommandLine } from '../../src/report/command-line.js';
-import { takesDown } from '../../src/report/blast-radius.js';
+import { blastRadius } from '../../src/domain/endpoint-text.js';
 import { certificateConsoleUrl } from '../../src/domain/console-url.js';
 import { emptyCertificate } from '../../src/domain/certificate.js';
 
@@ -22,12 +22,12 @@ describe('the command line a report prints', () => {
 describe('blast radius', () => {
   const cert = emptyCertificate('arn:aws:acm:us-east-1:123456789012:certificate/abc', 'us-east-1');
   it('is null until the names that reach the certificate are read', () => {
-    expect(takesDown(cert)).toBeNull();
-    expect(takesDown({ ...cert, hostnames: [] } as typeof cert)).toBeNull();
+    expect(blastRadius(cert)).toBeNull();
+    expect(blastRadius({ ...cert, hostnames: [] } as typeof cert)).toBeNull();
   });
   it('names the first three and counts the rest', () => {
     const names = ['www.example.com', 'shop.example.com', 'api.example.com', 'a.example.com', 'b.example.com'];
-    expect(takesDown({ ...cert, hostnames: names } as typeof cert)).toBe('takes down www.example.com, shop.example.com, api.example.com and 2 more');
+    expect(blastRadius({ ...cert, hostnames: names } as typeof cert)).toBe('takes down www.example.com, shop.example.com, api.example.com and 2 more');
   });
 });
 
