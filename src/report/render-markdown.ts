@@ -360,7 +360,7 @@ function recommendationSection(report: Report): RootContent[] {
       out.push(para(strong('Also provisional because:')));
       out.push(list(rec.provisionalBecause.map((line) => [t(line)])));
     }
-    if (rec.reasons.length) out.push(list(rec.reasons.map((r) => [strong(r.effect), t(` ${r.criterion}: ${r.text}`)])));
+    if (rec.reasons.length) out.push(reasonsList(rec));
   }
   if (report.ignoredAnswers && report.ignoredAnswers.length) {
     out.push(para(strong('Ignored answers:'), t(' these questions were not asked after earlier answers, so their answers were not used.')));
@@ -429,7 +429,7 @@ function summaryBody(report: Report): RootContent[] {
   const out: RootContent[] = [];
   if (report.recommendation?.reasons.length) {
     out.push(heading(2, 'Why this verdict'));
-    out.push(list(report.recommendation.reasons.map((r) => [strong(r.effect), t(` ${r.criterion}: ${r.text}`)])));
+    out.push(reasonsList(report.recommendation));
   }
   out.push(...executiveSummary(report));
   out.push(heading(2, 'Findings by rule'));
@@ -465,6 +465,11 @@ function summaryBody(report: Report): RootContent[] {
 
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** The verdict's reasons, one item each: the effect, then the criterion and why. */
+function reasonsList(rec: NonNullable<Report['recommendation']>): List {
+  return list(rec.reasons.map((r) => [strong(r.effect), t(` ${r.criterion}: ${r.text}`)]));
 }
 
 /** " (provisional)" after a verdict that is not final; nothing for a firm verdict or no verdict at all. */
