@@ -12,7 +12,7 @@ import type { FakeService, ServiceReply, WireProtocol } from './service.js';
 import { registeredServices } from './registered-services.js';
 import { parseCredentialScope } from './sigv4.js';
 import { callerIdentity, handleStsQuery, stsErrorXml } from './sts.js';
-import { escapeXml } from './xml.js';
+import { errorResponse } from './xml.js';
 import type { EndpointOptions, EndpointService, FaultOptions, RecordedCall, RunningEndpoint } from './types.js';
 
 /**
@@ -475,12 +475,8 @@ function renderError(p: ParsedRequest, error: AwsError, requestId: string): Repl
     // API Gateway and the other REST-JSON services name the error in a header and say why in the body.
     return { status: error.status, contentType: 'application/json', body: JSON.stringify({ message: error.message }), headers: { 'x-amzn-ErrorType': error.code } };
   }
-  if (p.fake) {
-    // ELBv2 (query), CloudFront and Route 53 (REST-XML) answer errors in the same envelope.
-    const type = error.status >= 500 ? 'Receiver' : 'Sender';
-    const body = `<ErrorResponse><Error><Type>${type}</Type><Code>${escapeXml(error.code)}</Code><Message>${escapeXml(error.message)}</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`;
-    return { status: error.status, contentType: 'text/xml', body };
-  }
+  // ELBv2 (query), CloudFront and Route 53 (REST-XML) answer errors in the same envelope.
+  if (p.fake) return { status: error.status, contentType: 'text/xml', body: errorResponse(error, requestId) };
   const body = p.service === 'ec2' ? ec2ErrorXml(error, requestId) : stsErrorXml(error, requestId);
   return { status: error.status, contentType: 'text/xml', body };
 }

@@ -1,6 +1,6 @@
 import { AwsError } from './errors.js';
 import type { Caller, Directory } from './organization.js';
-import { element, textElement } from './xml.js';
+import { element, errorResponse, queryResponse, textElement } from './xml.js';
 
 /**
  * STS. The installed @aws-sdk/client-sts (3.1169) speaks awsQuery: a form-encoded POST
@@ -53,21 +53,8 @@ export function handleStsQuery(operation: string, params: URLSearchParams, direc
   return null;
 }
 
-function response(operation: string, result: string, requestId: string): string {
-  return (
-    `<${operation}Response xmlns="${NS}">` +
-    element(`${operation}Result`, result) +
-    element('ResponseMetadata', textElement('RequestId', requestId)) +
-    `</${operation}Response>`
-  );
-}
+const response = (operation: string, result: string, requestId: string) => queryResponse(NS, operation, result, requestId);
 
 export function stsErrorXml(error: AwsError, requestId: string): string {
-  const type = error.status >= 500 ? 'Receiver' : 'Sender';
-  return (
-    `<ErrorResponse xmlns="${NS}">` +
-    element('Error', textElement('Type', type) + textElement('Code', error.code) + textElement('Message', error.message)) +
-    textElement('RequestId', requestId) +
-    `</ErrorResponse>`
-  );
+  return errorResponse(error, requestId, NS);
 }

@@ -1,6 +1,6 @@
 import { AwsError } from '../../endpoint/errors.js';
 import type { FakeService, ServiceReply } from '../../endpoint/service.js';
-import { element, textElement } from '../../endpoint/xml.js';
+import { element, errorResponse, textElement, XML_DECLARATION } from '../../endpoint/xml.js';
 
 export interface StoredDistribution {
   id: string;
@@ -88,7 +88,7 @@ function listDistributions(query: URLSearchParams, accountId: string, all: Store
   const items = all.slice(start, start + size);
   const next = all[start + size];
   return (
-    `<?xml version="1.0" encoding="UTF-8"?><DistributionList xmlns="${NS}">` +
+    `${XML_DECLARATION}<DistributionList xmlns="${NS}">` +
     textElement('Marker', marker) +
     (next ? textElement('NextMarker', next.id) : '') +
     textElement('MaxItems', String(size)) +
@@ -110,15 +110,5 @@ export const fake: FakeService = {
     const data = (request.account.data ?? {}) as Partial<DistributionData>;
     return { body: listDistributions(request.query, request.account.accountId, data.distributions ?? [], request.pageSize), contentType: 'text/xml' };
   },
-  renderError: (error, requestId) => ({ status: error.status, contentType: 'text/xml', body: restXmlError(error, requestId, NS) }),
+  renderError: (error, requestId) => ({ status: error.status, contentType: 'text/xml', body: XML_DECLARATION + errorResponse(error, requestId, NS) }),
 };
-
-/** restXml errors, as CloudFront and Route 53 send them. */
-export function restXmlError(error: AwsError, requestId: string, ns: string): string {
-  return (
-    `<?xml version="1.0" encoding="UTF-8"?><ErrorResponse xmlns="${ns}">` +
-    element('Error', textElement('Type', error.status >= 500 ? 'Receiver' : 'Sender') + textElement('Code', error.code) + textElement('Message', error.message)) +
-    textElement('RequestId', requestId) +
-    `</ErrorResponse>`
-  );
-}

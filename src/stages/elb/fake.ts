@@ -1,6 +1,6 @@
 import { AwsError } from '../../endpoint/errors.js';
 import type { FakeService, ServiceRequest } from '../../endpoint/service.js';
-import { element, escapeXml, textElement } from '../../endpoint/xml.js';
+import { element, escapeXml, queryResponse, textElement } from '../../endpoint/xml.js';
 
 /** An Elastic Load Balancing v2 listener as the service stores it. */
 export interface StoredListener {
@@ -89,14 +89,7 @@ function page<T>(items: readonly T[], params: URLSearchParams, pageSize: (n: num
   return { items: items.slice(start, end), next: end < items.length ? Buffer.from(String(end)).toString('base64url') : null };
 }
 
-function respond(action: string, result: string, requestId: string): string {
-  return (
-    `<${action}Response xmlns="${NS}">` +
-    element(`${action}Result`, result) +
-    element('ResponseMetadata', textElement('RequestId', requestId)) +
-    `</${action}Response>`
-  );
-}
+const respond = (action: string, result: string, requestId: string) => queryResponse(NS, action, result, requestId);
 
 const nextMarker = (next: string | null) => (next ? textElement('NextMarker', next) : '');
 

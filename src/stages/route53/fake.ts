@@ -1,6 +1,6 @@
 import { AwsError } from '../../endpoint/errors.js';
 import type { FakeService } from '../../endpoint/service.js';
-import { element, textElement } from '../../endpoint/xml.js';
+import { element, errorResponse, textElement, XML_DECLARATION } from '../../endpoint/xml.js';
 
 export interface StoredRecord {
   name: string;
@@ -59,7 +59,7 @@ function answer(method: string, path: string, query: URLSearchParams, zones: Sto
           textElement('ResourceRecordSetCount', String(z.records.length)),
       );
     return (
-      `<?xml version="1.0" encoding="UTF-8"?><ListHostedZonesResponse xmlns="${NS}">` +
+      `${XML_DECLARATION}<ListHostedZonesResponse xmlns="${NS}">` +
       element('HostedZones', items.map(zone).join('')) +
       (marker ? textElement('Marker', marker) : '') +
       textElement('IsTruncated', String(Boolean(next))) +
@@ -95,7 +95,7 @@ function answer(method: string, path: string, query: URLSearchParams, zones: Sto
           : textElement('TTL', String(r.ttl ?? 300)) + element('ResourceRecords', (r.values ?? []).map((v) => element('ResourceRecord', textElement('Value', v))).join(''))),
     );
   return (
-    `<?xml version="1.0" encoding="UTF-8"?><ListResourceRecordSetsResponse xmlns="${NS}">` +
+    `${XML_DECLARATION}<ListResourceRecordSetsResponse xmlns="${NS}">` +
     element('ResourceRecordSets', items.map(record).join('')) +
     textElement('IsTruncated', String(Boolean(next))) +
     (next ? textElement('NextRecordName', withDot(next.name)) + textElement('NextRecordType', next.type) : '') +
@@ -121,10 +121,6 @@ export const fake: FakeService = {
   renderError: (error, requestId) => ({
     status: error.status,
     contentType: 'text/xml',
-    body:
-      `<?xml version="1.0" encoding="UTF-8"?><ErrorResponse xmlns="${NS}">` +
-      element('Error', textElement('Type', error.status >= 500 ? 'Receiver' : 'Sender') + textElement('Code', error.code) + textElement('Message', error.message)) +
-      textElement('RequestId', requestId) +
-      `</ErrorResponse>`,
+    body: XML_DECLARATION + errorResponse(error, requestId, NS),
   }),
 };
