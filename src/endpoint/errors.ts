@@ -24,3 +24,25 @@ export function decodeToken<T extends Record<string, unknown>>(token: string, ch
     return null;
   }
 }
+
+/**
+ * One page of `items` from the offset a token carries, with the token for the rest (none on the last
+ * page). `scope` pins a token to what it was issued for (a region): a token that does not decode, or
+ * was issued for another scope, is answered with `invalid()`.
+ */
+export function offsetPage<T>(
+  items: readonly T[],
+  token: string | undefined,
+  size: number,
+  invalid: () => AwsError,
+  scope: Readonly<Record<string, string>> = {},
+): { items: T[]; next?: string } {
+  let start = 0;
+  if (token !== undefined) {
+    const t = decodeToken<Record<string, unknown> & { i: number }>(token, (t) => Number.isInteger(t.i) && t.i >= 0 && Object.entries(scope).every(([k, v]) => t[k] === v));
+    if (!t) throw invalid();
+    start = t.i;
+  }
+  const end = start + size;
+  return { items: items.slice(start, end), ...(end < items.length ? { next: encodeToken({ ...scope, i: end }) } : {}) };
+}

@@ -1,4 +1,4 @@
-import { AwsError } from '../../endpoint/errors.js';
+import { AwsError, offsetPage } from '../../endpoint/errors.js';
 import type { FakeService } from '../../endpoint/service.js';
 
 export interface StoredApiDomain {
@@ -24,12 +24,7 @@ export interface ApiDomainData {
  * answers `{ items: [{ domainName, domainNameConfigurations: [...] }], nextToken }`. Both sign as `apigateway`.
  */
 
-function slice<T>(items: readonly T[], token: string | null, size: number): { items: T[]; next: string | null } {
-  const start = token ? Number.parseInt(Buffer.from(token, 'base64url').toString('utf8'), 10) : 0;
-  if (!Number.isInteger(start) || start < 0) throw new AwsError('BadRequestException', 400, 'Invalid pagination token');
-  const end = start + size;
-  return { items: items.slice(start, end), next: end < items.length ? Buffer.from(String(end)).toString('base64url') : null };
-}
+const invalidToken = () => new AwsError('BadRequestException', 400, 'Invalid pagination token');
 
 function answer(method: string, path: string, query: URLSearchParams, all: StoredApiDomain[], region: string, pageSize: (n: number) => number): Record<string, unknown> | null {
   if (method !== 'GET') return null;
@@ -37,10 +32,11 @@ function answer(method: string, path: string, query: URLSearchParams, all: Store
   if (path === '/domainnames') {
     const limit = Number(query.get('limit') ?? 25);
     if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new AwsError('BadRequestException', 400, 'limit must be between 1 and 500');
-    const p = slice(
+    const p = offsetPage(
       here.filter((d) => d.version === 1),
-      query.get('position'),
+      query.get('position') || undefined,
       pageSize(limit),
+      invalidToken,
     );
     return {
       item: p.items.map((d) => ({
@@ -58,10 +54,11 @@ function answer(method: string, path: string, query: URLSearchParams, all: Store
   }
   if (path === '/v2/domainnames') {
     const max = Number(query.get('maxResults') ?? 25);
-    const p = slice(
+    const p = offsetPage(
       here.filter((d) => d.version === 2),
-      query.get('nextToken'),
+      query.get('nextToken') || undefined,
       pageSize(Number.isInteger(max) && max > 0 ? max : 25),
+      invalidToken,
     );
     return {
       items: p.items.map((d) => ({

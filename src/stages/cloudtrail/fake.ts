@@ -1,4 +1,4 @@
-import { AwsError, decodeToken, encodeToken } from '../../endpoint/errors.js';
+import { AwsError, offsetPage } from '../../endpoint/errors.js';
 import type { FakeService, ServiceRequest } from '../../endpoint/service.js';
 
 /**
@@ -58,17 +58,16 @@ function lookupEvents(request: ServiceRequest): Record<string, unknown> {
     .filter((e) => !source || (e.eventSource ?? 'acm.amazonaws.com') === source)
     .filter((e) => e.time.getTime() >= start && e.time.getTime() <= end && e.time.getTime() >= now - 90 * 86_400_000)
     .sort((a, b) => b.time.getTime() - a.time.getTime() || (a.id < b.id ? -1 : 1));
-  let offset = 0;
-  if (typeof body.NextToken === 'string') {
-    const t = decodeToken<{ o: number; r: string }>(body.NextToken, (t) => typeof t.o === 'number' && t.r === request.region);
-    if (!t) throw new AwsError('InvalidNextTokenException', 400, 'Invalid NextToken.');
-    offset = t.o;
-  }
-  const size = request.pageSize(max);
-  const page = events.slice(offset, offset + size);
+  const page = offsetPage(
+    events,
+    typeof body.NextToken === 'string' ? body.NextToken : undefined,
+    request.pageSize(max),
+    () => new AwsError('InvalidNextTokenException', 400, 'Invalid NextToken.'),
+    { r: request.region },
+  );
   const accountId = request.account.accountId;
   return {
-    Events: page.map((e) => ({
+    Events: page.items.map((e) => ({
       EventId: e.id,
       EventName: e.name,
       ReadOnly: 'false',
@@ -96,7 +95,7 @@ function lookupEvents(request: ServiceRequest): Record<string, unknown> {
         eventCategory: 'Management',
       }),
     })),
-    ...(offset + size < events.length ? { NextToken: encodeToken({ o: offset + size, r: request.region }) } : {}),
+    ...(page.next ? { NextToken: page.next } : {}),
   };
 }
 

@@ -1,4 +1,4 @@
-import { AwsError } from '../../endpoint/errors.js';
+import { AwsError, offsetPage } from '../../endpoint/errors.js';
 import type { FakeService, ServiceRequest } from '../../endpoint/service.js';
 import { element, escapeXml, queryResponse, textElement } from '../../endpoint/xml.js';
 
@@ -76,22 +76,17 @@ function listParam(params: URLSearchParams, name: string): string[] {
   return out;
 }
 
-/** One page from `items` after `marker` (an index), at most min(PageSize, cap) long. */
-function page<T>(items: readonly T[], params: URLSearchParams, pageSize: (n: number) => number, max = 400): { items: T[]; next: string | null } {
+/** One page from `items` after `Marker`, at most min(PageSize, cap) long. */
+function page<T>(items: readonly T[], params: URLSearchParams, pageSize: (n: number) => number, max = 400): { items: T[]; next?: string } {
   const asked = Number(params.get('PageSize') ?? max);
   if (!Number.isInteger(asked) || asked < 1 || asked > max)
     throw new AwsError('ValidationError', 400, `PageSize must be between 1 and ${max}`);
-  const size = pageSize(asked);
-  const marker = params.get('Marker');
-  const start = marker ? Number.parseInt(Buffer.from(marker, 'base64url').toString('utf8'), 10) : 0;
-  if (!Number.isInteger(start) || start < 0) throw new AwsError('ValidationError', 400, 'Invalid Marker');
-  const end = start + size;
-  return { items: items.slice(start, end), next: end < items.length ? Buffer.from(String(end)).toString('base64url') : null };
+  return offsetPage(items, params.get('Marker') || undefined, pageSize(asked), () => new AwsError('ValidationError', 400, 'Invalid Marker'));
 }
 
 const respond = (action: string, result: string, requestId: string) => queryResponse(NS, action, result, requestId);
 
-const nextMarker = (next: string | null) => (next ? textElement('NextMarker', next) : '');
+const nextMarker = (next: string | undefined) => (next ? textElement('NextMarker', next) : '');
 
 function answer(request: ServiceRequest): string | null {
   const { operation, params, region, requestId, pageSize } = request;

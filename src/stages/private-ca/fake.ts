@@ -1,4 +1,4 @@
-import { AwsError, decodeToken, encodeToken } from '../../endpoint/errors.js';
+import { AwsError, offsetPage } from '../../endpoint/errors.js';
 import type { FakeService, ServiceRequest } from '../../endpoint/service.js';
 import { escapeXml } from '../../endpoint/xml.js';
 
@@ -87,18 +87,16 @@ export const fake: FakeService = {
   handle(request) {
     switch (request.operation) {
       case 'ListCertificateAuthorities': {
-        const all = authorities(request).filter((c) => c.status !== 'DELETED');
-        let offset = 0;
-        if (typeof request.json.NextToken === 'string') {
-          const t = decodeToken<{ o: number }>(request.json.NextToken, (t) => typeof t.o === 'number');
-          if (!t) throw new AwsError('InvalidNextTokenException', 400, 'The token is not valid.');
-          offset = t.o;
-        }
-        const size = request.pageSize(typeof request.json.MaxResults === 'number' ? request.json.MaxResults : 100);
+        const page = offsetPage(
+          authorities(request).filter((c) => c.status !== 'DELETED'),
+          typeof request.json.NextToken === 'string' ? request.json.NextToken : undefined,
+          request.pageSize(typeof request.json.MaxResults === 'number' ? request.json.MaxResults : 100),
+          () => new AwsError('InvalidNextTokenException', 400, 'The token is not valid.'),
+        );
         return {
           body: {
-            CertificateAuthorities: all.slice(offset, offset + size).map((c) => describe(request, c)),
-            ...(offset + size < all.length ? { NextToken: encodeToken({ o: offset + size }) } : {}),
+            CertificateAuthorities: page.items.map((c) => describe(request, c)),
+            ...(page.next ? { NextToken: page.next } : {}),
           },
         };
       }
