@@ -10,7 +10,7 @@ export const ACM_QUOTAS: Readonly<Record<string, number>> = {
   GetCertificate: 10,
   ListTagsForCertificate: 10,
   GetAccountConfiguration: 1,
-  SearchCertificates: 5,
+  // SearchCertificates (5 a second) is the search stage's fake's own quota (src/stages/search/fake.ts).
 };
 
 interface Bucket {

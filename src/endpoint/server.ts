@@ -330,21 +330,28 @@ function readBody(req: IncomingMessage): Promise<string> {
 
 /** The registered services (service.ts), indexed the ways a request names its service. */
 class ServiceTable {
-  private readonly byTarget = new Map<string, FakeService>();
+  /** JSON services by target prefix, then by operation (`*`: every operation the others do not claim). */
+  private readonly byTarget = new Map<string, Map<string, FakeService>>();
   private readonly byScope = new Map<string, FakeService>();
 
   constructor(services: readonly FakeService[]) {
     for (const s of services) {
       if (s.protocol === 'json') {
         if (!s.targetPrefix) throw new Error(`the fake ${s.service} speaks JSON but names no targetPrefix`);
-        this.byTarget.set(s.targetPrefix, s);
+        const byOperation = this.byTarget.get(s.targetPrefix) ?? new Map<string, FakeService>();
+        for (const operation of s.operations ?? ['*']) byOperation.set(operation, s);
+        this.byTarget.set(s.targetPrefix, byOperation);
+        // A fake of some operations is found by its target only: the service's name is another's.
+        if (s.operations) continue;
       }
       this.byScope.set(s.service, s);
     }
   }
 
-  target(prefix: string): FakeService | undefined {
-    return this.byTarget.get(prefix);
+  /** The fake answering `operation` under this `X-Amz-Target` prefix, if one does. */
+  target(prefix: string, operation: string): FakeService | undefined {
+    const byOperation = this.byTarget.get(prefix);
+    return byOperation?.get(operation) ?? byOperation?.get('*');
   }
 
   /** The service a request's SigV4 scope names, when it speaks this protocol. */
@@ -384,7 +391,7 @@ function parseRequest(req: IncomingMessage, raw: string, services: ServiceTable)
     const dot = target.lastIndexOf('.');
     const prefix = target.slice(0, dot);
     const operation = target.slice(dot + 1);
-    const fake = services.target(prefix);
+    const fake = services.target(prefix, operation);
     const service: EndpointService = fake?.service ?? JSON_TARGETS[prefix] ?? 'unknown';
     let json: Json = {};
     // JSON protocols must accept an empty body for operations without input.

@@ -74,6 +74,12 @@ export interface FakeService {
   /** `json` only: the `X-Amz-Target` prefix before the dot (`CloudTrail_20131101`). */
   targetPrefix?: string;
   /**
+   * `json` only: the operations this fake answers when it shares its `targetPrefix` with another
+   * answerer (the search stage's SearchCertificates beside the endpoint's ACM); the prefix's other
+   * operations go on to that one. Absent: every operation of the prefix is this fake's.
+   */
+  operations?: readonly string[];
+  /**
    * REST protocols only: the operation a method and path name (`GET /2020-05-31/distribution` →
    * `ListDistributions`), or null when none of this service's does.
    */

@@ -52,6 +52,8 @@ describe('the inventory cache (CLI over HTTP)', () => {
     // Region files beside the stages' folder (each stage's reads are cached under stages/).
     const regionFiles = () => readdirSync(accountDir()).filter((f) => f.endsWith('.json'));
     expect(regionFiles().sort()).toEqual(['eu-west-1.json', 'us-east-1.json']);
+    // The built-in stages have no section: what they read is in those records (docs/architecture.md).
+    for (const builtIn of ['search', 'tags']) expect(existsSync(join(accountDir(), 'stages', builtIn))).toBe(false);
     for (const f of regionFiles()) expect(mode(join(accountDir(), f))).toBe(0o600);
     expect(mode(join(xdg, 'acm-advisor'))).toBe(0o700);
     // Nothing under HOME when XDG_CACHE_HOME is set.

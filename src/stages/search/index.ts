@@ -16,9 +16,12 @@ export const search = defineStage({
   needs: [],
   operations: [{ action: 'acm:SearchCertificates', perSecond: 5, source: 'https://docs.aws.amazon.com/acm/latest/userguide/acm-limits.html' }],
   checks: [],
-  // Not cached as its own section: what it read is in the region's certificate records.
+  // No cache section, by design (docs/architecture.md, "The built-in stages"): every field it reads is a
+  // field of the certificate records the region file already holds, described in full before the file is
+  // saved; and it is always read live, since it is what tells the revalidation which records changed.
   data: z.unknown(),
   read: () => import('./read.js'),
   about: () => [],
-  // Served by the endpoint's ACM (src/endpoint/acm.ts), beside the rest of ACM.
+  // ACM's SearchCertificates in the fake endpoint; ACM's other calls stay with src/endpoint/acm.ts.
+  fake: () => import('./fake.js').then((m) => m.fake),
 });
