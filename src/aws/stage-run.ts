@@ -79,15 +79,21 @@ export async function runStage(
   if (signal?.aborted) throw abortError();
 
   const cached = ctx.prior?.stage?.(ctx.accountId, ctx.region, stage.id);
-  if (cached && youngEnough(cached, ctx.prior!.reuseWithinMs, ctx.startedAt) && stage.data.safeParse(cached.data).success) {
+  // Checked once: a cached read that does not fit the stage's schema is neither reused nor built on.
+  const fits = cached !== undefined && cached.status === 'ok' && stage.data.safeParse(cached.data).success;
+  if (fits && youngEnough(cached, ctx.prior!.reuseWithinMs, ctx.startedAt)) {
     return emit({ ...cached, ...base, cached: true });
   }
 
-  const context = stageContext(ctx, stage, certificates());
+  const previous = fits && stampTrusted(cached.readAt, ctx.now()) ? { data: cached.data, readAt: cached.readAt } : null;
+  const context = stageContext(ctx, stage, certificates(), previous);
+  // Stamped when the read begins, so it never claims events or records newer than it asked for:
+  // the next incremental read starts from here.
+  const readAt = ctx.now().toISOString();
   try {
     const reader = await stage.read();
     const data: unknown = await untilAborted(reader.read(context), signal);
-    const read: StageRead = { ...base, status: 'ok', data, readAt: ctx.now().toISOString() };
+    const read: StageRead = { ...base, status: 'ok', data, readAt };
     ctx.prior?.saveStage?.(ctx.accountId, ctx.region, read);
     return emit(read);
   } catch (error) {
@@ -98,7 +104,12 @@ export async function runStage(
 }
 
 /** What a stage's read gets in this account-region (see StageContext). */
-export function stageContext(ctx: Pick<StageRunContext, 'clients' | 'pacers' | 'accountId' | 'region' | 'warn' | 'signal'>, stage: AnyStage, certificates: readonly Certificate[]): StageContext {
+export function stageContext(
+  ctx: Pick<StageRunContext, 'clients' | 'pacers' | 'accountId' | 'region' | 'warn' | 'signal'>,
+  stage: AnyStage,
+  certificates: readonly Certificate[],
+  previous: StageContext['previous'] = null,
+): StageContext {
   const callRegion = stage.scope.kind === 'account' ? stage.scope.signingRegion : ctx.region;
   const declared = new Set(stage.operations.map((o) => o.action));
   return {
@@ -113,13 +124,18 @@ export function stageContext(ctx: Pick<StageRunContext, 'clients' | 'pacers' | '
     signal: ctx.signal,
     certificates,
     warn: (m) => ctx.warn(`${stage.title}: ${m}`),
+    previous,
   };
 }
 
 /** A cached stage read young enough to reuse (`--max-age`), as a cached DescribeCertificate is. */
 function youngEnough(read: StageRead, reuseWithinMs: number | null, now: Date): boolean {
-  if (reuseWithinMs === null || read.status !== 'ok') return false;
-  const age = now.getTime() - Date.parse(read.readAt);
-  // Read "in the future" beyond clock skew: the stamp is wrong (or doctored), so it is stale.
-  return Number.isFinite(age) && age >= -CLOCK_SKEW_MS && age <= reuseWithinMs;
+  if (reuseWithinMs === null || read.status !== 'ok' || !stampTrusted(read.readAt, now)) return false;
+  return now.getTime() - Date.parse(read.readAt) <= reuseWithinMs;
+}
+
+/** A read's stamp is a real time, not "in the future" beyond clock skew (then it is wrong, or doctored). */
+function stampTrusted(readAt: string, now: Date): boolean {
+  const age = now.getTime() - Date.parse(readAt);
+  return Number.isFinite(age) && age >= -CLOCK_SKEW_MS;
 }

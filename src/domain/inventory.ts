@@ -69,7 +69,7 @@ export interface StageRead {
   /** The stage's own data, its shape declared by the stage (its `data` schema); absent when nothing was read. */
   data?: unknown;
   failure?: { reason: FailureReason; code: string };
-  /** When the read finished (ISO-8601). */
+  /** When the read began (ISO-8601): it holds nothing newer. A failure: when it was given up. */
   readAt: string;
   /** Set when the data came from the local cache rather than this run. */
   cached?: true;

@@ -25,6 +25,6 @@ export const STAGES: readonly AnyStage[] = [route53Stage, elbStage, cloudfrontSt
  */
 export const BUILT_IN_STAGES = [search, tags] as const;
 
-export type { Stage, StageContext, StageData, StageFact, StageOperation, StageReader, StageScope } from './stage.js';
+export type { Stage, StageContext, StageData, StageFact, StageOperation, PreviousRead, StageReader, StageScope } from './stage.js';
 export { defineStage, readsOf, stageApi } from './stage.js';
 export { search, tags };

@@ -38,8 +38,11 @@ export interface Stage<Data = unknown> {
    * cached region), so a cache written by another version is re-read, never half-trusted.
    */
   data: ZodType<Data>;
-  /** The reader, loaded on first use so its SDK client loads with it: `() => import('./read.js')`. */
-  read(): Promise<StageReader<Data>>;
+  /**
+   * The reader, loaded on first use so its SDK client loads with it: `() => import('./read.js')`.
+   * (The data type is inferred from `data` alone: a reader that ignores `previous` takes any context.)
+   */
+  read(): Promise<StageReader<NoInfer<Data>>>;
   /**
    * The pure join: what this stage's reads (every account-region it read, cached or live) say about
    * one certificate, as labelled lines for the detail view (and the evidence a check quotes). Empty
@@ -81,7 +84,18 @@ export interface StageData<Data> {
 
 /** What `read()` resolves to. */
 export interface StageReader<Data> {
-  read(context: StageContext): Promise<Data>;
+  read(context: StageContext<Data>): Promise<Data>;
+}
+
+/**
+ * This stage's last successful read of the same account-region, from the local cache, whatever its
+ * age: what an incremental read builds on (CloudTrail asks only for the events since `readAt`).
+ */
+export interface PreviousRead<Data> {
+  /** Checked against the stage's `data` schema: a cache written by another version or edited by hand is never handed over. */
+  data: Data;
+  /** When that read began (ISO-8601; never later than now, give or take clock skew): it holds everything up to then. */
+  readAt: string;
 }
 
 /**
@@ -89,7 +103,7 @@ export interface StageReader<Data> {
  * classifies the error, records the failure and names the checks it prevents; a deadline that passes
  * is recorded as unfinished whatever is thrown.
  */
-export interface StageContext {
+export interface StageContext<Data = unknown> {
   /** The region to read (for an account-wide stage, its signing region). */
   region: string;
   /** The account read; null when STS did not say. */
@@ -108,6 +122,12 @@ export interface StageContext {
   certificates: readonly Certificate[];
   /** A non-fatal note for stderr (the stage still succeeds). */
   warn(message: string): void;
+  /**
+   * The previous read to build on, or null: none cached, the cache not read back (a plain CLI run
+   * without --max-age reads everything live), or one that failed the schema or carries a time in the
+   * future. A stage that ignores it reads in full, as before.
+   */
+  previous: PreviousRead<Data> | null;
 }
 
 /** Declares a stage, with its data type inferred from its schema. */

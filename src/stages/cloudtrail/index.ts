@@ -4,7 +4,8 @@ import { defineStage } from '../stage.js';
 
 /**
  * Who requested, imported, exported, revoked and deleted which certificate over CloudTrail's 90 days
- * of management events (LookupEvents, event source acm.amazonaws.com), in every region read.
+ * of management events (LookupEvents, event source acm.amazonaws.com), in every region read. Read
+ * incrementally: a run after a cached one asks only for the events since (incremental.ts).
  */
 
 export const TrailData = z.array(
@@ -12,7 +13,7 @@ export const TrailData = z.array(
     id: z.string(),
     event: z.enum(PROVENANCE_EVENTS),
     by: z.string().nullable(),
-    at: z.string(),
+    at: z.iso.datetime(),
     region: z.string(),
     accountId: z.string().nullable(),
     certificateArn: z.string().nullable(),

@@ -2,13 +2,17 @@ import { CloudTrailClient, LookupEventsCommand } from '@aws-sdk/client-cloudtrai
 import { getDomain } from 'tldts';
 import { acmEventOf, type AcmEvent } from '../../domain/provenance.js';
 import type { StageContext } from '../stage.js';
+import { mergeTrailEvents, TRAIL_WINDOW_MS, lookupStart } from './incremental.js';
 
-/** CloudTrail keeps management events for 90 days, and LookupEvents reads no further back. */
-const WINDOW_MS = 90 * 86_400_000;
-
-export async function read(context: StageContext): Promise<AcmEvent[]> {
+/**
+ * ACM's management events in the region, newest first. With a previous read (the cache's), only the
+ * events since it are asked for — from its start less an overlap for late deliveries — and merged
+ * with it; without one, the whole 90 days.
+ */
+export async function read(context: StageContext<AcmEvent[]>): Promise<AcmEvent[]> {
   const client = context.client('cloudtrail', CloudTrailClient);
   const end = new Date();
+  const start = lookupStart(context.previous, end);
   const events: AcmEvent[] = [];
   let token: string | undefined;
   // One paced call a page: the SDK's paginator would take the client, not the pacer.
@@ -17,7 +21,7 @@ export async function read(context: StageContext): Promise<AcmEvent[]> {
       client.send(
         new LookupEventsCommand({
           LookupAttributes: [{ AttributeKey: 'EventSource', AttributeValue: 'acm.amazonaws.com' }],
-          StartTime: new Date(end.getTime() - WINDOW_MS),
+          StartTime: start,
           EndTime: end,
           MaxResults: 50,
           NextToken: token,
@@ -31,5 +35,5 @@ export async function read(context: StageContext): Promise<AcmEvent[]> {
     }
     token = page.NextToken;
   } while (token);
-  return events;
+  return mergeTrailEvents(context.previous?.data ?? [], events, new Date(end.getTime() - TRAIL_WINDOW_MS));
 }
