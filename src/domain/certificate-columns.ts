@@ -46,6 +46,10 @@ function inUseText(c: Certificate): string | null {
   return inUse ? `yes (${c.inUseBy.length || '?'})` : 'no';
 }
 
+function hostsText(c: Certificate): string | null {
+  return c.hostnames === null ? null : String(c.hostnames.length);
+}
+
 /** "requested by role/ci-deploy on 2026-10-01; exported by …"; unknown when CloudTrail was not read. */
 function historyText(c: Certificate, ctx: ColumnContext): string | null {
   const events = ctx.provenance?.(c) ?? null;
@@ -79,6 +83,10 @@ export const CERTIFICATE_COLUMNS = [
   { id: 'issued', header: 'Valid from', fields: ['notBefore'], shownIn: ['csv'], text: (c) => c.notBefore },
   { id: 'expires', header: 'Expires', fields: ['notAfter'], shownIn: ALL, text: (c, ctx) => expiresText(c, ctx.now) },
   { id: 'inUse', header: 'In use', fields: ['inUse', 'inUseBy'], shownIn: ALL, text: inUseText },
+  // How many DNS names reach an endpoint presenting it (the serving join, already on the record); unknown
+  // when the load balancer, CloudFront, API Gateway or Route 53 reads did not cover its account-region.
+  // The CSV writes the names themselves, as it writes the SANs.
+  { id: 'hosts', header: 'Hosts', fields: ['hostnames'], shownIn: ['tui', 'table', 'csv'], text: hostsText },
   {
     id: 'renewal',
     header: 'Renewal',

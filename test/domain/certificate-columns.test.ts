@@ -74,6 +74,19 @@ describe('the certificate columns', () => {
     for (const f of shown) expect(CSV_FIELDS).toContain(f);
   });
 
+  it('Hosts counts the hostnames a certificate serves, unknown (—) when they were not read, never 0', () => {
+    const hosts = columnsFor('table', false).find((c) => c.id === 'hosts')!;
+    const ctx = { now: NOW, ownerTag: 'owner' };
+    expect([null, [], ['a.example.com', 'b.example.com']].map((hostnames) => hosts.text({ ...certs[0], hostnames }, ctx))).toEqual([null, '0', '2']);
+    expect(columnsFor('tui', false).map((c) => c.id)).toContain('hosts');
+    const served = inventoryOf([{ ...certs[0], hostnames: ['a.example.com', 'b.example.com'] }, { ...certs[1], hostnames: null }], ['eu-west-1', 'us-east-1']);
+    const table = inventoryTable(served, NOW, false, DEFAULT_AUDIT_CONFIG.expiryDays).split('\n');
+    const at = table[0].indexOf('HOSTS');
+    expect(table.slice(1, 3).map((l) => l.slice(at).split(' ')[0])).toEqual(['2', '—']);
+    const [header, ...rows] = inventoryCsv(served).trim().split('\r\n').map((l) => l.split(','));
+    expect(rows.map((r) => r[header.indexOf('hostnames')])).toEqual(['a.example.com;b.example.com', '']);
+  });
+
   it('the Markdown appendix shows its declared columns, in order', () => {
     expect(appendixHeader(false)).toEqual(headers('markdown', false).map((h) => (h === 'Owner' ? 'Owner (owner)' : h)));
     expect(appendixHeader(true)).toEqual(headers('markdown', true).map((h) => (h === 'Owner' ? 'Owner (owner)' : h)));

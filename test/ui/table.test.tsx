@@ -30,11 +30,11 @@ describe('cell fitting', () => {
 
 describe('table lines', () => {
   const [api, shop, legacy] = fixtureCertificates();
-  const columns = layoutColumns(128);
+  const columns = layoutColumns(140);
 
   it('cells sit under their headers, padded, one space apart', () => {
     const header = text(headerRuns(columns, DEFAULT_SORT, false));
-    expect(header).toMatch(/^ Domain +Region         SANs  Type     Status    Key      Expires▲ +In use  Renewal$/);
+    expect(header).toMatch(/^ Domain +Region         SANs  Type     Status    Key      Expires▲ +In use  Hosts  Renewal$/);
     const line = shown(rowLine(legacy, columns, NOW, { selected: false, query: '', color: false, expiryDays: DEFAULT_AUDIT_CONFIG.expiryDays }));
     for (const [title, value] of [
       ['Status', 'Expired'],
@@ -42,10 +42,14 @@ describe('table lines', () => {
       ['Expires', '2026-11-22 -5d'],
       ['In use', 'no'],
       ['Region', 'eu-west-1'],
+      // Its hostnames were not read: unknown, never 0.
+      ['Hosts', '— '],
     ]) {
       const at = header.indexOf(title);
       expect(line.slice(at, at + value.length), title).toBe(value);
     }
+    const served = shown(rowLine({ ...legacy, hostnames: ['a.example.com', 'b.example.com'] }, columns, NOW, { selected: false, query: '', color: false, expiryDays: DEFAULT_AUDIT_CONFIG.expiryDays }));
+    expect(served.slice(header.indexOf('Hosts'), header.indexOf('Hosts') + 2)).toBe('2 ');
     expect(line.startsWith(' legacy.internal.test ')).toBe(true);
   });
 

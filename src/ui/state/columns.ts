@@ -47,6 +47,7 @@ const FIT: Record<SortColumn, ColumnFit> = {
   key: { width: 8, narrow: 0, priority: 3 },
   expires: { width: 17, narrow: 9, priority: 9 },
   inUse: { width: 7, narrow: 0, priority: 6 },
+  hosts: { width: 6, narrow: 0, priority: 5.5 },
   renewal: { width: 10, narrow: 0, priority: 2 },
 };
 
@@ -159,6 +160,8 @@ export function cellOf(cert: Certificate, column: LaidOutColumn, now: Date, expi
       return expiresCell(cert, now, column.wide, expiryDays);
     case 'inUse':
       return { text: inUseLabel(cert), tone: cert.inUse === false ? 'muted' : 'normal' };
+    case 'hosts':
+      return cert.hostnames === null ? { text: '—', tone: 'muted' } : { text: String(cert.hostnames.length), tone: cert.hostnames.length === 0 ? 'muted' : 'normal' };
     case 'renewal':
       return { text: safe(renewalLabel(cert)), tone: renewalTone(cert) };
     case 'region':

@@ -48,6 +48,8 @@ function keyOf(cert: Certificate, column: SortColumn): Key {
     }
     case 'inUse':
       return cert.inUse === null ? null : cert.inUse ? cert.inUseBy.length + 1 : 0;
+    case 'hosts':
+      return cert.hostnames?.length ?? null;
     case 'renewal':
       return cert.renewalStatus ?? cert.renewalEligibility;
     case 'region':
