@@ -40,7 +40,8 @@ describe('the TUI', () => {
     await h.waitForFrame('loaded');
     await h.press('2');
     let f = await h.waitForFrame('4 certificates');
-    expect(f).toMatch(/Domain +Region +SANs +Type +Status +Key +Expires/);
+    // At 120 columns the hostname count keeps its place and the key algorithm gives way.
+    expect(f).toMatch(/Domain +Region +SANs +Type +Status +Expires▲ +In use +Hosts/);
     expect(f).toContain('billing.example.net');
     await h.press('/', 'b', 'i', 'l', 'l');
     f = await h.waitForFrame('1 of 4');

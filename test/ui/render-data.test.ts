@@ -13,7 +13,7 @@ const E = DEFAULT_AUDIT_CONFIG.expiryDays;
 
 describe('columns adapt to the width', () => {
   it('shows every column when wide, and gives the domain room before keeping minor columns', () => {
-    expect(layoutColumns(128).map((c) => c.id)).toEqual(['domain', 'region', 'sans', 'type', 'status', 'key', 'expires', 'inUse', 'renewal']);
+    expect(layoutColumns(140).map((c) => c.id)).toEqual(['domain', 'region', 'sans', 'type', 'status', 'key', 'expires', 'inUse', 'hosts', 'renewal']);
     const at118 = layoutColumns(118);
     expect(at118.find((c) => c.id === 'domain')!.width).toBeGreaterThanOrEqual(36);
     expect(at118.map((c) => c.id)).not.toContain('renewal');
