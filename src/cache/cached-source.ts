@@ -1,6 +1,7 @@
 import { deadlinePassed } from '../domain/deadline.js';
 import { abortError } from '../domain/errors.js';
 import type { Inventory, InventoryEvent, InventorySource, PriorReads } from '../domain/inventory.js';
+import type { AnyStage } from '../stages/index.js';
 import type { InventoryCache } from './inventory-cache.js';
 
 /** How long a warm start waits to hear its cached rows are on screen before it goes on regardless. */
@@ -27,6 +28,8 @@ export function withInventoryCache(options: {
   warmStart: boolean;
   /** Awaited before anything is emitted (the TUI's audit settings, so cached rows are audited too). */
   before?: Promise<unknown>;
+  /** The read stages the live read runs: a warm start shows their saved reads too. None when omitted. */
+  stages?: () => Promise<readonly AnyStage[]>;
   live: () => Promise<LiveSource>;
 }): InventorySource {
   let built: LiveSource | null = null;
@@ -50,10 +53,14 @@ export function withInventoryCache(options: {
       // A cancel ends here; a deadline that already passed lets the live read report everything as not read.
       if (signal?.aborted && !deadlinePassed(signal)) throw abortError();
       if (cache && options.warmStart) {
-        const warm = cache.cachedInventory(options.regions);
+        const warm = cache.cachedInventory(options.regions, (await options.stages?.()) ?? []);
         warn();
         if (warm) {
-          onEvent({ kind: 'cached', ...warm });
+          const { stages, ...inventory } = warm;
+          // The stages' reads as the live read sends them (marked cached), just before the rows: the frame
+          // that shows the cached rows shows what they serve too.
+          for (const read of stages) onEvent({ kind: 'stage', read, ...(read.accountId ? { accountId: read.accountId } : {}) });
+          onEvent({ kind: 'cached', ...inventory });
           // The live source loads the SDK (~100 ms on this thread): after the frame with the cached rows.
           await new Promise<void>((resolve) => {
             const fallback = setTimeout(resolve, SHOWN_WAIT_MS);

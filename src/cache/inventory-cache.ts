@@ -21,6 +21,7 @@ import { checkFolders, folderChain, readPrivateFile, untrusted } from '../platfo
 import type { Certificate } from '../domain/certificate.js';
 import { shareRepeatedValues, ValuePool } from '../domain/shared-values.js';
 import type { AccountIdentity, CachedAccount, PriorReads, StageRead } from '../domain/inventory.js';
+import type { AnyStage } from '../stages/index.js';
 import { STAGE_FORMAT, STAGE_ID, STAGE_VERSION, stageFileSchema } from './format.js';
 import { ACCOUNT_ID, CACHE_VERSION, decodeRegionFile, encodeRegionFile, REGION_FORMAT, REGION_NAME, SOURCES_FORMAT, SOURCES_VERSION, sourcesFileSchema, type RegionFile, type SourcesFile } from './format.js';
 
@@ -33,6 +34,11 @@ export interface CachedInventory {
   /** An estate's accounts that have cached regions, each with them. */
   accounts?: CachedAccount[];
   certificates: Certificate[];
+  /**
+   * The stages' saved reads of those account-regions (of the stages asked for), each fitting its stage's
+   * schema and marked `cached`; `accountId` set for an estate, as the engine's own reads are.
+   */
+  stages: StageRead[];
 }
 
 export interface InventoryCacheOptions {
@@ -68,6 +74,8 @@ export class InventoryCache {
   private reportedFolders = new Set<string>();
   /** Region files the warm start just read, handed to the next load's engine instead of read twice. */
   private warmFiles = new Map<string, RegionFile>();
+  /** Stage sections the warm start just read (by account/region/stage), handed on likewise. */
+  private warmStages = new Map<string, StageRead>();
 
   constructor(private readonly options: InventoryCacheOptions) {
     this.dir = options.dir;
@@ -89,9 +97,9 @@ export class InventoryCache {
 
   /**
    * What this source showed last time — every saved region (within `regions`) of the remembered account,
-   * or for an estate of every account it read that has regions saved.
+   * or for an estate of every account it read that has regions saved — with what `stages` read of them.
    */
-  cachedInventory(regions: string[] | 'all'): CachedInventory | null {
+  cachedInventory(regions: string[] | 'all', stages: readonly AnyStage[] = []): CachedInventory | null {
     if (this.disabled) return null;
     const source = this.readSources()?.sources[this.options.sourceKey];
     if (!source || !ACCOUNT_ID.test(source.accountId)) return null;
@@ -103,7 +111,13 @@ export class InventoryCache {
       const files = read(source.accountId);
       if (files.length === 0) return null;
       this.warmFiles = new Map(files.map((f) => [`${f.accountId}/${f.region}`, f]));
-      return { savedAt: oldest(files), account, regions: files.map((f) => f.region), certificates: files.flatMap((f) => f.certificates) };
+      return {
+        savedAt: oldest(files),
+        account,
+        regions: files.map((f) => f.region),
+        certificates: files.flatMap((f) => f.certificates),
+        stages: this.cachedStages(files, stages, false),
+      };
     }
     // An estate remembered before accounts were listed (or by an older version): the caller's account.
     const members = (source.accounts ?? [{ id: source.accountId, name: null }]).filter((a) => ACCOUNT_ID.test(a.id));
@@ -124,7 +138,26 @@ export class InventoryCache {
       certificates: shown.flatMap(({ member, files: own }) =>
         own.flatMap((f) => (member.name === null ? f.certificates : f.certificates.map((c) => (c.accountName === null ? { ...c, accountName: member.name } : c)))),
       ),
+      stages: this.cachedStages(files, stages, true),
     };
+  }
+
+  /**
+   * The saved reads of `stages` in these account-regions, marked cached. A read is shown only if it fits
+   * its stage's schema, the check the engine makes before reusing it (another version's data is not).
+   */
+  private cachedStages(files: readonly RegionFile[], stages: readonly AnyStage[], estate: boolean): StageRead[] {
+    this.warmStages = new Map();
+    const out: StageRead[] = [];
+    for (const f of files) {
+      for (const stage of stages) {
+        const read = this.readStage(f.accountId, f.region, stage.id);
+        if (!read || !stage.data.safeParse(read.data).success) continue;
+        this.warmStages.set(`${f.accountId}/${f.region}/${stage.id}`, read);
+        out.push({ ...read, cached: true, ...(estate ? { accountId: f.accountId } : {}) });
+      }
+    }
+    return out;
   }
 
   /** The engine's view of the cache: earlier regions to revalidate or reuse, and where to save. */
@@ -148,7 +181,11 @@ export class InventoryCache {
       save: (accountId, region, certificates, startedAt) => this.saveRegion(accountId, region, certificates, startedAt),
       stage: (accountId, region, stage) => {
         const account = accountId ?? this.rememberedAccount();
-        return this.options.readBack && account ? this.readStage(account, region, stage) : undefined;
+        if (!this.options.readBack || !account) return undefined;
+        const key = `${account}/${region}/${stage}`;
+        const warm = this.warmStages.get(key);
+        this.warmStages.delete(key);
+        return warm ?? this.readStage(account, region, stage);
       },
       saveStage: (accountId, region, read) => this.saveStage(accountId ?? this.rememberedAccount(), region, read),
     };

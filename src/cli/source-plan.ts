@@ -6,6 +6,7 @@ import type { Certificate } from '../domain/certificate.js';
 import { parseDuration } from '../domain/duration.js';
 import { InputError } from '../domain/errors.js';
 import type { InventorySource } from '../domain/inventory.js';
+import type { AnyStage } from '../stages/index.js';
 import { defaultCacheDir } from '../platform/cache-dir.js';
 import { withDeadline, type Deadline } from './deadline.js';
 import { estateSettings } from './estate-flags.js';
@@ -27,6 +28,8 @@ export interface SourcePlan {
   deadline: Deadline | null;
   /** The SDK source, built on first call (the SDK and the demo endpoint load then). */
   live(): Promise<LiveAwsSource>;
+  /** The read stages the live source runs (the registered ones, and the DNS checks unless turned off). */
+  stages(): Promise<readonly AnyStage[]>;
 }
 
 /** The longest --deadline a timer can hold: 24 days. */
@@ -107,21 +110,25 @@ export function planSource(g: GlobalOptions, readBack: boolean, onEnd: (cleanup:
           ))
       : null;
   let live: Promise<LiveAwsSource> | null = null;
+  let stagesRun: Promise<readonly AnyStage[]> | null = null;
+  const stagesOf = () =>
+    (stagesRun ??= Promise.all([import('../stages/index.js'), import('../stages/dns/index.js')]).then(([{ STAGES }, { dns: dnsStage }]) =>
+      dns.enabled ? [...STAGES, dnsStage] : STAGES,
+    ));
   return {
     label,
     regions,
     cache,
     deadline,
+    stages: stagesOf,
     live: () =>
       (live ??= (async () => {
         // The SDK and the endpoint load only when a command needs AWS: --help and --version stay quick.
         const { awsInventorySource } = await import('../aws/source.js');
         const { severeCertificates } = await import('../audit/run.js');
         const { DEFAULT_AUDIT_CONFIG } = await import('../domain/thresholds.js');
-        const { STAGES } = await import('../stages/index.js');
-        const { dns: dnsStage } = await import('../stages/dns/index.js');
         const { setDnsSettings } = await import('../stages/dns/settings.js');
-        const stages = dns.enabled ? [...STAGES, dnsStage] : STAGES;
+        const stages = await stagesOf();
         setDnsSettings({ server: dns.server, timeoutMs: Math.min(timeoutMs ?? 5_000, 10_000) });
         // Details of certificates with high or critical findings are read first.
         const urgent = (certs: readonly Certificate[], now: Date) => severeCertificates(certs, DEFAULT_AUDIT_CONFIG, now);
@@ -168,6 +175,6 @@ function withNote(source: LiveAwsSource, note: string | null): LiveAwsSource {
 /** The plan's source: the cache around the live read, bounded by --deadline when given. */
 export function sourceOf(plan: SourcePlan, options: Pick<Parameters<typeof withInventoryCache>[0], 'cache' | 'warmStart' | 'before' | 'live'>): InventorySource {
   const regions = plan.regions.kind === 'all' ? 'all' : plan.regions.regions;
-  const source = withInventoryCache({ label: plan.label, regions, ...options });
+  const source = withInventoryCache({ label: plan.label, regions, stages: plan.stages, ...options });
   return plan.deadline ? withDeadline(source, plan.deadline) : source;
 }

@@ -6,6 +6,8 @@ import { InventoryCache, sourceKey } from '../../src/cache/inventory-cache.js';
 import { withInventoryCache } from '../../src/cache/cached-source.js';
 import { CACHE_VERSION } from '../../src/cache/format.js';
 import { emptyCertificate, type Certificate } from '../../src/domain/certificate.js';
+import { defineStage } from '../../src/stages/index.js';
+import { z } from 'zod';
 
 const ACCOUNT = '123456789012';
 const NOW = new Date('2026-11-27T12:00:00Z');
@@ -69,6 +71,24 @@ describe('InventoryCache', () => {
     expect(prior.region(ACCOUNT, 'ap-south-1')).toBeUndefined();
     // Write-only (a plain CLI run): nothing is read back.
     expect(cache({ readBack: false }).priorReads().region(ACCOUNT, 'eu-west-1')).toBeUndefined();
+  });
+
+  it("shows the stages' saved reads of the regions it shows, marked cached, and only those that fit their stage's schema", () => {
+    const names = defineStage({ id: 'names', title: 'Names', scope: { kind: 'region' }, after: 'listing', needs: [], operations: [], checks: [], data: z.array(z.string()), read: async () => ({ read: async () => [] }), about: () => [] });
+    const other = { ...names, id: 'other' };
+    const c = cache();
+    c.saveRegion(ACCOUNT, 'eu-west-1', [cert('a')], NOW);
+    c.saveRegion(ACCOUNT, 'us-east-1', [cert('b', 'us-east-1')], NOW);
+    const prior = c.priorReads();
+    const read = (stage: string, data: unknown) => ({ stage, region: '', status: 'ok' as const, data, readAt: NOW.toISOString() });
+    prior.saveStage!(ACCOUNT, 'eu-west-1', read('names', ['web']));
+    prior.saveStage!(ACCOUNT, 'us-east-1', read('names', ['api']));
+    // Saved by another version, another shape: not shown (the engine would not reuse it either).
+    prior.saveStage!(ACCOUNT, 'eu-west-1', read('other', { not: 'a list' }));
+    const warm = cache().cachedInventory(['eu-west-1'], [names, other])!;
+    expect(warm.stages).toEqual([{ stage: 'names', region: 'eu-west-1', status: 'ok', data: ['web'], readAt: NOW.toISOString(), cached: true }]);
+    // Without the stages named, none (the CLI's previous read needs only the records).
+    expect(cache().cachedInventory(['eu-west-1'])!.stages).toEqual([]);
   });
 
   const header = (over: Record<string, unknown> = {}) =>
