@@ -4,7 +4,6 @@ import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smit
 import {
   accountLabel,
   type AccountIdentity,
-  type AccountState,
   type Inventory,
   type InventoryEvent,
   type RegionError,
@@ -154,11 +153,10 @@ async function chooseTargets(req: EstateRequest, caller: AccountIdentity | null,
   });
 }
 
-interface AccountResult {
-  state: AccountState;
-  certificates: Certificate[];
-}
-
+/**
+ * One account of the estate, reported through events only (account-started, its regions' and records'
+ * events stamped with the account, account-done or account-failed): the estate's inventory is their fold.
+ */
 async function readAccount(
   req: EstateRequest,
   target: Target,
@@ -167,15 +165,11 @@ async function readAccount(
   onEvent: (e: InventoryEvent) => void,
   warn: (m: string) => void,
   signal?: AbortSignal,
-): Promise<AccountResult> {
-  const state: AccountState = { id: target.id, name: target.name, status: 'loading', regions: [] };
+): Promise<void> {
   const label = accountLabel(target);
-  const fail = (error: RegionError): AccountResult => {
-    state.status = 'error';
-    state.error = error;
+  const fail = (error: RegionError): void => {
     onEvent({ kind: 'account-failed', accountId: target.id, error });
     onEvent({ kind: 'account-done', accountId: target.id, status: 'error', error });
-    return { state, certificates: [] };
   };
   if (target.skip) return fail(target.skip);
   onEvent({ kind: 'account-started', accountId: target.id });
@@ -252,13 +246,8 @@ async function readAccount(
       forward,
       signal,
     );
-    state.regions = inv.regions.map((r) => ({ ...r, accountId: target.id }));
-    const certificates = stamp(inv.certificates);
-    const problem = accountProblem(state.regions, certificates);
-    state.status = problem ? 'error' : 'ok';
-    if (problem) state.error = problem;
-    onEvent({ kind: 'account-done', accountId: target.id, status: state.status, ...(problem ? { error: problem } : {}) });
-    return { state, certificates };
+    const problem = accountProblem(inv.regions, inv.certificates);
+    onEvent({ kind: 'account-done', accountId: target.id, status: problem ? 'error' : 'ok', ...(problem ? { error: problem } : {}) });
   } finally {
     if (clients !== req.clients) clients.destroy();
   }
@@ -280,7 +269,7 @@ function roleError(error: unknown, role: { roleName: string; arn: string }, labe
  * What makes a readable account still incomplete: a failed region, or a call its role
  * denies (DescribeCertificate refused leaves summaries only). Either is named.
  */
-function accountProblem(regions: RegionState[], certificates: Certificate[]): RegionError | undefined {
+function accountProblem(regions: readonly RegionState[], certificates: readonly Certificate[]): RegionError | undefined {
   const failed = regions.filter((r) => r.status === 'error');
   if (failed.length > 0) {
     const first = failed[0].error!;
