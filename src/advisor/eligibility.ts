@@ -1,28 +1,28 @@
 /** Which certificates in an inventory ACM could take over, shared by the plan and the renewal-load forecast. */
 import type { Certificate } from '../domain/certificate.js';
 import type { Inventory } from '../domain/inventory.js';
-import { isPublicIssuer } from './evidence.js';
+import { issuerOf, type TrustFacts } from './issuer-trust.js';
 
 const IP_ADDRESS = /^[\d.]+$|:/;
 
 /**
- * Imported certificates from a commercial CA that ACM could issue itself: live, attached to an integrated
- * service, domain-validated (no organisation in the subject, as OV/EV certificates carry) and DNS names only.
+ * Imported certificates from a public CA that ACM could issue itself: live, attached to an integrated service,
+ * publicly trusted and domain-validated (no OV/EV policy, not self-signed; by name, when the chain was not read:
+ * a commercial issuer and no organisation in the subject) and DNS names only.
  */
-export function isReplaceableImport(c: Certificate): boolean {
+export function isReplaceableImport(c: Certificate, trust?: TrustFacts): boolean {
+  if (c.type !== 'IMPORTED' || c.status !== 'ISSUED' || !(c.inUseBy.length > 0 || c.inUse === true)) return false;
+  const issuer = issuerOf(c, trust);
   return (
-    c.type === 'IMPORTED' &&
-    c.status === 'ISSUED' &&
-    (c.inUseBy.length > 0 || c.inUse === true) &&
-    !!c.issuer &&
-    isPublicIssuer(c.issuer) &&
-    !(c.subject && /(?:^|,\s*)O=/.test(c.subject)) &&
+    issuer.publiclyTrusted &&
+    !issuer.selfSigned &&
+    !issuer.organisationValidated &&
     [c.domainName, ...c.subjectAlternativeNames].every((n) => !n || !IP_ADDRESS.test(n))
   );
 }
 
-export function replaceableImports(inventory: Inventory): Certificate[] {
-  return inventory.certificates.filter(isReplaceableImport);
+export function replaceableImports(inventory: Inventory, trust?: TrustFacts): Certificate[] {
+  return inventory.certificates.filter((c) => isReplaceableImport(c, trust));
 }
 
 /** Validated by email somewhere: each renewal waits for a person to approve it. */

@@ -1,6 +1,7 @@
 import type { Advice, AnsweredQuestion, Effect, IgnoredAnswer, Reason, Recommendation, Verdict } from '../domain/advice.js';
 import type { Finding } from '../domain/finding.js';
 import type { Inventory } from '../domain/inventory.js';
+import type { ReadEvidence } from '../domain/read-evidence.js';
 import type { AuditConfig } from '../domain/thresholds.js';
 import type { Answers } from './answers.js';
 import { findContradictions, type FoundContradiction } from './contradictions.js';
@@ -111,8 +112,8 @@ export function decide(kb: KnowledgeBase, answers: Answers): Decision {
 }
 
 /** What the inventory and findings say about each question; proposals are suggestions for the user to confirm. */
-export function collectEvidence(kb: KnowledgeBase, inventory: Inventory, findings: Finding[], config: AuditConfig, now: Date): Record<string, Evidence> {
-  const input = { inventory, findings, config, now };
+export function collectEvidence(kb: KnowledgeBase, inventory: Inventory, findings: Finding[], config: AuditConfig, now: Date, readEvidence: ReadEvidence = {}): Record<string, Evidence> {
+  const input = { inventory, findings, config, now, readEvidence };
   const results = new Map<string, ReturnType<(typeof EVIDENCE_FUNCTIONS)[string]>>();
   const out: Record<string, Evidence> = {};
   let forecast: RenewalForecast | undefined;
@@ -124,7 +125,7 @@ export function collectEvidence(kb: KnowledgeBase, inventory: Inventory, finding
     if (!results.has(fn)) results.set(fn, (EVIDENCE_FUNCTIONS[fn] ?? EVIDENCE_FUNCTIONS.none)(input));
     const r = results.get(fn)!;
     const lines = [...(q.evidence.note ? [q.evidence.note] : []), ...r.lines];
-    if (q.evidence.forecast) lines.push(...forecastLines((forecast ??= forecastRenewalLoad(inventory, now))));
+    if (q.evidence.forecast) lines.push(...forecastLines((forecast ??= forecastRenewalLoad(inventory, now, null, readEvidence.trust))));
     if (lines.length === 0) lines.push('Nothing in the inventory bears on this question; answer from what you know.');
     const evidence: Evidence = { lines, ...(all > 1 ? { accounts: all, ...(read < all ? { accountsRead: read } : {}) } : {}) };
     const p = r.proposals?.[q.id];
@@ -185,11 +186,12 @@ function conflictsWithGate(q: Question, value: string): boolean {
 
 /**
  * Answers + inventory + findings → recommendation and ordered plan, judged by the audit's settings
- * (production tag, thresholds, quotas). Pure: same input, same advice.
+ * (production tag, thresholds, quotas) and informed by what the read stages found (`readEvidence`:
+ * src/stages/evidence.ts). Pure: same input, same advice.
  */
-export function advise(kb: KnowledgeBase, answers: Answers, inventory: Inventory, findings: Finding[], config: AuditConfig, now: Date): Advice {
+export function advise(kb: KnowledgeBase, answers: Answers, inventory: Inventory, findings: Finding[], config: AuditConfig, now: Date, readEvidence: ReadEvidence = {}): Advice {
   const { visible, given, skipped } = effectiveAnswers(kb, answers.answers);
-  const evidence = collectEvidence(kb, inventory, findings, config, now);
+  const evidence = collectEvidence(kb, inventory, findings, config, now, readEvidence);
   const answered = visible.filter((q) => given[q.id] !== undefined).map((q) => ({ q, value: given[q.id] }));
 
   const answeredQuestions: AnsweredQuestion[] = answered.map(({ q, value }) => {
@@ -235,6 +237,6 @@ export function advise(kb: KnowledgeBase, answers: Answers, inventory: Inventory
     answers: answeredQuestions,
     ignoredAnswers,
     recommendation,
-    plan: { steps: buildPlan({ kb, verdict: decision.verdict, answered, contradictions, findings, inventory, iac: given['infrastructure-as-code'], given, productionTag: config.productionTag, unreadAccounts }) },
+    plan: { steps: buildPlan({ kb, verdict: decision.verdict, answered, contradictions, findings, inventory, iac: given['infrastructure-as-code'], given, productionTag: config.productionTag, unreadAccounts, readEvidence }) },
   };
 }

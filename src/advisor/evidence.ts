@@ -1,11 +1,14 @@
 import { serviceOfArn } from '../domain/arn.js';
 import { accountIdFromArn, daysUntilExpiry, type Certificate } from '../domain/certificate.js';
+import { isInUse } from '../domain/certificate-facts.js';
 import type { Finding } from '../domain/finding.js';
+import type { ReadEvidence } from '../domain/read-evidence.js';
 import { accountsOf, type Inventory } from '../domain/inventory.js';
 import type { Endpoint } from '../domain/serving.js';
 import { safe } from '../domain/text.js';
 import { isLegacyProtocol } from '../domain/tls-policies.js';
 import type { AuditConfig } from '../domain/thresholds.js';
+import { issuerOf, trustBasisClause } from './issuer-trust.js';
 
 /** What the inventory says about one question. A proposal is shown for the user to confirm, never applied. */
 export interface Evidence {
@@ -23,6 +26,8 @@ export interface EvidenceInput {
   /** The audit's settings: the production tag, expiry thresholds and quotas the account is judged by. */
   config: AuditConfig;
   now: Date;
+  /** What the read stages found (src/stages/evidence.ts): the imports' trust, CAA. Absent parts were not read. */
+  readEvidence?: ReadEvidence;
 }
 
 export interface EvidenceResult {
@@ -116,13 +121,6 @@ function spread(certs: Iterable<Pick<Certificate, 'accountId'>>, inventory: Inve
 /** An account's name when the organisation gave one, else its id. */
 function accountName(inventory: Inventory, id: string): string {
   return inventory.accounts?.find((a) => a.id === id)?.name ?? inventory.certificates.find((c) => c.accountId === id && c.accountName)?.accountName ?? id;
-}
-
-const PUBLIC_CA_PATTERN =
-  /digicert|sectigo|comodo|globalsign|let'?s encrypt|isrg|entrust|godaddy|go daddy|starfield|thawte|geotrust|rapidssl|buypass|zerossl|google trust|gts |ssl\.com|certum|actalis|identrust|amazon|quovadis|harica|swisssign|telia|trustwave|network solutions/i;
-
-export function isPublicIssuer(issuer: string): boolean {
-  return PUBLIC_CA_PATTERN.test(issuer);
 }
 
 /** Organisation name out of an issuer DN, for display: "CN=R3, O=Let's Encrypt, C=US" → "Let's Encrypt". */
@@ -224,7 +222,7 @@ export const EVIDENCE_FUNCTIONS: Record<string, EvidenceFunction> = {
     return { lines, proposals: { ...proposals, ...served.proposals } };
   },
 
-  'existing-issuers': ({ inventory }) => {
+  'existing-issuers': ({ inventory, readEvidence }) => {
     const imp = inventory.certificates.filter(imported);
     const priv = inventory.certificates.filter((c) => c.type === 'PRIVATE');
     const lines: string[] = [];
@@ -234,14 +232,18 @@ export const EVIDENCE_FUNCTIONS: Record<string, EvidenceFunction> = {
       lines.push(`${plural(imp.length, 'imported certificate')}${spread(imp, inventory)}${issuers.size ? ` from ${plural(issuers.size, 'issuer')}: ${listCounts(issuers)}` : ''}`);
     }
     if (priv.length > 0) lines.push(`${plural(priv.length, 'private certificate')} issued through AWS Private CA${spread(priv, inventory)}`);
-    const publicCount = withIssuer.filter((c) => isPublicIssuer(c.issuer!)).length;
-    const internalCount = withIssuer.length - publicCount + priv.length;
+    // Public or private from the chain where it was read; by issuer name (only those naming one) where it was not.
+    const trust = readEvidence?.trust;
+    const judged = imp.filter((c) => c.issuer || issuerOf(c, trust).basis === 'chain');
+    const publicCount = judged.filter((c) => issuerOf(c, trust).publiclyTrusted).length;
+    const internalCount = judged.length - publicCount + priv.length;
     const proposals: EvidenceResult['proposals'] = {};
     if (publicCount > 0 || internalCount > 0) {
       const value = publicCount > 0 && internalCount > 0 ? 'both' : publicCount > 0 ? 'public-ca' : 'internal-ca';
+      const basis = trustBasisClause(judged, trust);
       proposals['existing-ca'] = {
         value,
-        because: `${publicCount} certificates come from commercial CAs and ${internalCount} from private or internal CAs`,
+        because: `${plural(publicCount, 'certificate')} ${verb(publicCount, 'comes', 'come')} from publicly trusted CAs and ${internalCount} from private or internal CAs${basis ? `; imports ${basis}` : ''}`,
       };
     }
     return { lines, proposals };
@@ -279,13 +281,32 @@ export const EVIDENCE_FUNCTIONS: Record<string, EvidenceFunction> = {
     return { lines };
   },
 
-  'organisation-subjects': ({ inventory }) => {
-    const org = inventory.certificates.filter((c) => imported(c) && c.subject && /(?:^|,\s*)O=/.test(c.subject));
+  'organisation-subjects': ({ inventory, readEvidence }) => {
+    const trust = readEvidence?.trust;
+    const org = inventory.certificates.filter((c) => imported(c) && issuerOf(c, trust).organisationValidated);
     if (org.length === 0) return { lines: [] };
+    const byPolicy = org.filter((c) => issuerOf(c, trust).basis === 'chain');
+    const byName = org.filter((c) => issuerOf(c, trust).basis !== 'chain');
+    const lines: string[] = [];
+    if (byPolicy.length > 0)
+      lines.push(`${plural(byPolicy.length, 'imported certificate')} ${verb(byPolicy.length, 'carries', 'carry')} an OV or EV policy (GetCertificate)${spread(byPolicy, inventory)}`);
+    if (byName.length > 0)
+      lines.push(`${plural(byName.length, 'imported certificate')} ${verb(byName.length, 'names', 'name')} an organisation (O=) in the subject, as OV and EV certificates do (not read with GetCertificate)${spread(byName, inventory)}`);
+    // Only certificates in use show a need today; an unused OV import proposes nothing.
+    const inUse = org.filter((c) => isInUse(c) === true);
+    if (inUse.length === 0) return { lines };
+    const named = inUse.map((c) => {
+      const level = issuerOf(c, trust).validation;
+      return `${safe(c.domainName ?? c.arn)} (${level === 'OV' || level === 'EV' ? level : 'O= in the subject'})`;
+    });
+    const shown = named.slice(0, 4).join(', ') + (named.length > 4 ? ` and ${named.length - 4} more` : '');
     return {
-      lines: [`${plural(org.length, 'imported certificate')} ${verb(org.length, 'names', 'name')} an organisation (O=) in the subject, as OV and EV certificates do${spread(org, inventory)}`],
+      lines,
       proposals: {
-        'ev-ov-required': { value: 'yes', because: `${plural(org.length, 'imported certificate')} ${verb(org.length, 'looks', 'look')} organisation- or extended-validated` },
+        'ev-ov-required': {
+          value: 'yes',
+          because: `${plural(inUse.length, 'imported certificate')} in use ${verb(inUse.length, 'is', 'are')} organisation- or extended-validated: ${shown}`,
+        },
       },
     };
   },

@@ -5,14 +5,16 @@
  *
  * Per certificate, renewals per year = 365 / validity: a floor, since nobody renews on the day of expiry. The
  * expected figure renews a lead ahead of expiry, 365 / (validity - lead), with the lead RENEWAL_LEAD states.
- * Publicly trusted certificates (ACM-issued, or imported from a commercial CA) renew at the phase's maximum
- * validity; certificates from a private or internal CA are outside the CA/Browser Forum rules and keep their own
- * lifetime. Pure: the inventory and today in, figures out.
+ * Publicly trusted certificates (ACM-issued, or imported ones whose chain verifies to a public root) renew at the
+ * phase's maximum validity; certificates from a private or internal CA, and self-signed ones, are outside the
+ * CA/Browser Forum rules and keep their own lifetime, renewed through their own CA. Which imports are which comes
+ * from the trust read (GetCertificate), the issuer's name only for those it did not read (advisor/issuer-trust.ts).
+ * Pure: the inventory, the trust facts and today in, figures out.
  */
 import type { Certificate } from '../domain/certificate.js';
 import type { Inventory } from '../domain/inventory.js';
 import { isReplaceableImport, usesEmailValidation } from './eligibility.js';
-import { isPublicIssuer } from './evidence.js';
+import { issuerOf, trustBasisClause, type TrustFacts } from './issuer-trust.js';
 
 export interface ForecastPhase {
   /** ISO date the phase starts (today for the phase in force). */
@@ -38,7 +40,19 @@ export interface RenewalForecast {
   /** The renewal lead the expected figures assume, and where it comes from. */
   renewalLead: { days: number; shareOfShortLifetimes: string; source: string };
   /** How many live certificates each figure is built from. */
-  basis: { importedPublic: number; importedPrivate: number; emailValidated: number; exported: number; adoptable: number };
+  basis: {
+    /** Imports that chain to a public root: renewed by hand at the phase's maximum, and those ACM can issue replaceable. */
+    importedPublic: number;
+    /** Imports from a private or internal CA, or self-signed: renewed through their own CA on their own lifetime. */
+    importedPrivate: number;
+    /** Of the private ones, those that sign themselves. */
+    selfSigned: number;
+    emailValidated: number;
+    exported: number;
+    adoptable: number;
+  };
+  /** What told public imports from private ones ("judged by chain verification (GetCertificate)"); null without imports. */
+  trustBasis: string | null;
 }
 
 /** Exportable certificate prices, per name, charged at issuance and each renewal. */
@@ -95,13 +109,6 @@ function ownLifetimeDays(c: Certificate): number {
   return Math.max(1, Math.round((end - start) / DAY));
 }
 
-/** Publicly trusted, so bound by the CA/Browser Forum schedule. */
-function publiclyTrusted(c: Certificate): boolean {
-  if (c.type === 'AMAZON_ISSUED') return true;
-  if (c.type === 'IMPORTED') return !!c.issuer && isPublicIssuer(c.issuer);
-  return false;
-}
-
 function exported(c: Certificate): boolean {
   return c.exported === true || c.exportOption === 'ENABLED';
 }
@@ -111,13 +118,24 @@ const perYearTimes10 = (days: number) => 3650 / days;
 const oneDecimal = (x10: number) => Math.round(x10) / 10;
 
 /** The forecast from today's phase of the schedule onwards; one entry per remaining step. */
-export function forecastRenewalLoad(inventory: Pick<Inventory, 'certificates'> | { certificates: readonly Certificate[] }, today: Date, prices: ExportPrices | null = null): RenewalForecast {
+export function forecastRenewalLoad(
+  inventory: Pick<Inventory, 'certificates'> | { certificates: readonly Certificate[] },
+  today: Date,
+  prices: ExportPrices | null = null,
+  trust?: TrustFacts,
+): RenewalForecast {
   const certs = inventory.certificates.filter((c) => live(c, today));
-  const importedPublic = certs.filter((c) => c.type === 'IMPORTED' && publiclyTrusted(c));
-  const importedPrivate = certs.filter((c) => c.type === 'IMPORTED' && !publiclyTrusted(c));
+  const imports = certs.filter((c) => c.type === 'IMPORTED');
+  // A self-signed import is never publicly trusted, whatever its issuer is called.
+  const isPublic = (c: Certificate) => {
+    const issuer = issuerOf(c, trust);
+    return issuer.publiclyTrusted && !issuer.selfSigned;
+  };
+  const importedPublic = imports.filter(isPublic);
+  const importedPrivate = imports.filter((c) => !isPublic(c));
   const emailValidated = certs.filter((c) => c.type === 'AMAZON_ISSUED' && usesEmailValidation(c) && !exported(c));
   const exportedCerts = certs.filter((c) => c.type !== 'IMPORTED' && exported(c));
-  const adoptable = [...importedPublic.filter(isReplaceableImport), ...emailValidated];
+  const adoptable = [...importedPublic.filter((c) => isReplaceableImport(c, trust)), ...emailValidated];
 
   const todayIso = isoDay(today);
   let current = 0;
@@ -162,10 +180,12 @@ export function forecastRenewalLoad(inventory: Pick<Inventory, 'certificates'> |
     basis: {
       importedPublic: importedPublic.length,
       importedPrivate: importedPrivate.length,
+      selfSigned: importedPrivate.filter((c) => issuerOf(c, trust).selfSigned).length,
       emailValidated: emailValidated.length,
       exported: exportedCerts.length,
       adoptable: adoptable.length,
     },
+    trustBasis: trustBasisClause(imports, trust),
   };
 }
 
@@ -180,6 +200,11 @@ export function forecastLines(f: RenewalForecast): string[] {
         : ''),
     `Renewal lead assumed: ${f.renewalLead.source}`,
   ];
+  const { importedPublic, importedPrivate, selfSigned } = f.basis;
+  if (f.trustBasis)
+    lines.push(
+      `Imported certificates counted: ${importedPublic} publicly trusted, renewed by hand at the maximum; ${importedPrivate} from private or internal CAs${selfSigned ? ` (${selfSigned} self-signed)` : ''}, renewed through their own CA on their own lifetime; ${f.trustBasis}`,
+    );
   if (f.basis.adoptable > 0)
     lines.push(`Adopting ACM for ${f.basis.adoptable} eligible certificate${f.basis.adoptable === 1 ? '' : 's'} removes ${f.phases.map((p) => p.removedByAdoption).join(', then ')} of those manual renewals a year`);
   return lines;

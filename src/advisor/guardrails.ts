@@ -21,7 +21,9 @@
 import { parse } from 'tldts';
 import type { Certificate } from '../domain/certificate.js';
 import type { Inventory } from '../domain/inventory.js';
+import { sanitiseForTerminal } from '../domain/text.js';
 import type { ProductionTag } from '../domain/thresholds.js';
+import { issuerOf, trustBasisClause, type TrustFacts } from './issuer-trust.js';
 
 /** Limits of what the snippets become (content/aws-references.yaml names the sources). */
 export interface SizeLimits {
@@ -37,6 +39,8 @@ export interface GuardrailInput {
   acme: boolean;
   /** Accounts whose certificates could not be read (organisation mode): the allow list misses their domains. */
   unreadAccounts?: number;
+  /** The trust read's facts: which imports sign themselves (by issuer name where they were not read). */
+  trust?: TrustFacts;
 }
 
 export interface GeneratedDocument {
@@ -120,31 +124,28 @@ function names(c: Certificate): string[] {
   return [...new Set([c.domainName, ...c.subjectAlternativeNames].filter((n): n is string => typeof n === 'string' && n.length > 0))];
 }
 
-/** Common name of a distinguished name (`CN=localhost,O=…`), or null. */
-function commonName(dn: string | null): string | null {
-  const m = /(?:^|,)\s*CN=([^,]*)/i.exec(dn ?? '');
-  return m ? m[1].trim() : null;
+/**
+ * A certificate whose names the account has shown it controls: issued, and not self-signed (an import that signs
+ * itself proves nothing about its names). Self-signed from the trust read, by issuer name where it was not read.
+ */
+export function vouchesForItsNames(c: Certificate, trust?: TrustFacts): boolean {
+  return c.status === 'ISSUED' && !issuerOf(c, trust).selfSigned;
 }
 
-/** An imported certificate that signs itself: its issuer is its own subject, so it proves nothing about the name. */
-export function isSelfSigned(c: Certificate): boolean {
-  if (c.type !== 'IMPORTED' || !c.issuer) return false;
-  const cn = commonName(c.subject);
-  return c.subject === c.issuer || (cn !== null && cn.toLowerCase() === c.issuer.trim().toLowerCase());
-}
-
-/** A certificate whose names the account has shown it controls: issued, and not self-signed. */
-export function vouchesForItsNames(c: Certificate): boolean {
-  return c.status === 'ISSUED' && !isSelfSigned(c);
-}
-
-/** Every allowed domain with the certificates it came from (most names first, then by name), and what was left out. */
-export function allowedDomains(inventory: Inventory): { sources: AllowedDomain[]; leftOut: LeftOutName[] } {
+/**
+ * Every allowed domain with the certificates it came from (most names first, then by name), what was left out,
+ * and the self-signed imports whose registrable names were not allowed for that reason alone.
+ */
+export function allowedDomains(inventory: Inventory, trust?: TrustFacts): { sources: AllowedDomain[]; leftOut: LeftOutName[]; selfSigned: Certificate[] } {
   const byDomain = new Map<string, { count: number; certificates: Map<string, string> }>();
   const leftOut = new Map<string, LeftOutName>();
   const counted = new Set<string>();
+  const selfSigned: Certificate[] = [];
   for (const c of inventory.certificates) {
-    if (!vouchesForItsNames(c)) continue;
+    if (!vouchesForItsNames(c, trust)) {
+      if (c.status === 'ISSUED' && names(c).some((n) => classify(n).domain !== null)) selfSigned.push(c);
+      continue;
+    }
     for (const n of names(c)) {
       const r = classify(n);
       if (r.domain === null) {
@@ -164,7 +165,12 @@ export function allowedDomains(inventory: Inventory): { sources: AllowedDomain[]
   const sources = [...byDomain]
     .sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0]))
     .map(([domain, e]) => ({ domain, certificates: [...e.certificates].map(([arn, name]) => ({ arn, name })) }));
-  return { sources, leftOut: [...leftOut.values()] };
+  // Only those whose names no other certificate vouches for change the list.
+  const unvouched = selfSigned.filter((c) => names(c).some((n) => {
+    const d = classify(n).domain;
+    return d !== null && !byDomain.has(d);
+  }));
+  return { sources, leftOut: [...leftOut.values()], selfSigned: unvouched };
 }
 
 /** Every registrable domain the inventory's issued certificates use, most names first, then by name. */
@@ -299,7 +305,7 @@ const CLOUDTRAIL = { source: ['aws.acm'], 'detail-type': ['AWS API Call via Clou
 
 /** The guardrails for this inventory, each document checked against its size limit. Pure. */
 export function buildGuardrails(input: GuardrailInput): Guardrails {
-  const { sources, leftOut } = allowedDomains(input.inventory);
+  const { sources, leftOut, selfSigned } = allowedDomains(input.inventory, input.trust);
   const domains = sources.map((s) => s.domain);
   const notes: string[] = [];
   const placeholder = domains.length === 0;
@@ -314,6 +320,13 @@ export function buildGuardrails(input: GuardrailInput): Guardrails {
         .slice(0, 5)
         .map((l) => `${l.name} (${l.reason})`)
         .join('; ')}${leftOut.length > 5 ? ` and ${leftOut.length - 5} more` : ''}.`,
+    );
+  if (selfSigned.length > 0)
+    notes.push(
+      `Self-signed imports prove nothing about their names, so these add no domain to the allow list: ${selfSigned
+        .slice(0, 5)
+        .map((c) => sanitiseForTerminal(c.domainName ?? c.arn))
+        .join(', ')}${selfSigned.length > 5 ? ` and ${selfSigned.length - 5} more` : ''}; ${trustBasisClause(selfSigned, input.trust)}.`,
     );
   const used = placeholder ? ['example.com'] : domains;
   const patterns = allowedPatterns(used);

@@ -7,11 +7,13 @@ import { controlInPlace, type ControlInPlace } from '../domain/alerts-in-place.j
 import type { Certificate } from '../domain/certificate.js';
 import type { Finding } from '../domain/finding.js';
 import type { Inventory } from '../domain/inventory.js';
+import type { ReadEvidence } from '../domain/read-evidence.js';
 import { sanitiseForTerminal } from '../domain/text.js';
 import type { ProductionTag } from '../domain/thresholds.js';
 import type { FoundContradiction } from './contradictions.js';
 import { replaceableImports } from './eligibility.js';
 import { buildGuardrails, type Guardrails } from './guardrails.js';
+import { trustBasisClause } from './issuer-trust.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import { stepForFinding } from './routing.js';
 import type { Question } from './schema.js';
@@ -29,6 +31,8 @@ export interface PlanInput {
   productionTag: ProductionTag;
   /** Accounts of the estate that could not be read: the domain allow list misses what they use. */
   unreadAccounts?: number;
+  /** What the read stages found: who issued the imports, CAA for the names the plan would request. */
+  readEvidence?: ReadEvidence;
 }
 
 const SOURCES_LISTED = 3;
@@ -128,15 +132,16 @@ export function buildPlan(input: PlanInput): PlanStep[] {
       add(step, `${n} ${rule} finding${n === 1 ? '' : 's'}`);
     }
 
+  const trust = input.readEvidence?.trust;
   if (triggers.has('replace-commercial-imports')) {
-    const candidates = replaceableImports(inventory);
+    const candidates = replaceableImports(inventory, trust);
     if (candidates.length === 0) triggers.delete('replace-commercial-imports');
-    else addHow('replace-commercial-imports', `Certificates to replace (${candidates.length}): ${listNames(candidates.map((c) => c.domainName ?? c.arn))}.`);
+    else addHow('replace-commercial-imports', `Certificates to replace (${candidates.length}): ${listNames(candidates.map((c) => c.domainName ?? c.arn))}; ${trustBasisClause(candidates, trust)}.`);
   }
 
   const tag = input.productionTag;
   const acme = given['key-export-route'] === 'acme' || inventory.certificates.some((c) => c.keyPairOrigin === 'ACME');
-  const guardrails = buildGuardrails({ inventory, productionTag: tag, limits: limitsOf(kb), acme, unreadAccounts: input.unreadAccounts });
+  const guardrails = buildGuardrails({ inventory, productionTag: tag, limits: limitsOf(kb), acme, unreadAccounts: input.unreadAccounts, trust });
   const guardrailStep = triggers.has('request-guardrails') ? 'request-guardrails' : triggers.has('cloudtrail-alerts') ? 'cloudtrail-alerts' : null;
   if (guardrailStep) {
     for (const note of guardrails.notes) addHow(guardrailStep, note);

@@ -28,6 +28,11 @@ function defaultRoots(): X509Certificate[] {
   return mozillaRoots;
 }
 
+/** Node's Mozilla store plus `extra` roots (PEM): the demo's stand-ins for public CAs (src/stages/trust/settings.ts). */
+export function publicRoots(extra: readonly string[] = []): X509Certificate[] {
+  return extra.length ? [...defaultRoots(), ...extra.flatMap((p) => parsePemBundle(p))] : defaultRoots();
+}
+
 /** The PEM blocks of a bundle, each as a certificate; blocks that do not parse are left out. */
 export function parsePemBundle(text: string | null | undefined): X509Certificate[] {
   if (!text) return [];

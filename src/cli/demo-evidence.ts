@@ -11,6 +11,22 @@ import type { AccountData, DnsRecord, StoredCertificate } from './demo.js';
  */
 
 const DAY = 86_400_000;
+
+/**
+ * The demo's issuers that play publicly trusted CAs. Its endpoint signs every import with a made-up CA of
+ * the issuer's name, which no real root store holds; the trust read takes these CAs' certificates as roots
+ * beside Node's Mozilla store (src/stages/trust/settings.ts), so the demo's other issuers, its legacy root
+ * and its self-signed imports, read as private exactly as a real account's would.
+ */
+const DEMO_PUBLIC_CAS = new Set(['DigiCert Inc', 'GlobalSign nv-sa', 'Sectigo Limited', 'Entrust, Inc.', 'D-TRUST GmbH', "Let's Encrypt"]);
+
+/** The demo's imports whose made-up CA stands in for a public root: one per issuer. */
+export function demoPublicIssuers(accounts: readonly AccountData[]): StoredCertificate[] {
+  const byIssuer = new Map<string, StoredCertificate>();
+  for (const c of accounts.flatMap((a) => a.certificates))
+    if (c.type === 'IMPORTED' && c.issuer && DEMO_PUBLIC_CAS.has(c.issuer) && !byIssuer.has(c.issuer)) byIssuer.set(c.issuer, c);
+  return [...byIssuer.values()];
+}
 /** The certificate whose validation record was deleted in a zone clean-up. */
 const MISSING_RECORD_FOR = 'analytics.northwind-outfitters.com';
 /** The zone whose CAA set names only another CA. */

@@ -1,6 +1,7 @@
 import { startDnsServer } from '../endpoint/dns-server.js';
 import { loadDemoAccount, loadDemoOrganization, startEndpoint, type AccountData, type RunningEndpoint } from '../endpoint/index.js';
-import { demoDnsRecords, demoServices } from './demo-evidence.js';
+import { caCertificatePem } from '../endpoint/x509.js';
+import { demoDnsRecords, demoPublicIssuers, demoServices } from './demo-evidence.js';
 
 export type { DnsRecord } from '../endpoint/dns-server.js';
 export type { AccountData, StoredCertificate } from '../endpoint/index.js';
@@ -11,7 +12,7 @@ export type { AccountData, StoredCertificate } from '../endpoint/index.js';
  * account — pagination, pacing, retries and all. Beside it a DNS server on loopback
  * answers the demo's zones, so the DNS renewal checks need no network either.
  */
-export async function startDemoEndpoint(options: { organization?: boolean } = {}): Promise<RunningEndpoint & { dnsServer: string }> {
+export async function startDemoEndpoint(options: { organization?: boolean } = {}): Promise<RunningEndpoint & { dnsServer: string; trustRoots: string[] }> {
   const now = new Date();
   const withServices = (account: AccountData): AccountData => ({ ...account, services: { ...account.services, ...demoServices(account, now) } });
   const base = options.organization ? loadDemoOrganization(now) : { account: loadDemoAccount(now) };
@@ -31,10 +32,17 @@ export async function startDemoEndpoint(options: { organization?: boolean } = {}
   return {
     ...endpoint,
     dnsServer: dns.address,
+    // Its commercial CAs are made up: these stand in for the Mozilla store's roots (demo-evidence.ts).
+    trustRoots: demoTrustRoots(accounts),
     close: async () => {
       await Promise.all([endpoint.close(), dns.close()]);
     },
   };
+}
+
+/** The certificates (PEM) of the endpoint's made-up CAs that stand in for public roots in the demo (demo-evidence.ts). */
+export function demoTrustRoots(accounts: readonly AccountData[]): string[] {
+  return demoPublicIssuers(accounts).map((c) => caCertificatePem(c.issuer!, c.notBefore ?? c.createdAt ?? new Date(0)));
 }
 
 export const DEMO_CREDENTIALS = { accessKeyId: 'AKIADEMODEMODEMO', secretAccessKey: 'demo-secret-not-a-real-key' };

@@ -139,6 +139,8 @@ export function planSource(g: GlobalOptions, readBack: boolean, onEnd: (cleanup:
           onEnd(() => endpoint.close());
           // The demo's zones are answered by its own DNS server on loopback: no network, ever.
           if (dns.enabled && !dns.server) setDnsSettings({ server: endpoint.dnsServer });
+          const { setTrustRoots } = await import('../stages/trust/settings.js');
+          setTrustRoots(endpoint.trustRoots);
           const source = awsInventorySource({ regions, endpoint: endpoint.url, credentials: DEMO_CREDENTIALS, homeRegion: 'us-east-1', demo: true, urgent, timeoutMs, stages, ...estate });
           onEnd(() => source.close());
           return withNote(source, dns.note);

@@ -39,6 +39,11 @@ export function issueCertificate(spec: CertificateSpec, issuer: string | null): 
   return { certificate: pem(build(spec, subject, ca.name, publicKey, ca.key, false)), chain: ca.pem };
 }
 
+/** The certificate (PEM) of the made-up CA named `name`, the one that signs what `issueCertificate` issues under that name. */
+export function caCertificatePem(name: string, notBefore: Date): string {
+  return caNamed(name, notBefore).pem;
+}
+
 function caNamed(name: string, notBefore: Date): Issuer {
   let ca = issuers.get(name);
   if (!ca) {

@@ -9,6 +9,7 @@ import type { Inventory } from '../domain/inventory.js';
 import type { AuditConfig } from '../domain/thresholds.js';
 import { advise, type Answers, type KnowledgeBase } from '../advisor/index.js';
 import { notEvaluatedBy } from '../audit/run.js';
+import { evidenceOf } from '../stages/evidence.js';
 import { buildReport, type Report, type ReportRun } from './model.js';
 
 export interface ComposeReportInput {
@@ -35,7 +36,7 @@ export function composeReport(input: ComposeReportInput): ComposedReport {
   const { inventory, answers, config, knowledgeBase: kb } = input;
   const findings = [...input.findings];
   const generatedAt = reportTime(input.now, inventory.generatedAt);
-  const advice = kb && answers ? advise(kb, answers, inventory, findings, config, generatedAt) : null;
+  const advice = kb && answers ? advise(kb, answers, inventory, findings, config, generatedAt, evidenceOf(inventory.stages)) : null;
   const report = buildReport({
     inventory,
     // Rules that stayed silent only because a field they decide on is unknown: said, not passed.

@@ -12,7 +12,7 @@ import { findingRecords, type FindingRecord } from '../audit/finding-record.js';
 import { certificateConsoleUrl } from '../domain/console-url.js';
 import { blastRadius } from '../domain/endpoint-text.js';
 import type { ProvenanceEvent } from '../domain/provenance.js';
-import { certificateEvidence } from '../stages/evidence.js';
+import { certificateEvidence, evidenceOf } from '../stages/evidence.js';
 
 /**
  * The one report model; JSON and Markdown are two renderings of it, so they can
@@ -157,7 +157,7 @@ export function buildReport(input: BuildReportInput): Report {
     }),
     expiryTimeline: expiryTimeline(inventory.certificates, generatedAt, config.renewalLateDays),
     // No exportable price: the sourced one predates AWS's 2026 change (content/facts.yaml exportable-pricing).
-    forecast: forecastRenewalLoad(inventory, generatedAt, null),
+    forecast: forecastRenewalLoad(inventory, generatedAt, null, evidenceOf(inventory.stages).trust),
     findings,
     workload: advice?.workload ?? null,
     answers: advice ? advice.answers : null,

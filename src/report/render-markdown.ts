@@ -508,7 +508,8 @@ function forecastSection(f: Report['forecast']): RootContent[] {
         `Public TLS certificates may be valid for at most 200 days from 15 March 2026, 100 days from 15 March 2027 and 47 days from 15 March 2029. ` +
           `Built from ${plural(b.importedPublic, 'imported public certificate')}, ${plural(b.importedPrivate, 'imported internal-CA certificate')}, ` +
           `${plural(b.emailValidated, 'email-validated certificate')} and ${plural(b.exported, 'exportable certificate')}; ` +
-          `${plural(b.adoptable, 'certificate')} could move to renewals ACM does by itself.`,
+          `${plural(b.adoptable, 'certificate')} could move to renewals ACM does by itself.` +
+          (f.trustBasis ? ` Imported certificates were ${f.trustBasis}.` : ''),
       ),
     ),
   );

@@ -30,7 +30,7 @@ import { filterPending, initialState, reducer, screenOf, type Action, type AppSt
 import { sortOrder, visibleRows, type SortSpec } from './state/sort.js';
 import { clampScroll, listExtent } from './state/scroll.js';
 import { fits, MIN_SIZE, sizeNeeded } from './state/min-size.js';
-import { advisorModelOf, inventoryOf, reportPreviewOf, stageSectionsOf } from './state/selectors.js';
+import { advisorModelOf, inventoryOf, readEvidenceOf, reportPreviewOf, stageSectionsOf } from './state/selectors.js';
 import { AdvisorView, advisorMinRows } from './views/advisor.js';
 import { CertificatesView, tableHeight } from './views/certificates.js';
 import { DetailView } from './views/detail.js';
@@ -252,6 +252,7 @@ export function App(props: AppProps): React.JSX.Element {
             {...common}
             label={props.source.label}
             inventory={inventoryOf(state, now)}
+            trust={readEvidenceOf(state.stages).trust}
             load={state.load}
             findings={state.findings}
             config={state.config}

@@ -40,8 +40,8 @@ describe('a contradiction the verdict rests on makes it provisional, and shows w
 });
 
 describe('the contradictions an architect expects are found', () => {
-  it('ev-ov-required "no" against imports whose subject names an organisation', () => {
-    const inv = inventory([cert({ domainName: 'shop.example.com', type: 'IMPORTED', status: 'ISSUED', issuer: 'DigiCert Inc', subject: 'CN=shop.example.com,O=Example Ltd,C=GB' })]);
+  it('ev-ov-required "no" against imports in use whose subject names an organisation', () => {
+    const inv = inventory([cert({ domainName: 'shop.example.com', type: 'IMPORTED', status: 'ISSUED', issuer: 'DigiCert Inc', subject: 'CN=shop.example.com,O=Example Ltd,C=GB', inUse: true })]);
     expect(cautions(run({ 'ev-ov-required': 'no' }, inv))).toContain('no-ov-ev-but-organisation-subjects');
   });
 

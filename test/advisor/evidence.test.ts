@@ -60,8 +60,8 @@ describe('collectEvidence', () => {
     expect(evidence([a], [finding('exported-private-key', a.arn)])['private-key-export'].lines).toContain('1 certificate had the private key exported');
   });
 
-  it('spots OV/EV subjects, non-TLS and S/MIME usages', () => {
-    const ov = cert({ type: 'IMPORTED', subject: 'CN=shop.example.com, O=Example Ltd, C=GB' });
+  it('spots OV/EV subjects in use, non-TLS and S/MIME usages', () => {
+    const ov = cert({ type: 'IMPORTED', subject: 'CN=shop.example.com, O=Example Ltd, C=GB', inUse: true });
     const mail = cert({ type: 'PRIVATE', extendedKeyUsages: ['EMAIL_PROTECTION'] });
     const e = evidence([ov, mail]);
     expect(e['ev-ov-required'].proposed?.value).toBe('yes');

@@ -53,7 +53,9 @@ describe('renewal-load forecast', () => {
     ]);
     for (const p of f.phases) expect(p.expectedManualRenewalsPerYear).toBeGreaterThan(p.manualRenewalsPerYear);
     expect(f.renewalLead.source).toMatch(/expiry-events/);
-    expect(f.basis).toEqual({ importedPublic: 2, importedPrivate: 1, emailValidated: 1, exported: 1, adoptable: 2 });
+    expect(f.basis).toEqual({ importedPublic: 2, importedPrivate: 1, selfSigned: 0, emailValidated: 1, exported: 1, adoptable: 2 });
+    // No certificate was read with GetCertificate here: the split rests on issuer names, and says so.
+    expect(f.trustBasis).toBe('judged by issuer name only, as GetCertificate did not read them');
   });
 
   it('starts at the step in force today: one phase per remaining step', () => {

@@ -99,7 +99,7 @@ describe('replacing imported commercial-CA certificates', () => {
     expect(a.recommendation.verdict).toBe(verdict);
     const step = a.plan.steps.find((s) => s.id === 'replace-commercial-imports')!;
     const listing = step.how.find((h) => h.startsWith('Certificates to replace'))!;
-    expect(listing).toBe('Certificates to replace (2): www.example.com, shop.example.com.');
+    expect(listing).toBe('Certificates to replace (2): www.example.com, shop.example.com; judged by issuer name only, as GetCertificate did not read them.');
   });
 
   it('is absent from import-only plans, and when nothing qualifies', () => {

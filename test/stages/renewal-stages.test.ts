@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { awsInventorySource } from '../../src/aws/source.js';
 import { incompleteLines } from '../../src/audit/coverage.js';
 import { runAudit } from '../../src/audit/run.js';
 import { demoDnsRecords, demoServices } from '../../src/cli/demo-evidence.js';
@@ -15,6 +14,7 @@ import { evidenceOf } from '../../src/stages/evidence.js';
 import { readsOf } from '../../src/stages/index.js';
 import { privateCa } from '../../src/stages/private-ca/index.js';
 import { trust } from '../../src/stages/trust/index.js';
+import { loadWithStages } from './load-with-stages.js';
 
 /**
  * The renewal-readiness, provenance, Private CA and alert stages against the wire endpoint and a DNS
@@ -48,22 +48,7 @@ beforeEach(() => {
   setDnsSettings({ server: dnsServer.address, timeoutMs: 2_000 });
 });
 
-async function load(): Promise<Inventory> {
-  const src = awsInventorySource({
-    regions: { kind: 'list', regions: REGIONS },
-    endpoint: endpoint.url,
-    credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'test' },
-    homeRegion: 'us-east-1',
-    timeoutMs: 30_000,
-    stages: STAGES,
-    pacing: { quotaScale: 100 },
-  } as Parameters<typeof awsInventorySource>[0]);
-  try {
-    return await src.load(() => {});
-  } finally {
-    src.close();
-  }
-}
+const load = (): Promise<Inventory> => loadWithStages(endpoint.url, REGIONS, STAGES);
 
 describe('renewal readiness, provenance, Private CA and alerts as read stages', () => {
   it('finds the demo story, reading only', async () => {

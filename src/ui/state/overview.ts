@@ -6,6 +6,7 @@
 import { forecastRenewalLoad, type RenewalForecast } from '../../advisor/forecast.js';
 import type { Certificate } from '../../domain/certificate.js';
 import { isInUse } from '../../domain/certificate-facts.js';
+import type { CertificateTrust } from '../../domain/certificate-trust.js';
 import type { Finding } from '../../domain/finding.js';
 import type { AuditConfig } from '../../domain/thresholds.js';
 import { expiryTimeline, mostUrgent, type TimelineMonth, type UrgentCertificate } from '../../domain/urgency.js';
@@ -60,12 +61,14 @@ export function overviewOf(
   config: AuditConfig,
   now: Date,
   loaded: boolean,
+  /** The trust read's facts (who issued each import), when it ran: the forecast's public/private split. */
+  trust?: ReadonlyMap<string, CertificateTrust>,
 ): OverviewNumbers {
   return {
     counts: countCertificates(certs),
     timeline: expiryTimeline(certs, now, config.renewalLateDays),
     urgent: findings ? mostUrgent(certs, findings, now, OVERVIEW_URGENT_LIMIT) : null,
-    forecast: loaded ? forecastRenewalLoad({ certificates: certs }, now) : null,
+    forecast: loaded ? forecastRenewalLoad({ certificates: certs }, now, null, trust) : null,
   };
 }
 

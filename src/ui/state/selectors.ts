@@ -17,6 +17,7 @@ import type { AuditConfig } from '../../domain/thresholds.js';
 import { advise, collectEvidence, decide, ownerLabel, type Answers, type Evidence, type KnowledgeBase } from '../../advisor/index.js';
 import { composeReport } from '../../report/compose.js';
 import { renderReportMarkdown } from '../../report/index.js';
+import { evidenceOf as stageEvidenceOf } from '../../stages/evidence.js';
 import { readsOf } from '../../stages/index.js';
 import type { AppState } from './app-state.js';
 import type { StageSection } from './detail-lines.js';
@@ -74,8 +75,11 @@ export function findingsOf(state: AppState): readonly Finding[] {
 
 const buildEvidence = memoLast(
   (kb: KnowledgeBase, inventory: Inventory, findings: readonly Finding[], config: AuditConfig, at: number): Record<string, Evidence> =>
-    collectEvidence(kb, inventory, [...findings], config, new Date(at)),
+    collectEvidence(kb, inventory, [...findings], config, new Date(at), readEvidenceOf(inventory.stages)),
 );
+
+/** What the read stages found (the imports' trust, CAA), once per change of the stages' reads. */
+export const readEvidenceOf = memoLast((stages: readonly StageRead[] | undefined) => stageEvidenceOf(stages));
 
 /** What the inventory says about each question; null while the inventory loads (or without the advisor). */
 export function evidenceOf(state: AppState, now: Date): Record<string, Evidence> | null {
@@ -98,7 +102,7 @@ const buildProposals = memoLast((evidence: Record<string, Evidence> | null): Rec
 
 const buildAdvice = memoLast(
   (kb: KnowledgeBase, answers: Record<string, string>, workload: string | null, inventory: Inventory, findings: readonly Finding[], config: AuditConfig, at: number) => ({
-    advice: advise(kb, { workload, answers }, inventory, [...findings], config, new Date(at)),
+    advice: advise(kb, { workload, answers }, inventory, [...findings], config, new Date(at), readEvidenceOf(inventory.stages)),
     summary: decide(kb, { workload, answers }).rule.summary,
   }),
 );

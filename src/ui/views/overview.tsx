@@ -3,6 +3,7 @@ import { Box, Text } from 'ink';
 import type { Finding } from '../../domain/finding.js';
 import { severityRank } from '../../domain/finding.js';
 import type { Certificate } from '../../domain/certificate.js';
+import type { CertificateTrust } from '../../domain/certificate-trust.js';
 import type { AccountState, Inventory, InventorySource, RegionState } from '../../domain/inventory.js';
 import { notFullyRead } from '../../domain/completeness.js';
 import { safe } from '../../domain/text.js';
@@ -21,6 +22,8 @@ interface OverviewProps {
   label: InventorySource['label'];
   /** The inventory so far (selectors.ts `inventoryOf`): account, regions, warnings, certificates. */
   inventory: Inventory;
+  /** Who issued each import, as the trust read found it (selectors.ts `readEvidenceOf`); absent before it ran. */
+  trust?: ReadonlyMap<string, CertificateTrust>;
   load: LoadState;
   findings: readonly Finding[] | null;
   /** Thresholds the timeline and the expiry colours follow, as in the report. */
@@ -120,9 +123,9 @@ export function OverviewView(props: OverviewProps): React.JSX.Element {
   // and recomputing it for every page of a large account would slow the load down.
   const loaded = props.load.status !== 'loading';
   const numbers = useMemo(
-    () => overviewOf(certificates, props.findings, props.config, now, loaded),
+    () => overviewOf(certificates, props.findings, props.config, now, loaded, props.trust),
     // The clock by its value: a new Date of the same instant changes nothing.
-    [certificates, props.findings, props.config, now.getTime(), loaded],
+    [certificates, props.findings, props.config, now.getTime(), loaded, props.trust],
   );
   const { counts, timeline, forecast } = numbers;
   const twoColumns = props.width >= 96;
