@@ -9,6 +9,7 @@ import { dns } from './dns/index.js';
 import { privateCa } from './private-ca/index.js';
 import { route53Stage } from './route53/index.js';
 import { readsOf } from './stage.js';
+import { trails } from './trails/index.js';
 import { trust } from './trust/index.js';
 
 /**
@@ -29,6 +30,8 @@ export function evidenceOf(reads: readonly StageRead[] | undefined): ReadEvidenc
   if (trail.length) evidence.acmEvents = trail.flatMap((r) => r.data);
   const cas = readsOf(privateCa, reads);
   if (cas.length) evidence.privateCas = cas.flatMap((r) => r.data);
+  const trailReads = readsOf(trails, reads);
+  if (trailReads.length) evidence.trails = trailReads.map((r) => ({ accountId: r.accountId ?? null, region: r.region, trails: r.data }));
   return evidence;
 }
 

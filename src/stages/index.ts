@@ -7,6 +7,7 @@ import type { Stage } from './stage.js';
 import { alerts } from './alerts/index.js';
 import { cloudtrail } from './cloudtrail/index.js';
 import { privateCa } from './private-ca/index.js';
+import { trails } from './trails/index.js';
 import { trust } from './trust/index.js';
 import { tags } from './tags/index.js';
 
@@ -17,7 +18,7 @@ export type AnyStage = Stage<any>;
  * The read stages, one line each, in the order they start when they become ready together. A stage is
  * a folder beside this file (see stage.ts and docs/architecture.md, "Adding a read stage").
  */
-export const STAGES: readonly AnyStage[] = [route53Stage, elbStage, cloudfrontStage, apiGatewayStage, trust, cloudtrail, privateCa, alerts];
+export const STAGES: readonly AnyStage[] = [route53Stage, elbStage, cloudfrontStage, apiGatewayStage, trust, cloudtrail, trails, privateCa, alerts];
 
 /**
  * The stages whose data joins onto the certificate records themselves, which the engine runs within a

@@ -163,6 +163,7 @@ describe('inventory against the wire-level endpoint', () => {
         'acm:GetAccountConfiguration',
         'acm:ListAcmeEndpoints',
         'cloudtrail:LookupEvents',
+        'cloudtrail:DescribeTrails',
         'acm-pca:ListCertificateAuthorities',
         'events:ListRules',
       ].sort(),

@@ -1,15 +1,15 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { awsInventorySource } from '../../src/aws/source.js';
 import { InventoryCache, sourceKey } from '../../src/cache/inventory-cache.js';
-import { isPartial, type Inventory, type InventoryEvent, type PriorReads, type StageRead } from '../../src/domain/inventory.js';
+import { isPartial, type Inventory, type StageRead } from '../../src/domain/inventory.js';
 import type { AcmEvent } from '../../src/domain/provenance.js';
 import { startEndpoint, type RunningEndpoint } from '../../src/endpoint/index.js';
 import type { FakeService } from '../../src/endpoint/service.js';
 import { cloudtrail } from '../../src/stages/cloudtrail/index.js';
 import { fake, type StoredTrailEvent } from '../../src/stages/cloudtrail/fake.js';
 import { LATE_DELIVERY_OVERLAP_MS, mergeTrailEvents } from '../../src/stages/cloudtrail/incremental.js';
+import { loadWithStages } from '../support/stage-load.js';
 import { tempDir } from '../support/temp-dir.js';
 
 /**
@@ -65,25 +65,7 @@ beforeEach(() => {
   events.length = EVENTS;
 });
 
-/** The source's load also takes the cache's earlier reads (as the CLI's cached source passes them). */
-type WithPrior = (onEvent: (e: InventoryEvent) => void, signal: AbortSignal | undefined, prior?: PriorReads) => Promise<Inventory>;
-
-async function load(cache?: InventoryCache): Promise<Inventory> {
-  const src = awsInventorySource({
-    regions: { kind: 'list', regions: [REGION] },
-    endpoint: endpoint.url,
-    credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'test' },
-    homeRegion: REGION,
-    timeoutMs: 30_000,
-    stages: [cloudtrail],
-    pacing: { quotaScale: 100 },
-  } as Parameters<typeof awsInventorySource>[0]);
-  try {
-    return await (src.load as WithPrior)(() => {}, undefined, cache?.priorReads());
-  } finally {
-    src.close();
-  }
-}
+const load = (cache?: InventoryCache) => loadWithStages(endpoint, [REGION], [cloudtrail], cache?.priorReads());
 
 const trailRead = (inv: Inventory): StageRead => inv.stages!.find((s) => s.stage === 'cloudtrail')!;
 const lookups = () => endpoint.calls.filter((c) => c.operation === 'LookupEvents');

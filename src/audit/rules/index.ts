@@ -23,6 +23,7 @@ import { crlBucketPublic, privateCaCannotRenew, privateCaExpiring, privateCaNoRe
 import { legacyTlsPolicy } from './legacy-tls-policy.js';
 import { plainHttpBackend } from './plain-http-backend.js';
 import { nameServedElsewhere } from './name-served-elsewhere.js';
+import { noManagementTrail } from './no-management-trail.js';
 
 export type { Rule, CertificateRule, AccountRule, Hit, RuleContext } from './types.js';
 
@@ -54,6 +55,7 @@ export const RULES: readonly Rule[] = [
   legacyTlsPolicy,
   plainHttpBackend,
   nameServedElsewhere,
+  noManagementTrail,
 ];
 
 export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);

@@ -3,8 +3,9 @@ import type { FakeService, ServiceRequest } from '../../endpoint/service.js';
 
 /**
  * CloudTrail as the endpoint plays it: LookupEvents over the account's recorded management events
- * (newest first, 50 a page, the last 90 days), DescribeTrails and GetTrailStatus. An account's
- * section (`AccountData.services.cloudtrail`) holds the events as CloudTrail stores them.
+ * (newest first, 50 a page, the last 90 days), and DescribeTrails, GetTrailStatus and GetEventSelectors
+ * (read by the trails stage). An account's section (`AccountData.services.cloudtrail`) holds the events
+ * as CloudTrail stores them, and its trails.
  */
 
 export interface StoredTrailEvent {
@@ -28,6 +29,12 @@ export interface StoredTrail {
   s3BucketName: string;
   /** Management events are recorded unless the trail's selectors exclude them. */
   managementEvents?: boolean;
+  /** Which management events its selectors keep (CloudTrail's default: All). */
+  readWriteType?: 'All' | 'ReadOnly' | 'WriteOnly';
+  /** Its selectors are advanced event selectors rather than basic ones. */
+  advancedSelectors?: boolean;
+  /** An organisation trail, shown in every member account. */
+  organization?: boolean;
 }
 
 export interface CloudTrailData {
@@ -114,26 +121,51 @@ function describeTrails(request: ServiceRequest): Record<string, unknown> {
       S3BucketName: t.s3BucketName,
       IncludeGlobalServiceEvents: true,
       LogFileValidationEnabled: true,
-      HasCustomEventSelectors: t.managementEvents === false,
+      HasCustomEventSelectors: customSelectors(t),
       HasInsightSelectors: false,
-      IsOrganizationTrail: false,
+      IsOrganizationTrail: t.organization === true,
     })),
   };
 }
 
-function getTrailStatus(request: ServiceRequest): Record<string, unknown> {
-  const name = request.json.Name;
+const customSelectors = (t: StoredTrail) => t.managementEvents === false || t.readWriteType !== undefined || t.advancedSelectors === true;
+
+/** The trail a call names, by name or ARN. */
+function trailNamed(request: ServiceRequest, name: unknown): StoredTrail {
   const trail = (dataOf(request).trails ?? []).find((t) => t.name === name || trailArn(request, t) === name);
   if (!trail) throw new AwsError('TrailNotFoundException', 400, `Unknown trail: ${String(name)} for the user: ${request.account.accountId}`);
+  return trail;
+}
+
+function getTrailStatus(request: ServiceRequest): Record<string, unknown> {
+  const trail = trailNamed(request, request.json.Name);
   return { IsLogging: trail.logging, ...(trail.logging ? { StartLoggingTime: Date.parse('2025-01-01T00:00:00Z') / 1000 } : {}) };
+}
+
+/** Basic selectors (ReadWriteType, IncludeManagementEvents) or advanced ones (field conditions), as the trail was set up. */
+function getEventSelectors(request: ServiceRequest): Record<string, unknown> {
+  const trail = trailNamed(request, request.json.TrailName);
+  const TrailARN = trailArn(request, trail);
+  const management = trail.managementEvents !== false;
+  const readWrite = trail.readWriteType ?? 'All';
+  if (!trail.advancedSelectors)
+    return { TrailARN, EventSelectors: [{ ReadWriteType: readWrite, IncludeManagementEvents: management, DataResources: [], ExcludeManagementEventSources: [] }] };
+  const readOnly = readWrite === 'ReadOnly' ? [{ Field: 'readOnly', Equals: ['true'] }] : readWrite === 'WriteOnly' ? [{ Field: 'readOnly', Equals: ['false'] }] : [];
+  return {
+    TrailARN,
+    AdvancedEventSelectors: management
+      ? [{ Name: 'Management events', FieldSelectors: [{ Field: 'eventCategory', Equals: ['Management'] }, ...readOnly] }]
+      : [{ Name: 'S3 object events', FieldSelectors: [{ Field: 'eventCategory', Equals: ['Data'] }, { Field: 'resources.type', Equals: ['AWS::S3::Object'] }] }],
+  };
 }
 
 export const fake: FakeService = {
   service: 'cloudtrail',
   protocol: 'json',
   targetPrefix: 'CloudTrail_20131101',
-  // LookupEvents: "two per second, per account, per Region" (CloudTrail API reference, LookupEvents).
-  quotas: { LookupEvents: 2, DescribeTrails: 1, GetTrailStatus: 1 },
+  // LookupEvents: "two per second, per account, per Region" (CloudTrail API reference, LookupEvents);
+  // get, describe and list calls: 10 a second (CloudTrail quotas, WhatIsCloudTrail-Limits).
+  quotas: { LookupEvents: 2, DescribeTrails: 10, GetTrailStatus: 10, GetEventSelectors: 10 },
   handle(request) {
     switch (request.operation) {
       case 'LookupEvents':
@@ -142,6 +174,8 @@ export const fake: FakeService = {
         return { body: describeTrails(request) };
       case 'GetTrailStatus':
         return { body: getTrailStatus(request) };
+      case 'GetEventSelectors':
+        return { body: getEventSelectors(request) };
       default:
         return null;
     }
