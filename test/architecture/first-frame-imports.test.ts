@@ -51,6 +51,7 @@ const HEAVY = [
   /^src\/report\//,
   /^src\/aws\/(source|inventory|clients|estate)\.ts$/,
   /^src\/cache\/(format|inventory-cache)\.ts$/,
+  /^src\/audit\/(run|severity)\.ts$/,
   /(^|\/)node_modules\/(zod|yaml|fuse\.js|tldts|mdast-util-to-markdown|@aws-sdk|@smithy)\//,
 ];
 

@@ -4,8 +4,6 @@ import type { CommandContext } from '../context.js';
 import { EXIT } from '../errors.js';
 import { InputError } from '../../domain/errors.js';
 import type { AuditConfig } from '../../domain/thresholds.js';
-import { runAudit } from '../../audit/run.js';
-import { parseRuleList, parseSeverity } from '../../audit/severity.js';
 import { AUDIT_FORMATS, checkAuditFormat, checkSince } from '../audit-formats.js';
 import { RULE_IDS } from '../../audit/rules/index.js';
 import { formatOptions } from '../format-option.js';
@@ -111,6 +109,9 @@ export function auditExitCode(hit: boolean, partial: boolean): number {
 }
 
 export async function runAuditCommand(ctx: CommandContext, opts: AuditCommandOptions): Promise<number> {
+  // The audit loads when this command runs, not before the app's first frame (the CLI imports this file).
+  const { parseRuleList, parseSeverity } = await import('../../audit/severity.js');
+  const { runAudit } = await import('../../audit/run.js');
   // Everything the user typed is checked before any AWS call.
   const format = checkAuditFormat(String(opts.format));
   const failOn = opts.failOn !== undefined ? parseSeverity(opts.failOn) : undefined;

@@ -7,7 +7,6 @@ import { readInputFile } from '../../audit/input-file.js';
 import { EXIT } from '../errors.js';
 import { isPartial } from '../../domain/inventory.js';
 import { sanitiseForTerminal } from '../../domain/text.js';
-import { runAudit } from '../../audit/run.js';
 import { formatOptions } from '../format-option.js';
 import type { Shell } from '../shell.js';
 import { REPORT_SECTIONS, type ReportSection } from '../../domain/report-sections.js';
@@ -88,6 +87,7 @@ export async function runReportCommand(ctx: CommandContext, opts: ReportCommandO
   const { safeCommandLine } = await import('../../report/command-line.js');
   const inventory = await ctx.loadInventory();
   const { evidenceOf } = await import('../../stages/evidence.js');
+  const { runAudit } = await import('../../audit/run.js');
   const audit = runAudit(inventory.certificates, config, ctx.now, { evidence: evidenceOf(inventory.stages) });
   const run = { tool: 'acm-advisor', version: ctx.version, command: safeCommandLine(ctx.argv) };
   const { report } = composeReport({ inventory, findings: audit.findings, answers, config, now: ctx.now, knowledgeBase: kb, run });
