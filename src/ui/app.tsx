@@ -18,7 +18,7 @@ import { TabBar } from './components/tab-bar.js';
 import { TooSmallView } from './components/too-small.js';
 import { ViewErrorBoundary } from './components/error-boundary.js';
 import { readAdvisorSlice, useSessionSaver } from './hooks/use-session-file.js';
-import { ADVISOR_LOADING, ownerOf } from './state/advisor-slice.js';
+import { ADVISOR_LOADING, ownerOf, sameOwner } from './state/advisor-slice.js';
 import { useFilterRunner } from './hooks/use-filter-runner.js';
 import { useInventoryLoader } from './hooks/use-inventory-loader.js';
 import { useDescribePriority } from './hooks/use-describe-priority.js';
@@ -128,12 +128,14 @@ export function App(props: AppProps): React.JSX.Element {
     };
   }, [props.knowledgeBase]);
   const owner = useMemo(() => ownerOf(props.source.label, state.account), [props.source.label, state.account?.id]);
-  // Read once, while the Advisor waits for it: the reducer keeps the first slice it is given ('advisor-loaded'),
-  // so a session read after that (the demo opens at start; a refresh names the owner again) would be dropped.
+  // Read while the Advisor waits for it, and again when the account read is another owner's (a refresh, or
+  // the live identity after the cache's): the reducer keeps the first slice of an owner ('advisor-loaded'),
+  // so a session read again for the same one (the demo opens at start; a refresh names the owner again) is dropped.
   const advisorWaiting = state.advisor === ADVISOR_LOADING;
+  const ownerMoved = owner !== null && state.advisor.owner != null && !sameOwner(owner, state.advisor.owner);
   useEffect(() => {
-    if (advisorWaiting && kbLoaded && owner) dispatch({ type: 'advisor-loaded', slice: readAdvisorSlice(props.configDir, kbLoaded, owner) });
-  }, [advisorWaiting, kbLoaded, owner, props.configDir]);
+    if ((advisorWaiting || ownerMoved) && kbLoaded && owner) dispatch({ type: 'advisor-loaded', slice: readAdvisorSlice(props.configDir, kbLoaded, owner) });
+  }, [advisorWaiting, ownerMoved, kbLoaded, owner, props.configDir]);
   const nowFn = props.now ?? (() => new Date());
   const onResize = useCallback((size: TerminalSize) => dispatch({ type: 'resize', ...size }), []);
   useTerminalSize(onResize);

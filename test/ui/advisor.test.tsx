@@ -1,8 +1,9 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadKnowledgeBase, parseAnswers, saveSession, sessionPath } from '../../src/advisor/index.js';
+import type { InventoryEvent, InventorySource } from '../../src/domain/inventory.js';
 import { fakeSource, fixtureCertificates, FIXTURE_OWNER } from './fixtures.js';
 import { KEY, renderApp, type Harness } from './harness.js';
 
@@ -371,5 +372,41 @@ describe('whose answers', () => {
     // A second e never overwrites.
     await h.press('e');
     await h.waitForFrame('already exists; it was left as it is');
+  });
+
+  it('never cross accounts: a refresh that reads another account opens that account\u2019s answers, and saves there', async () => {
+    const OTHER = '210987654321';
+    saveSession(dir, FIXTURE_OWNER, { version: 1, workload: 'first account', answers: { 'onprem-ca-mandated': 'yes' }, currentQuestionId: null, savedAt: '2026-11-27T12:00:00Z' });
+    // The credentials read another account from the second load on (the profile now points elsewhere).
+    const base = fakeSource(fixtureCertificates());
+    let loads = 0;
+    const other = { id: OTHER, arn: `arn:aws:iam::${OTHER}:root` };
+    const elsewhere = (e: InventoryEvent): InventoryEvent =>
+      e.kind === 'identity' ? { ...e, account: other } : e.kind === 'done' ? { ...e, inventory: { ...e.inventory, account: other } } : e;
+    const source: InventorySource = {
+      label: base.label,
+      load: async (onEvent, signal) => {
+        const first = ++loads === 1;
+        const inventory = await base.load((e) => onEvent(first ? e : elsewhere(e)), signal);
+        return first ? inventory : { ...inventory, account: other };
+      },
+    };
+    h = await renderApp({ source, configDir: dir, cwd: dir });
+    await h.waitForFrame('loaded');
+    await h.press('4');
+    let f = await h.waitForFrame('Answers of profile test-profile, account 123456789012');
+    expect(f).toContain('first account');
+
+    await h.press('r');
+    f = await h.waitForFrame((frame) => frame.replace(/\s+/g, ' ').includes(`Answers of profile test-profile, account ${OTHER}`));
+    expect(f).not.toContain('first account');
+    expect(f).toContain(`Question 1 of ${total}`);
+    // Opening another owner's answers writes nothing: only a change does.
+    expect(existsSync(sessionPath(dir, { ...FIXTURE_OWNER, accountId: OTHER }))).toBe(false);
+    await choose(h, 'aws-integrated-endpoints', 'partly');
+    await h.waitForFrame('Question 2 of');
+    // Saved for the account read now; the first account's answers are as they were.
+    expect(JSON.parse(readFileSync(sessionPath(dir, { ...FIXTURE_OWNER, accountId: OTHER }), 'utf8')).answers).toEqual({ 'aws-integrated-endpoints': 'partly' });
+    expect(saved()).toMatchObject({ workload: 'first account', answers: { 'onprem-ca-mandated': 'yes' } });
   });
 });

@@ -24,10 +24,12 @@ export function readAdvisorSlice(configDir: string, kb: KnowledgeBase | Error, o
  * (atomic `saveSession`; the file is small), so quitting right after an answer never loses it.
  */
 export function useSessionSaver(configDir: string, owner: SessionOwner | null, questionnaire: AdvisorState | null, dispatch: Dispatch<Action>): void {
-  const saved = useRef(questionnaire);
+  const saved = useRef({ owner, questionnaire });
   useLayoutEffect(() => {
-    const before = saved.current;
-    saved.current = questionnaire;
+    const { owner: ownerBefore, questionnaire: before } = saved.current;
+    saved.current = { owner, questionnaire };
+    // Another owner's session was just read (the account changed): nothing of it has changed yet.
+    if (ownerBefore !== owner) return;
     if (!owner || !before || !questionnaire || before === questionnaire || !sessionChanged(before, questionnaire)) return;
     try {
       saveSession(configDir, owner, toSession(questionnaire, new Date().toISOString()));

@@ -4,7 +4,7 @@
  * every other; saving the session is an effect of the questionnaire changing (hooks/use-session-file.ts),
  * never something a view or a key handler does.
  */
-import type { KnowledgeBase, SessionOwner, SessionState } from '../../advisor/index.js';
+import { ownerLabel, type KnowledgeBase, type SessionOwner, type SessionState } from '../../advisor/index.js';
 import type { AccountIdentity, InventorySource } from '../../domain/inventory.js';
 import { sanitiseForTerminal } from '../../domain/text.js';
 import { advisorReducer, fromSession, type AdvisorAction, type AdvisorState } from './advisor-view.js';
@@ -46,6 +46,11 @@ export function ownerOf(label: InventorySource['label'], account: AccountIdentit
   return { demo: false, accountId: account.id, profile: label.profile, organisation: Boolean(label.scope), endpoint: label.endpoint };
 }
 
+/** The same owner, so the same answers (the label names every field a session file is kept apart by, as loadSession compares it). */
+export function sameOwner(a: SessionOwner | null | undefined, b: SessionOwner | null | undefined): boolean {
+  return a && b ? ownerLabel(a) === ownerLabel(b) : !a && !b;
+}
+
 /** The slice at start: the knowledge base (or why it failed to load) and the saved session, if any. */
 export function advisorSlice(kb: KnowledgeBase | Error, session: SessionState | null, warning: string | null = null): AdvisorSlice {
   if (kb instanceof Error) {
@@ -67,7 +72,9 @@ export function advisorSliceReducer<S extends { advisor: AdvisorSlice }>(state: 
       return next === q ? state : set({ ...slice, questionnaire: next });
     }
     case 'advisor-loaded':
-      return slice === ADVISOR_LOADING ? set(action.slice) : state;
+      // The first slice while the Advisor waits; after that only another owner's — the account read changed
+      // (a refresh, or the live identity after the cache's) and answers never cross accounts.
+      return slice === ADVISOR_LOADING || !sameOwner(slice.owner, action.slice.owner) ? set(action.slice) : state;
     case 'advisor-notice':
       return set({ ...slice, notice: sanitiseForTerminal(action.message) });
     case 'advisor-saved':
