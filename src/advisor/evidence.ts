@@ -8,7 +8,7 @@ import type { Endpoint } from '../domain/serving.js';
 import { safe } from '../domain/text.js';
 import { isLegacyProtocol } from '../domain/tls-policies.js';
 import type { AuditConfig } from '../domain/thresholds.js';
-import { issuerOf, trustBasisClause } from './issuer-trust.js';
+import { issuerOf, trustBasisClause } from '../domain/issuer-trust.js';
 
 /** What the inventory says about one question. A proposal is shown for the user to confirm, never applied. */
 export interface Evidence {

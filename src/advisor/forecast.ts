@@ -13,8 +13,8 @@
  */
 import type { Certificate } from '../domain/certificate.js';
 import type { Inventory } from '../domain/inventory.js';
-import { isReplaceableImport, usesEmailValidation } from './eligibility.js';
-import { issuerOf, trustBasisClause, type TrustFacts } from './issuer-trust.js';
+import { usesEmailValidation } from './eligibility.js';
+import { isReplaceableImport, issuerOf, trustBasisClause, type TrustFacts } from '../domain/issuer-trust.js';
 
 export interface ForecastPhase {
   /** ISO date the phase starts (today for the phase in force). */

@@ -23,7 +23,7 @@ import type { Certificate } from '../domain/certificate.js';
 import type { Inventory } from '../domain/inventory.js';
 import { sanitiseForTerminal } from '../domain/text.js';
 import type { ProductionTag } from '../domain/thresholds.js';
-import { issuerOf, trustBasisClause, type TrustFacts } from './issuer-trust.js';
+import { issuerOf, trustBasisClause, type TrustFacts } from '../domain/issuer-trust.js';
 
 /** Limits of what the snippets become (content/aws-references.yaml names the sources). */
 export interface SizeLimits {

@@ -11,9 +11,10 @@ import type { ReadEvidence } from '../domain/read-evidence.js';
 import { sanitiseForTerminal } from '../domain/text.js';
 import type { ProductionTag } from '../domain/thresholds.js';
 import type { FoundContradiction } from './contradictions.js';
+import { caaBeforeRequesting } from './caa-before-request.js';
 import { replaceableImports } from './eligibility.js';
 import { buildGuardrails, type Guardrails } from './guardrails.js';
-import { trustBasisClause } from './issuer-trust.js';
+import { trustBasisClause } from '../domain/issuer-trust.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import { stepForFinding } from './routing.js';
 import type { Question } from './schema.js';
@@ -136,7 +137,10 @@ export function buildPlan(input: PlanInput): PlanStep[] {
   if (triggers.has('replace-commercial-imports')) {
     const candidates = replaceableImports(inventory, trust);
     if (candidates.length === 0) triggers.delete('replace-commercial-imports');
-    else addHow('replace-commercial-imports', `Certificates to replace (${candidates.length}): ${listNames(candidates.map((c) => c.domainName ?? c.arn))}; ${trustBasisClause(candidates, trust)}.`);
+    else {
+      addHow('replace-commercial-imports', `Certificates to replace (${candidates.length}): ${listNames(candidates.map((c) => c.domainName ?? c.arn))}; ${trustBasisClause(candidates, trust)}.`);
+      for (const line of caaBeforeRequesting(candidates, input.readEvidence?.dns)) addHow('replace-commercial-imports', line);
+    }
   }
 
   const tag = input.productionTag;

@@ -3,10 +3,9 @@ import { caaClimb, type CaaRecord } from '../domain/caa.js';
 import type { Certificate } from '../domain/certificate.js';
 import { parseDnsServer } from './dns-server-address.js';
 import {
-  caaNamesOf,
+  caaNamesToCheck,
   judgeCaa,
   judgeValidationRecord,
-  needsAmazonIssuance,
   validationRecordsOf,
   zoneFor,
   type CaaCheck,
@@ -113,7 +112,8 @@ export async function checkCaaName(lookups: DnsLookups, name: string): Promise<C
 
 /**
  * The DNS renewal checks of every certificate that has some: its validation CNAMEs, and CAA for
- * the names ACM must issue for again. `zones`: the Route 53 public zones the run read, if any.
+ * the names ACM must issue for again or may be asked to (an import the plan may replace).
+ * `zones`: the Route 53 public zones the run read, if any.
  */
 export async function checkRenewalDns(
   certificates: readonly Certificate[],
@@ -124,7 +124,7 @@ export async function checkRenewalDns(
   await Promise.all(
     certificates.map(async (cert) => {
       const records = cert.status === 'ISSUED' || cert.status === 'PENDING_VALIDATION' ? validationRecordsOf(cert) : [];
-      const names = needsAmazonIssuance(cert) ? caaNamesOf(cert) : [];
+      const names = caaNamesToCheck(cert);
       if (!records.length && !names.length) return;
       const [validation, caa] = await Promise.all([
         Promise.all(records.map(async (r) => judgeValidationRecord(r.domainName, r, await lookups.cname(r.name), zoneFor(r.name, zones)))),

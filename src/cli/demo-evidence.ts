@@ -5,8 +5,8 @@ import type { AccountData, DnsRecord, StoredCertificate } from './demo.js';
  * may not import; test/stages reads it through those fakes.
  *
  * What the demo account holds beyond ACM, built from its certificates so it always agrees with them:
- * the DNS zones its loopback DNS server answers (every validation record in place but one, and one CAA
- * set that names another CA), CloudTrail's record of who made what (and one request for a domain the
+ * the DNS zones its loopback DNS server answers (every validation record in place but one, one CAA
+ * set that names another CA, and one that would refuse the ACM certificate the plan proposes for an import), CloudTrail's record of who made what (and one request for a domain the
  * company does not use), its private CAs (one with a public CRL bucket) and an expiry alert already set up.
  */
 
@@ -31,12 +31,15 @@ export function demoPublicIssuers(accounts: readonly AccountData[]): StoredCerti
 const MISSING_RECORD_FOR = 'analytics.northwind-outfitters.com';
 /** The zone whose CAA set names only another CA. */
 const CAA_BLOCKED_ZONE = 'northwind-outfitters.eu';
+/** An imported certificate's name whose own CAA set allows only its CA: the plan's ACM replacement would be refused. */
+const CAA_IMPORT_NAME = 'as2.northwind-outfitters.de';
 
 export function demoDnsRecords(account: AccountData): DnsRecord[] {
   const records: DnsRecord[] = [
     { name: 'northwind-outfitters.com', type: 'CAA', tag: 'issue', value: 'amazon.com' },
     { name: 'northwind-outfitters.com', type: 'CAA', tag: 'iodef', value: 'mailto:security@northwind-outfitters.com' },
     { name: CAA_BLOCKED_ZONE, type: 'CAA', tag: 'issue', value: 'letsencrypt.org' },
+    { name: CAA_IMPORT_NAME, type: 'CAA', tag: 'issue', value: 'd-trust.net' },
   ];
   for (const c of account.certificates) {
     if (c.domainName === MISSING_RECORD_FOR) continue;

@@ -16,9 +16,12 @@ export interface CaaRecord {
   value: string;
 }
 
+/** What forbids Amazon: the `issue` or `issuewild` properties name only other CAs, or a critical unknown property. */
+export type CaaBlock = 'issue' | 'issuewild' | 'critical';
+
 export type CaaVerdict =
   | { allowed: true; reason: string }
-  | { allowed: false; reason: string };
+  | { allowed: false; reason: string; blockedBy: CaaBlock };
 
 /**
  * The names to look up, in order, for a certificate name: the name itself (its wildcard label
@@ -44,7 +47,7 @@ export function caaAllowsAmazon(name: string, records: readonly CaaRecord[]): Ca
   const known = new Set(['issue', 'issuewild', 'iodef', 'contactemail', 'contactphone', 'issuemail', 'issuevmc']);
   const unknownCritical = records.find((r) => r.critical && !known.has(r.tag.toLowerCase()));
   if (unknownCritical)
-    return { allowed: false, reason: `a critical CAA property '${unknownCritical.tag}' that no CA may ignore` };
+    return { allowed: false, reason: `a critical CAA property '${unknownCritical.tag}' that no CA may ignore`, blockedBy: 'critical' };
   const wildcard = name.startsWith('*.');
   const issue = records.filter((r) => r.tag.toLowerCase() === 'issue');
   const issuewild = records.filter((r) => r.tag.toLowerCase() === 'issuewild');
@@ -58,5 +61,6 @@ export function caaAllowsAmazon(name: string, records: readonly CaaRecord[]): Ca
   return {
     allowed: false,
     reason: named.length ? `CAA ${tag} allows only ${named.join(', ')}` : `CAA ${tag} ";" allows no CA`,
+    blockedBy: tag,
   };
 }

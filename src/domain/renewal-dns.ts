@@ -1,6 +1,7 @@
-import { caaAllowsAmazon, caaClimb, type CaaRecord } from './caa.js';
+import { caaAllowsAmazon, caaClimb, type CaaBlock, type CaaRecord } from './caa.js';
 import type { Certificate } from './certificate.js';
 import { allNames } from './certificate-facts.js';
+import { mayBeReplacedByAcm } from './issuer-trust.js';
 
 /**
  * What DNS says about a certificate's next renewal: are the validation CNAMEs ACM asked for still
@@ -30,6 +31,8 @@ export interface CaaCheck {
   relevantAt: string | null;
   state: 'allows' | 'blocks' | 'unknown';
   reason: string;
+  /** When it blocks: what to change at `relevantAt` (absent from reads saved before it was recorded). */
+  blockedBy?: CaaBlock;
 }
 
 /** The DNS checks of one certificate; absent checks were not due (not DNS-validated, not renewing). */
@@ -74,7 +77,10 @@ export function judgeCaa(domainName: string, answers: ReadonlyArray<DnsAnswer<Ca
       return { domainName, relevantAt: null, state: 'unknown', reason: `the CAA lookup of ${climb[i]} failed (${answer.code})` };
     if (answer.kind !== 'found' || answer.value.length === 0) continue;
     const verdict = caaAllowsAmazon(domainName, answer.value);
-    return { domainName, relevantAt: climb[i], state: verdict.allowed ? 'allows' : 'blocks', reason: `${verdict.reason} (at ${climb[i]})` };
+    const reason = `${verdict.reason} (at ${climb[i]})`;
+    return verdict.allowed
+      ? { domainName, relevantAt: climb[i], state: 'allows', reason }
+      : { domainName, relevantAt: climb[i], state: 'blocks', reason, blockedBy: verdict.blockedBy };
   }
   return { domainName, relevantAt: null, state: 'allows', reason: 'no CAA record on the name or any parent' };
 }
@@ -114,6 +120,25 @@ export function zoneFor(name: string, zones: readonly string[]): string | null {
 /** The names CAA must allow for a certificate, lower case, once each. */
 export function caaNamesOf(cert: Certificate): string[] {
   return [...new Set(allNames(cert).map((n) => n.toLowerCase()))];
+}
+
+/**
+ * The names whose CAA the DNS read checks: those of a certificate ACM must issue again, and those of an import
+ * the plan may propose to replace with an ACM certificate (ACM would issue for them then).
+ */
+export function caaNamesToCheck(cert: Certificate): string[] {
+  return needsAmazonIssuance(cert) || mayBeReplacedByAcm(cert) ? caaNamesOf(cert) : [];
+}
+
+/**
+ * What to change where, for a CAA set that blocks Amazon: "add `0 issue "amazon.com"` to the CAA set at
+ * example.com" (`issuewild` when the set's issuewild records govern a wildcard name), or remove a critical
+ * property no CA may ignore. Reads saved without `blockedBy` get the `issue` record.
+ */
+export function caaFix(check: Pick<CaaCheck, 'relevantAt' | 'blockedBy' | 'domainName'>): string {
+  const at = check.relevantAt ?? check.domainName;
+  if (check.blockedBy === 'critical') return `remove the unknown critical property from the CAA set at ${at} (no CA may issue past it)`;
+  return `add \`0 ${check.blockedBy === 'issuewild' ? 'issuewild' : 'issue'} "amazon.com"\` to the CAA set at ${at}`;
 }
 
 /**

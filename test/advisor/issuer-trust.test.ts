@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { forecastLines, forecastRenewalLoad } from '../../src/advisor/forecast.js';
 import { buildGuardrails } from '../../src/advisor/guardrails.js';
 import { advise, collectEvidence, loadKnowledgeBase } from '../../src/advisor/index.js';
-import { issuerOf, trustBasisClause } from '../../src/advisor/issuer-trust.js';
+import { issuerOf, trustBasisClause } from '../../src/domain/issuer-trust.js';
 import { limitsOf } from '../../src/advisor/plan.js';
 import type { Certificate } from '../../src/domain/certificate.js';
 import type { CertificateTrust } from '../../src/domain/certificate-trust.js';

@@ -57,6 +57,25 @@ describe('caa-blocks-amazon and self-signed-import', () => {
     expect(f.title).toContain(HOSTILE);
     expect(f.remediation).toContain('example.com');
   });
+  it('fires, low, for an import the plan would replace with an ACM certificate, saying what to add before requesting', () => {
+    const blocks = { domainName: 'as2.example.de', relevantAt: 'example.de', state: 'blocks' as const, reason: 'CAA issue allows only d-trust.net (at example.de)', blockedBy: 'issue' as const };
+    const replaceable = cert({ type: 'IMPORTED', domainName: 'as2.example.de', issuer: 'D-TRUST GmbH', subject: 'CN=as2.example.de' });
+    const ov = cert({ type: 'IMPORTED', domainName: 'as2.example.de', issuer: 'D-TRUST GmbH', subject: 'CN=as2.example.de' });
+    const unused = cert({ type: 'IMPORTED', domainName: 'as2.example.de', issuer: 'D-TRUST GmbH', inUse: false, inUseBy: [] });
+    const certs = [replaceable, ov, unused];
+    const dns = new Map(certs.map((c) => [c.arn, { validation: [], caa: [blocks] }]));
+    const trust = new Map([
+      [replaceable.arn, { publiclyTrusted: true, validation: 'DV' as const, selfSigned: false }],
+      [ov.arn, { publiclyTrusted: true, validation: 'OV' as const, selfSigned: false }],
+      [unused.arn, { publiclyTrusted: true, validation: 'DV' as const, selfSigned: false }],
+    ]);
+    const findings = audit(certs, { dns, trust }, ['caa-blocks-amazon']);
+    expect(findings.map((f) => [f.certificateArn, f.severity])).toEqual([[replaceable.arn, 'low']]);
+    expect(findings[0].title).toBe("CAA blocks Amazon for as2.example.de: ACM could not issue this import's replacement");
+    expect(findings[0].remediation).toBe('Before requesting the replacement, add `0 issue "amazon.com"` to the CAA set at example.de (amazontrust.com, awstrust.com or amazonaws.com serve as well).');
+    // Without the trust read the issuer's name decides: "D-TRUST" is not on the name list, so no replacement is proposed.
+    expect(audit(certs, { dns }, ['caa-blocks-amazon'])).toEqual([]);
+  });
   it('flags a self-signed import by what its certificate says, not its issuer name', () => {
     const selfSigned = cert({ type: 'IMPORTED', issuer: 'DigiCert Inc' });
     const trusted = cert({ type: 'IMPORTED', issuer: 'localhost' });

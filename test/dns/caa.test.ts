@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { caaAllowsAmazon, caaClimb, caaIssuerDomain } from '../../src/domain/caa.js';
-import { judgeCaa, judgeValidationRecord, zoneFor } from '../../src/domain/renewal-dns.js';
+import { caaFix, caaNamesToCheck, judgeCaa, judgeValidationRecord, zoneFor } from '../../src/domain/renewal-dns.js';
+import { cert } from '../audit/helpers.js';
 
 const rec = (tag: string, value: string, critical = false) => ({ tag, value, critical });
 
@@ -18,19 +19,38 @@ describe('CAA (RFC 8659)', () => {
     for (const d of ['amazon.com', 'amazontrust.com', 'awstrust.com', 'amazonaws.com'])
       expect(caaAllowsAmazon('a.example.com', [rec('issue', d)]).allowed).toBe(true);
     const blocked = caaAllowsAmazon('a.example.com', [rec('issue', 'letsencrypt.org'), rec('issue', 'digicert.com')]);
-    expect(blocked).toEqual({ allowed: false, reason: 'CAA issue allows only letsencrypt.org, digicert.com' });
+    expect(blocked).toEqual({ allowed: false, reason: 'CAA issue allows only letsencrypt.org, digicert.com', blockedBy: 'issue' });
   });
 
   it('lets issuewild govern wildcard names only, when present', () => {
     const set = [rec('issue', 'amazon.com'), rec('issuewild', ';')];
     expect(caaAllowsAmazon('www.example.com', set).allowed).toBe(true);
-    expect(caaAllowsAmazon('*.example.com', set)).toEqual({ allowed: false, reason: 'CAA issuewild ";" allows no CA' });
+    expect(caaAllowsAmazon('*.example.com', set)).toEqual({ allowed: false, reason: 'CAA issuewild ";" allows no CA', blockedBy: 'issuewild' });
     expect(caaAllowsAmazon('*.example.com', [rec('issue', 'amazon.com')]).allowed).toBe(true);
   });
 
   it('a set without issue properties restricts nothing; an unknown critical property forbids', () => {
     expect(caaAllowsAmazon('a.example.com', [rec('iodef', 'mailto:x@example.com')]).allowed).toBe(true);
-    expect(caaAllowsAmazon('a.example.com', [rec('issue', 'amazon.com'), rec('tbs', 'x', true)]).allowed).toBe(false);
+    expect(caaAllowsAmazon('a.example.com', [rec('issue', 'amazon.com'), rec('tbs', 'x', true)])).toMatchObject({ allowed: false, blockedBy: 'critical' });
+  });
+
+  it('says what to change where: the issue or issuewild record that governs, or the critical property', () => {
+    const found = (v: ReturnType<typeof rec>[]) => ({ kind: 'found' as const, value: v });
+    expect(caaFix(judgeCaa('www.example.com', [{ kind: 'nodata' }, found([rec('issue', 'pki.goog')])]))).toBe('add `0 issue "amazon.com"` to the CAA set at example.com');
+    expect(caaFix(judgeCaa('*.example.com', [found([rec('issue', 'amazon.com'), rec('issuewild', ';')])]))).toBe('add `0 issuewild "amazon.com"` to the CAA set at example.com');
+    expect(caaFix(judgeCaa('a.example.com', [found([rec('tbs', 'x', true)])]))).toBe('remove the unknown critical property from the CAA set at a.example.com (no CA may issue past it)');
+    // A read saved before blockedBy was recorded still gets the issue record.
+    expect(caaFix({ domainName: 'a.example.com', relevantAt: 'example.com' })).toBe('add `0 issue "amazon.com"` to the CAA set at example.com');
+  });
+
+  it('checks CAA for what ACM must issue again and for imports in use the plan may replace, never an IP address', () => {
+    const acm = cert({ domainName: 'a.example.com', subjectAlternativeNames: ['a.example.com'] });
+    const inUse = cert({ type: 'IMPORTED', domainName: 'b.example.com', subjectAlternativeNames: ['b.example.com'] });
+    expect(caaNamesToCheck(acm)).toEqual(['a.example.com']);
+    expect(caaNamesToCheck(inUse)).toEqual(['b.example.com']);
+    expect(caaNamesToCheck({ ...inUse, inUse: false, inUseBy: [] })).toEqual([]);
+    expect(caaNamesToCheck({ ...inUse, subjectAlternativeNames: ['b.example.com', '10.0.0.1'] })).toEqual([]);
+    expect(caaNamesToCheck({ ...inUse, status: 'EXPIRED' })).toEqual([]);
   });
 
   it('the first non-empty set on the climb decides; a failed lookup before it leaves the verdict unknown', () => {

@@ -46,8 +46,10 @@ describe('DNS renewal checks against a loopback DNS server', () => {
     const ok = cert({ domainName: 'app.example.com', subjectAlternativeNames: ['app.example.com'], domainValidations: [dv('_ok.app.example.com.', '_ok.acm-validations.aws.', 'app.example.com')] });
     const gone = cert({ domainName: 'gone.example.com', subjectAlternativeNames: ['gone.example.com', 'blocked.example.com'], domainValidations: [dv('_gone.gone.example.com.', '_x.acm-validations.aws.', 'gone.example.com')] });
     const wrong = cert({ domainName: 'api.example.com', subjectAlternativeNames: [], domainValidations: [dv('_wrong.api.example.com.', '_y.acm-validations.aws.', 'api.example.com')] });
-    const imported = cert({ type: 'IMPORTED', domainName: 'x.example.org' });
-    const result = await checkRenewalDns([ok, gone, wrong, imported], lookups(), ['example.com']);
+    const imported = cert({ type: 'IMPORTED', domainName: 'x.example.org', inUse: false, inUseBy: [] });
+    // An import in use may be replaced by an ACM certificate (the plan): CAA is checked for its names, nothing else.
+    const replaceable = cert({ type: 'IMPORTED', domainName: 'app.example.com', subjectAlternativeNames: ['app.example.com'] });
+    const result = await checkRenewalDns([ok, gone, wrong, imported, replaceable], lookups(), ['example.com']);
 
     expect(result.get(ok.arn)!.validation[0]).toMatchObject({ state: 'present', zone: 'example.com' });
     expect(result.get(ok.arn)!.caa).toEqual([expect.objectContaining({ domainName: 'app.example.com', state: 'allows', relevantAt: 'example.com' })]);
@@ -56,6 +58,7 @@ describe('DNS renewal checks against a loopback DNS server', () => {
     expect(result.get(gone.arn)!.caa.find((c) => c.domainName === 'blocked.example.com')).toMatchObject({ state: 'blocks', relevantAt: 'blocked.example.com' });
     expect(result.get(wrong.arn)!.validation[0]).toMatchObject({ state: 'wrong', found: 'stale.example.net' });
     expect(result.has(imported.arn)).toBe(false);
+    expect(result.get(replaceable.arn)).toEqual({ validation: [], caa: [expect.objectContaining({ domainName: 'app.example.com', state: 'allows' })] });
   });
 
   it('asks each name once per run however many certificates share it', async () => {

@@ -4,8 +4,9 @@ import { defineStage, type StageFact } from '../stage.js';
 
 /**
  * DNS renewal readiness: for each certificate ACM must issue again, do its validation CNAMEs still
- * resolve to what ACM expects, and does CAA let Amazon issue for its names? Read through DNS (the
- * system resolver, or `--dns-server`), not AWS: it makes no AWS call.
+ * resolve to what ACM expects, and does CAA let Amazon issue for its names? CAA is checked too for the
+ * imports in use the plan may propose to replace with ACM certificates. Read through DNS (the system
+ * resolver, or `--dns-server`), not AWS: it makes no AWS call.
  */
 
 const ValidationCheck = z.object({
@@ -22,6 +23,7 @@ const CaaCheck = z.object({
   relevantAt: z.string().nullable(),
   state: z.enum(['allows', 'blocks', 'unknown']),
   reason: z.string(),
+  blockedBy: z.enum(['issue', 'issuewild', 'critical']).optional(),
 });
 export const DnsData = z.array(z.object({ arn: z.string(), validation: z.array(ValidationCheck), caa: z.array(CaaCheck) }));
 export type DnsData = z.infer<typeof DnsData>;
@@ -34,7 +36,7 @@ export const dns = defineStage({
   title: 'DNS validation records and CAA',
   scope: { kind: 'region' },
   after: 'details',
-  needs: ['type', 'status', 'domainName', 'subjectAlternativeNames', 'domainValidations'],
+  needs: ['type', 'status', 'domainName', 'subjectAlternativeNames', 'domainValidations', 'inUse', 'inUseBy'],
   operations: [],
   checks: [...DNS_CHECKS],
   data: DnsData,

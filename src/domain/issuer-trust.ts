@@ -6,8 +6,9 @@
  * sentence built on it says which of the two it rests on: a name proves nothing ("D-TRUST" is a public CA,
  * "Amazon" is in many a private CA's name).
  */
-import type { Certificate } from '../domain/certificate.js';
-import type { CertificateTrust } from '../domain/certificate-trust.js';
+import type { Certificate } from './certificate.js';
+import type { CertificateTrust } from './certificate-trust.js';
+import { isInUse } from './certificate-facts.js';
 
 /** The trust stage's facts, by certificate ARN (ReadEvidence.trust). */
 export type TrustFacts = ReadonlyMap<string, CertificateTrust>;
@@ -86,4 +87,26 @@ export function trustBasisClause(imports: readonly Certificate[], trust?: TrustF
   if (name === 0) return 'judged by their certificate chains (GetCertificate)';
   if (chain === 0) return `judged by issuer name only, as GetCertificate did not read ${name === 1 ? 'it' : 'them'}`;
   return `judged by certificate chain for ${chain}, by issuer name for ${name} that GetCertificate did not read`;
+}
+
+const IP_ADDRESS = /^[\d.]+$|:/;
+
+/**
+ * An import that ACM could be asked to issue again, before knowing who issued it: issued, attached to an
+ * integrated service and for DNS names only. The DNS read checks CAA for its names on this alone, as it runs
+ * without the trust read's facts; `isReplaceableImport` narrows it.
+ */
+export function mayBeReplacedByAcm(c: Certificate): boolean {
+  return c.type === 'IMPORTED' && c.status === 'ISSUED' && isInUse(c) === true && [c.domainName, ...c.subjectAlternativeNames].every((n) => !n || !IP_ADDRESS.test(n));
+}
+
+/**
+ * Imported certificates from a public CA that ACM could issue itself, which the plan proposes to replace with
+ * ACM certificates: `mayBeReplacedByAcm`, publicly trusted and domain-validated (no OV/EV policy, not
+ * self-signed; by name, when the chain was not read: a commercial issuer and no organisation in the subject).
+ */
+export function isReplaceableImport(c: Certificate, trust?: TrustFacts): boolean {
+  if (!mayBeReplacedByAcm(c)) return false;
+  const issuer = issuerOf(c, trust);
+  return issuer.publiclyTrusted && !issuer.selfSigned && !issuer.organisationValidated;
 }
