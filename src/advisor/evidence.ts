@@ -7,6 +7,7 @@ import { accountsOf, type Inventory } from '../domain/inventory.js';
 import type { Endpoint } from '../domain/serving.js';
 import { safe } from '../domain/text.js';
 import { isLegacyProtocol } from '../domain/tls-policies.js';
+import { cloudTrailEvidence } from './trail-evidence.js';
 import type { AuditConfig } from '../domain/thresholds.js';
 import { issuerOf, trustBasisClause } from '../domain/issuer-trust.js';
 
@@ -427,7 +428,7 @@ export const EVIDENCE_FUNCTIONS: Record<string, EvidenceFunction> = {
     };
   },
 
-  'rebuild-churn': ({ inventory, now }) => {
+  'rebuild-churn': ({ inventory, now, readEvidence }) => {
     const monthAgo = now.getTime() - 30 * DAY;
     const recent = inventory.certificates.filter((c) => (createdTime(c) ?? -Infinity) >= monthAgo);
     const names = countBy(inventory.certificates, (c) => c.domainName);
@@ -437,7 +438,9 @@ export const EVIDENCE_FUNCTIONS: Record<string, EvidenceFunction> = {
       const onRepeated = inventory.certificates.filter((c) => c.domainName !== null && (names.get(c.domainName) ?? 0) > 1);
       lines.push(`${plural(repeated, 'name')} ${verb(repeated, 'appears', 'appear')} on more than one certificate (re-requested on rebuilds?)${spread(onRepeated, inventory)}`);
     }
-    return { lines };
+    // CloudTrail's 90 days of requests propose the answer; whether a trail keeps them longer is said beside.
+    const trail = cloudTrailEvidence(readEvidence, now);
+    return { lines: [...lines, ...trail.lines], proposals: trail.proposals };
   },
 
   'iac-tags': ({ inventory }) => {

@@ -6,8 +6,10 @@ import type { AccountData, DnsRecord, StoredCertificate } from './demo.js';
  *
  * What the demo account holds beyond ACM, built from its certificates so it always agrees with them:
  * the DNS zones its loopback DNS server answers (every validation record in place but one, one CAA
- * set that names another CA, and one that would refuse the ACM certificate the plan proposes for an import), CloudTrail's record of who made what (and one request for a domain the
- * company does not use), its private CAs (one with a public CRL bucket) and an expiry alert already set up.
+ * set that names another CA, and one that would refuse the ACM certificate the plan proposes for an
+ * import), CloudTrail's record of who made what (one request for a domain the company does not use, a
+ * preview environment rebuilt every week) and a multi-Region trail keeping it, its private CAs (one
+ * with a public CRL bucket) and an expiry alert already set up.
  */
 
 const DAY = 86_400_000;
@@ -99,6 +101,22 @@ export function demoServices(account: AccountData, now: Date): Record<string, un
       requestParameters: { certificateArn: checkoutOld },
     },
   );
+  // A preview environment rebuilt every week: each build requests the same names, each teardown deletes them.
+  for (let week = 0; week < 13; week++) {
+    const requested = new Date(now.getTime() - (2 + 7 * week) * DAY - 3 * 3_600_000);
+    const preview = arn('us-east-1', `7e1f0c4a-2b6d-4e8f-9a1c-${String(week).padStart(12, '0')}`);
+    events.push({
+      id: `demo-preview-request-${week}`,
+      region: 'us-east-1',
+      name: 'RequestCertificate',
+      time: requested,
+      principalArn: ROLE(account, 'ci-deploy'),
+      requestParameters: { domainName: 'preview.northwind-outfitters.com', subjectAlternativeNames: ['api.preview.northwind-outfitters.com'], validationMethod: 'DNS', tags: [{ key: 'Environment', value: 'preview' }] },
+      responseElements: { certificateArn: preview },
+    });
+    const deleted = new Date(requested.getTime() + 6 * DAY);
+    if (deleted < now) events.push({ id: `demo-preview-delete-${week}`, region: 'us-east-1', name: 'DeleteCertificate', time: deleted, principalArn: ROLE(account, 'ci-deploy'), requestParameters: { certificateArn: preview } });
+  }
   const exported = account.certificates.find((c) => c.exported && c.region === 'us-east-1');
   if (exported)
     events.push({
