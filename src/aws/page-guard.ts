@@ -52,12 +52,21 @@ export async function* guardedPages<P>(
   signal?: AbortSignal,
 ): AsyncGenerator<P> {
   const iterator = pages[Symbol.asyncIterator]();
-  for (;;) {
-    // The paginator's request is aborted by `signal` too (it is given to each send); this also ends a wait it cannot cut short.
-    const page = await untilAborted(pacer.run(() => iterator.next()), signal);
-    if (page.done) return;
-    if (signal?.aborted) throw abortError();
-    guard.check(tokenOf(page.value));
-    yield page.value;
+  try {
+    for (;;) {
+      // The paginator's request is aborted by `signal` too (it is given to each send); this also ends a wait it cannot cut short.
+      const page = await untilAborted(pacer.run(() => iterator.next()), signal);
+      if (page.done) return;
+      if (signal?.aborted) throw abortError();
+      const token = tokenOf(page.value);
+      guard.check(token);
+      yield page.value;
+      // The last page (no token: the SDK's paginators stop there too). Asking the paginator again would
+      // send nothing, yet take a turn of the pacer: a start slot of the operation's rate, queued behind
+      // every call already waiting (400 load balancers' DescribeListeners), before the caller could go on.
+      if (!token) return;
+    }
+  } finally {
+    await iterator.return?.();
   }
 }
