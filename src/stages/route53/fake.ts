@@ -39,6 +39,19 @@ function sortKey(r: { name: string; type: string }): string {
   return `${withDot(r.name).toLowerCase().split('.').reverse().join('.')}\u0000${r.type}`;
 }
 
+/** A zone's records in Route 53's order, with their keys: sorted once per records list, not per page. */
+const inOrder = new WeakMap<StoredRecord[], { records: StoredRecord[]; keys: string[] }>();
+
+function ordered(records: StoredRecord[]): { records: StoredRecord[]; keys: string[] } {
+  let hit = inOrder.get(records);
+  if (!hit) {
+    const keyed = records.map((r) => ({ r, key: sortKey(r) })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    hit = { records: keyed.map((k) => k.r), keys: keyed.map((k) => k.key) };
+    inOrder.set(records, hit);
+  }
+  return hit;
+}
+
 function answer(method: string, path: string, query: URLSearchParams, zones: StoredHostedZone[], pageSize: (n: number) => number): string | null {
   if (method !== 'GET') return null;
   if (path === '/2013-04-01/hostedzone') {
@@ -74,13 +87,13 @@ function answer(method: string, path: string, query: URLSearchParams, zones: Sto
   if (!zone) throw new AwsError('NoSuchHostedZone', 404, `No hosted zone found with ID: ${m[1]}`);
   const asked = Number(query.get('maxitems') ?? 300);
   const size = pageSize(Math.min(Math.max(1, asked || 300), 300));
-  const sorted = [...zone.records].sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0));
+  const { records: sorted, keys } = ordered(zone.records);
   const fromName = query.get('name');
   const fromType = query.get('type');
   let start = 0;
   if (fromName) {
     const key = sortKey({ name: fromName, type: fromType ?? '' });
-    start = sorted.findIndex((r) => sortKey(r) >= key);
+    start = keys.findIndex((k) => k >= key);
     if (start < 0) start = sorted.length;
   }
   const items = sorted.slice(start, start + size);
