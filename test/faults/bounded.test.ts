@@ -14,7 +14,9 @@ describe('fault suite: every run is bounded, every gap is named', () => {
 
   it('a DescribeCertificate that never answers: timed out, exit 3, the checks lost are named', async () => {
     endpoint = await faultyEndpoint({ stalledOperations: ['acm:DescribeCertificate'] });
-    const r = await cli(endpoint, ['--timeout', '0.5', '--regions', 'us-east-1', 'inventory', '--format', 'json'], { AWS_MAX_ATTEMPTS: '1' });
+    // The stalled call never answers, so any timeout is reached; 3 s (not less) so that on a loaded 2-core
+    // machine the calls that do answer (STS, listing, the read stages) are never the ones timed out.
+    const r = await cli(endpoint, ['--timeout', '3', '--regions', 'us-east-1', 'inventory', '--format', 'json'], { AWS_MAX_ATTEMPTS: '1' });
     expect(r.code).toBe(3);
     expect(r.stderr).toContain(`DescribeCertificate timed out for ${n} certificates in us-east-1 (TimeoutError): ${DETAIL_RULES}`);
     expect(JSON.parse(r.stdout).regions[0]).toMatchObject({ status: 'partial', detailsFailed: [{ part: 'details', reason: 'timeout', code: 'TimeoutError', count: n }] });
