@@ -14,6 +14,7 @@ import { sanitiseForTerminal, toInertJson } from '../domain/text.js';
 import type { AuditConfig } from '../domain/thresholds.js';
 import { cachedDetailsByRegion } from '../domain/cached-details.js';
 import { runAudit } from '../audit/run.js';
+import { evidenceOf } from '../stages/evidence.js';
 import { RULES } from '../audit/rules/index.js';
 import { thresholdHit } from '../audit/severity.js';
 import { renderAuditTable } from './format/audit-table.js';
@@ -62,7 +63,11 @@ export function writeAudit(ctx: CommandContext, input: AuditOutputInput): { hit:
   let since: SinceReport | null = null;
   if (input.previous?.kind === 'read') {
     // The previous findings as they stood when that read was taken, by the same rules and thresholds.
-    const before = runAudit(input.previous.certificates, input.config, new Date(input.previous.savedAt), { rules: input.rules });
+    // The stages' saved reads too: without them every finding a stage's evidence raises would read as new.
+    const before = runAudit(input.previous.certificates, input.config, new Date(input.previous.savedAt), {
+      rules: input.rules,
+      evidence: evidenceOf(input.previous.stages),
+    });
     const compared = compareWithPrevious({
       previous: { savedAt: input.previous.savedAt, certificates: input.previous.certificates, findings: before.findings },
       current: { certificates: inventory.certificates, findings },

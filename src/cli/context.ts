@@ -1,12 +1,16 @@
 import type { Certificate } from '../domain/certificate.js';
-import type { Inventory } from '../domain/inventory.js';
+import type { Inventory, StageRead } from '../domain/inventory.js';
 
 /**
  * The previous read of the same source, as the cache holds it (call before loadInventory, which replaces it):
  * 'unavailable' when this source is never cached (the demo, --no-cache, a Config aggregator), 'none' before
  * the first cached read.
  */
-export type PreviousRead = { kind: 'unavailable'; why: string } | { kind: 'none' } | { kind: 'read'; savedAt: string; certificates: Certificate[] };
+export type PreviousRead =
+  | { kind: 'unavailable'; why: string }
+  | { kind: 'none' }
+  // `stages`: what the read stages saved then, so the previous findings are judged on the same evidence.
+  | { kind: 'read'; savedAt: string; certificates: Certificate[]; stages: StageRead[] };
 
 /**
  * What every non-interactive command gets from the CLI shell. Commands are thin:

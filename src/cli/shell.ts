@@ -67,8 +67,8 @@ export class Shell {
           const why = g.demo ? 'the demo account is never cached' : g.cache === false ? '--no-cache turns the cache off' : 'a Config aggregator recording is not cached';
           return { kind: 'unavailable', why };
         }
-        const cached = (await plan.cache()).cachedInventory(plan.regions.kind === 'all' ? 'all' : plan.regions.regions);
-        return cached ? { kind: 'read', savedAt: cached.savedAt, certificates: cached.certificates } : { kind: 'none' };
+        const cached = (await plan.cache()).cachedInventory(plan.regions.kind === 'all' ? 'all' : plan.regions.regions, await plan.stages());
+        return cached ? { kind: 'read', savedAt: cached.savedAt, certificates: cached.certificates, stages: cached.stages } : { kind: 'none' };
       },
       loadInventory: async (): Promise<Inventory> => {
         const plan = planSource(g, false, this.onEnd);
