@@ -10,7 +10,8 @@ import { CLOCK_SKEW_MS } from '../domain/revalidation.js';
 
 /**
  * Runs the read stages (src/stages/) of one account-region: each when what it needs is ready, paced at
- * its declared quotas, bounded by the run's deadline, reused from the cache when young enough, and —
+ * its declared quotas, bounded by the run's deadline, reused from the cache when young enough (`--max-age`)
+ * or built on (a history, on every cached run), and —
  * when it fails — a named gap in the region's `detailsFailed` (exit 3) listing the checks it prevents.
  */
 
@@ -79,13 +80,16 @@ export async function runStage(
   if (signal?.aborted) throw abortError();
 
   const cached = ctx.prior?.stage?.(ctx.accountId, ctx.region, stage.id);
+  // A history is extended on every cached run, read back or not (events that happened stay true);
+  // only `stage` above, read back, may stand in whole for a read.
+  const last = cached ?? (stage.incremental && ctx.accountId !== null ? ctx.prior?.previousStage?.(ctx.accountId, ctx.region, stage.id) : undefined);
   // Checked once: a cached read that does not fit the stage's schema is neither reused nor built on.
-  const fits = cached !== undefined && cached.status === 'ok' && stage.data.safeParse(cached.data).success;
-  if (fits && youngEnough(cached, ctx.prior!.reuseWithinMs, ctx.startedAt)) {
-    return emit({ ...cached, ...base, cached: true });
+  const fits = last !== undefined && last.status === 'ok' && stage.data.safeParse(last.data).success;
+  if (fits && last === cached && youngEnough(last, ctx.prior!.reuseWithinMs, ctx.startedAt)) {
+    return emit({ ...last, ...base, cached: true });
   }
 
-  const previous = fits && stampTrusted(cached.readAt, ctx.now()) ? { data: cached.data, readAt: cached.readAt } : null;
+  const previous = fits && stampTrusted(last.readAt, ctx.now()) ? { data: last.data, readAt: last.readAt } : null;
   const context = stageContext(ctx, stage, certificates(), previous);
   // Stamped when the read begins, so it never claims events or records newer than it asked for:
   // the next incremental read starts from here.

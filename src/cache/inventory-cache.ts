@@ -50,7 +50,8 @@ export interface InventoryCacheOptions {
   reuseWithinMs?: number | null;
   /**
    * Loads see the earlier read: the TUI keeps earlier details on screen while revalidating, `--max-age`
-   * reuses them. Off, the cache is only written (a plain CLI run reads everything live).
+   * reuses them. Off, the cache is written, and read only for what a history stage extends (a plain
+   * CLI run reads every certificate and every other stage live; see PriorReads.previousStage).
    */
   readBack: boolean;
   /**
@@ -187,6 +188,8 @@ export class InventoryCache {
         this.warmStages.delete(key);
         return warm ?? this.readStage(account, region, stage);
       },
+      // What a history stage extends: its last read, on every run, read back or not; the account the run reads, never a remembered one.
+      previousStage: (accountId, region, stage) => (this.disabled ? undefined : this.readStage(accountId, region, stage)),
       saveStage: (accountId, region, read) => this.saveStage(accountId ?? this.rememberedAccount(), region, read),
     };
   }

@@ -232,8 +232,17 @@ export interface PriorReads {
   reuseWithinMs: number | null;
   /** A region was read completely: `certificates` as read, `startedAt` when its read began. */
   save(accountId: string | null, region: string, certificates: readonly Certificate[], startedAt: Date): void;
-  /** A read stage's last successful read of a region (reused within `reuseWithinMs`); optional. */
+  /**
+   * A read stage's last successful read of a region when earlier reads are read back (the app,
+   * `--max-age`): reused whole within `reuseWithinMs`, else built on; optional.
+   */
   stage?(accountId: string | null, region: string, stage: StageId): StageRead | undefined;
+  /**
+   * A history stage's (`incremental`) last successful read of a region, on every run the cache is on,
+   * read back or not: it is only built on, never reused as current. Only for an account the run knows
+   * it reads (`accountId` from STS), since one remembered from an earlier run may be another's history.
+   */
+  previousStage?(accountId: string, region: string, stage: StageId): StageRead | undefined;
   /** A read stage read a region in full. */
   saveStage?(accountId: string | null, region: string, read: StageRead): void;
 }

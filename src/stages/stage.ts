@@ -29,6 +29,14 @@ export interface Stage<Data = unknown> {
   after: 'listing' | 'details';
   /** The certificate fields it reads (documentation, and the audit's reasoning about what is missing). */
   needs: readonly CertificateField[];
+  /**
+   * True when its data is a history that only grows — events that happened, which stay true — so a run
+   * can extend the last cached read instead of reading it all again: `context.previous` is handed over
+   * on every run the cache is on, a plain CLI run included. Never for state (a certificate's status, a
+   * listener's certificate): what was read of it may have changed, and only `--max-age` reuses that.
+   * Without it, `context.previous` is null on a plain CLI run.
+   */
+  incremental?: boolean;
   /** Every API operation it calls, with its documented rate quota: the engine paces each at it. */
   operations: readonly StageOperation[];
   /** The ids of the checks (audit rules) that read its data: named as not checked when it fails. */
@@ -123,9 +131,10 @@ export interface StageContext<Data = unknown> {
   /** A non-fatal note for stderr (the stage still succeeds). */
   warn(message: string): void;
   /**
-   * The previous read to build on, or null: none cached, the cache not read back (a plain CLI run
-   * without --max-age reads everything live), or one that failed the schema or carries a time in the
-   * future. A stage that ignores it reads in full, as before.
+   * The previous read to build on, or null: none cached, the cache off (`--no-cache`, the demo), the
+   * cache not read back for a stage that is not `incremental` (a plain CLI run without --max-age reads
+   * state live), or one that failed the schema or carries a time in the future. A stage that ignores
+   * it reads in full, as before.
    */
   previous: PreviousRead<Data> | null;
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -89,6 +89,23 @@ describe('InventoryCache', () => {
     expect(warm.stages).toEqual([{ stage: 'names', region: 'eu-west-1', status: 'ok', data: ['web'], readAt: NOW.toISOString(), cached: true }]);
     // Without the stages named, none (the CLI's previous read needs only the records).
     expect(cache().cachedInventory(['eu-west-1'])!.stages).toEqual([]);
+  });
+
+  it('without read-back, a stage read is never handed back whole, but a history stage still gets what to extend; never through a link', () => {
+    const saved = { stage: 'cloudtrail', region: 'eu-west-1', status: 'ok' as const, data: [], readAt: NOW.toISOString() };
+    cache().priorReads().saveStage!(ACCOUNT, 'eu-west-1', saved);
+    const plain = cache({ readBack: false }).priorReads();
+    expect(plain.stage!(ACCOUNT, 'eu-west-1', 'cloudtrail')).toBeUndefined();
+    expect(plain.previousStage!(ACCOUNT, 'eu-west-1', 'cloudtrail')).toEqual(saved);
+    expect(plain.previousStage!(ACCOUNT, 'us-east-1', 'cloudtrail')).toBeUndefined();
+    // The stage's folder replaced by a link to a doctored copy: not read through, and the cache is off for the run.
+    const outside = mkdtempSync(join(root, 'outside-'));
+    writeFileSync(join(outside, 'eu-west-1.json'), readFileSync(join(dir, 'accounts', ACCOUNT, 'stages', 'cloudtrail', 'eu-west-1.json')), { mode: 0o600 });
+    rmSync(join(dir, 'accounts', ACCOUNT, 'stages', 'cloudtrail'), { recursive: true });
+    symlinkSync(outside, join(dir, 'accounts', ACCOUNT, 'stages', 'cloudtrail'));
+    const linked = cache({ readBack: false });
+    expect(linked.priorReads().previousStage!(ACCOUNT, 'eu-west-1', 'cloudtrail')).toBeUndefined();
+    expect(linked.takeWarnings()).toEqual([expect.stringMatching(/^the inventory cache is not used: .*cloudtrail: it is a symbolic link/)]);
   });
 
   const header = (over: Record<string, unknown> = {}) =>

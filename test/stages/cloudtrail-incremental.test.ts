@@ -5,12 +5,12 @@ import { InventoryCache, sourceKey } from '../../src/cache/inventory-cache.js';
 import { isPartial, type Inventory, type StageRead } from '../../src/domain/inventory.js';
 import type { AcmEvent } from '../../src/domain/provenance.js';
 import { startEndpoint, type RunningEndpoint } from '../../src/endpoint/index.js';
-import type { FakeService } from '../../src/endpoint/service.js';
 import { cloudtrail } from '../../src/stages/cloudtrail/index.js';
-import { fake, type StoredTrailEvent } from '../../src/stages/cloudtrail/fake.js';
+import type { StoredTrailEvent } from '../../src/stages/cloudtrail/fake.js';
 import { LATE_DELIVERY_OVERLAP_MS, mergeTrailEvents } from '../../src/stages/cloudtrail/incremental.js';
 import { loadWithStages } from '../support/stage-load.js';
 import { tempDir } from '../support/temp-dir.js';
+import { recordingLookupStarts } from '../support/lookup-start-times.js';
 
 /**
  * CloudTrail read incrementally: the second run asks LookupEvents only for what is new since the
@@ -39,15 +39,7 @@ const events: StoredTrailEvent[] = Array.from({ length: 300 }, (_, i) => event(`
 events.push(event('hostile', 2 * DAY));
 const EVENTS = events.length;
 
-/** Every StartTime LookupEvents was asked with (epoch ms), as the fake received it on the wire. */
-const startTimes: number[] = [];
-const recording: FakeService = {
-  ...fake,
-  handle(request) {
-    if (request.operation === 'LookupEvents') startTimes.push(Math.round(Number(request.json.StartTime) * 1000));
-    return fake.handle(request);
-  },
-};
+const { service: recording, startTimes } = recordingLookupStarts();
 
 let endpoint: RunningEndpoint;
 beforeAll(async () => {

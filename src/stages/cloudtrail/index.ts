@@ -5,7 +5,8 @@ import { defineStage } from '../stage.js';
 /**
  * Who requested, imported, exported, revoked and deleted which certificate over CloudTrail's 90 days
  * of management events (LookupEvents, event source acm.amazonaws.com), in every region read. Read
- * incrementally: a run after a cached one asks only for the events since (incremental.ts).
+ * incrementally: any run after a cached one (the CLI's without --max-age too) asks only for the events
+ * since (incremental.ts).
  */
 
 export const TrailData = z.array(
@@ -34,6 +35,8 @@ export const cloudtrail = defineStage({
   scope: { kind: 'region' },
   after: 'listing',
   needs: [],
+  // Events that happened stay true: every cached run, a plain CLI run too, extends the last read.
+  incremental: true,
   operations: [{ action: 'cloudtrail:LookupEvents', perSecond: LOOKUP_EVENTS_PER_SECOND, source: 'https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_LookupEvents.html' }],
   checks: ['request-outside-domains', 'production-certificate-deleted', 'certificate-exported'],
   data: TrailData,
