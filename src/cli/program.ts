@@ -93,7 +93,10 @@ export function buildProgram(version: string, shell: Shell): Command {
     .option('--concurrency <n>', 'requests in flight at once across every account and region (default: 128)')
     .option('--max-age <duration>', 'reuse cached certificate details younger than this (15m, 1h, 2h30m) instead of describing them again')
     .option('--no-cache', "neither read nor write the local inventory cache (~/.cache/acm-advisor), from which every run extends CloudTrail's event history: its 90 days are read in full")
-    .option('--dns-server <host[:port]>', "resolve the DNS renewal checks (validation CNAMEs, CAA) through this server (default: the system's resolvers)")
+    .option(
+      '--dns-server <host[:port]>',
+      "resolve the DNS renewal checks (validation CNAMEs, CAA) through this server (default: the system's resolvers; with --endpoint-url or AWS_ENDPOINT_URL the checks run only through this server, and without it the run says they did not run)",
+    )
     .option('--no-dns', 'skip the DNS renewal checks (validation-record-missing, caa-blocks-amazon); the run says they did not run')
     .option('--no-color', 'plain output (NO_COLOR is honoured too)')
     .option('--verbose', "show Node's process warnings (an internal error's details always go to a file, named on stderr)")

@@ -91,9 +91,9 @@ export function planSource(g: GlobalOptions, readBack: boolean, onEnd: (cleanup:
       throw new InputError("--max-age reuses the cache of live API reads; --source config-aggregator reads AWS Config's recording, whose age is shown instead; pass one or the other");
     reuseWithinMs = parsed.ms;
   }
-  const dns = dnsPlan(g);
   const profile = g.demo ? undefined : effectiveProfile(g.profile);
   const label = sourceLabel({ profile, endpoint: g.endpointUrl, demo: g.demo, regions, ...estate });
+  const dns = dnsPlan(g, label.endpoint);
   // A Config aggregator's recording is not an API read: nothing to cache or revalidate.
   let opened: Promise<InventoryCache> | null = null;
   const cache =
@@ -152,14 +152,22 @@ export function planSource(g: GlobalOptions, readBack: boolean, onEnd: (cleanup:
   };
 }
 
-/** The DNS checks the flags ask for, and why they do not run when they do not. */
-function dnsPlan(g: GlobalOptions): { enabled: boolean; server?: string; note: string | null } {
+/**
+ * The DNS checks the flags ask for, and why they do not run when they do not. `endpoint`: where the AWS
+ * calls go instead of AWS (--endpoint-url, AWS_ENDPOINT_URL_ACM or AWS_ENDPOINT_URL), null for AWS and the demo.
+ */
+function dnsPlan(g: GlobalOptions, endpoint: string | null): { enabled: boolean; server?: string; note: string | null } {
   const server = g.dnsServer !== undefined ? parseDnsServer(g.dnsServer) : undefined;
   const checks = 'validation-record-missing and caa-blocks-amazon were not checked';
   if (!g.dns) return { enabled: false, note: `DNS renewal checks skipped (--no-dns): ${checks}` };
-  // Names behind a non-AWS endpoint (a test, a local stack) are not in public DNS: with --endpoint-url
-  // the checks run only against the DNS server named with --dns-server (README, "Will it renew").
-  if (g.endpointUrl !== undefined && server === undefined) return { enabled: false, note: null };
+  // A test or local endpoint's names need not be in public DNS, and the system's resolvers would report
+  // every validation record of a made-up name missing: the checks run only against a resolver named for
+  // them (README, "Will it renew"), and the run says so rather than passing them in silence.
+  if (endpoint !== null && server === undefined)
+    return {
+      enabled: false,
+      note: `DNS renewal checks not run: ${checks}, as the AWS calls go to an endpoint other than AWS (--endpoint-url or AWS_ENDPOINT_URL) whose names public DNS need not hold; pass --dns-server HOST[:PORT] to run them, or --no-dns to skip them on purpose`,
+    };
   return { enabled: true, server, note: null };
 }
 

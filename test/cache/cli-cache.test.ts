@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEndpoint, syntheticAccount, type RunningEndpoint } from '../../src/endpoint/index.js';
 import type { StoredCertificate } from '../../src/endpoint/index.js';
-import { runCli, TEST_KEYS } from '../cli/run-cli.js';
+import { runCli, TEST_KEYS, withoutDnsNotice } from '../cli/run-cli.js';
 
 const REGIONS = ['us-east-1', 'eu-west-1'];
 const account = syntheticAccount({ count: 24, regions: REGIONS, seed: 5, now: new Date() });
@@ -47,7 +47,7 @@ describe('the inventory cache (CLI over HTTP)', () => {
   it('a live read saves every region 0600 under XDG_CACHE_HOME; --max-age then reuses unchanged details with their tags and re-reads the changed one', async () => {
     const first = await run('inventory', '--format', 'json');
     expect(first.code).toBe(0);
-    expect(first.stderr).toBe('');
+    expect(withoutDnsNotice(first.stderr)).toBe('');
     expect(describes()).toHaveLength(account.certificates.length);
     // Region files beside the stages' folder (each stage's reads are cached under stages/).
     const regionFiles = () => readdirSync(accountDir()).filter((f) => f.endsWith('.json'));
@@ -96,7 +96,7 @@ describe('the inventory cache (CLI over HTTP)', () => {
       expect(reused).toHaveLength(account.certificates.length - 1);
       expect(json.regions.reduce((n, r) => n + (r.cachedDetails?.count ?? 0), 0)).toBe(account.certificates.length - 1);
       // Said once on stderr, with the age.
-      expect(warm.stderr.trim().split('\n')).toEqual([
+      expect(withoutDnsNotice(warm.stderr).trim().split('\n')).toEqual([
         expect.stringMatching(new RegExp(`^acm-advisor: ${account.certificates.length - 1} of ${account.certificates.length} certificates' details and tags came from the cache \\(read \\d+ s ago, within --max-age 1h; the rest were read now\\)$`)),
       ]);
 
@@ -145,7 +145,7 @@ describe('the inventory cache (CLI over HTTP)', () => {
     // The corrupt region was read afresh; the other came from the cache.
     expect(describes()).toHaveLength(inEu);
     expect(json.certificates.filter((c) => c.detail.cached)).toHaveLength(account.certificates.length - inEu);
-    const warnings = r.stderr.split('\n').filter((l) => l.includes('warning'));
+    const warnings = withoutDnsNotice(r.stderr).split('\n').filter((l) => l.includes('warning'));
     expect(warnings).toEqual([expect.stringMatching(/^acm-advisor: warning: a cache file could not be used and was set aside \(.*eu-west-1\.json: not valid JSON, now .*eu-west-1\.json\.unusable-.*\); reading afresh$/)]);
     // Saved again after the fresh read; the bad file kept aside for a look.
     const files = readdirSync(accountDir());

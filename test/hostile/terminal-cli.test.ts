@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoAccount, startEndpoint, type RunningEndpoint } from '../../src/endpoint/index.js';
 import type { AccountData } from '../../src/endpoint/types.js';
-import { emptyHome, runCli, TEST_KEYS, type CliResult } from '../cli/run-cli.js';
+import { emptyHome, runCli, TEST_KEYS, withoutDnsNotice, type CliResult } from '../cli/run-cli.js';
 import { parseCsv } from '../support/csv.js';
 
 const OSC_TITLE = '\u001b]0;pwned\u0007';
@@ -101,7 +101,7 @@ describe('hostile data never reaches a terminal (real binary, real pseudo-termin
   it('CSV to a terminal is sanitised: no escape, control or bidi character, every record kept', async () => {
     const r = await runInTerminal(['inventory', '--format', 'csv', ...flags], TEST_KEYS);
     expect(r.code).toBe(0);
-    const screen = withoutProgress(r.stdout);
+    const screen = withoutDnsNotice(withoutProgress(r.stdout));
     expect(screen).not.toMatch(UNSAFE);
     expect(screen).toContain('hostile\uFFFD.example\uFFFD31m');
     expect(parseCsv(screen.replace(/\n/g, '\r\n'))).toHaveLength(2);
