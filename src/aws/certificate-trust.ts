@@ -28,9 +28,14 @@ function defaultRoots(): X509Certificate[] {
   return mozillaRoots;
 }
 
+/** The last `extra` list and its roots: the trust stage asks with the same list in every account-region. */
+let withExtra: { extra: readonly string[]; roots: X509Certificate[] } | null = null;
+
 /** Node's Mozilla store plus `extra` roots (PEM): the demo's stand-ins for public CAs (src/stages/trust/settings.ts). */
 export function publicRoots(extra: readonly string[] = []): X509Certificate[] {
-  return extra.length ? [...defaultRoots(), ...extra.flatMap((p) => parsePemBundle(p))] : defaultRoots();
+  if (!extra.length) return defaultRoots();
+  if (withExtra?.extra !== extra) withExtra = { extra, roots: [...defaultRoots(), ...extra.flatMap((p) => parsePemBundle(p))] };
+  return withExtra.roots;
 }
 
 /** The PEM blocks of a bundle, each as a certificate; blocks that do not parse are left out. */
@@ -48,6 +53,41 @@ export function parsePemBundle(text: string | null | undefined): X509Certificate
   return out;
 }
 
+/**
+ * Chains repeat: GetCertificate returns the same issuer chain with every certificate a CA issued. Parsing
+ * a certificate costs about 0.2 ms (OpenSSL 3), as much as matching it against the store's roots, and an
+ * organisation read judges thousands of imported certificates, so each distinct chain is parsed, and each
+ * of its certificates matched against a set of roots, once. Bounded: a run with more chains starts over.
+ */
+const chains = new Map<string, X509Certificate[]>();
+const MAX_CHAINS = 512;
+function parsedChain(text: string | null | undefined): X509Certificate[] {
+  if (!text) return [];
+  let chain = chains.get(text);
+  if (!chain) {
+    if (chains.size >= MAX_CHAINS) chains.clear();
+    chain = parsePemBundle(text);
+    chains.set(text, chain);
+  }
+  return chain;
+}
+
+/** Whether a chain certificate is a root of `roots`, per roots list (the objects are shared through `chains`). */
+const rootedChainCertificates = new WeakMap<X509Certificate, WeakMap<readonly X509Certificate[], boolean>>();
+
+/** A root in the store, matched by its signature, not its name. */
+function isRoot(cert: X509Certificate, roots: readonly X509Certificate[]): boolean {
+  return roots.some((r) => r.fingerprint256 === cert.fingerprint256 || signs(r, cert));
+}
+
+function isRootRemembered(cert: X509Certificate, roots: readonly X509Certificate[]): boolean {
+  let byRoots = rootedChainCertificates.get(cert);
+  if (!byRoots) rootedChainCertificates.set(cert, (byRoots = new WeakMap()));
+  let rooted = byRoots.get(roots);
+  if (rooted === undefined) byRoots.set(roots, (rooted = isRoot(cert, roots)));
+  return rooted;
+}
+
 const signs = (issuer: X509Certificate, cert: X509Certificate) => {
   try {
     return cert.checkIssued(issuer) && cert.verify(issuer.publicKey);
@@ -63,13 +103,12 @@ const signs = (issuer: X509Certificate, cert: X509Certificate) => {
 export function evaluateTrust(certificatePem: string, chainPem: string | null | undefined, roots: X509Certificate[] = defaultRoots()): CertificateTrust {
   const [leaf] = parsePemBundle(certificatePem);
   if (!leaf) return { publiclyTrusted: null, validation: null, selfSigned: null };
-  const chain = parsePemBundle(chainPem);
+  const chain = parsedChain(chainPem);
   const selfSigned = signs(leaf, leaf);
   let current = leaf;
   let publiclyTrusted = false;
   for (let depth = 0; depth < MAX_PATH; depth++) {
-    // A root in the store, matched by its signature, not its name.
-    if (roots.some((r) => r.fingerprint256 === current.fingerprint256 || signs(r, current))) {
+    if (current === leaf ? isRoot(current, roots) : isRootRemembered(current, roots)) {
       publiclyTrusted = true;
       break;
     }
