@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { awsInventorySource } from '../../src/aws/source.js';
+import { endpointSource } from '../support/endpoint-source.js';
 import { runAudit } from '../../src/audit/run.js';
 import { DeadlineExceeded } from '../../src/domain/deadline.js';
 import type { Inventory, InventorySource } from '../../src/domain/inventory.js';
@@ -51,14 +51,7 @@ describe('certificates not fully read', () => {
   afterAll(() => endpoint.close());
 
   it('are counted once each in the region, the status line and the Overview; each part keeps its own count', async () => {
-    const live = awsInventorySource({
-      regions: { kind: 'list', regions: ['us-east-1'] },
-      endpoint: endpoint.url,
-      credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'test' },
-      homeRegion: 'us-east-1',
-      timeoutMs: 60_000,
-      stages: [elbStage],
-    });
+    const live = endpointSource(endpoint, ['us-east-1'], { timeoutMs: 60_000, stages: [elbStage] });
     const source = deadlineAfterDenial(live);
     const h = await renderApp({ source, columns: 260, audit: (certs, now) => runAudit(certs, DEFAULT_AUDIT_CONFIG, now).findings, now: () => new Date() });
     try {

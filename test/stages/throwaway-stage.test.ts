@@ -1,7 +1,7 @@
 import { ConfigServiceClient, DescribeConfigRulesCommand } from '@aws-sdk/client-config-service';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { awsInventorySource } from '../../src/aws/source.js';
+import { endpointSource } from '../support/endpoint-source.js';
 import { incompleteLines } from '../../src/audit/coverage.js';
 import { DeadlineExceeded } from '../../src/domain/deadline.js';
 import { isPartial, type Inventory, type InventoryEvent, type PriorReads } from '../../src/domain/inventory.js';
@@ -76,14 +76,7 @@ const full = loadDemoAccount(new Date());
 const account = { ...full, enabledRegions: ['us-east-1'], certificates: full.certificates.filter((c) => c.region === 'us-east-1').slice(0, 4) };
 
 function source(endpoint: RunningEndpoint) {
-  return awsInventorySource({
-    regions: { kind: 'list', regions: ['us-east-1'] },
-    endpoint: endpoint.url,
-    credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'test' },
-    homeRegion: 'us-east-1',
-    timeoutMs: 60_000,
-    stages: [configRules],
-  });
+  return endpointSource(endpoint, ['us-east-1'], { timeoutMs: 60_000, stages: [configRules] });
 }
 
 /** The source's load also takes the cache's earlier reads (as the CLI's cached source passes them). */

@@ -1,4 +1,4 @@
-import { awsInventorySource } from '../../src/aws/source.js';
+import { endpointSource } from './endpoint-source.js';
 import type { Inventory, InventoryEvent, PriorReads } from '../../src/domain/inventory.js';
 import type { RunningEndpoint } from '../../src/endpoint/index.js';
 import type { AnyStage } from '../../src/stages/index.js';
@@ -12,15 +12,7 @@ type WithPrior = (onEvent: (e: InventoryEvent) => void, signal: AbortSignal | un
  * earlier reads when given.
  */
 export async function loadWithStages(endpoint: RunningEndpoint, regions: string[], stages: AnyStage[], prior?: PriorReads): Promise<Inventory> {
-  const src = awsInventorySource({
-    regions: { kind: 'list', regions },
-    endpoint: endpoint.url,
-    credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'test' },
-    homeRegion: regions[0],
-    timeoutMs: 30_000,
-    stages,
-    pacing: { quotaScale: 100 },
-  } as Parameters<typeof awsInventorySource>[0]);
+  const src = endpointSource(endpoint, regions, { homeRegion: regions[0], timeoutMs: 30_000, stages, pacing: { quotaScale: 100 } });
   try {
     return await (src.load as WithPrior)(() => {}, undefined, prior);
   } finally {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoAccount, startEndpoint, type RunningEndpoint } from '../../src/endpoint/index.js';
-import { awsInventorySource } from '../../src/aws/source.js';
+import { endpointSource } from '../support/endpoint-source.js';
 import { withDeadline } from '../../src/cli/deadline.js';
 import { runAudit } from '../../src/audit/run.js';
 import { DEFAULT_AUDIT_CONFIG } from '../../src/domain/thresholds.js';
@@ -18,15 +18,8 @@ describe('the app at its deadline', () => {
   afterAll(() => endpoint.close());
 
   it('stops loading, names the deadline on the Overview and keeps every certificate listed', async () => {
-    const live = awsInventorySource({
-      regions: { kind: 'list', regions: ['us-east-1'] },
-      endpoint: endpoint.url,
-      credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'test' },
-      homeRegion: 'us-east-1',
-      timeoutMs: 60_000,
-      // ACM's own reads cut by the deadline; the read stages' deadline is tested with the stages.
-      stages: [],
-    });
+    // ACM's own reads cut by the deadline; the read stages' deadline is tested with the stages.
+    const live = endpointSource(endpoint, ['us-east-1'], { timeoutMs: 60_000, stages: [] });
     const source = withDeadline(live, { text: '1s', ms: 1000 });
     const h = await renderApp({ source, audit: (certs, now) => runAudit(certs, DEFAULT_AUDIT_CONFIG, now).findings, now: () => new Date() });
     try {

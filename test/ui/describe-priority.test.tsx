@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEndpoint, syntheticAccount, type RunningEndpoint } from '../../src/endpoint/index.js';
-import { awsInventorySource } from '../../src/aws/source.js';
+import { endpointSource } from '../support/endpoint-source.js';
 import { runAudit } from '../../src/audit/run.js';
 import { DEFAULT_AUDIT_CONFIG } from '../../src/domain/thresholds.js';
 import { KEY, renderApp } from './harness.js';
@@ -19,12 +19,7 @@ describe('a large region mid-load', () => {
   afterAll(() => endpoint.close());
 
   it('shows its full detail while most certificates are still waiting for theirs', async () => {
-    const source = awsInventorySource({
-      regions: { kind: 'list', regions: ['eu-west-1'] },
-      endpoint: endpoint.url,
-      credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'test' },
-      homeRegion: 'us-east-1',
-    });
+    const source = endpointSource(endpoint, ['eu-west-1']);
     const h = await renderApp({ source, audit: (certs, now) => runAudit(certs, DEFAULT_AUDIT_CONFIG, now).findings, now: () => new Date() });
     try {
       await h.press('2');
@@ -43,12 +38,7 @@ describe('a large region mid-load', () => {
   });
 
   it('shows the findings that need no detail at once, marked provisional where a rule still waits', async () => {
-    const source = awsInventorySource({
-      regions: { kind: 'list', regions: ['eu-west-1'] },
-      endpoint: endpoint.url,
-      credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'test' },
-      homeRegion: 'us-east-1',
-    });
+    const source = endpointSource(endpoint, ['eu-west-1']);
     const h = await renderApp({ source, audit: (certs, now) => runAudit(certs, DEFAULT_AUDIT_CONFIG, now).findings, now: () => new Date() });
     try {
       await h.press('3');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoAccount, startEndpoint, type RunningEndpoint } from '../../src/endpoint/index.js';
-import { awsInventorySource } from '../../src/aws/source.js';
+import { endpointSource } from '../support/endpoint-source.js';
 import { renderApp } from './harness.js';
 
 /**
@@ -19,12 +19,7 @@ describe('the Hosts column', () => {
   afterAll(() => endpoint.close());
 
   it('counts each certificate’s hostnames, shows — where the reads did not cover it, and sorts by the count', async () => {
-    const source = awsInventorySource({
-      regions: { kind: 'list', regions: REGIONS },
-      endpoint: endpoint.url,
-      credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'test' },
-      homeRegion: 'us-east-1',
-    });
+    const source = endpointSource(endpoint, REGIONS);
     const h = await renderApp({ source, columns: 120, rows: 60, now: () => new Date() });
     try {
       await h.waitForFrame((f) => f.split('\n')[0].endsWith('loaded'), 30_000);
